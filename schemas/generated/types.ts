@@ -1,0 +1,1321 @@
+/* eslint-disable */
+/**
+ * DO NOT EDIT: generated from schemas/*.schema.json by `npm run gen:types`.
+ * Change the JSON Schemas, then run the command again.
+ */
+
+/**
+ * sud, nord or iles (Îles Loyauté).
+ *
+ * This interface was referenced by `Common`'s JSON-Schema
+ * via the `definition` "Province".
+ */
+export type Province = 'sud' | 'nord' | 'iles';
+/**
+ * This interface was referenced by `Common`'s JSON-Schema
+ * via the `definition` "ItemType".
+ */
+export type ItemType = 'news' | 'event' | 'procedure' | 'service' | 'job' | 'publication' | 'alert';
+/**
+ * This interface was referenced by `Common`'s JSON-Schema
+ * via the `definition` "Audience".
+ */
+export type Audience = 'particuliers' | 'professionnels' | 'associations';
+/**
+ * This interface was referenced by `Partner`'s JSON-Schema
+ * via the `definition` "PartnerKind".
+ */
+export type PartnerKind = 'province' | 'commune' | 'state' | 'government' | 'public-body' | 'other';
+/**
+ * This interface was referenced by `SourceInput`'s JSON-Schema
+ * via the `definition` "SourceKind".
+ */
+export type SourceKind = 'feed' | 'json-api' | 'comarquage';
+/**
+ * This interface was referenced by `TokenInput`'s JSON-Schema
+ * via the `definition` "Role".
+ */
+export type Role = 'platform-admin' | 'partner-admin' | 'moderator';
+
+/**
+ * Index of every schema, so that shared definitions are emitted once.
+ */
+export interface PasserelleSchemas {
+  common?: Common;
+  'item-input'?: ItemInput;
+  item?: Item;
+  'partner-input'?: PartnerInput;
+  partner?: Partner;
+  run?: Run;
+  'source-input'?: SourceInput;
+  source?: Source;
+  'token-input'?: TokenInput;
+}
+/**
+ * Definitions shared by every Passerelle schema.
+ */
+export interface Common {
+  [k: string]: unknown | undefined;
+}
+/**
+ * Where an item or partner applies: the whole of New Caledonia, a province, or communes.
+ *
+ * This interface was referenced by `Common`'s JSON-Schema
+ * via the `definition` "Territory".
+ */
+export interface Territory {
+  scope: 'nc' | 'province' | 'commune';
+  province?: Province;
+  /**
+   * @maxItems 33
+   *
+   * Items: INSEE code of a New Caledonian commune (988xx).
+   *
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "CommuneCode".
+   */
+  communes?: string[];
+}
+/**
+ * What every connector yields for one item, already normalized: plain-text title and summary, sanitized HTML content, absolute URLs.
+ */
+export interface ItemInput {
+  /**
+   * Stable id derived from sourceId and guid.
+   */
+  id: string;
+  /**
+   * Lower-case identifier: letters, digits and single hyphens.
+   *
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "Slug".
+   */
+  partnerId: string;
+  sourceId: string;
+  guid: string;
+  /**
+   * The partner's own page for this item.
+   */
+  url: string;
+  title: string;
+  /**
+   * Plain text, at most 300 characters, cut at a word.
+   */
+  summary?: string;
+  /**
+   * HTML sanitized by allow-list.
+   */
+  content?: string;
+  type: ItemType;
+  /**
+   * @maxItems 30
+   *
+   * Items: Topic slug, e.g. emploi, sante, transports.
+   *
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "Topic".
+   */
+  topics: string[];
+  /**
+   * The partner's own categories, as plain strings.
+   *
+   * @maxItems 50
+   */
+  categories?: string[];
+  audience: Audience[];
+  territory: Territory;
+  language: string;
+  author?: string;
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "DateTime".
+   */
+  publishedAt?: string;
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "DateTime".
+   */
+  updatedAt?: string;
+  event?: EventInfo;
+  image?: Image;
+  /**
+   * @maxItems 20
+   */
+  enclosures?:
+    | []
+    | [Enclosure]
+    | [Enclosure, Enclosure]
+    | [Enclosure, Enclosure, Enclosure]
+    | [Enclosure, Enclosure, Enclosure, Enclosure]
+    | [Enclosure, Enclosure, Enclosure, Enclosure, Enclosure]
+    | [Enclosure, Enclosure, Enclosure, Enclosure, Enclosure, Enclosure]
+    | [Enclosure, Enclosure, Enclosure, Enclosure, Enclosure, Enclosure, Enclosure]
+    | [Enclosure, Enclosure, Enclosure, Enclosure, Enclosure, Enclosure, Enclosure, Enclosure]
+    | [
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure
+      ]
+    | [
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure
+      ]
+    | [
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure
+      ]
+    | [
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure
+      ]
+    | [
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure
+      ]
+    | [
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure
+      ]
+    | [
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure
+      ]
+    | [
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure
+      ]
+    | [
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure
+      ]
+    | [
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure
+      ]
+    | [
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure
+      ]
+    | [
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure,
+        Enclosure
+      ];
+  /**
+   * sha256 (hex) of the normalized fields above.
+   */
+  contentHash: string;
+}
+/**
+ * This interface was referenced by `ItemInput`'s JSON-Schema
+ * via the `definition` "EventInfo".
+ */
+export interface EventInfo {
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "DateTime".
+   */
+  start: string;
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "DateTime".
+   */
+  end?: string;
+  place?: string;
+}
+/**
+ * This interface was referenced by `ItemInput`'s JSON-Schema
+ * via the `definition` "Image".
+ */
+export interface Image {
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "HttpUrl".
+   */
+  url: string;
+  alt?: string;
+  type?: string;
+}
+/**
+ * This interface was referenced by `ItemInput`'s JSON-Schema
+ * via the `definition` "Enclosure".
+ */
+export interface Enclosure {
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "HttpUrl".
+   */
+  url: string;
+  type?: string;
+  length?: number;
+  title?: string;
+}
+/**
+ * A stored item, as the API returns it: the connector's ItemInput plus the hub's own bookkeeping.
+ */
+export interface Item {
+  id: string;
+  partnerId: string;
+  sourceId: string;
+  guid: string;
+  url: string;
+  title: string;
+  summary?: string;
+  content?: string;
+  type: ItemType;
+  topics: string[];
+  categories?: string[];
+  audience: Audience[];
+  territory: Territory;
+  language: string;
+  author?: string;
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "DateTime".
+   */
+  publishedAt?: string;
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "DateTime".
+   */
+  updatedAt?: string;
+  event?: EventInfo;
+  image?: Image;
+  enclosures?: Enclosure[];
+  contentHash: string;
+  status: 'published' | 'withdrawn';
+  revision: number;
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "DateTime".
+   */
+  firstSeenAt: string;
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "DateTime".
+   */
+  lastSeenAt: string;
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "DateTime".
+   */
+  withdrawnAt?: string;
+  stats: {
+    likes: number;
+    comments: number;
+  };
+}
+/**
+ * Body of POST /api/v1/admin/partners. PATCH takes the same fields, all optional, except id.
+ */
+export interface PartnerInput {
+  /**
+   * Lower-case identifier: letters, digits and single hyphens.
+   *
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "Slug".
+   */
+  id: string;
+  name: string;
+  shortName?: string;
+  kind: PartnerKind;
+  description?: string;
+  territory?: PartnerTerritory;
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "HttpUrl".
+   */
+  website?: string;
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "HttpUrl".
+   */
+  logo?: string;
+  /**
+   * @maxItems 20
+   */
+  contacts?:
+    | []
+    | [Contact]
+    | [Contact, Contact]
+    | [Contact, Contact, Contact]
+    | [Contact, Contact, Contact, Contact]
+    | [Contact, Contact, Contact, Contact, Contact]
+    | [Contact, Contact, Contact, Contact, Contact, Contact]
+    | [Contact, Contact, Contact, Contact, Contact, Contact, Contact]
+    | [Contact, Contact, Contact, Contact, Contact, Contact, Contact, Contact]
+    | [Contact, Contact, Contact, Contact, Contact, Contact, Contact, Contact, Contact]
+    | [Contact, Contact, Contact, Contact, Contact, Contact, Contact, Contact, Contact, Contact]
+    | [
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact
+      ]
+    | [
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact
+      ]
+    | [
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact
+      ]
+    | [
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact
+      ]
+    | [
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact
+      ]
+    | [
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact
+      ]
+    | [
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact
+      ]
+    | [
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact
+      ]
+    | [
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact
+      ]
+    | [
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact
+      ];
+  status?: 'active' | 'inactive';
+  /**
+   * @maxItems 50
+   *
+   * Items: A web origin: scheme, host and optional port, no path.
+   *
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "Origin".
+   */
+  allowedOrigins?: string[];
+  moderation?: ModerationSettings;
+}
+/**
+ * This interface was referenced by `Partner`'s JSON-Schema
+ * via the `definition` "PartnerTerritory".
+ */
+export interface PartnerTerritory {
+  province?: Province;
+  /**
+   * INSEE code of a New Caledonian commune (988xx).
+   *
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "CommuneCode".
+   */
+  communeCode?: string;
+}
+/**
+ * This interface was referenced by `Partner`'s JSON-Schema
+ * via the `definition` "Contact".
+ */
+export interface Contact {
+  name?: string;
+  role?: string;
+  email: string;
+  phone?: string;
+}
+/**
+ * This interface was referenced by `Partner`'s JSON-Schema
+ * via the `definition` "ModerationSettings".
+ */
+export interface ModerationSettings {
+  /**
+   * pre: pending until approved; post: published at once; first-time: pending until the visitor has one approved comment.
+   */
+  mode: 'pre' | 'post' | 'first-time';
+}
+/**
+ * A member of the federation: province, commune, the State, the Government or a public body.
+ */
+export interface Partner {
+  /**
+   * Lower-case identifier: letters, digits and single hyphens.
+   *
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "Slug".
+   */
+  id: string;
+  name: string;
+  shortName?: string;
+  kind: PartnerKind;
+  description?: string;
+  territory: PartnerTerritory;
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "HttpUrl".
+   */
+  website?: string;
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "HttpUrl".
+   */
+  logo?: string;
+  /**
+   * @maxItems 20
+   */
+  contacts:
+    | []
+    | [Contact]
+    | [Contact, Contact]
+    | [Contact, Contact, Contact]
+    | [Contact, Contact, Contact, Contact]
+    | [Contact, Contact, Contact, Contact, Contact]
+    | [Contact, Contact, Contact, Contact, Contact, Contact]
+    | [Contact, Contact, Contact, Contact, Contact, Contact, Contact]
+    | [Contact, Contact, Contact, Contact, Contact, Contact, Contact, Contact]
+    | [Contact, Contact, Contact, Contact, Contact, Contact, Contact, Contact, Contact]
+    | [Contact, Contact, Contact, Contact, Contact, Contact, Contact, Contact, Contact, Contact]
+    | [
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact
+      ]
+    | [
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact
+      ]
+    | [
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact
+      ]
+    | [
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact
+      ]
+    | [
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact
+      ]
+    | [
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact
+      ]
+    | [
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact
+      ]
+    | [
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact
+      ]
+    | [
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact
+      ]
+    | [
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact,
+        Contact
+      ];
+  status: 'active' | 'inactive';
+  /**
+   * Origins allowed to embed widgets and post comments and likes.
+   *
+   * @maxItems 50
+   *
+   * Items: A web origin: scheme, host and optional port, no path.
+   *
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "Origin".
+   */
+  allowedOrigins: string[];
+  moderation: ModerationSettings;
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "DateTime".
+   */
+  createdAt: string;
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "DateTime".
+   */
+  updatedAt: string;
+}
+/**
+ * The report of one run of a source.
+ */
+export interface Run {
+  id: string;
+  sourceId: string;
+  partnerId: string;
+  trigger?: 'schedule' | 'manual';
+  status: 'running' | 'ok' | 'partial' | 'failed' | 'not_modified';
+  httpStatus?: number;
+  error?: RunError;
+  counts: {
+    fetched: number;
+    created: number;
+    updated: number;
+    unchanged: number;
+    withdrawn: number;
+    rejected: number;
+  };
+  /**
+   * Items rejected by mapping or validation, with their reason (at most 100 kept).
+   */
+  itemErrors: {
+    guid?: string;
+    index?: number;
+    reason: string;
+  }[];
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "DateTime".
+   */
+  startedAt: string;
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "DateTime".
+   */
+  finishedAt?: string;
+  durationMs?: number;
+}
+/**
+ * This interface was referenced by `Run`'s JSON-Schema
+ * via the `definition` "RunError".
+ */
+export interface RunError {
+  /**
+   * Stable failure code: timeout, dns, connection, tls, http_4xx, http_5xx, http_429, too_large, too_many_redirects, forbidden_address, bad_format, bad_config, internal.
+   */
+  code: string;
+  message: string;
+  httpStatus?: number;
+}
+/**
+ * Body of POST /api/v1/admin/sources (and of the unsaved preview). PATCH takes the same fields, all optional.
+ */
+export interface SourceInput {
+  /**
+   * Lower-case identifier: letters, digits and single hyphens.
+   *
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "Slug".
+   */
+  partnerId: string;
+  kind: SourceKind;
+  name?: string;
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "HttpUrl".
+   */
+  url: string;
+  /**
+   * Cron expression (5 or 6 fields), evaluated in Pacific/Noumea. Default: every 30 minutes.
+   */
+  schedule?: string;
+  /**
+   * Default true.
+   */
+  enabled?: boolean;
+  /**
+   * The source lists everything it publishes, so an item missing from a run is withdrawn. Default: false (true for a comarquage archive).
+   */
+  complete?: boolean;
+  defaults?: ItemDefaults;
+  mapping?: JsonApiMapping;
+}
+/**
+ * Values given to every item of the source that does not carry its own.
+ *
+ * This interface was referenced by `SourceInput`'s JSON-Schema
+ * via the `definition` "ItemDefaults".
+ */
+export interface ItemDefaults {
+  type?: ItemType;
+  /**
+   * @maxItems 30
+   *
+   * Items: Topic slug, e.g. emploi, sante, transports.
+   *
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "Topic".
+   */
+  topics?: string[];
+  audience?: Audience[];
+  territory?: Territory;
+  language?: string;
+}
+/**
+ * json-api only: where the items are and which field feeds which Item field.
+ *
+ * This interface was referenced by `SourceInput`'s JSON-Schema
+ * via the `definition` "JsonApiMapping".
+ */
+export interface JsonApiMapping {
+  /**
+   * Path to the array of items; empty or absent when the body is the array.
+   */
+  itemsPath?: string;
+  fields: {
+    /**
+     * Where a value is in one API item: a dotted path (a.b.0.c) or a JSON Pointer (/a/b/0/c).
+     *
+     * This interface was referenced by `SourceInput`'s JSON-Schema
+     * via the `definition` "FieldPath".
+     */
+    guid?: string;
+    /**
+     * Where a value is in one API item: a dotted path (a.b.0.c) or a JSON Pointer (/a/b/0/c).
+     *
+     * This interface was referenced by `SourceInput`'s JSON-Schema
+     * via the `definition` "FieldPath".
+     */
+    url?: string;
+    /**
+     * Where a value is in one API item: a dotted path (a.b.0.c) or a JSON Pointer (/a/b/0/c).
+     *
+     * This interface was referenced by `SourceInput`'s JSON-Schema
+     * via the `definition` "FieldPath".
+     */
+    title: string;
+    /**
+     * Where a value is in one API item: a dotted path (a.b.0.c) or a JSON Pointer (/a/b/0/c).
+     *
+     * This interface was referenced by `SourceInput`'s JSON-Schema
+     * via the `definition` "FieldPath".
+     */
+    summary?: string;
+    /**
+     * Where a value is in one API item: a dotted path (a.b.0.c) or a JSON Pointer (/a/b/0/c).
+     *
+     * This interface was referenced by `SourceInput`'s JSON-Schema
+     * via the `definition` "FieldPath".
+     */
+    content?: string;
+    /**
+     * Where a value is in one API item: a dotted path (a.b.0.c) or a JSON Pointer (/a/b/0/c).
+     *
+     * This interface was referenced by `SourceInput`'s JSON-Schema
+     * via the `definition` "FieldPath".
+     */
+    publishedAt?: string;
+    /**
+     * Where a value is in one API item: a dotted path (a.b.0.c) or a JSON Pointer (/a/b/0/c).
+     *
+     * This interface was referenced by `SourceInput`'s JSON-Schema
+     * via the `definition` "FieldPath".
+     */
+    updatedAt?: string;
+    /**
+     * Where a value is in one API item: a dotted path (a.b.0.c) or a JSON Pointer (/a/b/0/c).
+     *
+     * This interface was referenced by `SourceInput`'s JSON-Schema
+     * via the `definition` "FieldPath".
+     */
+    image?: string;
+    /**
+     * Where a value is in one API item: a dotted path (a.b.0.c) or a JSON Pointer (/a/b/0/c).
+     *
+     * This interface was referenced by `SourceInput`'s JSON-Schema
+     * via the `definition` "FieldPath".
+     */
+    imageAlt?: string;
+    /**
+     * Where a value is in one API item: a dotted path (a.b.0.c) or a JSON Pointer (/a/b/0/c).
+     *
+     * This interface was referenced by `SourceInput`'s JSON-Schema
+     * via the `definition` "FieldPath".
+     */
+    type?: string;
+    /**
+     * Where a value is in one API item: a dotted path (a.b.0.c) or a JSON Pointer (/a/b/0/c).
+     *
+     * This interface was referenced by `SourceInput`'s JSON-Schema
+     * via the `definition` "FieldPath".
+     */
+    topics?: string;
+    /**
+     * Where a value is in one API item: a dotted path (a.b.0.c) or a JSON Pointer (/a/b/0/c).
+     *
+     * This interface was referenced by `SourceInput`'s JSON-Schema
+     * via the `definition` "FieldPath".
+     */
+    categories?: string;
+    /**
+     * Where a value is in one API item: a dotted path (a.b.0.c) or a JSON Pointer (/a/b/0/c).
+     *
+     * This interface was referenced by `SourceInput`'s JSON-Schema
+     * via the `definition` "FieldPath".
+     */
+    author?: string;
+    /**
+     * Where a value is in one API item: a dotted path (a.b.0.c) or a JSON Pointer (/a/b/0/c).
+     *
+     * This interface was referenced by `SourceInput`'s JSON-Schema
+     * via the `definition` "FieldPath".
+     */
+    eventStart?: string;
+    /**
+     * Where a value is in one API item: a dotted path (a.b.0.c) or a JSON Pointer (/a/b/0/c).
+     *
+     * This interface was referenced by `SourceInput`'s JSON-Schema
+     * via the `definition` "FieldPath".
+     */
+    eventEnd?: string;
+    /**
+     * Where a value is in one API item: a dotted path (a.b.0.c) or a JSON Pointer (/a/b/0/c).
+     *
+     * This interface was referenced by `SourceInput`'s JSON-Schema
+     * via the `definition` "FieldPath".
+     */
+    eventPlace?: string;
+    /**
+     * Where a value is in one API item: a dotted path (a.b.0.c) or a JSON Pointer (/a/b/0/c).
+     *
+     * This interface was referenced by `SourceInput`'s JSON-Schema
+     * via the `definition` "FieldPath".
+     */
+    communes?: string;
+  };
+  /**
+   * Builds the item's page URL when the API gives none, e.g. https://example.nc/actualites/{id}; {field} is a path into the item.
+   */
+  urlTemplate?: string;
+  constants?: ItemDefaults;
+  /**
+   * Date patterns tried in order before the standard ones, e.g. dd/MM/yyyy HH:mm.
+   *
+   * @maxItems 10
+   */
+  dateFormats?:
+    | []
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string];
+  pagination?: Pagination;
+}
+/**
+ * This interface was referenced by `SourceInput`'s JSON-Schema
+ * via the `definition` "Pagination".
+ */
+export interface Pagination {
+  type: 'page' | 'offset' | 'next';
+  /**
+   * Query parameter carrying the page number or offset (default page / offset).
+   */
+  param?: string;
+  /**
+   * First page number (default 1) or first offset (default 0).
+   */
+  start?: number;
+  /**
+   * Query parameter carrying the page size, when the API takes one.
+   */
+  sizeParam?: string;
+  /**
+   * Page size (default 50).
+   */
+  size?: number;
+  /**
+   * type next: path to the next page's URL in the body.
+   */
+  nextPath?: string;
+  /**
+   * Page cap (default 20).
+   */
+  maxPages?: number;
+}
+/**
+ * A stored source: its configuration and its fetch state, as admins see it.
+ */
+export interface Source {
+  id: string;
+  partnerId: string;
+  kind: SourceKind;
+  name?: string;
+  url: string;
+  schedule: string;
+  enabled: boolean;
+  complete: boolean;
+  defaults?: ItemDefaults;
+  mapping?: JsonApiMapping;
+  state: SourceState;
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "DateTime".
+   */
+  createdAt: string;
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "DateTime".
+   */
+  updatedAt: string;
+}
+/**
+ * This interface was referenced by `Source`'s JSON-Schema
+ * via the `definition` "SourceState".
+ */
+export interface SourceState {
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "DateTime".
+   */
+  lastRunAt?: string;
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "DateTime".
+   */
+  lastSuccessAt?: string;
+  lastStatus?: 'ok' | 'partial' | 'failed' | 'not_modified';
+  lastError?: RunError;
+  consecutiveFailures: number;
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "DateTime".
+   */
+  nextRunAt?: string;
+  /**
+   * Set after 3 consecutive failures, shown to the partner's admins; cleared by the next success.
+   */
+  alert?: {
+    /**
+     * This interface was referenced by `Common`'s JSON-Schema
+     * via the `definition` "DateTime".
+     */
+    since: string;
+    message: string;
+  };
+}
+/**
+ * Body of POST /api/v1/admin/tokens: a bearer token for a person or a system.
+ */
+export interface TokenInput {
+  name: string;
+  role: Role;
+  /**
+   * Lower-case identifier: letters, digits and single hyphens.
+   */
+  partnerId?: string;
+}

@@ -1,0 +1,91 @@
+/**
+ * The schemas' public face: generated types, and ajv validators compiled once from the
+ * JSON Schema files, which stay the single source of truth.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import localize from 'ajv-i18n';
+
+export type * from './generated/types.js';
+
+/** One field at fault in an input, as problem+json lists it. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** Names of the schemas, from their titles: Partner, PartnerInput, Item, ItemInput, Source… */
+export type SchemaName =
+  | 'Common'
+  | 'Item'
+  | 'ItemInput'
+  | 'Partner'
+  | 'PartnerInput'
+  | 'Run'
+  | 'Source'
+  | 'SourceInput'
+  | 'TokenInput';
+
+const BASE = 'https://passerelle.nc/schemas/';
+const dir = fileURLToPath(new URL('.', import.meta.url));
+
+function loadSchemas(): Ajv {
+  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, messages: false });
+  addFormats.default(ajv);
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.schema.json'))) {
+    const schema = JSON.parse(readFileSync(`${dir}/${file}`, 'utf8')) as Record<string, unknown>;
+    ajv.addSchema({ ...schema, $id: BASE + file }, String(schema.title));
+  }
+  return ajv;
+}
+
+let ajv: Ajv | undefined;
+const cache = new Map<string, ValidateFunction>();
+
+/** Returns the validator of a schema (or of a definition, as 'Partner#/definitions/Contact'). */
+export function getValidator(name: SchemaName | `${SchemaName}#${string}`): ValidateFunction {
+  ajv ??= loadSchemas();
+  let fn = cache.get(name);
+  if (!fn) {
+    const [title, pointer] = name.split('#');
+    const schema = ajv.getSchema(String(title));
+    if (!schema) throw new Error(`schemas: no schema titled ${title}`);
+    fn = pointer ? ajv.compile({ $ref: `${String(schema.schema && (schema.schema as { $id: string }).$id)}#${pointer}` }) : schema;
+    cache.set(name, fn);
+  }
+  return fn;
+}
+
+/** Validates data against a schema; returns the fields at fault (messages in French), or []. */
+export function validateAgainst(name: SchemaName | `${SchemaName}#${string}`, data: unknown): FieldError[] {
+  const fn = getValidator(name);
+  if (fn(data)) return [];
+  return toFieldErrors(fn.errors ?? []);
+}
+
+/** Turns ajv errors into field paths ("contacts.0.email") with French messages. */
+export function toFieldErrors(errors: ErrorObject[]): FieldError[] {
+  const copy = errors.map((e) => ({ ...e }));
+  localize.fr(copy);
+  const seen = new Set<string>();
+  const out: FieldError[] = [];
+  for (const e of copy) {
+    if (e.keyword === 'if' || e.keyword === '$ref') continue;
+    let path = e.instancePath.slice(1).replaceAll('/', '.');
+    if (e.keyword === 'required') path = joinPath(path, String(e.params.missingProperty));
+    if (e.keyword === 'additionalProperties') path = joinPath(path, String(e.params.additionalProperty));
+    const message = e.keyword === 'additionalProperties' ? 'champ inconnu' : (e.message ?? 'invalide');
+    const key = `${path}|${message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push({ field: path || '(corps)', message });
+    }
+  }
+  return out;
+}
+
+function joinPath(base: string, leaf: string): string {
+  return base ? `${base}.${leaf}` : leaf;
+}
