@@ -6,7 +6,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import localize from 'ajv-i18n';
+import { createRequire } from 'node:module';
+import type { Localize } from 'ajv-i18n/localize/types.js';
 
 export type * from './generated/types.js';
 
@@ -27,6 +28,9 @@ export type SchemaName =
   | 'Source'
   | 'SourceInput'
   | 'TokenInput';
+
+// ajv-i18n is CommonJS whose module.exports is the function itself.
+const localizeFr = createRequire(import.meta.url)('ajv-i18n/localize/fr') as Localize;
 
 const BASE = 'https://passerelle.nc/schemas/';
 const dir = fileURLToPath(new URL('.', import.meta.url));
@@ -65,10 +69,32 @@ export function validateAgainst(name: SchemaName | `${SchemaName}#${string}`, da
   return toFieldErrors(fn.errors ?? []);
 }
 
+/**
+ * Validates a partial update against an input schema: the same rules, no required field,
+ * and none of the `immutable` fields (e.g. id) may appear.
+ */
+export function validatePatch(name: SchemaName, data: unknown, immutable: string[] = []): FieldError[] {
+  const key = `${name}#patch`;
+  let fn = cache.get(key);
+  if (!fn) {
+    ajv ??= loadSchemas();
+    const base = ajv.getSchema(name)?.schema as Record<string, unknown> | undefined;
+    if (!base) throw new Error(`schemas: no schema titled ${name}`);
+    const id = String(base.$id).replace('.schema.json', '.patch.schema.json');
+    fn = ajv.compile({ ...base, $id: id, title: `${name}Patch`, required: [], minProperties: 1 });
+    cache.set(key, fn);
+  }
+  const errors = fn(data) ? [] : toFieldErrors(fn.errors ?? []);
+  for (const field of immutable) {
+    if (data && typeof data === 'object' && field in data) errors.push({ field, message: 'ne peut pas être modifié' });
+  }
+  return errors;
+}
+
 /** Turns ajv errors into field paths ("contacts.0.email") with French messages. */
 export function toFieldErrors(errors: ErrorObject[]): FieldError[] {
   const copy = errors.map((e) => ({ ...e }));
-  localize.fr(copy);
+  localizeFr(copy);
   const seen = new Set<string>();
   const out: FieldError[] = [];
   for (const e of copy) {

@@ -1,0 +1,53 @@
+/**
+ * The Koa application: wiring only. Read top to bottom, it lists every middleware and
+ * every group of routes, in the order a request meets them.
+ */
+import Koa from 'koa';
+import { bodyParser } from '@koa/bodyparser';
+import type { Config } from './config.js';
+import type { Logger } from './log.js';
+import { attachRequestContext } from './http/request-context.js';
+import { setSecurityHeaders } from './http/security-headers.js';
+import { renderProblems } from './http/errors.js';
+import { requireBearerUnder } from './http/admin-area.js';
+import type { RouteDoc, RouteGroup } from './http/route-group.js';
+import { authenticate, adminTokenRoutes } from './auth/index.js';
+import { healthRoutes, type ReadinessCheck } from './health/routes.js';
+import { openApiRoutes } from './openapi/index.js';
+import { adminPartnerRoutes, publicPartnerRoutes } from './partners/index.js';
+import { pingDatabase } from './db/index.js';
+import { HUB_VERSION } from './version.js';
+
+export interface AppOptions {
+  config: Config;
+  log: Logger;
+  /** Extra readiness checks besides the database (e.g. the search index). */
+  readiness?: ReadinessCheck[];
+}
+
+/** Builds the application and returns it with the documentation of its routes. */
+export function createApp({ config, log, readiness = [] }: AppOptions): { app: Koa; docs: RouteDoc[] } {
+  const app = new Koa({ proxy: false });
+  app.silent = true;
+
+  app.use(attachRequestContext(log));
+  app.use(setSecurityHeaders({ https: config.publicUrl.startsWith('https:') }));
+  app.use(renderProblems());
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${config.bodyLimitKb}kb`, encoding: 'utf-8' }));
+  app.use(requireBearerUnder('/api/v1/admin/', authenticate(config.adminToken)));
+
+  const docs: RouteDoc[] = [];
+  const groups: RouteGroup[] = [
+    healthRoutes([{ name: 'database', check: pingDatabase }, ...readiness]),
+    openApiRoutes(() => docs, { version: HUB_VERSION, publicUrl: config.publicUrl }),
+    publicPartnerRoutes(),
+    adminPartnerRoutes(),
+    adminTokenRoutes(),
+  ];
+  for (const group of groups) {
+    docs.push(...group.docs);
+    app.use(group.router.routes());
+    app.use(group.router.allowedMethods());
+  }
+  return { app, docs };
+}

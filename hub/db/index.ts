@@ -1,0 +1,3 @@
+export { connectDatabase, disconnectDatabase, ensureIndexes, pingDatabase, redactUri } from './connect.js';
+export { startLocalDatabase, findFreePort, type LocalDatabase } from './local-server.js';
+export { isDuplicateKey } from './errors.js';

@@ -1,0 +1,55 @@
+/**
+ * Process entry (npm start): configuration, database (a local one when MONGODB_URI is
+ * unset), first-start seeding, then the HTTP server. Any failure to start ends the
+ * process with one line on stderr and exit code 1.
+ */
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './log.js';
+import { connectDatabase, disconnectDatabase, redactUri, startLocalDatabase, type LocalDatabase } from './db/index.js';
+import { countPartners, seedPartners } from './partners/index.js';
+import { ensureBootstrapToken } from './auth/index.js';
+import { startHub } from './hub.js';
+
+function say(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  let local: LocalDatabase | undefined;
+  let uri = config.mongodbUri;
+  if (!uri) {
+    local = await startLocalDatabase(config.dataDir, say);
+    uri = local.uri;
+    log.info({ engine: local.engine, dataDir: config.dataDir }, 'database: local server started');
+  }
+  try {
+    await connectDatabase(uri);
+    log.info({ uri: redactUri(uri) }, 'database: connected');
+    if (config.seedOnStart && (await countPartners()) === 0) log.info({ inserted: await seedPartners() }, 'seed: partners loaded');
+    const token = await ensureBootstrapToken(config.adminToken);
+    if (token) say(`\nPasserelle: first start — platform admin token (shown once, keep it safe):\n  ${token}\n`);
+    const hub = await startHub(config, log);
+    log.info({ url: hub.url, publicUrl: config.publicUrl }, 'http: listening');
+    say(`Passerelle is listening on ${hub.url} (public URL ${config.publicUrl})`);
+    const stop = async (signal: string) => {
+      log.info({ signal }, 'hub: stopping');
+      await hub.close();
+      await disconnectDatabase();
+      await local?.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+  } catch (err) {
+    await local?.stop();
+    throw err;
+  }
+}
+
+main().catch((err: unknown) => {
+  const message = err instanceof ConfigError || err instanceof Error ? err.message : String(err);
+  say(`passerelle: ${message.split('\n')[0]}`);
+  process.exit(1);
+});

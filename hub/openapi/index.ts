@@ -1,0 +1,2 @@
+export { buildOpenApi, buildComponents } from './document.js';
+export { openApiRoutes } from './routes.js';

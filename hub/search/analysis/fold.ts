@@ -1,0 +1,20 @@
+/**
+ * Accent and case folding: `Préfecture`, `PREFECTURE` and `prefecture` become one word.
+ * Runs before splitting and stemming, so the stemmer sees the same input whether or not
+ * the user typed the accents (Snowball's French rules differ on `é`/`e`).
+ */
+
+const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', đ: 'd', ł: 'l', ı: 'i' };
+const ASCII = /^[\x00-\x7f]*$/;
+const MARKS = /\p{M}+/gu;
+const LIGATURE = /[œæßøđłı]/g;
+
+/** Lower-cases a word and strips its diacritics: `Île` → `ile`, `Œuvre` → `oeuvre`. */
+export function foldWord(word: string): string {
+  const lower = word.toLowerCase();
+  if (ASCII.test(lower)) return lower;
+  return lower
+    .normalize('NFD')
+    .replace(MARKS, '')
+    .replace(LIGATURE, (c) => LIGATURES[c] ?? c);
+}

@@ -1,0 +1,76 @@
+/** Builds a search index from stored items: pure, no database. */
+import { createBuilder, forEachWord } from './analysis/index.js';
+import {
+  getExcerpt, getFacetValues, getItemDate, getPartner, getSearchableText, SUMMARY_LIMIT, type SearchableText,
+} from './document-fields.js';
+import { addFacetValues, createFacetIndex } from './facets.js';
+import { truncateText } from './html-text.js';
+import { FACET_NAMES, type DocStore, type IndexableItem, type PartnerMap, type SearchIndex } from './types.js';
+import { VocabularyBuilder } from './vocabulary-builder.js';
+
+/** Field boosts: a word in the title weighs ten times a word in the body. */
+export const FIELD_BOOSTS = { title: 10, summary: 4, meta: 3, body: 1 } as const;
+
+/** Published items, newest first (undated last), ties by id so builds are reproducible. */
+function sortForIndex(items: readonly IndexableItem[]): { item: IndexableItem; date: number }[] {
+  const dated = items.filter((item) => item.status !== 'withdrawn').map((item) => ({ item, date: getItemDate(item) }));
+  return dated.sort((a, b) => {
+    const da = Number.isNaN(a.date) ? -Infinity : a.date;
+    const db = Number.isNaN(b.date) ? -Infinity : b.date;
+    return db - da || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0);
+  });
+}
+
+function createDocStore(size: number): DocStore {
+  return {
+    ids: [], titles: [], summaries: [], excerpts: [], urls: [], partnerIds: [], types: [], topics: [],
+    dates: new Float64Array(size), images: [], likes: new Uint32Array(size), comments: new Uint32Array(size),
+  };
+}
+
+function storeDoc(docs: DocStore, doc: number, item: IndexableItem, date: number, text: SearchableText): void {
+  docs.ids.push(item.id);
+  docs.titles.push(item.title);
+  docs.summaries.push(truncateText(text.summary, SUMMARY_LIMIT));
+  docs.excerpts.push(getExcerpt(text.body));
+  docs.urls.push(item.url);
+  docs.partnerIds.push(item.partnerId);
+  docs.types.push(item.type);
+  docs.topics.push(item.topics ?? []);
+  docs.dates[doc] = date;
+  docs.images.push(item.image ?? null);
+  docs.likes[doc] = item.stats?.likes ?? 0;
+  docs.comments[doc] = item.stats?.comments ?? 0;
+}
+
+/** Builds the lunr index, doc store, facet bitsets and vocabulary of the published items. */
+export function buildSearchIndex(items: readonly IndexableItem[], partners: PartnerMap): SearchIndex {
+  const sorted = sortForIndex(items);
+  const size = sorted.length;
+  const builder = createBuilder();
+  builder.ref('ref');
+  for (const [field, boost] of Object.entries(FIELD_BOOSTS)) builder.field(field, { boost });
+  const docs = createDocStore(size);
+  const facets = createFacetIndex();
+  const vocabulary = new VocabularyBuilder();
+  const addWord = (surface: string, folded: string) => vocabulary.add(surface, folded);
+  sorted.forEach(({ item, date }, doc) => {
+    const partner = getPartner(partners, item.partnerId);
+    const values = getFacetValues(item, partner);
+    const text = getSearchableText(item, partner, values.commune);
+    builder.add({ ref: String(doc), ...text });
+    for (const field of Object.values(text)) forEachWord(field, addWord);
+    storeDoc(docs, doc, item, date, text);
+    for (const name of FACET_NAMES) addFacetValues(facets, size, doc, name, values[name]);
+  });
+  return assembleIndex(builder.build(), docs, facets, vocabulary.finish(), new Date().toISOString());
+}
+
+/** Puts the parts of an index together (used by build and load). */
+export function assembleIndex(
+  index: SearchIndex['lunr'], docs: DocStore, facets: SearchIndex['facets'], vocabulary: SearchIndex['vocabulary'], builtAt: string,
+): SearchIndex {
+  const docById = new Map(docs.ids.map((id, doc) => [id, doc]));
+  return { lunr: index, docs, facets, vocabulary, size: docs.ids.length, builtAt, docById };
+}
+
