@@ -1,0 +1,2 @@
+export { ItemModel, type ItemDoc } from './item-model.js';
+export { findItemsByIds, findPublishedItem, toItem } from './items.js';

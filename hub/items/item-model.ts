@@ -1,0 +1,57 @@
+import { Schema, model } from 'mongoose';
+import type { Item } from '../../schemas/index.js';
+
+/** An item as stored: the schema's Item with `_id` as its stable id and real dates. */
+export type ItemDoc = Omit<Item, 'id' | 'publishedAt' | 'updatedAt' | 'firstSeenAt' | 'lastSeenAt' | 'withdrawnAt' | 'event'> & {
+  _id: string;
+  publishedAt?: Date;
+  updatedAt?: Date;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  withdrawnAt?: Date;
+  event?: { start: Date; end?: Date; place?: string };
+};
+
+const media = new Schema({ url: { type: String, required: true }, alt: String, type: String, length: Number, title: String }, { _id: false });
+
+const schema = new Schema<ItemDoc>(
+  {
+    _id: { type: String, required: true },
+    partnerId: { type: String, required: true },
+    sourceId: { type: String, required: true },
+    guid: { type: String, required: true },
+    url: { type: String, required: true },
+    title: { type: String, required: true },
+    summary: String,
+    content: String,
+    type: { type: String, required: true },
+    topics: { type: [String], default: [] },
+    categories: { type: [String], default: undefined },
+    audience: { type: [String], default: [] },
+    territory: { scope: { type: String, required: true }, province: String, communes: { type: [String], default: undefined } },
+    language: { type: String, required: true },
+    author: String,
+    publishedAt: Date,
+    updatedAt: Date,
+    event: { type: new Schema({ start: Date, end: Date, place: String }, { _id: false }), default: undefined },
+    image: { type: media, default: undefined },
+    enclosures: { type: [media], default: undefined },
+    contentHash: { type: String, required: true },
+    status: { type: String, required: true },
+    revision: { type: Number, required: true },
+    firstSeenAt: { type: Date, required: true },
+    lastSeenAt: { type: Date, required: true },
+    withdrawnAt: Date,
+    stats: { likes: { type: Number, default: 0 }, comments: { type: Number, default: 0 } },
+  },
+  { versionKey: false, minimize: true },
+);
+// Upsert keys of ingestion: (sourceId, guid) is the identity; link and hash are fallbacks.
+schema.index({ sourceId: 1, guid: 1 }, { unique: true });
+schema.index({ sourceId: 1, url: 1 });
+schema.index({ sourceId: 1, contentHash: 1 });
+// Listings and feeds: newest published first, overall and per partner.
+schema.index({ status: 1, publishedAt: -1 });
+schema.index({ partnerId: 1, status: 1, publishedAt: -1 });
+
+export const ItemModel = model<ItemDoc>('Item', schema, 'items');
