@@ -9,3 +9,5 @@ export { FeedCache, normalizeQuery, toCachedDocument, type CacheableDocument, ty
 export { isNotModified, matchesAnyEtag, type RequestHeaders } from './conditional-request.js';
 export { pingWebSubHub, type FetchLike, type PingOptions, type PingResult } from './websub.js';
 export { indexPartners } from './partners.js';
+export { buildItemsFeedUrls, buildPartnerFeedTemplate, buildPartnerFeedUrls, listFeedTopics } from './feed-urls.js';
+export { createSyndicationRouter, type FeedQuery, type SyndicationDeps } from './routes.js';

@@ -7,7 +7,7 @@
  * listed one by one: no feed reader can subscribe to a JSON API or a DILA archive, and their
  * items are in the partner's hub feed.
  */
-import { escapeXml, cleanLine, toHttpUrl } from './internal/text.js';
+import { cleanLine, escapeXml, fillPartnerTemplate, toHttpUrl } from './internal/text.js';
 import type { PartnerDirectory, PartnerRef } from './types.js';
 
 /** A source as the OPML needs it (a subset of the stored Source). */
@@ -23,8 +23,8 @@ export interface OpmlMeta {
   /** Default « Sources des partenaires — Passerelle ». */
   title?: string;
   ownerName?: string;
-  /** The hub's own feed of one partner, e.g. https://hub/feeds/partners/province-sud.rss. */
-  partnerFeedUrl: (partnerId: string) => string;
+  /** The hub's own feed of a partner, {partnerId} in place of its id: https://hub.example/feeds/partners/{partnerId}.rss. */
+  partnerFeedUrlTemplate: string;
   /** <dateModified>, ISO 8601; omitted by default so the output is a pure function of the sources. */
   dateModified?: string;
 }
@@ -78,7 +78,7 @@ function groupByPartner(sources: readonly OpmlSource[], partners: PartnerDirecto
 function renderPartner(partner: PartnerRef, sources: OpmlSource[], meta: OpmlMeta): string {
   const name = cleanLine(partner.name) || partner.id;
   const website = toHttpUrl(partner.website);
-  const hubFeed = toHttpUrl(meta.partnerFeedUrl(partner.id));
+  const hubFeed = toHttpUrl(fillPartnerTemplate(meta.partnerFeedUrlTemplate, partner.id));
   const children = [
     ...(hubFeed ? [outline({ type: 'rss', text: `${name} — toutes les publications (Passerelle)`, xmlUrl: hubFeed, htmlUrl: website })] : []),
     ...sources.filter((s) => s.kind === 'feed' && toHttpUrl(s.url)).map((s) => outline({ type: 'rss', text: sourceLabel(s), xmlUrl: toHttpUrl(s.url), htmlUrl: website })),

@@ -1,7 +1,7 @@
 /** RSS 2.0 of a list of items, built by feed 6 and corrected where it goes wrong. */
 import { Feed, type Item as FeedItem } from 'feed';
 import { toFeedEntries, getNewestDate, type FeedEntry } from './internal/entries.js';
-import { escapeHtmlText, requireUrl, toHttpUrl } from './internal/text.js';
+import { escapeHtmlText, fillPartnerTemplate, requireUrl, toHttpUrl } from './internal/text.js';
 import { XmlSlots } from './internal/xml-slots.js';
 import type { FeedInput, FeedMeta } from './types.js';
 
@@ -52,7 +52,7 @@ function toRssItem(entry: FeedEntry, slots: XmlSlots, meta: FeedMeta): FeedItem 
 
 /** RSS 2.0 <source url="…">: the channel the item came from, i.e. the partner's own feed. */
 function toSource(entry: FeedEntry, slots: XmlSlots, meta: FeedMeta): Record<string, unknown> {
-  const url = toHttpUrl(meta.partnerFeedUrl?.(entry.partner.id)) ?? entry.partner.website ?? meta.feedUrls.rss;
+  const url = toHttpUrl(fillPartnerTemplate(meta.partnerFeedUrlTemplate, entry.partner.id)) ?? entry.partner.website ?? meta.feedUrls.rss;
   return { _attributes: { url: slots.hold(url) }, _text: slots.hold(entry.partner.name) };
 }
 

@@ -31,8 +31,11 @@ export interface FeedMeta {
   language?: string;
   /** Feed-level author (the platform). Default: none (every entry carries its partner). */
   author?: { name: string; url?: string };
-  /** The partner's own feed on this hub, for RSS <source url="…">. Default: the partner's website. */
-  partnerFeedUrl?: (partnerId: string) => string;
+  /**
+   * The partner's own feed on this hub, for RSS <source url="…">, with {partnerId} in place
+   * of the id: https://hub.example/feeds/partners/{partnerId}.rss. Default: the partner's website.
+   */
+  partnerFeedUrlTemplate?: string;
   /**
    * Authority of the tag URIs (RFC 4151) used as Atom ids, e.g. 'passerelle.nc,2025'.
    * Default: the host of alternateUrl with ',2025'. Keep it fixed once feeds are public.

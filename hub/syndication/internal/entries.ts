@@ -47,7 +47,7 @@ export interface FeedEntry {
 
 const EPOCH = '1970-01-01T00:00:00.000Z';
 
-/** Entries of the items that can be syndicated (an item without a valid http(s) URL cannot). */
+/** Entries of the items that can be syndicated: not withdrawn, with a valid http(s) URL. */
 export function toFeedEntries(items: readonly Item[], partners: PartnerDirectory, meta: FeedMeta): FeedEntry[] {
   const authority = getTagAuthority(meta);
   const entries: FeedEntry[] = [];
@@ -60,7 +60,7 @@ export function toFeedEntries(items: readonly Item[], partners: PartnerDirectory
 
 function toFeedEntry(item: Item, partners: PartnerDirectory, meta: FeedMeta, authority: string): FeedEntry | undefined {
   const url = toHttpUrl(item.url);
-  if (!url) return undefined;
+  if (!url || item.status === 'withdrawn') return undefined;
   const partner = cleanPartner(partners.get(item.partnerId) ?? { id: item.partnerId, name: item.partnerId });
   const published = parseDate(item.publishedAt) ?? parseDate(item.firstSeenAt) ?? new Date(EPOCH);
   const image = item.image ? toMedia(item.image) : undefined;

@@ -45,3 +45,8 @@ export function requireUrl(value: string, name: string): string {
   if (!url) throw new Error(`syndication: meta.${name} is not an http(s) URL: ${value}`);
   return url;
 }
+
+/** A URL template with {partnerId} filled in (percent-encoded), or undefined without a template. */
+export function fillPartnerTemplate(template: string | undefined, partnerId: string): string | undefined {
+  return template?.replaceAll('{partnerId}', encodeURIComponent(partnerId));
+}
