@@ -16,17 +16,20 @@ import { healthRoutes, type ReadinessCheck } from './health/routes.js';
 import { openApiRoutes } from './openapi/index.js';
 import { adminPartnerRoutes, publicPartnerRoutes } from './partners/index.js';
 import { pingDatabase } from './db/index.js';
+import { adminSourceRoutes } from './sources/index.js';
+import type { HubServices } from './services.js';
 import { HUB_VERSION } from './version.js';
 
 export interface AppOptions {
   config: Config;
   log: Logger;
+  services: HubServices;
   /** Extra readiness checks besides the database (e.g. the search index). */
   readiness?: ReadinessCheck[];
 }
 
 /** Builds the application and returns it with the documentation of its routes. */
-export function createApp({ config, log, readiness = [] }: AppOptions): { app: Koa; docs: RouteDoc[] } {
+export function createApp({ config, log, services, readiness = [] }: AppOptions): { app: Koa; docs: RouteDoc[] } {
   const app = new Koa({ proxy: false });
   app.silent = true;
 
@@ -43,6 +46,7 @@ export function createApp({ config, log, readiness = [] }: AppOptions): { app: K
     publicPartnerRoutes(),
     adminPartnerRoutes(),
     adminTokenRoutes(),
+    adminSourceRoutes({ scheduler: services.scheduler, fetcher: services.fetcher, onItemsChanged: services.itemsChanged }),
   ];
   for (const group of groups) {
     docs.push(...group.docs);

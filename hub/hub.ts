@@ -7,11 +7,13 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
+import { createServices, type HubServices } from './services.js';
 
 export interface RunningHub {
   server: Server;
   /** Base URL the server actually listens on, e.g. http://127.0.0.1:39123 */
   url: string;
+  services: HubServices;
   close(): Promise<void>;
 }
 
@@ -35,21 +37,27 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 }
 
 /** Creates the app and starts serving it. */
-export async function startHub(config: Config, log: Logger): Promise<RunningHub> {
-  const { app } = createApp({ config, log });
+export async function startHub(config: Config, log: Logger, options: { leaseMs?: number } = {}): Promise<RunningHub> {
+  const services = createServices(config, log, options);
+  const { app } = createApp({ config, log, services });
   const server = createServer(app.callback());
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   server.requestTimeout = 30_000;
   await listen(server, config.port, config.host);
+  await services.start();
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   return {
     server,
+    services,
     url: `http://${host}:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await services.stop();
+    },
   };
 }

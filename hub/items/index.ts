@@ -1,2 +1,3 @@
 export { ItemModel, type ItemDoc } from './item-model.js';
 export { findItemsByIds, findPublishedItem, toItem } from './items.js';
+export { bumpItemsVersion, getItemsVersion } from './data-version.js';

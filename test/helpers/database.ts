@@ -18,6 +18,11 @@ export async function connectTestDatabase(label?: string): Promise<string> {
   return uri;
 }
 
+/** Connects mongoose to an existing test database (after a simulated restart). */
+export async function reconnectTestDatabase(uri: string): Promise<void> {
+  await connectDatabase(uri);
+}
+
 /** Drops the file's database and disconnects. */
 export async function dropTestDatabase(): Promise<void> {
   await mongoose.connection.db?.dropDatabase().catch(() => undefined);

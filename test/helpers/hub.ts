@@ -22,18 +22,22 @@ export interface TestHubOptions {
   env?: Record<string, string>;
   seed?: boolean;
   label?: string;
+  /** Scheduler lease duration (default 15 min). */
+  leaseMs?: number;
+  /** Reuse this database instead of a fresh one (a "restart"). */
+  databaseUri?: string;
 }
 
 /** Starts the hub; pass `seed: true` to load the 45 partners. */
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
-  const databaseUri = await connectTestDatabase(options.label);
+  const databaseUri = options.databaseUri ?? (await connectTestDatabase(options.label));
   if (options.seed) await seedPartners();
   const config = loadConfig({
     PORT: '0', HOST: '127.0.0.1', ADMIN_TOKEN: TEST_ADMIN_TOKEN, LOG_LEVEL: 'silent',
     PUBLIC_URL: 'http://portal.test', SOURCE_ALLOWED_HOSTS: '127.0.0.1', SCHEDULER_ENABLED: 'false',
     MONGODB_URI: databaseUri, ...options.env,
   });
-  const hub = await startHub(config, createLogger(config.logLevel));
+  const hub = await startHub(config, createLogger(config.logLevel), options.leaseMs ? { leaseMs: options.leaseMs } : {});
   const request = (path: string, init: RequestInit & { json?: unknown; token?: string } = {}) => {
     const headers = new Headers(init.headers);
     if (init.json !== undefined) headers.set('Content-Type', 'application/json');

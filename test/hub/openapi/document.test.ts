@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../hub/app.js';
 import { loadConfig } from '../../../hub/config.js';
 import { createLogger } from '../../../hub/log.js';
+import { createServices } from '../../../hub/services.js';
 import { startTestHub, type TestHub } from '../../helpers/hub.js';
 
 type Doc = { openapi: string; paths: Record<string, Record<string, { responses: object }>>; components: { schemas: Record<string, unknown> } };
@@ -19,7 +20,9 @@ afterAll(() => hub.stop());
 
 /** Every (method, path) the Koa routers really serve. */
 function servedRoutes(): string[] {
-  const { app } = createApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), log: createLogger('silent') });
+  const config = loadConfig({ LOG_LEVEL: 'silent' });
+  const log = createLogger('silent');
+  const { app } = createApp({ config, log, services: createServices(config, log) });
   const routes = new Set<string>();
   for (const mw of app.middleware as unknown as { router?: { stack: { path: string; methods: string[] }[] } }[]) {
     for (const layer of mw.router?.stack ?? []) {

@@ -1,0 +1,49 @@
+/**
+ * The long-lived parts of a hub process, created once and shared by the routes: the
+ * polite fetcher, the scheduler, and what must learn that items changed.
+ */
+import { buildUserAgent, createFetcher, type Fetcher } from '../connectors/shared/fetcher/index.js';
+import type { Config } from './config.js';
+import type { Logger } from './log.js';
+import { createScheduler, limitPerHost, type Scheduler } from './scheduler/index.js';
+import { HUB_VERSION } from './version.js';
+
+export interface HubServices {
+  fetcher: Fetcher;
+  scheduler: Scheduler;
+  /** Tells derived data (search index, feeds) that items changed. */
+  itemsChanged(): void;
+  /** Listeners of itemsChanged. */
+  onItemsChanged(listener: () => void): void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Creates the services; nothing touches the network or the database until start(). */
+export function createServices(config: Config, log: Logger, options: { leaseMs?: number } = {}): HubServices {
+  const listeners: (() => void)[] = [];
+  const itemsChanged = () => listeners.forEach((l) => l());
+  const fetcher = limitPerHost(createFetcher({
+    userAgent: buildUserAgent(HUB_VERSION, config.publicUrl),
+    allowedHosts: config.sourceAllowedHosts,
+    timeoutMs: config.fetchTimeoutMs,
+    maxBytes: config.fetchMaxBytes,
+  }), 2);
+  const scheduler = createScheduler({
+    fetcher, log: log.child({ module: 'scheduler' }), concurrency: config.schedulerConcurrency,
+    onItemsChanged: itemsChanged, ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+  });
+  return {
+    fetcher,
+    scheduler,
+    itemsChanged,
+    onItemsChanged: (listener) => void listeners.push(listener),
+    async start() {
+      if (config.schedulerEnabled) scheduler.start();
+    },
+    async stop() {
+      await scheduler.stop();
+      await fetcher.close();
+    },
+  };
+}

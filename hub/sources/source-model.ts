@@ -1,0 +1,59 @@
+import { Schema, model } from 'mongoose';
+import type { ItemDefaults, JsonApiMapping, RunError, SourceKind } from '../../schemas/index.js';
+
+/** A source as stored; `lease` is the scheduler's claim and never leaves the database layer. */
+export interface SourceDoc {
+  _id: string;
+  partnerId: string;
+  kind: SourceKind;
+  name?: string;
+  url: string;
+  schedule: string;
+  enabled: boolean;
+  complete: boolean;
+  defaults?: ItemDefaults;
+  mapping?: JsonApiMapping;
+  state: {
+    lastRunAt?: Date;
+    lastSuccessAt?: Date;
+    lastStatus?: 'ok' | 'partial' | 'failed';
+    lastRunId?: string;
+    lastHttpStatus?: number;
+    lastError?: RunError;
+    consecutiveFailures: number;
+    nextRunAt?: Date;
+    alert?: { since: Date; message: string };
+    etag?: string;
+    lastModified?: string;
+    /** Bumped at the end of each run; claims are per generation (see scheduler/lease.ts). */
+    generation?: number;
+  };
+  lease?: { owner: string; until: Date; runId: string; generation: number; attempt: number };
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const schema = new Schema<SourceDoc>(
+  {
+    _id: { type: String, required: true },
+    partnerId: { type: String, required: true },
+    kind: { type: String, required: true },
+    name: String,
+    url: { type: String, required: true },
+    schedule: { type: String, required: true },
+    enabled: { type: Boolean, required: true },
+    complete: { type: Boolean, required: true },
+    defaults: { type: Schema.Types.Mixed },
+    mapping: { type: Schema.Types.Mixed },
+    state: { type: Schema.Types.Mixed, required: true },
+    lease: { type: Schema.Types.Mixed },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { versionKey: false, minimize: true },
+);
+// The scheduler claims enabled sources by their next run time.
+schema.index({ enabled: 1, 'state.nextRunAt': 1 });
+schema.index({ partnerId: 1 });
+
+export const SourceModel = model<SourceDoc>('Source', schema, 'sources');

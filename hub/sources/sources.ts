@@ -1,0 +1,63 @@
+/** Source operations: one small function per verb. */
+import { randomBytes } from 'node:crypto';
+import type { SourceInput } from '../../schemas/index.js';
+import { ItemModel } from '../items/index.js';
+import { DEFAULT_SCHEDULE, nextCronRun } from '../scheduler/next-run.js';
+import { RunModel, type RunDoc } from './run-model.js';
+import { SourceModel, type SourceDoc } from './source-model.js';
+
+/** Creates a source; its first run is due at once. */
+export async function createSource(input: SourceInput, now = new Date()): Promise<SourceDoc> {
+  const doc = await SourceModel.create({
+    _id: randomBytes(6).toString('hex'),
+    ...input,
+    schedule: input.schedule ?? DEFAULT_SCHEDULE,
+    enabled: input.enabled ?? true,
+    complete: input.complete ?? false,
+    state: { consecutiveFailures: 0, nextRunAt: now },
+    createdAt: now,
+    updatedAt: now,
+  });
+  return doc.toObject();
+}
+
+/** Lists sources, optionally of one partner, or only those with an alert. */
+export async function listSources(filter: { partnerId?: string; alerts?: boolean } = {}): Promise<SourceDoc[]> {
+  const query: Record<string, unknown> = {};
+  if (filter.partnerId) query.partnerId = filter.partnerId;
+  if (filter.alerts) query['state.alert'] = { $exists: true };
+  return SourceModel.find(query).sort({ partnerId: 1, createdAt: 1 }).lean<SourceDoc[]>();
+}
+
+export async function findSource(id: string): Promise<SourceDoc | undefined> {
+  return (await SourceModel.findById(id).lean<SourceDoc>()) ?? undefined;
+}
+
+/** Applies a validated patch; a new schedule or a re-enabled source is due by its new cron. */
+export async function updateSource(current: SourceDoc, patch: Partial<SourceInput>, now = new Date()): Promise<SourceDoc | undefined> {
+  const $set: Record<string, unknown> = { ...patch, updatedAt: now };
+  if (patch.schedule || patch.enabled === true) $set['state.nextRunAt'] = nextCronRun(patch.schedule ?? current.schedule, now);
+  // A change in what is fetched or how it is read must not be answered by a 304.
+  const reread = ['url', 'mapping', 'complete', 'defaults'].some((k) => k in patch);
+  const $unset = reread ? { 'state.etag': '', 'state.lastModified': '' } : {};
+  return (await SourceModel.findOneAndUpdate({ _id: current._id }, { $set, $unset }, { new: true }).lean<SourceDoc>()) ?? undefined;
+}
+
+/** Deletes a source; its items are withdrawn (never deleted) and its runs removed. */
+export async function deleteSource(id: string, now = new Date()): Promise<boolean> {
+  const { deletedCount } = await SourceModel.deleteOne({ _id: id });
+  if (deletedCount !== 1) return false;
+  await ItemModel.updateMany({ sourceId: id, status: 'published' }, { $set: { status: 'withdrawn', withdrawnAt: now }, $inc: { revision: 1 } });
+  await RunModel.deleteMany({ sourceId: id });
+  return true;
+}
+
+/** The latest runs of a source, newest first. */
+export async function listRuns(sourceId: string, limit = 50): Promise<RunDoc[]> {
+  return RunModel.find({ sourceId }).sort({ startedAt: -1 }).limit(limit).lean<RunDoc[]>();
+}
+
+/** Active sources for the OPML listing. */
+export async function listActiveSources(): Promise<SourceDoc[]> {
+  return SourceModel.find({ enabled: true }).sort({ partnerId: 1, createdAt: 1 }).lean<SourceDoc[]>();
+}

@@ -1,0 +1,17 @@
+/** Checks beyond the schema: a parseable cron expression, a mapping for json-api, a known partner. */
+import type { FieldError, SourceInput } from '../../schemas/index.js';
+import { findPartner } from '../partners/index.js';
+import { checkCronExpression } from '../scheduler/next-run.js';
+
+/** Returns the fields at fault of a (merged) source configuration. */
+export async function checkSourceSemantics(source: Partial<SourceInput>): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  if (source.schedule !== undefined) {
+    const problem = checkCronExpression(source.schedule);
+    if (problem) errors.push({ field: 'schedule', message: `expression cron invalide : ${problem}` });
+  }
+  if (source.kind === 'json-api' && !source.mapping) errors.push({ field: 'mapping', message: 'requis pour une source json-api' });
+  if (source.kind !== undefined && source.kind !== 'json-api' && source.mapping) errors.push({ field: 'mapping', message: 'réservé aux sources json-api' });
+  if (source.partnerId !== undefined && !(await findPartner(source.partnerId))) errors.push({ field: 'partnerId', message: 'partenaire inconnu' });
+  return errors;
+}
