@@ -5,12 +5,14 @@
 import { buildUserAgent, createFetcher, type Fetcher } from '../connectors/shared/fetcher/index.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
+import { createCatalog, type Catalog } from './catalog/index.js';
 import { createScheduler, limitPerHost, type Scheduler } from './scheduler/index.js';
 import { HUB_VERSION } from './version.js';
 
 export interface HubServices {
   fetcher: Fetcher;
   scheduler: Scheduler;
+  catalog: Catalog;
   /** Tells derived data (search index, feeds) that items changed. */
   itemsChanged(): void;
   /** Listeners of itemsChanged. */
@@ -21,7 +23,8 @@ export interface HubServices {
 
 /** Creates the services; nothing touches the network or the database until start(). */
 export function createServices(config: Config, log: Logger, options: { leaseMs?: number } = {}): HubServices {
-  const listeners: (() => void)[] = [];
+  const catalog = createCatalog(config, log);
+  const listeners: (() => void)[] = [() => catalog.search.itemsChanged()];
   const itemsChanged = () => listeners.forEach((l) => l());
   const fetcher = limitPerHost(createFetcher({
     userAgent: buildUserAgent(HUB_VERSION, config.publicUrl),
@@ -36,12 +39,15 @@ export function createServices(config: Config, log: Logger, options: { leaseMs?:
   return {
     fetcher,
     scheduler,
+    catalog,
     itemsChanged,
     onItemsChanged: (listener) => void listeners.push(listener),
     async start() {
+      await catalog.start();
       if (config.schedulerEnabled) scheduler.start();
     },
     async stop() {
+      catalog.stop();
       await scheduler.stop();
       await fetcher.close();
     },

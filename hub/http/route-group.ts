@@ -37,8 +37,14 @@ export interface RouteDoc {
 
 /** A router plus the documentation of each of its routes. */
 export class RouteGroup {
-  readonly router = new Router();
+  readonly router: Router;
   readonly docs: RouteDoc[] = [];
+
+  /** A new group, or the documentation of routes an existing router already serves. */
+  constructor(router?: Router, docs: RouteDoc[] = []) {
+    this.router = router ?? new Router();
+    this.docs.push(...docs);
+  }
 
   /** Registers a route and its documentation together. */
   add(doc: RouteDoc, ...middleware: Middleware[]): this {

@@ -1,0 +1,45 @@
+/**
+ * The catalog: published items as citizens and partner sites read them — search, item
+ * pages, completions and feeds — over a search index kept current in the background.
+ */
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import type { RouteGroup } from '../http/route-group.js';
+import { listFeedTopics, pingWebSubHub } from '../syndication/index.js';
+import { feedRoutes } from './feeds.js';
+import { PartnerDirectory } from './partner-directory.js';
+import { catalogRoutes } from './routes.js';
+import { createSearchRuntime, type SearchRuntime } from './search-runtime.js';
+import { StatsOverlay } from './stats-overlay.js';
+
+export interface Catalog {
+  search: SearchRuntime;
+  partners: PartnerDirectory;
+  stats: StatsOverlay;
+  routes(): RouteGroup[];
+  start(): Promise<void>;
+  stop(): void;
+}
+
+/** Creates the catalog; start() loads or builds the first index. */
+export function createCatalog(config: Config, log: Logger): Catalog {
+  const partners = new PartnerDirectory();
+  const stats = new StatsOverlay();
+  const websub = config.websubHubUrl;
+  const search = createSearchRuntime({
+    log: log.child({ module: 'search' }),
+    partners,
+    ...(websub ? { onIndexChanged: () => void pingWebSubHub(websub, listFeedTopics(config.publicUrl)).then((results) => log.info({ results }, 'websub: published')) } : {}),
+  });
+  return {
+    search, partners, stats,
+    routes: () => [
+      catalogRoutes({ search, partners, stats }),
+      feedRoutes({ search, partners, publicUrl: config.publicUrl, ...(websub ? { websubHubUrl: websub } : {}) }),
+    ],
+    start: () => search.start(),
+    stop: () => search.stop(),
+  };
+}
+
+export { StatsOverlay } from './stats-overlay.js';

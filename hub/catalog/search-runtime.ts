@@ -1,0 +1,94 @@
+/**
+ * Keeps this process's search index current: loads the stored index when it matches the
+ * items' data version, else builds one (in a worker thread) and stores it; then rebuilds,
+ * debounced, when this process ingests, and checks every few seconds whether another
+ * process changed items (loading that process's stored index when it is there).
+ */
+import type { Logger } from '../log.js';
+import { getItemsVersion, ItemModel, toItem, type ItemDoc } from '../items/index.js';
+import { SearchService, type IndexableItem } from '../search/index.js';
+import { loadStoredIndex, saveStoredIndex } from './index-store.js';
+import type { PartnerDirectory } from './partner-directory.js';
+
+export interface SearchRuntimeOptions {
+  log: Logger;
+  partners: PartnerDirectory;
+  /** How often to look for changes made by other processes. Default 5 s. */
+  pollMs?: number;
+  debounceMs?: number;
+  /** Called after this process built a new index from changed items (e.g. WebSub ping). */
+  onIndexChanged?: () => void;
+}
+
+export interface SearchRuntime {
+  service: SearchService;
+  /** The data version of the loaded index. */
+  version(): number;
+  start(): Promise<void>;
+  /** Called when this process changed items. */
+  itemsChanged(): void;
+  /** Rebuilds now and waits (tests, admin tools). */
+  refresh(): Promise<void>;
+  stop(): void;
+}
+
+const FIELDS = { _id: 1, partnerId: 1, url: 1, title: 1, summary: 1, content: 1, categories: 1, type: 1, topics: 1, audience: 1, territory: 1, status: 1, publishedAt: 1, updatedAt: 1, firstSeenAt: 1, lastSeenAt: 1, image: 1, stats: 1 };
+
+async function loadPublishedItems(): Promise<IndexableItem[]> {
+  const docs = await ItemModel.find({ status: 'published' }, FIELDS).lean<ItemDoc[]>();
+  return docs.map((d) => toItem(d));
+}
+
+/** Creates the runtime; nothing happens before start(). */
+export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntime {
+  let loadedVersion = -1;
+  let buildingVersion = -1;
+  let timer: NodeJS.Timeout | undefined;
+  const service = new SearchService({
+    debounceMs: options.debounceMs ?? 1000,
+    loadAll: async () => {
+      buildingVersion = await getItemsVersion();
+      const [items, partners] = await Promise.all([loadPublishedItems(), options.partners.get()]);
+      return { items, partners };
+    },
+    onSwap: async (_index, serialized) => {
+      loadedVersion = buildingVersion;
+      await saveStoredIndex(buildingVersion, serialized);
+      options.onIndexChanged?.();
+      options.log.info({ version: loadedVersion, bytes: serialized.length }, 'search: index built and stored');
+    },
+    onError: (err) => options.log.error({ err }, 'search: rebuild failed'),
+  });
+
+  async function catchUp(): Promise<void> {
+    const current = await getItemsVersion();
+    if (current === loadedVersion) return;
+    const stored = await loadStoredIndex();
+    if (stored && stored.version === current) {
+      await service.load(stored.serialized);
+      loadedVersion = stored.version;
+      options.log.info({ version: current }, 'search: stored index loaded');
+    } else {
+      await service.rebuildNow();
+    }
+  }
+
+  return {
+    service,
+    version: () => loadedVersion,
+    async start() {
+      await options.partners.reload();
+      await catchUp();
+      timer = setInterval(() => {
+        catchUp().catch((err: unknown) => options.log.error({ err }, 'search: catch-up failed'));
+      }, options.pollMs ?? 5000);
+      timer.unref();
+    },
+    itemsChanged: () => service.scheduleRebuild(),
+    refresh: () => service.rebuildNow(),
+    stop() {
+      if (timer) clearInterval(timer);
+      service.close();
+    },
+  };
+}
