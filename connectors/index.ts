@@ -1,0 +1,36 @@
+/**
+ * The connector layer's public face. The hub needs three things: one fetcher per process
+ * (createFetcher), runConnector for a scheduled run and previewConnector for an admin
+ * preview. Failures are thrown as ConnectorError with a stable code. See README.md.
+ */
+export { previewConnector, runConnector } from './run-connector.js';
+export type { CacheHints, ConnectorResult, PreviewConnectorOptions, RunConnectorOptions } from './run-connector.js';
+export { CONNECTOR_KINDS, getConnector } from './registry.js';
+export {
+  buildUserAgent,
+  classifyFailure,
+  ConnectorError,
+  createFetcher,
+  FETCHER_DEFAULTS,
+  isConnectorError,
+  isForbiddenAddress,
+  parseDate,
+  sanitizeContent,
+} from './shared/index.js';
+export type {
+  ConditionalCache,
+  Connector,
+  ConnectorErrorCode,
+  ConnectorSource,
+  FetchContext,
+  FetchedBody,
+  Fetcher,
+  FetcherOptions,
+  FetchRequest,
+  FetchResponse,
+  MapResult,
+  Rejection,
+  RunErrorShape,
+  StageContext,
+} from './shared/index.js';
+export { COMARQUAGE_MAX_BYTES, treeToXml, type XmlJsNode } from './comarquage/index.js';

@@ -1,0 +1,62 @@
+/** Types shared by every connector kind and by the registry. */
+import type { ItemDefaults, ItemInput, SourceInput, Territory } from '../../schemas/index.js';
+
+/**
+ * A source as connectors see it: the SourceInput fields they use plus its id (the items'
+ * sourceId). A stored Source fits as it is.
+ */
+export type ConnectorSource = Pick<SourceInput, 'partnerId' | 'kind' | 'url' | 'complete' | 'defaults' | 'mapping'> & { id: string };
+
+/** What a kind's map stage knows about one entry, before the shared normalization. */
+export interface DraftItem {
+  guid?: string;
+  /** The item's page, possibly relative to `base`. */
+  url?: string;
+  /** Base for a relative url (feed URL, xml:base, API page URL). Default: the source URL. */
+  base?: string;
+  /** Base for relative links inside content. Default: the item URL. */
+  contentBase?: string;
+  /** HTML or plain text; entities are decoded. */
+  title?: string;
+  /** HTML or plain text; when absent, the summary is cut from the content. */
+  summary?: string;
+  /** HTML, sanitized later. */
+  content?: string;
+  type?: string;
+  topics?: string[];
+  categories?: string[];
+  audience?: string[];
+  territory?: Territory;
+  language?: string;
+  author?: string;
+  /** Raw dates: strings in any supported form, epoch numbers or Date objects. */
+  publishedAt?: unknown;
+  updatedAt?: unknown;
+  event?: { start?: unknown; end?: unknown; place?: string };
+  images?: Array<{ url: string; alt?: string; type?: string }>;
+  enclosures?: Array<{ url: string; type?: string; length?: number | string; title?: string }>;
+}
+
+/** An entry that could not become an ItemInput; the others go on. */
+export interface Rejection {
+  /** Position of the entry in the source (0-based, across pages). */
+  index?: number;
+  /** Its guid when one was found: ingest must not withdraw an item only rejected this time. */
+  guid?: string;
+  /** Why, in developer terms (field errors from the schema are French). */
+  reason: string;
+}
+
+/** The result of a map stage. */
+export interface MappedItems {
+  items: ItemInput[];
+  rejected: Rejection[];
+}
+
+/** Per-source overrides the finalizer applies (json-api mapping constants and date patterns). */
+export interface FinalizeOptions {
+  /** Values that override what the item carries. */
+  constants?: ItemDefaults;
+  /** Date patterns tried before the standard forms. */
+  dateFormats?: readonly string[];
+}
