@@ -8,6 +8,7 @@ import { classifyFailure } from './shared/classify-failure.js';
 import type { ConditionalCache, FetchedBody } from './shared/connector-types.js';
 import { ConnectorError } from './shared/errors.js';
 import type { Fetcher } from './shared/fetcher/index.js';
+import { createHash } from 'node:crypto';
 import type { ConnectorSource, Rejection } from './shared/types.js';
 import { validateAgainst } from '../schemas/index.js';
 
@@ -36,6 +37,8 @@ export interface CacheHints {
   maxAgeSeconds?: number;
   /** Retry-After of the (first) response, in seconds from now. */
   retryAfterSeconds?: number;
+  /** sha256 of every page's body, to recognise an unchanged listing from a server without validators. */
+  bodyHash?: string;
 }
 
 /** What one run of a source produced. Failures are thrown as ConnectorError instead. */
@@ -59,7 +62,9 @@ export async function runConnector(source: ConnectorSource, options: RunConnecto
     const connector = getConnector(source.kind);
     const body = await connector.fetch(source, { fetcher: options.fetcher, cache: options.cache ?? {} });
     const cacheHints = hintsFrom(body, options.cache);
-    if (body.notModified) {
+    if (!body.notModified) cacheHints.bodyHash = hashBodies(body);
+    // A server without validators that sends the very same bytes: nothing to parse or write.
+    if (body.notModified || (options.cache?.bodyHash !== undefined && cacheHints.bodyHash === options.cache.bodyHash)) {
       return { notModified: true, httpStatus: body.httpStatus, items: [], rejected: [], fetched: 0, complete: false, cacheHints };
     }
     const parsed = await connector.parse(body, { source });
@@ -80,6 +85,12 @@ export async function previewConnector(
   const limit = options.limit ?? 20;
   const result = await runConnector({ ...source, id: source.id ?? 'preview' }, { fetcher: options.fetcher });
   return { ...result, items: result.items.slice(0, limit), rejected: result.rejected.slice(0, limit) };
+}
+
+function hashBodies(body: FetchedBody): string {
+  const hash = createHash('sha256');
+  for (const page of body.pages) hash.update(page.body);
+  return hash.digest('hex');
 }
 
 function hintsFrom(body: FetchedBody, cache: ConditionalCache | undefined): CacheHints {

@@ -11,9 +11,24 @@ export function mapComarquage(parsed: ParsedComarquage, ctx: StageContext): MapR
   const rejected: Rejection[] = parsed.skipped.map((s) => (s.id ? { guid: s.id, reason: s.reason } : { reason: `${s.file}: ${s.reason}` }));
   const dossiers = parsed.fiches.filter((f) => !isItem(f));
   rejected.push(...dossiers.map((f) => ({ guid: f.id, reason: `comarquage: ${f.id} is a dossier (navigation page), not an item` })));
-  const drafts = parsed.fiches.filter(isItem).map(toDraft);
+  const drafts = mergeAudiences(parsed.fiches.filter(isItem).map(toDraft));
   const mapped = finalizeItems(drafts, ctx.source);
   return { items: mapped.items, rejected: [...rejected, ...mapped.rejected], complete: ctx.source.complete ?? parsed.archive };
+}
+
+/**
+ * DILA publishes one fiche under several audiences (particuliers, professionnels,
+ * associations) with the same ID: one item, whose audience is the union, at the URL of its
+ * first occurrence.
+ */
+function mergeAudiences(drafts: DraftItem[]): DraftItem[] {
+  const byGuid = new Map<string, DraftItem>();
+  for (const draft of drafts) {
+    const first = byGuid.get(draft.guid ?? '');
+    if (!first) byGuid.set(draft.guid ?? '', draft);
+    else first.audience = [...new Set([...(first.audience ?? []), ...(draft.audience ?? [])])];
+  }
+  return [...byGuid.values()];
 }
 
 /** Fiches (F…) and services (R…) are items; dossiers (N…) only list them. */

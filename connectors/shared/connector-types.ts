@@ -7,6 +7,8 @@ import type { ConnectorSource, MappedItems } from './types.js';
 export interface ConditionalCache {
   etag?: string;
   lastModified?: string;
+  /** sha256 of the bodies of the last complete run: an identical body is not parsed again. */
+  bodyHash?: string;
 }
 
 /** What the fetch stage needs. */

@@ -35,11 +35,16 @@ interface Outcome {
   error?: RunError & { retryAfterSeconds?: number };
 }
 
+function validatorsOf(state: SourceDoc['state']): { etag?: string; lastModified?: string; bodyHash?: string } {
+  const { etag, lastModified, bodyHash } = state;
+  return { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}), ...(bodyHash ? { bodyHash } : {}) };
+}
+
 async function attempt(source: SourceDoc, deps: RunDeps): Promise<Outcome> {
   try {
     const result = await runConnector(
       { id: source._id, partnerId: source.partnerId, kind: source.kind, url: source.url, complete: source.complete, defaults: source.defaults, mapping: source.mapping },
-      { fetcher: deps.fetcher, cache: { ...(source.state.etag ? { etag: source.state.etag } : {}), ...(source.state.lastModified ? { lastModified: source.state.lastModified } : {}) } },
+      { fetcher: deps.fetcher, cache: validatorsOf(source.state) },
     );
     if (result.notModified) return { status: 'ok', result };
     const ingest = await ingestItems({
@@ -94,6 +99,7 @@ function nextState(source: SourceDoc, run: RunDoc, o: Outcome, now: Date): Sourc
   // must fetch everything again next time, so that no item is lost.
   if (hints?.etag) state.etag = hints.etag; else if (!o.result?.notModified) delete state.etag;
   if (hints?.lastModified) state.lastModified = hints.lastModified; else if (!o.result?.notModified) delete state.lastModified;
+  if (hints?.bodyHash) state.bodyHash = hints.bodyHash;
   return state;
 }
 

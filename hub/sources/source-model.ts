@@ -25,6 +25,7 @@ export interface SourceDoc {
     alert?: { since: Date; message: string };
     etag?: string;
     lastModified?: string;
+    bodyHash?: string;
     /** Bumped at the end of each run; claims are per generation (see scheduler/lease.ts). */
     generation?: number;
   };

@@ -39,7 +39,7 @@ export async function updateSource(current: SourceDoc, patch: Partial<SourceInpu
   if (patch.schedule || patch.enabled === true) $set['state.nextRunAt'] = nextCronRun(patch.schedule ?? current.schedule, now);
   // A change in what is fetched or how it is read must not be answered by a 304.
   const reread = ['url', 'mapping', 'complete', 'defaults'].some((k) => k in patch);
-  const $unset = reread ? { 'state.etag': '', 'state.lastModified': '' } : {};
+  const $unset = reread ? { 'state.etag': '', 'state.lastModified': '', 'state.bodyHash': '' } : {};
   return (await SourceModel.findOneAndUpdate({ _id: current._id }, { $set, $unset }, { new: true }).lean<SourceDoc>()) ?? undefined;
 }
 

@@ -17,6 +17,8 @@ export function toSource(doc: SourceDoc): Source {
     ...rest,
     state: compact({
       ...state,
+      bodyHash: undefined,
+      generation: undefined,
       lastRunAt: iso(state.lastRunAt),
       lastSuccessAt: iso(state.lastSuccessAt),
       nextRunAt: iso(state.nextRunAt),

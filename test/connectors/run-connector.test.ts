@@ -50,7 +50,7 @@ describe('registry', () => {
 describe('runConnector', () => {
   it('reports cache hints from the response and the feed', async () => {
     const result = await runConnector(makeSource('feed', `${server.origin}/rss2.xml`), { fetcher });
-    expect(result.cacheHints).toEqual({ maxAgeSeconds: 600, ttlSeconds: 3600 });
+    expect(result.cacheHints).toEqual({ maxAgeSeconds: 600, ttlSeconds: 3600, bodyHash: expect.stringMatching(/^[a-f0-9]{64}$/) });
   });
 
   it.each([

@@ -1,0 +1,10 @@
+/**
+ * npm run bench [-- ingest|search] — the benchmarks, each reported as ratios against a
+ * baseline measured in the same process. Figures are written down in docs/benchmarks.md.
+ */
+const which = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const all = which.length === 0;
+
+if (all || which.includes('ingest')) await (await import('./ingest.bench.js')).runIngestBench();
+if (all || which.includes('search')) await (await import('./search.bench.js')).runSearchBench();
+process.exit(0);
