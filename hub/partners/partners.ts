@@ -19,22 +19,17 @@ export function toPublicPartner(doc: PartnerDoc): PublicPartner {
   return JSON.parse(JSON.stringify({ id: _id, name, shortName, kind, description, territory, website, logo })) as PublicPartner;
 }
 
+/** A new partner's stored fields: the input over the defaults (active, post-moderation). */
+export function newPartnerFields(fields: Omit<PartnerInput, 'id'>, now: Date): Omit<PartnerDoc, '_id'> {
+  return { status: 'active', allowedOrigins: [], contacts: [], moderation: { mode: 'post' }, territory: {}, ...fields, createdAt: now, updatedAt: now };
+}
+
 /** Creates a partner; 409 partner_exists when the id is taken. */
 export async function createPartner(input: PartnerInput): Promise<Partner> {
   const now = new Date();
   const { id, ...fields } = input;
   try {
-    const doc = await PartnerModel.create({
-      _id: id,
-      status: 'active',
-      allowedOrigins: [],
-      contacts: [],
-      moderation: { mode: 'post' },
-      territory: {},
-      ...fields,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const doc = await PartnerModel.create({ _id: id, ...newPartnerFields(fields, now) });
     return toPartner(doc.toObject());
   } catch (err) {
     if (isDuplicateKey(err)) throw conflict('partner_exists', `le partenaire ${id} existe déjà`);

@@ -1,5 +1,6 @@
 /** Idempotent seeding: inserts missing partners, never overwrites what admins changed. */
 import { PartnerModel } from './partner-model.js';
+import { newPartnerFields } from './partners.js';
 import { SEED_PARTNERS } from './seed-data.js';
 
 /** Inserts the seed partners that do not exist yet; returns how many were inserted. */
@@ -9,18 +10,7 @@ export async function seedPartners(): Promise<number> {
     SEED_PARTNERS.map(({ id, ...fields }) => ({
       updateOne: {
         filter: { _id: id },
-        update: {
-          $setOnInsert: {
-            status: 'active',
-            allowedOrigins: [],
-            contacts: [],
-            moderation: { mode: 'post' },
-            territory: {},
-            ...fields,
-            createdAt: now,
-            updatedAt: now,
-          },
-        },
+        update: { $setOnInsert: newPartnerFields(fields, now) },
         upsert: true,
       },
     })),
