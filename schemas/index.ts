@@ -19,9 +19,16 @@ export interface FieldError {
 
 /** Names of the schemas, from their titles: Partner, PartnerInput, Item, ItemInput, Source… */
 export type SchemaName =
+  | 'BulkModerationInput'
+  | 'Comment'
+  | 'CommentEditInput'
+  | 'CommentInput'
   | 'Common'
+  | 'FlagInput'
   | 'Item'
   | 'ItemInput'
+  | 'ModerationInput'
+  | 'OfficialReplyInput'
   | 'Partner'
   | 'PartnerInput'
   | 'Run'

@@ -5,6 +5,13 @@
  */
 
 /**
+ * approve: published; reject: refused for good; hide: withdrawn from view until reviewed again.
+ *
+ * This interface was referenced by `ModerationInput`'s JSON-Schema
+ * via the `definition` "ModerationAction".
+ */
+export type ModerationAction = 'approve' | 'reject' | 'hide';
+/**
  * sud, nord or iles (Îles Loyauté).
  *
  * This interface was referenced by `Common`'s JSON-Schema
@@ -21,6 +28,11 @@ export type ItemType = 'news' | 'event' | 'procedure' | 'service' | 'job' | 'pub
  * via the `definition` "Audience".
  */
 export type Audience = 'particuliers' | 'professionnels' | 'associations';
+/**
+ * This interface was referenced by `FlagInput`'s JSON-Schema
+ * via the `definition` "FlagReason".
+ */
+export type FlagReason = 'spam' | 'offensive' | 'off-topic' | 'personal-data';
 /**
  * This interface was referenced by `Partner`'s JSON-Schema
  * via the `definition` "PartnerKind".
@@ -41,15 +53,113 @@ export type Role = 'platform-admin' | 'partner-admin' | 'moderator';
  * Index of every schema, so that shared definitions are emitted once.
  */
 export interface PasserelleSchemas {
+  'bulk-moderation-input'?: BulkModerationInput;
+  'comment-edit-input'?: CommentEditInput;
+  'comment-input'?: CommentInput;
+  comment?: Comment;
   common?: Common;
+  'flag-input'?: FlagInput;
   'item-input'?: ItemInput;
   item?: Item;
+  'moderation-input'?: ModerationInput;
+  'official-reply-input'?: OfficialReplyInput;
   'partner-input'?: PartnerInput;
   partner?: Partner;
   run?: Run;
   'source-input'?: SourceInput;
   source?: Source;
   'token-input'?: TokenInput;
+}
+/**
+ * Body of POST /api/v1/admin/comments/moderation: one action on several comments, each reported.
+ */
+export interface BulkModerationInput {
+  /**
+   * @minItems 1
+   * @maxItems 100
+   *
+   * Items: This interface was referenced by `CommentInput`'s JSON-Schema
+   * via the `definition` "CommentId".
+   */
+  ids: [string, ...string[]];
+  action: ModerationAction;
+  reason?: string;
+}
+/**
+ * Body of PATCH /api/v1/comments/:id (with the Passerelle-Edit-Token header, within 15 minutes).
+ */
+export interface CommentEditInput {
+  body: string;
+}
+/**
+ * Body of POST /api/v1/items/:id/comments: a citizen's comment or reply, plain text.
+ */
+export interface CommentInput {
+  /**
+   * Pseudonym shown with the comment (2 to 40 characters once trimmed; no e-mail address).
+   */
+  author: string;
+  /**
+   * Plain text; HTML is shown as typed, never interpreted.
+   */
+  body: string;
+  /**
+   * The comment answered; a reply to a reply is attached to the top-level comment.
+   */
+  parentId?: string;
+  /**
+   * The formToken of GET /api/v1/items/:id/comments (valid from 3 s to 2 h after it was issued).
+   */
+  formToken: string;
+  /**
+   * Honeypot: must be absent or empty.
+   */
+  website?: string;
+}
+/**
+ * A comment as the public API returns it. author and body are plain text, never HTML.
+ */
+export interface Comment {
+  /**
+   * This interface was referenced by `CommentInput`'s JSON-Schema
+   * via the `definition` "CommentId".
+   */
+  id: string;
+  parentId: string | null;
+  author: string;
+  body: string;
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "DateTime".
+   */
+  createdAt: string;
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "DateTime".
+   */
+  editedAt?: string;
+  /**
+   * A deleted comment kept as a placeholder for its replies: author and body are empty.
+   */
+  deleted?: true;
+  /**
+   * Only in the answer to its author (POST, PATCH): pending means awaiting moderation.
+   */
+  status?: 'published' | 'pending' | 'rejected' | 'hidden';
+  official?: OfficialBadge;
+  replies?: Comment[];
+  repliesTotal?: number;
+  repliesNextCursor?: string | null;
+}
+/**
+ * Set on a partner's official reply.
+ *
+ * This interface was referenced by `Comment`'s JSON-Schema
+ * via the `definition` "OfficialBadge".
+ */
+export interface OfficialBadge {
+  partnerId: string;
+  partnerName: string;
 }
 /**
  * Definitions shared by every Passerelle schema.
@@ -75,6 +185,12 @@ export interface Territory {
    * via the `definition` "CommuneCode".
    */
   communes?: string[];
+}
+/**
+ * Body of POST /api/v1/comments/:id/flags: why a visitor reports a comment.
+ */
+export interface FlagInput {
+  reason: FlagReason;
 }
 /**
  * What every connector yields for one item, already normalized: plain-text title and summary, sanitized HTML content, absolute URLs.
@@ -452,6 +568,22 @@ export interface Item {
     likes: number;
     comments: number;
   };
+}
+/**
+ * Body of POST /api/v1/admin/comments/:id/moderation.
+ */
+export interface ModerationInput {
+  action: ModerationAction;
+  /**
+   * Why, kept in the moderation log.
+   */
+  reason?: string;
+}
+/**
+ * Body of POST /api/v1/admin/comments/:id/replies: the partner's own answer, published at once.
+ */
+export interface OfficialReplyInput {
+  body: string;
 }
 /**
  * Body of POST /api/v1/admin/partners. PATCH takes the same fields, all optional, except id.
@@ -963,7 +1095,10 @@ export interface Run {
   sourceId: string;
   partnerId: string;
   trigger?: 'schedule' | 'manual';
-  status: 'running' | 'ok' | 'partial' | 'failed' | 'not_modified';
+  /**
+   * running while in progress (a crashed run stays so until its lease expires, then failed with code interrupted); ok, partial (some items rejected) or failed at the end.
+   */
+  status: 'running' | 'ok' | 'partial' | 'failed';
   httpStatus?: number;
   error?: RunError;
   counts: {
@@ -993,6 +1128,10 @@ export interface Run {
    */
   finishedAt?: string;
   durationMs?: number;
+  /**
+   * The source answered 304 Not Modified: nothing was parsed or written.
+   */
+  notModified?: boolean;
 }
 /**
  * This interface was referenced by `Run`'s JSON-Schema
@@ -1000,7 +1139,7 @@ export interface Run {
  */
 export interface RunError {
   /**
-   * Stable failure code: timeout, dns, connection, tls, http_4xx, http_5xx, http_429, too_large, too_many_redirects, forbidden_address, bad_format, bad_config, internal.
+   * Stable failure code: timeout, dns, connection, tls, http_3xx, http_4xx, http_429, http_5xx, too_large, too_many_redirects, forbidden_address, bad_format, bad_config, interrupted, internal.
    */
   code: string;
   message: string;
@@ -1288,7 +1427,7 @@ export interface SourceState {
    * via the `definition` "DateTime".
    */
   lastSuccessAt?: string;
-  lastStatus?: 'ok' | 'partial' | 'failed' | 'not_modified';
+  lastStatus?: 'ok' | 'partial' | 'failed';
   lastError?: RunError;
   consecutiveFailures: number;
   /**
@@ -1307,6 +1446,16 @@ export interface SourceState {
     since: string;
     message: string;
   };
+  lastRunId?: string;
+  lastHttpStatus?: number;
+  /**
+   * Validator of the last complete fetch, sent as If-None-Match.
+   */
+  etag?: string;
+  /**
+   * Validator of the last complete fetch, sent as If-Modified-Since.
+   */
+  lastModified?: string;
 }
 /**
  * Body of POST /api/v1/admin/tokens: a bearer token for a person or a system.

@@ -1,0 +1,51 @@
+/**
+ * The form token that GET …/comments hands out and POST …/comments must bring back:
+ * HMAC-SHA256 (a server secret kept in the database) over {itemId, issuedAt}. A comment
+ * sent less than 3 s after the form was loaded is a bot's; after 2 h the page is stale.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { HttpError } from '../../http/errors.js';
+import { now } from '../clock.js';
+import { getServerSecret } from '../server-secret.js';
+
+export const FORM_TOKEN_MIN_AGE_MS = 3_000;
+export const FORM_TOKEN_MAX_AGE_MS = 2 * 60 * 60_000;
+/** Clocks of several hub processes may differ a little. */
+const CLOCK_SKEW_MS = 60_000;
+
+async function sign(payload: string): Promise<string> {
+  return createHmac('sha256', await getServerSecret('form-token')).update(payload).digest('base64url');
+}
+
+/** Signs a form token for an item, issued at `issuedAt` (tests may pass a past time). */
+export async function signFormToken(itemId: string, issuedAt: Date = now()): Promise<string> {
+  const payload = `${itemId}.${issuedAt.getTime().toString(36)}`;
+  return `${Buffer.from(payload).toString('base64url')}.${await sign(payload)}`;
+}
+
+function invalid(): HttpError {
+  return new HttpError(400, 'form_token_invalid', 'Formulaire invalide', { detail: 'jeton de formulaire absent, altéré ou d\'un autre contenu : rechargez les commentaires' });
+}
+
+/** Checks a token for the item; throws form_token_invalid, too_fast or form_token_expired. */
+export async function verifyFormToken(token: string, itemId: string): Promise<void> {
+  const [encoded = '', signature = ''] = token.split('.');
+  const payload = Buffer.from(encoded, 'base64url').toString('utf8');
+  const expected = Buffer.from(await sign(payload));
+  const given = Buffer.from(signature);
+  if (!encoded || given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
+  const dot = payload.lastIndexOf('.');
+  const issuedAt = parseInt(payload.slice(dot + 1), 36);
+  if (payload.slice(0, dot) !== itemId || !Number.isFinite(issuedAt)) throw invalid();
+  const age = now().getTime() - issuedAt;
+  if (age < -CLOCK_SKEW_MS) throw invalid();
+  if (age < FORM_TOKEN_MIN_AGE_MS) {
+    throw new HttpError(422, 'too_fast', 'Envoi trop rapide', {
+      detail: 'le commentaire a été envoyé moins de 3 secondes après l\'ouverture du formulaire',
+      extra: { retryAfter: Math.ceil((FORM_TOKEN_MIN_AGE_MS - age) / 1000) },
+    });
+  }
+  if (age > FORM_TOKEN_MAX_AGE_MS) {
+    throw new HttpError(422, 'form_token_expired', 'Formulaire expiré', { detail: 'le formulaire a été ouvert il y a plus de 2 heures : rechargez les commentaires' });
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Which origins may write: the hub's own (PUBLIC_URL) and the allowedOrigins of the
+ * partner the write is about — the item's partner for likes and comments, the comment's
+ * item's partner for edits, deletes and flags, any active partner for visitor data.
+ */
+import type { Middleware } from 'koa';
+import { applyCors, type RestrictedRoute } from '../http/cors.js';
+import { ItemModel } from '../items/index.js';
+import { PartnerModel } from '../partners/index.js';
+import { CommentModel } from './comments/comment-model.js';
+import type { InteractionDeps } from './deps.js';
+
+function normalizeOrigin(origin: string): string | undefined {
+  try {
+    return new URL(origin).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+function listsOrigin(allowed: readonly string[] | undefined, origin: string): boolean {
+  const wanted = normalizeOrigin(origin);
+  return !!wanted && (allowed ?? []).some((o) => normalizeOrigin(o) === wanted);
+}
+
+async function partnerAllows(partnerId: string | undefined, origin: string): Promise<boolean> {
+  if (!partnerId) return false;
+  const partner = await PartnerModel.findById(partnerId, { allowedOrigins: 1 }).lean<{ allowedOrigins?: string[] }>();
+  return listsOrigin(partner?.allowedOrigins, origin);
+}
+
+async function itemPartnerAllows(origin: string, [itemId]: string[]): Promise<boolean> {
+  const item = itemId ? await ItemModel.findById(itemId, { partnerId: 1 }).lean<{ partnerId: string }>() : null;
+  return partnerAllows(item?.partnerId, origin);
+}
+
+async function commentPartnerAllows(origin: string, [commentId]: string[]): Promise<boolean> {
+  const comment = commentId ? await CommentModel.findById(commentId, { partnerId: 1 }).lean<{ partnerId: string }>() : null;
+  return partnerAllows(comment?.partnerId, origin);
+}
+
+async function anyPartnerAllows(origin: string): Promise<boolean> {
+  const partners = await PartnerModel.find({ status: 'active' }, { allowedOrigins: 1 }).lean<{ allowedOrigins?: string[] }[]>();
+  return partners.some((p) => listsOrigin(p.allowedOrigins, origin));
+}
+
+export const INTERACTION_WRITE_ROUTES: RestrictedRoute[] = [
+  { path: /^\/api\/v1\/items\/([^/]+)\/likes$/, methods: ['POST', 'DELETE'], allows: itemPartnerAllows },
+  { path: /^\/api\/v1\/items\/([^/]+)\/comments$/, methods: ['POST'], allows: itemPartnerAllows },
+  { path: /^\/api\/v1\/comments\/([^/]+)$/, methods: ['PATCH', 'DELETE'], allows: commentPartnerAllows },
+  { path: /^\/api\/v1\/comments\/([^/]+)\/flags$/, methods: ['POST'], allows: commentPartnerAllows },
+  { path: /^\/api\/v1\/visitor\/data$/, methods: ['GET', 'DELETE'], allows: anyPartnerAllows },
+];
+
+/** The hub's CORS middleware with the interaction write rules; mount before the routers. */
+export function interactionCors(deps: InteractionDeps): Middleware {
+  return applyCors({ publicUrl: deps.config.publicUrl, restricted: INTERACTION_WRITE_ROUTES });
+}

@@ -1,0 +1,32 @@
+/**
+ * Likes, comments, flags, moderation and visitor privacy. The app mounts
+ * `interactionCors(deps)` before the routers and the groups of `interactionRoutes(deps)`.
+ */
+import type { RouteGroup } from '../http/route-group.js';
+import { commentRoutes } from './comments/routes.js';
+import type { InteractionDeps } from './deps.js';
+import { flagRoutes } from './flags/routes.js';
+import { likeRoutes } from './likes/routes.js';
+import { moderationRoutes } from './moderation/routes.js';
+import { privacyRoutes } from './privacy/routes.js';
+
+/** Every interaction route group: public (likes, comments, flags, visitor data) and admin (moderation). */
+export function interactionRoutes(deps: InteractionDeps): RouteGroup[] {
+  return [likeRoutes(deps), commentRoutes(deps), flagRoutes(deps), privacyRoutes(deps), moderationRoutes()];
+}
+
+export type { InteractionDeps } from './deps.js';
+export { interactionCors, INTERACTION_WRITE_ROUTES } from './cors-policy.js';
+export { setInteractionClock } from './clock.js';
+export { signFormToken, FORM_TOKEN_MIN_AGE_MS, FORM_TOKEN_MAX_AGE_MS } from './comments/form-token.js';
+export { EDIT_WINDOW_MS } from './comments/create-comment.js';
+export { CommentModel, type CommentDoc, type CommentStatus } from './comments/comment-model.js';
+export { LikeModel, type LikeDoc } from './likes/like-model.js';
+export { FlagModel, type FlagDoc } from './flags/flag-model.js';
+export { ModerationLogModel, type ModerationLogDoc } from './moderation/log-model.js';
+export { RATE_RULES } from './rate-rules.js';
+export { countItemStats, type ItemStats } from './stats/count-item-stats.js';
+export { syncItemStats } from './stats/sync-item-stats.js';
+export { recountItemStats, type RecountReport } from './stats/recount.js';
+export { purgeExpiredModerationData, RETENTION, type PurgeReport } from './privacy/retention.js';
+export { hashVisitorKey, VISITOR_HEADER } from './visitor.js';

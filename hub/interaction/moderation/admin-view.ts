@@ -1,0 +1,61 @@
+/** What moderators see of a comment: everything but the hashes, plus its flags and item. */
+import { ItemModel } from '../../items/index.js';
+import type { CommentDoc } from '../comments/comment-model.js';
+import { FlagModel, type FlagDoc } from '../flags/flag-model.js';
+
+export interface AdminComment {
+  id: string;
+  itemId: string;
+  item?: { title: string; url: string };
+  partnerId: string;
+  parentId: string | null;
+  author: string;
+  body: string;
+  status: string;
+  hiddenReason?: string;
+  official?: { partnerId: string; partnerName: string };
+  createdAt: string;
+  editedAt?: string;
+  approvedAt?: string;
+  /** Short, stable reference of the visitor: tells moderators which comments share an author. */
+  visitorRef?: string;
+  flags: { total: number; reasons: Record<string, number> };
+}
+
+export const ADMIN_COMMENT_SCHEMA = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' }, itemId: { type: 'string' }, item: { type: 'object', properties: { title: { type: 'string' }, url: { type: 'string' } } },
+    partnerId: { type: 'string' }, parentId: { type: ['string', 'null'] }, author: { type: 'string' }, body: { type: 'string' },
+    status: { type: 'string', enum: ['pending', 'published', 'rejected', 'hidden', 'deleted'] }, hiddenReason: { type: 'string', enum: ['flags', 'moderator'] },
+    official: { $ref: 'Comment#/definitions/OfficialBadge' }, createdAt: { type: 'string' }, editedAt: { type: 'string' }, approvedAt: { type: 'string' },
+    visitorRef: { type: 'string' }, flags: { type: 'object', properties: { total: { type: 'integer' }, reasons: { type: 'object' } } },
+  },
+};
+
+function toAdminComment(doc: CommentDoc, flags: FlagDoc[], item?: { title: string; url: string }): AdminComment {
+  const reasons: Record<string, number> = {};
+  for (const f of flags) reasons[f.reason] = (reasons[f.reason] ?? 0) + 1;
+  return {
+    id: doc._id, itemId: doc.itemId, ...(item ? { item } : {}), partnerId: doc.partnerId, parentId: doc.parentId,
+    author: doc.author, body: doc.body, status: doc.status,
+    ...(doc.hiddenReason ? { hiddenReason: doc.hiddenReason } : {}),
+    ...(doc.official ? { official: { partnerId: doc.official.partnerId, partnerName: doc.official.partnerName } } : {}),
+    createdAt: doc.createdAt.toISOString(),
+    ...(doc.editedAt ? { editedAt: doc.editedAt.toISOString() } : {}),
+    ...(doc.approvedAt ? { approvedAt: doc.approvedAt.toISOString() } : {}),
+    ...(doc.visitor ? { visitorRef: doc.visitor.slice(0, 10) } : {}),
+    flags: { total: flags.length, reasons },
+  };
+}
+
+/** Admin views of several comments, with their flags and item titles (two queries). */
+export async function toAdminComments(docs: CommentDoc[]): Promise<AdminComment[]> {
+  const ids = docs.map((d) => d._id);
+  const [flags, items] = await Promise.all([
+    FlagModel.find({ commentId: { $in: ids } }).lean<FlagDoc[]>(),
+    ItemModel.find({ _id: { $in: [...new Set(docs.map((d) => d.itemId))] } }, { title: 1, url: 1 }).lean<{ _id: string; title: string; url: string }[]>(),
+  ]);
+  const itemById = new Map(items.map((i) => [i._id, { title: i.title, url: i.url }]));
+  return docs.map((d) => toAdminComment(d, flags.filter((f) => f.commentId === d._id), itemById.get(d.itemId)));
+}
