@@ -5,8 +5,10 @@
 import { buildUserAgent, createFetcher, type Fetcher } from '../connectors/shared/fetcher/index.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
+import cron, { type ScheduledTask } from 'node-cron';
 import { createCatalog, type Catalog } from './catalog/index.js';
-import { createScheduler, limitPerHost, type Scheduler } from './scheduler/index.js';
+import { purgeExpiredModerationData } from './interaction/index.js';
+import { createScheduler, limitPerHost, TIMEZONE, type Scheduler } from './scheduler/index.js';
 import { HUB_VERSION } from './version.js';
 
 export interface HubServices {
@@ -36,6 +38,7 @@ export function createServices(config: Config, log: Logger, options: { leaseMs?:
     fetcher, log: log.child({ module: 'scheduler' }), concurrency: config.schedulerConcurrency,
     onItemsChanged: itemsChanged, ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
   });
+  let maintenance: ScheduledTask | undefined;
   return {
     fetcher,
     scheduler,
@@ -44,9 +47,20 @@ export function createServices(config: Config, log: Logger, options: { leaseMs?:
     onItemsChanged: (listener) => void listeners.push(listener),
     async start() {
       await catalog.start();
-      if (config.schedulerEnabled) scheduler.start();
+      if (!config.schedulerEnabled) return;
+      scheduler.start();
+      // Retention of moderation and privacy data (hub/interaction/README.md), daily at 03:00.
+      // Idempotent deletes: several hub processes may all run it.
+      maintenance = cron.schedule('0 3 * * *', async () => {
+        try {
+          log.info({ purged: await purgeExpiredModerationData(new Date()) }, 'maintenance: retention applied');
+        } catch (err) {
+          log.error({ err }, 'maintenance: retention failed');
+        }
+      }, { timezone: TIMEZONE, name: 'passerelle-retention' });
     },
     async stop() {
+      await maintenance?.destroy();
       catalog.stop();
       await scheduler.stop();
       await fetcher.close();

@@ -1,12 +1,13 @@
 /** Builds a search index from stored items: pure, no database. */
-import { createBuilder, forEachWord } from './analysis/index.js';
+import { createBuilder } from './analysis/index.js';
 import {
   getExcerpt, getFacetValues, getItemDate, getPartner, getSearchableText, SUMMARY_LIMIT, type SearchableText,
-} from './document-fields.js';
-import { addFacetValues, createFacetIndex } from './facets.js';
-import { truncateText } from './html-text.js';
+} from './internal/document-fields.js';
+import { addFacetValues, createFacetIndex } from './internal/facets.js';
+import { dropFieldVectors, storeWeightsInPostings } from './internal/posting-weights.js';
+import { truncateText } from './internal/html-text.js';
 import { FACET_NAMES, type DocStore, type IndexableItem, type PartnerMap, type SearchIndex } from './types.js';
-import { VocabularyBuilder } from './vocabulary-builder.js';
+import { VocabularyBuilder } from './internal/vocabulary-builder.js';
 
 /** Field boosts: a word in the title weighs ten times a word in the body. */
 export const FIELD_BOOSTS = { title: 10, summary: 4, meta: 3, body: 1 } as const;
@@ -47,23 +48,24 @@ function storeDoc(docs: DocStore, doc: number, item: IndexableItem, date: number
 export function buildSearchIndex(items: readonly IndexableItem[], partners: PartnerMap): SearchIndex {
   const sorted = sortForIndex(items);
   const size = sorted.length;
-  const builder = createBuilder();
+  const vocabulary = new VocabularyBuilder();
+  const builder = createBuilder((surface, folded) => vocabulary.add(surface, folded));
   builder.ref('ref');
   for (const [field, boost] of Object.entries(FIELD_BOOSTS)) builder.field(field, { boost });
   const docs = createDocStore(size);
   const facets = createFacetIndex();
-  const vocabulary = new VocabularyBuilder();
-  const addWord = (surface: string, folded: string) => vocabulary.add(surface, folded);
   sorted.forEach(({ item, date }, doc) => {
     const partner = getPartner(partners, item.partnerId);
     const values = getFacetValues(item, partner);
     const text = getSearchableText(item, partner, values.commune);
     builder.add({ ref: String(doc), ...text });
-    for (const field of Object.values(text)) forEachWord(field, addWord);
     storeDoc(docs, doc, item, date, text);
     for (const name of FACET_NAMES) addFacetValues(facets, size, doc, name, values[name]);
   });
-  return assembleIndex(builder.build(), docs, facets, vocabulary.finish(), new Date().toISOString());
+  const index = builder.build();
+  storeWeightsInPostings(index);
+  dropFieldVectors(index);
+  return assembleIndex(index, docs, facets, vocabulary.finish(), new Date().toISOString());
 }
 
 /** Puts the parts of an index together (used by build and load). */

@@ -1,8 +1,8 @@
 /** Shapes of the search module: what goes in, what the index holds, what a search returns. */
 import type { Image, Item } from '../../schemas/index.js';
 import type { lunr } from './analysis/index.js';
-import type { Bitset } from './bitset.js';
-import type { Vocabulary } from './vocabulary.js';
+import type { Bitset } from './internal/bitset.js';
+import type { Vocabulary } from './internal/vocabulary.js';
 
 /** What search needs of a partner. */
 export interface PartnerInfo {
@@ -99,7 +99,8 @@ export interface SearchHit {
   partnerId: string;
   type: string;
   topics: string[];
-  publishedAt?: string;
+  /** ISO date the list is sorted by: publishedAt, else updatedAt, else firstSeenAt. */
+  date?: string;
   image?: Image;
   stats: { likes: number; comments: number };
 }

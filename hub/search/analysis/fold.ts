@@ -9,12 +9,22 @@ const ASCII = /^[\x00-\x7f]*$/;
 const MARKS = /\p{M}+/gu;
 const LIGATURE = /[œæßøđłı]/g;
 
+/** NFD normalization is the costly part of indexing; accented words repeat a lot. */
+const CACHE_LIMIT = 50_000;
+const cache = new Map<string, string>();
+
 /** Lower-cases a word and strips its diacritics: `Île` → `ile`, `Œuvre` → `oeuvre`. */
 export function foldWord(word: string): string {
-  const lower = word.toLowerCase();
-  if (ASCII.test(lower)) return lower;
-  return lower
-    .normalize('NFD')
-    .replace(MARKS, '')
-    .replace(LIGATURE, (c) => LIGATURES[c] ?? c);
+  if (ASCII.test(word)) return word.toLowerCase();
+  let folded = cache.get(word);
+  if (folded === undefined) {
+    folded = word
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(MARKS, '')
+      .replace(LIGATURE, (c) => LIGATURES[c] ?? c);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(word, folded);
+  }
+  return folded;
 }

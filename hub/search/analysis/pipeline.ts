@@ -7,7 +7,7 @@
 import { foldWord } from './fold.js';
 import { isStopWord } from './stop-words.js';
 import { lunr, stemWord } from './stem.js';
-import { forEachWord } from './tokenize.js';
+import { forEachWord, type WordVisitor } from './tokenize.js';
 
 function foldToken(token: lunr.Token): lunr.Token {
   return token.update((s) => foldWord(s));
@@ -38,21 +38,28 @@ export function registerPipeline(): void {
 }
 
 /** lunr tokenizer: folded words of a field value (string or array of strings). */
-export function tokenizeField(value: unknown, metadata?: object): lunr.Token[] {
+export function tokenizeField(value: unknown, metadata?: object, onWord?: WordVisitor): lunr.Token[] {
   if (value === null || value === undefined) return [];
   const text = Array.isArray(value) ? value.join(' ') : String(value);
   const tokens: lunr.Token[] = [];
   // lunr only reads metadata that the builder whitelists (none here): one shared object will do.
   const meta = metadata ?? {};
-  forEachWord(text, (_surface, folded) => tokens.push(new lunr.Token(folded, meta)));
+  forEachWord(text, (surface, folded, start, end) => {
+    tokens.push(new lunr.Token(folded, meta));
+    onWord?.(surface, folded, start, end);
+  });
   return tokens;
 }
 
-/** A lunr builder wired with the French analysis; the caller adds ref, fields and docs. */
-export function createBuilder(): lunr.Builder {
+/**
+ * A lunr builder wired with the French analysis; the caller adds ref, fields and docs.
+ * `onWord` sees every word indexed (to collect the vocabulary in the same pass).
+ */
+export function createBuilder(onWord?: WordVisitor): lunr.Builder {
   registerPipeline();
   const builder = new lunr.Builder();
-  (builder as unknown as { tokenizer: typeof tokenizeField }).tokenizer = tokenizeField;
+  const tokenizer = (value: unknown, metadata?: object) => tokenizeField(value, metadata, onWord);
+  (builder as unknown as { tokenizer: typeof tokenizer }).tokenizer = tokenizer;
   builder.pipeline.add(registry['passerelle-fold-fr']!, registry['passerelle-stop-fr']!, registry['passerelle-stem-fr']!);
   // Only for callers of index.search(); this module queries with pre-analysed terms.
   builder.searchPipeline.add(registry['passerelle-fold-fr']!, registry['passerelle-stem-fr']!);

@@ -1,7 +1,8 @@
 /**
  * French stop words, folded. Based on lunr-languages' French list (Snowball's), minus the
  * forms that are also common nouns or carry meaning in public-service texts: `été`
- * (summer), `fût`, `son` (sound), `sommes` (sums of money), `avions` (aircraft).
+ * (summer), `fût`, `son` (sound), `sommes` (sums of money), `avions` (aircraft). (`étés`
+ * stays a stop word: folded, it is `êtes`.)
  * Elided forms (`l'`, `qu'`, `jusqu'`…) are listed so an apostrophe split leaves nothing.
  */
 import { foldWord } from './fold.js';
@@ -15,10 +16,10 @@ const SNOWBALL_FR =
   'moi mon même n ne nos notre nous on ont ou par pas pour qu que quel quelle quelles quels ' +
   'qui s sa sans se sera serai seraient serais serait seras serez seriez serions serons ' +
   'seront ses soi soient sois soit soyez soyons suis sur t ta te tes toi ton tu un une vos ' +
-  'votre vous y à étaient étais était étant étiez étions êtes';
+  'votre vous y à étaient étais était étant étiez étions été étée étées étés êtes';
 
 /** Words that Snowball's list holds but that are nouns here; kept searchable. */
-export const KEPT_WORDS = ['été', 'étée', 'étées', 'étés', 'fut', 'fût', 'son', 'sommes', 'avions', 'être'];
+export const KEPT_WORDS = ['été', 'fut', 'fût', 'son', 'sommes', 'avions'];
 
 const EXTRA = 'jusqu lorsqu puisqu quoiqu presqu quelqu';
 

@@ -1,5 +1,5 @@
 /** Collects the surface vocabulary while documents are indexed. */
-import { isStopWord } from './analysis/index.js';
+import { isStopWord } from '../analysis/index.js';
 import type { Vocabulary } from './vocabulary.js';
 
 const DIGITS = /^[0-9]+$/;

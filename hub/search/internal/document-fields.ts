@@ -1,7 +1,7 @@
 /** What one item contributes to the index: searchable text, facet values, stored columns. */
 import { getCommuneName, getCommuneProvince } from './communes.js';
 import { htmlToText, truncateText } from './html-text.js';
-import type { FacetName, IndexableItem, PartnerInfo, PartnerMap } from './types.js';
+import type { FacetName, IndexableItem, PartnerInfo, PartnerMap } from '../types.js';
 
 /** Indexed content is cut here: beyond it, long pages only add weight to the index. */
 export const INDEXED_CONTENT_LIMIT = 20_000;

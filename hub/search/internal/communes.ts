@@ -3,7 +3,7 @@
  * communes also counts for their province, and so commune names are searchable on items
  * that only carry codes.
  */
-import type { Province } from '../../schemas/index.js';
+import type { Province } from '../../../schemas/index.js';
 
 /** [INSEE code, name, province] */
 const COMMUNES: readonly [string, string, Province][] = [

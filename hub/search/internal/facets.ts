@@ -5,7 +5,7 @@
  * selected facet keeps showing its siblings, and a count is exactly what a click gives.
  */
 import { andInto, countBits, createBitset, orInto, setBit, type Bitset } from './bitset.js';
-import { FACET_NAMES, type FacetCounts, type FacetIndex, type FacetName } from './types.js';
+import { FACET_NAMES, type FacetCounts, type FacetIndex, type FacetName } from '../types.js';
 
 /** An empty facet index. */
 export function createFacetIndex(): FacetIndex {

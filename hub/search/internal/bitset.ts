@@ -10,7 +10,12 @@ export function createBitset(size: number): Bitset {
 /** A bitset with documents [from, to) set. */
 export function createRangeBitset(size: number, from: number, to: number): Bitset {
   const bits = createBitset(size);
-  for (let i = from; i < to; i++) bits[i >>> 5]! |= 1 << (i & 31);
+  if (from >= to) return bits;
+  const first = from >>> 5;
+  const last = (to - 1) >>> 5;
+  bits.fill(0xffffffff, first, last + 1);
+  bits[first]! &= 0xffffffff << (from & 31);
+  bits[last]! &= 0xffffffff >>> (31 - ((to - 1) & 31));
   return bits;
 }
 

@@ -1,0 +1,28 @@
+/**
+ * The search engine of Passerelle: French full-text search over items with lunr, facets,
+ * snippets and completions. Database-free: it is handed items and partners, and gives back
+ * an index that can be serialized, loaded elsewhere and swapped atomically.
+ */
+export { buildSearchIndex, FIELD_BOOSTS } from './build-index.js';
+export { serializeSearchIndex, loadSearchIndex, loadSearchIndexAsync } from './serialize.js';
+export { restoreFieldVectors } from './internal/posting-weights.js';
+export { buildInWorker, type BuildInWorkerOptions } from './build-in-worker.js';
+export { searchItems, DEFAULT_LIMIT, MAX_LIMIT, MAX_WINDOW } from './search-items.js';
+export { suggest, type SuggestResult, type TermSuggestion, type TitleSuggestion } from './suggest.js';
+export { parseSearchParams, MAX_QUERY_LENGTH, type ParsedSearchParams, type RawQuery } from './params.js';
+export { SearchService, SearchNotReadyError, type SearchCorpus, type SearchServiceOptions } from './search-service.js';
+export { escapeHtml } from './internal/snippet.js';
+export { getCommuneName, getCommuneProvince } from './internal/communes.js';
+export {
+  FACET_NAMES,
+  type FacetCounts,
+  type FacetName,
+  type IndexableItem,
+  type PartnerInfo,
+  type PartnerMap,
+  type SearchHit,
+  type SearchIndex,
+  type SearchParams,
+  type SearchResult,
+  type SortOrder,
+} from './types.js';
