@@ -19,8 +19,8 @@ import { pingDatabase } from './db/index.js';
 import { adminSourceRoutes } from './sources/index.js';
 import type { HubServices } from './services.js';
 import { HUB_VERSION } from './version.js';
-import { widgetRoutes } from '../widgets/server/index.js'; // WIDGETS-HELPER: added for testing, lead to keep or move
-import { interactionCors, interactionRoutes } from './interaction/index.js'; // INTERACTION-HELPER: added for testing, lead to keep or move
+import { widgetRoutes } from '../widgets/server/index.js';
+import { interactionCors, interactionRoutes } from './interaction/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -38,7 +38,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
   app.use(attachRequestContext(log));
   app.use(setSecurityHeaders({ https: config.publicUrl.startsWith('https:') }));
   app.use(renderProblems());
-  app.use(interactionCors({ config })); // INTERACTION-HELPER: added for testing, lead to keep or move
+  app.use(interactionCors({ config }));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${config.bodyLimitKb}kb`, encoding: 'utf-8' }));
   app.use(requireBearerUnder('/api/v1/admin/', authenticate(config.adminToken)));
 
@@ -55,8 +55,8 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
     adminPartnerRoutes(),
     adminTokenRoutes(),
     adminSourceRoutes({ scheduler: services.scheduler, fetcher: services.fetcher, onItemsChanged: services.itemsChanged }),
-    widgetRoutes({ config }), // WIDGETS-HELPER: added for testing, lead to keep or move
-    ...interactionRoutes({ config }), // INTERACTION-HELPER: added for testing, lead to keep or move
+    widgetRoutes({ config }),
+    ...interactionRoutes({ config }),
   ];
   for (const group of groups) {
     docs.push(...group.docs);

@@ -1,0 +1,68 @@
+/**
+ * Everything an end-to-end test needs: a hub with partners and fixture items indexed, a
+ * partner site on another origin allowed by those partners, and Chromium.
+ */
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { PartnerModel } from '../../../../hub/partners/index.js';
+import { startTestHub, type TestHub } from '../../../helpers/hub.js';
+import { CATALOG_FIXTURES, insertItems, type ItemFixture } from '../../../helpers/items.js';
+import { launchBrowser } from './browser.js';
+import { startHostSite, type HostSite } from './host-site.js';
+
+export interface World {
+  hub: TestHub;
+  host: HostSite;
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+/** Partners whose allowedOrigins list the host site. */
+export const HOST_PARTNERS = ['noumea', 'province-sud', 'province-nord', 'gouvernement'];
+
+/** Starts the hub, the host site and the browser; `extraItems` are inserted with the catalog fixtures. */
+export async function startWorld(label: string, extraItems: (host: HostSite) => ItemFixture[] = () => []): Promise<World> {
+  const hub = await startTestHub({ seed: true, label });
+  const host = await startHostSite();
+  await insertItems([...CATALOG_FIXTURES, ...extraItems(host)]);
+  await PartnerModel.updateMany({ _id: { $in: HOST_PARTNERS } }, { $set: { allowedOrigins: [host.origin] } });
+  await hub.services.catalog.search.refresh();
+  const browser = await launchBrowser();
+  return {
+    hub, host, browser,
+    stop: async () => {
+      await browser.close();
+      await host.close();
+      await hub.stop();
+    },
+  };
+}
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: string[];
+}
+
+/** Runs axe-core on the elements matching `selector` (open shadow roots included). */
+export async function runAxe(page: Page, selector: string): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async (sel) => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run({ include: [[sel]] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
+  }, selector);
+}
+
+/** The focused element, looking through shadow roots: "tag#id" or "tag.class". */
+export function describeFocus(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el) return '';
+    return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('type') ? `[type=${el.getAttribute('type')}]` : ''}`;
+  });
+}

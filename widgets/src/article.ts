@@ -1,0 +1,58 @@
+/** <passerelle-article item="ID">: one item, its likes, its comment thread and the comment form. */
+import { h, replace } from './dom.js';
+import { CommentForm } from './comment-form.js';
+import { CommentThread } from './comment-thread.js';
+import { formatDate } from './i18n.js';
+import { createLikeButton } from './like-button.js';
+import { toSafeUrl } from './text.js';
+import type { CommentPage, ItemSummary } from './types.js';
+import { WidgetElement } from './widget-element.js';
+
+export class ArticleElement extends WidgetElement {
+  static observedAttributes = WidgetElement.attributes('item');
+
+  protected render(): void {
+    replace(this.shell, this.status);
+    const id = this.option('item');
+    if (!id) return this.say(this.t('code_not_found'));
+    this.say(this.t('loading'));
+    void this.load(id);
+  }
+
+  private async load(id: string): Promise<void> {
+    let item: ItemSummary;
+    try {
+      item = await this.call<ItemSummary>(`/api/v1/items/${encodeURIComponent(id)}`);
+    } catch (err) {
+      return this.sayError(err);
+    }
+    this.say('');
+    const thread = new CommentThread(this, id, (c) => form.replyTo(c));
+    const form = new CommentForm(this, {
+      itemId: id,
+      onPublished: (c) => thread.add(c),
+      renewToken: async () => (await this.call<CommentPage>(`/api/v1/items/${encodeURIComponent(id)}/comments?limit=1`)).formToken,
+    });
+    replace(this.shell, this.status, h('article', { 'aria-labelledby': 'article-title' },
+      ...this.renderHeader(item), createLikeButton(this, id, item.stats?.likes ?? 0), thread.element, form.element));
+    try {
+      const page = await thread.load();
+      form.setToken(page.formToken, page.moderation);
+    } catch (err) {
+      this.sayError(err);
+    }
+  }
+
+  private renderHeader(item: ItemSummary): Node[] {
+    const href = toSafeUrl(item.url);
+    const partner = item.partner?.name ?? item.partnerId;
+    return [
+      h(this.heading(), { id: 'article-title' }, item.title),
+      h('p', { class: 'meta' },
+        item.publishedAt && h('time', { datetime: item.publishedAt }, formatDate(this.language, item.publishedAt)),
+        item.publishedAt && ' · ', this.t('publishedBy', { partner })),
+      item.summary ? h('p', { class: 'summary' }, item.summary) : document.createTextNode(''),
+      href ? h('p', null, h('a', { href, class: 'read-on' }, this.t('readOn', { partner }))) : document.createTextNode(''),
+    ];
+  }
+}

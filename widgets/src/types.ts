@@ -1,0 +1,60 @@
+/** The shapes of the hub's public API that the widgets read (see the v1 contract). */
+
+export interface ItemSummary {
+  id: string;
+  partnerId: string;
+  partner?: { id: string; name: string };
+  url: string;
+  title: string;
+  summary?: string;
+  type: string;
+  topics?: string[];
+  publishedAt?: string;
+  image?: { url: string; alt?: string };
+  stats?: { likes: number; comments: number };
+  snippet?: string;
+}
+
+export type Facets = Record<string, Record<string, number>>;
+
+export interface ItemList {
+  total: number;
+  page: number;
+  limit: number;
+  items: ItemSummary[];
+  facets?: Facets;
+}
+
+export interface Suggestion {
+  text: string;
+  kind: 'title' | 'term';
+  itemId?: string;
+}
+
+export interface Reactions {
+  likes: number;
+  liked: boolean;
+}
+
+export interface Comment {
+  id: string;
+  parentId: string | null;
+  author: string;
+  body: string;
+  createdAt: string;
+  editedAt?: string;
+  deleted?: true;
+  official?: { partnerId: string; partnerName: string };
+  replies?: Comment[];
+  repliesTotal?: number;
+  repliesNextCursor?: string | null;
+  status?: 'published' | 'pending';
+}
+
+export interface CommentPage {
+  total: number;
+  comments: Comment[];
+  nextCursor: string | null;
+  formToken?: string;
+  moderation?: 'pre' | 'post' | 'first-time';
+}
