@@ -29,6 +29,7 @@ export function createCatalog(config: Config, log: Logger): Catalog {
   const search = createSearchRuntime({
     log: log.child({ module: 'search' }),
     partners,
+    onIndexLoaded: (readAt) => stats.forgetBefore(readAt),
     ...(websub ? { onIndexChanged: () => void pingWebSubHub(websub, listFeedTopics(config.publicUrl)).then((results) => log.info({ results }, 'websub: published')) } : {}),
   });
   return {
@@ -38,7 +39,10 @@ export function createCatalog(config: Config, log: Logger): Catalog {
       feedRoutes({ search, partners, publicUrl: config.publicUrl, ...(websub ? { websubHubUrl: websub } : {}) }),
     ],
     start: () => search.start(),
-    stop: () => search.stop(),
+    stop: () => {
+      search.stop();
+      stats.close();
+    },
   };
 }
 

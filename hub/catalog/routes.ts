@@ -73,11 +73,10 @@ export function catalogRoutes(deps: CatalogDeps): RouteGroup {
       if (!parsed.ok) throw invalidInput(parsed.errors);
       const result = withSearch(() => deps.search.service.search(parsed.params));
       const partners = deps.partners.current();
-      const stats = await deps.stats.get(result.items.map((h) => h.id));
       ctx.set('Cache-Control', 'public, max-age=30');
       ctx.body = {
         total: result.total, page: result.page, limit: result.limit,
-        items: result.items.map((h) => toSummary(h, partners.get(h.partnerId)?.name, stats.get(h.id) ?? h.stats)),
+        items: result.items.map((h) => toSummary(h, partners.get(h.partnerId)?.name, deps.stats.get(h.id, h.stats))),
         facets: result.facets,
       };
     })

@@ -18,6 +18,8 @@ export interface SearchRuntimeOptions {
   debounceMs?: number;
   /** Called after this process built a new index from changed items (e.g. WebSub ping). */
   onIndexChanged?: () => void;
+  /** Called with the time its data was read, whenever a new index is in place. */
+  onIndexLoaded?: (readAt: number) => void;
 }
 
 export interface SearchRuntime {
@@ -43,16 +45,19 @@ async function loadPublishedItems(): Promise<IndexableItem[]> {
 export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntime {
   let loadedVersion = -1;
   let buildingVersion = -1;
+  let readAt = 0;
   let timer: NodeJS.Timeout | undefined;
   const service = new SearchService({
     debounceMs: options.debounceMs ?? 1000,
     loadAll: async () => {
       buildingVersion = await getItemsVersion();
+      readAt = Date.now();
       const [items, partners] = await Promise.all([loadPublishedItems(), options.partners.get()]);
       return { items, partners };
     },
     onSwap: async (_index, serialized) => {
       loadedVersion = buildingVersion;
+      options.onIndexLoaded?.(readAt);
       await saveStoredIndex(buildingVersion, serialized);
       options.onIndexChanged?.();
       options.log.info({ version: loadedVersion, bytes: serialized.length }, 'search: index built and stored');

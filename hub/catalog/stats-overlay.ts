@@ -1,41 +1,36 @@
 /**
- * Fresh likes and comment counts for search results. The index holds the counts as of its
- * build; listings read the current ones from MongoDB, cached a few seconds so that a busy
- * search page costs one small query now and then, not one per request.
+ * Current likes and comment counts for listings, without a database query on the search
+ * path. The index carries the counts as of its build; this process hears of every change
+ * it makes (announceItemStats) and overlays them until a newer index includes them.
+ * Changes made by another hub process show after this process's next index build.
  */
-import { ItemModel } from '../items/index.js';
-
-type Stats = { likes: number; comments: number };
+import { onItemStats, type ItemStats } from '../items/index.js';
 
 export class StatsOverlay {
-  private readonly cache = new Map<string, { stats: Stats; at: number }>();
+  private readonly live = new Map<string, { stats: ItemStats; at: number }>();
+  private readonly unsubscribe: () => void;
 
-  constructor(private readonly maxAgeMs = 5_000, private readonly maxEntries = 20_000) {}
-
-  /** Current stats of these items (missing ids are left out). */
-  async get(ids: string[]): Promise<Map<string, Stats>> {
-    const now = Date.now();
-    const out = new Map<string, Stats>();
-    const missing: string[] = [];
-    for (const id of ids) {
-      const hit = this.cache.get(id);
-      if (hit && now - hit.at < this.maxAgeMs) out.set(id, hit.stats);
-      else missing.push(id);
-    }
-    if (missing.length) {
-      const docs = await ItemModel.find({ _id: { $in: missing } }, { stats: 1 }).lean<{ _id: string; stats?: Stats }[]>();
-      if (this.cache.size > this.maxEntries) this.cache.clear();
-      for (const d of docs) {
-        const stats = { likes: d.stats?.likes ?? 0, comments: d.stats?.comments ?? 0 };
-        this.cache.set(d._id, { stats, at: now });
-        out.set(d._id, stats);
-      }
-    }
-    return out;
+  constructor(private readonly maxEntries = 50_000) {
+    this.unsubscribe = onItemStats((id, stats) => this.set(id, stats));
   }
 
-  /** Forgets an item's cached stats (after a like or a comment in this process). */
-  forget(id: string): void {
-    this.cache.delete(id);
+  /** Records an item's current counts. */
+  set(id: string, stats: ItemStats): void {
+    if (this.live.size >= this.maxEntries) this.live.clear();
+    this.live.set(id, { stats, at: Date.now() });
+  }
+
+  /** The counts to show: the live ones when known, else those of the index. */
+  get(id: string, fromIndex: ItemStats): ItemStats {
+    return this.live.get(id)?.stats ?? fromIndex;
+  }
+
+  /** Drops what an index whose data was read at `readAt` already includes. */
+  forgetBefore(readAt: number): void {
+    for (const [id, entry] of this.live) if (entry.at < readAt) this.live.delete(id);
+  }
+
+  close(): void {
+    this.unsubscribe();
   }
 }

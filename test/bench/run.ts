@@ -7,4 +7,5 @@ const all = which.length === 0;
 
 if (all || which.includes('ingest')) await (await import('./ingest.bench.js')).runIngestBench();
 if (all || which.includes('search')) await (await import('./search.bench.js')).runSearchBench();
+if (all || which.includes('widgets')) await (await import('./widgets.bench.js')).runWidgetsBench();
 process.exit(0);

@@ -17,7 +17,7 @@
  * pass to start sees every change made before it starts), which keeps 200 simultaneous
  * likes to a handful of passes.
  */
-import { ItemModel } from '../../items/index.js';
+import { announceItemStats, ItemModel } from '../../items/index.js';
 import { countItemStats, type ItemStats } from './count-item-stats.js';
 
 const MAX_ROUNDS = 12;
@@ -35,6 +35,12 @@ function sameStats(stored: { likes?: number; comments?: number } | undefined, tr
 }
 
 async function runPass(itemId: string): Promise<ItemStats> {
+  const truth = await reconcile(itemId);
+  announceItemStats(itemId, truth);
+  return truth;
+}
+
+async function reconcile(itemId: string): Promise<ItemStats> {
   let truth = await countItemStats(itemId);
   for (let round = 1; round <= MAX_ROUNDS; round += 1) {
     const item = await ItemModel.findById(itemId, { stats: 1 }).lean<{ stats?: ItemStats }>();

@@ -5,6 +5,7 @@
  * selected facet keeps showing its siblings, and a count is exactly what a click gives.
  */
 import { andInto, countBits, createBitset, orInto, setBit, type Bitset } from './bitset.js';
+import { countByWalking, getFacetPostings } from './facet-postings.js';
 import { FACET_NAMES, type FacetCounts, type FacetIndex, type FacetName } from '../types.js';
 
 /** An empty facet index. */
@@ -46,14 +47,23 @@ function intersectExcept(base: Bitset, filters: readonly ActiveFilter[], skip: F
   return out;
 }
 
-/** Counts per value, non-zero or selected, largest first. */
-function countValues(byValue: Map<string, Bitset>, scope: Bitset, selected: readonly string[]): Record<string, number> {
-  const entries: [string, number][] = [];
+/** Counts per value: walk the documents when they are fewer than the words to AND. */
+function rawCounts(facets: FacetIndex, name: FacetName, scope: Bitset): Map<string, number> {
+  const byValue = facets[name];
+  const members = countBits(scope);
+  if (members * 4 < byValue.size * scope.length) return countByWalking(getFacetPostings(facets, name, scope.length * 32), scope);
+  const out = new Map<string, number>();
   for (const [value, bits] of byValue) {
     const n = countBits(bits, scope);
-    if (n > 0 || selected.includes(value)) entries.push([value, n]);
+    if (n > 0) out.set(value, n);
   }
-  for (const value of selected) if (!byValue.has(value)) entries.push([value, 0]);
+  return out;
+}
+
+/** Counts per value, non-zero or selected, largest first. */
+function countValues(facets: FacetIndex, name: FacetName, scope: Bitset, selected: readonly string[]): Record<string, number> {
+  const entries: [string, number][] = [...rawCounts(facets, name, scope)];
+  for (const value of selected) if (!entries.some(([v]) => v === value)) entries.push([value, 0]);
   entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   return Object.fromEntries(entries);
 }
@@ -68,7 +78,7 @@ export function countFacets(facets: FacetIndex, base: Bitset, filters: readonly 
   for (const name of FACET_NAMES) {
     const filter = filters.find((f) => f.name === name);
     const scope = filter ? intersectExcept(base, filters, name) : matches;
-    counts[name] = countValues(facets[name], scope, filter?.values ?? []);
+    counts[name] = countValues(facets, name, scope, filter?.values ?? []);
   }
   return { counts, matches };
 }

@@ -74,10 +74,11 @@ describe('GET /api/v1/items', () => {
   });
 
   it('shows current likes, not those of the index build', async () => {
-    await ItemModel.updateOne({ _id: 'gouv-permis' }, { $set: { 'stats.likes': 7 } });
-    hub.services.catalog.stats.forget('gouv-permis');
+    const visitor = { 'Passerelle-Visitor': 'visitor-0123456789abcdefghij' };
+    expect((await hub.request('/api/v1/items/gouv-permis/likes', { method: 'POST', headers: visitor })).status).toBe(200);
     const body = await get('/api/v1/items?q=permis');
-    expect(body.items.find((i) => i.id === 'gouv-permis')?.stats.likes).toBe(7);
+    expect(body.items.find((i) => i.id === 'gouv-permis')?.stats.likes).toBe(1);
+    expect((await ItemModel.findById('gouv-permis').lean())?.stats.likes).toBe(1);
   });
 });
 

@@ -88,7 +88,8 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-article> in Chromium', () => {
 
   it('tells that a comment awaits moderation under pre-moderation, and does not show it', async () => {
     const page = await openArticle('sud-emploi-1');
-    expect(await page.locator('passerelle-article .comment-form .note').textContent()).toBe('Les commentaires sont publiés après relecture par la modération.');
+    // The note appears once the thread (which carries the partner's moderation mode) has loaded.
+    await expect.poll(() => page.locator('passerelle-article .comment-form .note').textContent()).toBe('Les commentaires sont publiés après relecture par la modération.');
     await page.waitForTimeout(FORM_TOKEN_AGE_MS);
     expect(await postComment(page, 'Paul', 'Quelle est la date limite de candidature ?')).toBe('Votre commentaire sera publié après relecture par la modération.');
     expect(await page.locator('passerelle-article .thread > li.comment').count()).toBe(0);

@@ -16,13 +16,6 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-// Polls from the start of the page for the first card inside the widget's shadow root.
-const WATCH_FIRST_CONTENT = `(function poll() {
-  var el = document.querySelector('passerelle-news');
-  if (el && el.shadowRoot && el.shadowRoot.querySelector('.card')) { window.__firstContent = performance.now(); return; }
-  requestAnimationFrame(poll);
-})();`;
-
 describe.skipIf(!HAS_CHROMIUM)('<passerelle-news> in Chromium', () => {
   beforeAll(async () => {
     world = await startWorld('e2enews', (host) => [{
@@ -32,22 +25,16 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-news> in Chromium', () => {
   });
   afterAll(() => world?.stop());
 
-  it('lists the partner\'s items with title, date, partner, image and a link to the partner\'s page, quickly', async () => {
+  it('lists the partner\'s items with title, date, partner, image and a link to the partner\'s page', async () => {
     const { hub, host, browser } = world;
-    host.setPage('/news.html', renderHostPage({ hubUrl: hub.url, body: '<passerelle-news partner="noumea" limit="5"></passerelle-news>', before: WATCH_FIRST_CONTENT }));
+    host.setPage('/news.html', renderHostPage({ hubUrl: hub.url, body: '<passerelle-news partner="noumea" limit="5"></passerelle-news>' }));
     const page = await browser.newPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(`${host.origin}/news.html`);
     const cards = page.locator('passerelle-news li.card');
     await expect.poll(() => cards.count()).toBe(3);
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __firstContent?: number }).__firstContent)).toBeGreaterThan(0);
-    const firstContentMs = await page.evaluate(() => {
-      const script = performance.getEntriesByType('resource').find((e) => e.name.includes('/widgets/v1/embed.js')) as PerformanceResourceTiming;
-      return (window as unknown as { __firstContent: number }).__firstContent - script.responseEnd;
-    });
-    console.log(`widgets e2e: first news card ${Math.round(firstContentMs)} ms after embed.js arrived`);
-    expect(firstContentMs).toBeLessThan(300);
+    // Time to first content is measured by `npm run bench -- widgets`, not here.
 
     const first = cards.first();
     await expect.poll(() => first.locator('h3').textContent()).toBe('Marché de nuit place des Cocotiers');
