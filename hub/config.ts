@@ -22,6 +22,7 @@ export interface Config {
   websubHubUrl: string | undefined;
   schedulerEnabled: boolean;
   schedulerConcurrency: number;
+  schedulerTickSeconds: number;
   fetchTimeoutMs: number;
   fetchMaxBytes: number;
   ipHashSecret: string | undefined;
@@ -112,6 +113,7 @@ export const VARIABLES = [
   define({ name: 'WEBSUB_HUB_URL', key: 'websubHubUrl', default: '', doc: 'WebSub hub pinged when feeds change (unset: no ping).', parse: optional(httpUrl) }),
   define({ name: 'SCHEDULER_ENABLED', key: 'schedulerEnabled', default: 'true', doc: 'Run sources on their schedule in this process.', parse: boolean }),
   define({ name: 'SCHEDULER_CONCURRENCY', key: 'schedulerConcurrency', default: '4', doc: 'Sources fetched at once by this process (at most 2 per partner host).', parse: integer(1, 64) }),
+  define({ name: 'SCHEDULER_TICK_SECONDS', key: 'schedulerTickSeconds', default: '30', doc: 'How often the scheduler looks for due sources (1–59 s).', parse: integer(1, 59) }),
   define({ name: 'FETCH_TIMEOUT_MS', key: 'fetchTimeoutMs', default: '30000', doc: 'Total time allowed for one fetch of a source.', parse: integer(1000, 600000) }),
   define({ name: 'FETCH_MAX_BYTES', key: 'fetchMaxBytes', default: '20971520', doc: 'Largest source body accepted, after decompression.', parse: integer(1024, 1073741824) }),
   define({ name: 'IP_HASH_SECRET', key: 'ipHashSecret', default: '', doc: 'Secret mixed into the daily salt of hashed IP addresses (unset: a random one per process).', parse: optional((raw) => {

@@ -37,6 +37,7 @@ export function createServices(config: Config, log: Logger, options: { leaseMs?:
   const scheduler = createScheduler({
     fetcher, log: log.child({ module: 'scheduler' }), concurrency: config.schedulerConcurrency,
     onItemsChanged: itemsChanged, ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+    tick: `*/${config.schedulerTickSeconds} * * * * *`,
   });
   let maintenance: ScheduledTask | undefined;
   return {

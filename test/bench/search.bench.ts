@@ -77,12 +77,10 @@ async function waitReady(base: string): Promise<number> {
 }
 
 async function httpLatencies(base: string): Promise<{ search: number[]; constant: number[] }> {
-  let q = 0;
   await load(`${base}/api/v1/items?q=permis`, CLIENTS, 1000);
   const constant = await load(`${base}/healthz`, CLIENTS, DURATION_MS);
   const search: number[] = [];
   for (const query of QUERIES) search.push(...await load(`${base}/api/v1/items?q=${encodeURIComponent(query)}&limit=20`, CLIENTS, DURATION_MS / QUERIES.length));
-  q += search.length;
   return { search, constant };
 }
 

@@ -47,6 +47,17 @@ describe('GET /api/v1/openapi.json', () => {
     for (const name of refs) expect(doc.components.schemas, `missing component ${name}`).toHaveProperty(String(name));
   });
 
+  it('answers 401 on every bearer route when no token or a wrong one is sent', async () => {
+    const bearer = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops)
+      .filter(([, op]) => (op as { security?: unknown[] }).security)
+      .map(([method]) => [method.toUpperCase(), path.replace(/\{\w+\}/g, 'x')] as const));
+    expect(bearer.length).toBeGreaterThan(20);
+    for (const [method, path] of bearer) {
+      expect((await hub.request(path, { method })).status, `${method} ${path}`).toBe(401);
+      expect((await hub.request(path, { method, token: 'not-a-token' })).status, `${method} ${path}`).toBe(401);
+    }
+  });
+
   it('documents 401 on every bearer route', () => {
     for (const [path, ops] of Object.entries(doc.paths)) {
       if (!path.startsWith('/api/v1/admin/')) continue;
