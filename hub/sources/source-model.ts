@@ -1,5 +1,5 @@
 import { Schema, model } from 'mongoose';
-import type { ItemDefaults, JsonApiMapping, RunError, SourceKind } from '../../schemas/index.js';
+import type { ItemDefaults, JsonApiMapping, SourceKind, SourceState } from '../../schemas/index.js';
 
 /** A source as stored; `lease` is the scheduler's claim and never leaves the database layer. */
 export interface SourceDoc {
@@ -13,18 +13,13 @@ export interface SourceDoc {
   complete: boolean;
   defaults?: ItemDefaults;
   mapping?: JsonApiMapping;
-  state: {
+  /** The schema's SourceState with real dates, plus what only the hub keeps. */
+  state: Omit<SourceState, 'lastRunAt' | 'lastSuccessAt' | 'nextRunAt' | 'alert'> & {
     lastRunAt?: Date;
     lastSuccessAt?: Date;
-    lastStatus?: 'ok' | 'partial' | 'failed';
-    lastRunId?: string;
-    lastHttpStatus?: number;
-    lastError?: RunError;
-    consecutiveFailures: number;
     nextRunAt?: Date;
     alert?: { since: Date; message: string };
-    etag?: string;
-    lastModified?: string;
+    /** sha256 of the last complete body, to skip parsing the very same bytes. */
     bodyHash?: string;
     /** Bumped at the end of each run; claims are per generation (see scheduler/lease.ts). */
     generation?: number;

@@ -36,20 +36,9 @@ export interface Reactions {
   liked: boolean;
 }
 
-export interface Comment {
-  id: string;
-  parentId: string | null;
-  author: string;
-  body: string;
-  createdAt: string;
-  editedAt?: string;
-  deleted?: true;
-  official?: { partnerId: string; partnerName: string };
-  replies?: Comment[];
-  repliesTotal?: number;
-  repliesNextCursor?: string | null;
-  status?: 'published' | 'pending';
-}
+/** A comment as the API returns it: the shared schema's type (type-only, nothing is bundled). */
+export type { Comment } from '../../schemas/generated/types.js';
+import type { Comment } from '../../schemas/generated/types.js';
 
 export interface CommentPage {
   total: number;
