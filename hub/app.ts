@@ -54,7 +54,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
     ...services.catalog.routes(),
     adminPartnerRoutes(),
     adminTokenRoutes(),
-    adminSourceRoutes({ scheduler: services.scheduler, fetcher: services.fetcher, onItemsChanged: services.itemsChanged }),
+    adminSourceRoutes({ scheduler: services.scheduler, fetcher: services.fetcher, onItemsChanged: services.itemsChanged, allowedHosts: config.sourceAllowedHosts }),
     widgetRoutes({ config }),
     ...interactionRoutes({ config }),
   ];

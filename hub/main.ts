@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     if (token) say(`\nPasserelle: first start — platform admin token (shown once, keep it safe):\n  ${token}\n`);
     const hub = await startHub(config, log);
     log.info({ url: hub.url, publicUrl: config.publicUrl }, 'http: listening');
-    say(`Passerelle is listening on ${hub.url} (public URL ${config.publicUrl})`);
+    say(`Passerelle is listening on ${hub.url} — open ${config.publicUrl} (PUBLIC_URL: the widgets accept likes and comments from this address and from partners' allowed origins). Stop with Ctrl+C.`);
     const stop = async (signal: string) => {
       log.info({ signal }, 'hub: stopping');
       await hub.close();

@@ -109,14 +109,30 @@ export function toFieldErrors(errors: ErrorObject[]): FieldError[] {
     let path = e.instancePath.slice(1).replaceAll('/', '.');
     if (e.keyword === 'required') path = joinPath(path, String(e.params.missingProperty));
     if (e.keyword === 'additionalProperties') path = joinPath(path, String(e.params.additionalProperty));
-    const message = e.keyword === 'additionalProperties' ? 'champ inconnu' : (e.message ?? 'invalide');
-    const key = `${path}|${message}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push({ field: path || '(corps)', message });
+    const field = path || '(corps)';
+    // One message per field: the first is the most telling (a bad URL fails format and pattern).
+    if (!seen.has(field)) {
+      seen.add(field);
+      out.push({ field, message: explain(e) });
     }
   }
   return out;
+}
+
+/** Patterns of the schemas, said in words. */
+const PATTERNS: Record<string, string> = {
+  '^https?://': 'doit être une adresse web complète commençant par http:// ou https://',
+  '^https?://[^/?#\\s]+$': 'doit être une origine : https://exemple.nc (sans chemin ni barre finale)',
+  '^[a-z0-9]+(-[a-z0-9]+)*$': 'lettres minuscules sans accent, chiffres et tirets simples',
+  '^988[0-9]{2}$': 'code INSEE de commune calédonienne (988xx)',
+};
+
+function explain(e: ErrorObject): string {
+  if (e.keyword === 'additionalProperties') return 'champ inconnu';
+  if (e.keyword === 'enum') return `doit être l'une des valeurs : ${(e.params.allowedValues as unknown[]).join(', ')}`;
+  if (e.keyword === 'pattern') return PATTERNS[String(e.params.pattern)] ?? e.message ?? 'format invalide';
+  if (e.keyword === 'format' && e.params.format === 'uri') return 'doit être une adresse web complète';
+  return e.message ?? 'invalide';
 }
 
 function joinPath(base: string, leaf: string): string {

@@ -12,7 +12,7 @@ const PUSH_CHUNK = 64 * 1024;
 export interface ArchiveLimits {
   /** Largest single file, decompressed. Default 5 MiB (the largest real fiche is ~1 MiB). */
   maxFileBytes?: number;
-  /** Largest total, decompressed. Default 1 GiB. */
+  /** Largest total, decompressed. Default 400 MiB. */
   maxTotalBytes?: number;
 }
 
@@ -28,7 +28,8 @@ export function readArchive(
   limits: ArchiveLimits = {},
 ): void {
   const maxFile = limits.maxFileBytes ?? 5 * 1024 * 1024;
-  const maxTotal = limits.maxTotalBytes ?? 1024 * 1024 * 1024;
+  // The full DILA archive is about 150 MiB unzipped; 400 MiB leaves room and stops bombs early.
+  const maxTotal = limits.maxTotalBytes ?? 400 * 1024 * 1024;
   let total = 0;
   const unzip = new Unzip((file: UnzipFile) => {
     if (!handlers.wants(file.name)) return;

@@ -23,7 +23,10 @@ export function authenticate(envAdminToken: string | undefined) {
 
 /** Returns the authenticated principal (after `authenticate`). */
 export function getPrincipal(ctx: Context): Principal {
-  return ctx.state.principal as Principal;
+  const principal = ctx.state.principal as Principal | undefined;
+  // Fails closed should a route ever be mounted outside the guarded prefix.
+  if (!principal) throw unauthorized();
+  return principal;
 }
 
 /** Allows only the given roles; 403 otherwise. */

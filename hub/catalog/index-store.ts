@@ -8,7 +8,7 @@ import { Schema, model } from 'mongoose';
 interface ChunkDoc {
   _id: string;
   build: string;
-  version: number;
+  version: string;
   n: number;
   total: number;
   data: Buffer;
@@ -16,16 +16,16 @@ interface ChunkDoc {
 }
 
 const schema = new Schema<ChunkDoc>(
-  { _id: String, build: String, version: Number, n: Number, total: Number, data: Buffer, createdAt: Date },
+  { _id: String, build: String, version: String, n: Number, total: Number, data: Buffer, createdAt: Date },
   { versionKey: false },
 );
-schema.index({ version: -1, createdAt: -1 });
+schema.index({ createdAt: -1 });
 const ChunkModel = model<ChunkDoc>('SearchIndexChunk', schema, 'search_index');
 
 const CHUNK = 8 * 1024 * 1024;
 
 /** Stores an index built from data version `version`; older stored indexes are removed. */
-export async function saveStoredIndex(version: number, serialized: Buffer, now = new Date()): Promise<void> {
+export async function saveStoredIndex(version: string, serialized: Buffer, now = new Date()): Promise<void> {
   const build = `${version}-${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const total = Math.max(1, Math.ceil(serialized.length / CHUNK));
   for (let n = 0; n < total; n += 1) {
@@ -36,12 +36,12 @@ export async function saveStoredIndex(version: number, serialized: Buffer, now =
 }
 
 /** The newest complete stored index, or undefined. */
-export async function loadStoredIndex(): Promise<{ version: number; serialized: Buffer } | undefined> {
-  const heads = await ChunkModel.find({ n: 0 }, { build: 1, version: 1, total: 1 }).sort({ version: -1, createdAt: -1 }).limit(3).lean<ChunkDoc[]>();
+export async function loadStoredIndex(): Promise<{ version: string; serialized: Buffer } | undefined> {
+  const heads = await ChunkModel.find({ n: 0 }, { build: 1, version: 1, total: 1 }).sort({ createdAt: -1 }).limit(3).lean<ChunkDoc[]>();
   for (const head of heads) {
     const chunks = await ChunkModel.find({ build: head.build }).sort({ n: 1 }).lean<ChunkDoc[]>();
     if (chunks.length !== head.total) continue;
-    return { version: head.version, serialized: Buffer.concat(chunks.map((c) => Buffer.from(c.data.buffer ?? c.data))) };
+    return { version: String(head.version), serialized: Buffer.concat(chunks.map((c) => Buffer.from(c.data.buffer ?? c.data))) };
   }
   return undefined;
 }

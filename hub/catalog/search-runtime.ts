@@ -25,7 +25,7 @@ export interface SearchRuntimeOptions {
 export interface SearchRuntime {
   service: SearchService;
   /** The data version of the loaded index. */
-  version(): number;
+  version(): string;
   start(): Promise<void>;
   /** Called when this process changed items. */
   itemsChanged(): void;
@@ -43,8 +43,9 @@ async function loadPublishedItems(): Promise<IndexableItem[]> {
 
 /** Creates the runtime; nothing happens before start(). */
 export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntime {
-  let loadedVersion = -1;
-  let buildingVersion = -1;
+  let loadedVersion = '';
+  let buildingVersion = '';
+  let catching = false;
   let readAt = 0;
   let timer: NodeJS.Timeout | undefined;
   const service = new SearchService({
@@ -66,15 +67,24 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
   });
 
   async function catchUp(): Promise<void> {
-    const current = await getItemsVersion();
-    if (current === loadedVersion) return;
-    const stored = await loadStoredIndex();
-    if (stored && stored.version === current) {
-      await service.load(stored.serialized);
-      loadedVersion = stored.version;
-      options.log.info({ version: current }, 'search: stored index loaded');
-    } else {
-      await service.rebuildNow();
+    // One catch-up at a time: a long build must not pile up loads of the stored index.
+    if (catching) return;
+    catching = true;
+    try {
+      const current = await getItemsVersion();
+      if (current === loadedVersion) return;
+      const readAt = Date.now();
+      const stored = await loadStoredIndex();
+      if (stored && stored.version === current) {
+        await service.load(stored.serialized);
+        loadedVersion = stored.version;
+        options.onIndexLoaded?.(readAt);
+        options.log.info({ version: current }, 'search: stored index loaded');
+      } else {
+        await service.rebuildNow();
+      }
+    } finally {
+      catching = false;
     }
   }
 

@@ -35,14 +35,23 @@ const READ_METHODS = new Set(['GET', 'HEAD']);
 /** 403 for a write from an origin the route does not allow. */
 export function originNotAllowed(origin: string): HttpError {
   return new HttpError(403, 'origin_not_allowed', 'Origine non autorisée', {
-    detail: `l'origine ${origin} n'est pas autorisée à écrire ici : ajoutez-la aux origines autorisées du partenaire`,
+    detail: `l'origine ${origin} n'est pas autorisée à écrire ici : ajoutez-la aux origines autorisées du partenaire (allowedOrigins), ou ouvrez le portail à son adresse publique (PUBLIC_URL)`,
   });
+}
+
+/** Decodes a path segment; a malformed one stays as it is (the route then answers 404). */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function findRestricted(routes: readonly RestrictedRoute[], path: string, method: string): { route: RestrictedRoute; params: string[] } | undefined {
   for (const route of routes) {
     const match = route.path.exec(path);
-    if (match && route.methods.includes(method)) return { route, params: match.slice(1).map((p) => decodeURIComponent(p ?? '')) };
+    if (match && route.methods.includes(method)) return { route, params: match.slice(1).map((p) => safeDecode(p ?? '')) };
   }
   return undefined;
 }

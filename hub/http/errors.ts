@@ -43,7 +43,7 @@ export function invalidInput(errors: FieldError[], detail?: string): HttpError {
 }
 
 export function notFound(what: string): HttpError {
-  return new HttpError(404, 'not_found', 'Ressource introuvable', { detail: `${what} introuvable` });
+  return new HttpError(404, 'not_found', 'Ressource introuvable', { detail: `${what} est introuvable` });
 }
 
 export function conflict(code: string, detail: string): HttpError {
@@ -74,7 +74,7 @@ export function tooManyRequests(code: string, retryAfterSeconds: number, detail:
 function fromKoaError(err: { status?: number; type?: string; message?: string }): HttpError | undefined {
   const status = err.status;
   if (!status || status < 400 || status >= 500) return undefined;
-  if (status === 413) return new HttpError(413, 'body_too_large', 'Requête trop volumineuse');
+  if (status === 413) return new HttpError(413, 'body_too_large', 'Requête trop volumineuse', { detail: 'le corps JSON dépasse la taille acceptée (BODY_LIMIT_KB)' });
   if (status === 415) return new HttpError(415, 'unsupported_media_type', 'Type de contenu non pris en charge', { detail: 'envoyez du JSON (application/json)' });
   if (err.type === 'entity.parse.failed' || /JSON/i.test(err.message ?? '')) {
     return new HttpError(400, 'invalid_json', 'JSON invalide', { detail: 'le corps de la requête n\'est pas du JSON valide' });
@@ -89,7 +89,8 @@ export function renderProblems() {
       await next();
       if (ctx.status === 404 && ctx.body === undefined) throw notFound(`la route ${ctx.method} ${ctx.path}`);
       if (ctx.status === 405 && ctx.body === undefined) {
-        throw new HttpError(405, 'method_not_allowed', 'Méthode non autorisée', { headers: { Allow: String(ctx.response.get('Allow')) } });
+        const allow = String(ctx.response.get('Allow'));
+        throw new HttpError(405, 'method_not_allowed', 'Méthode non autorisée', { detail: `méthodes acceptées sur ${ctx.path} : ${allow}`, headers: { Allow: allow } });
       }
     } catch (thrown) {
       const err = thrown instanceof HttpError ? thrown : (fromKoaError(thrown as object) ?? undefined);

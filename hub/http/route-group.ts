@@ -42,7 +42,8 @@ export class RouteGroup {
 
   /** A new group, or the documentation of routes an existing router already serves. */
   constructor(router?: Router, docs: RouteDoc[] = []) {
-    this.router = router ?? new Router();
+    // Case-sensitive, like the admin guard's prefix test: /API/v1/admin must not slip past it.
+    this.router = router ?? new Router({ sensitive: true });
     this.docs.push(...docs);
   }
 

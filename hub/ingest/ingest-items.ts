@@ -113,6 +113,9 @@ export async function ingestItems(input: IngestInput): Promise<IngestResult> {
   if (raced.length) {
     const again = planUpserts(raced, await ItemModel.find({ _id: { $in: raced.map((r) => r.id) } }, { _id: 1, guid: 1, url: 1, contentHash: 1, status: 1 }).lean<KnownItem[]>());
     updated += await updateItems(again.updates, now);
+    // An id taken by a stored item this listing did not match (its guid changed through the
+    // link or hash fallback): reported, never silently dropped.
+    for (const lost of again.inserts) errors.push({ guid: lost.guid, reason: `ingest: l'identifiant ${lost.id} est déjà pris par un autre contenu de la source` });
   }
   for (const dup of plan.duplicates) errors.push({ guid: dup.guid, reason: 'ingest: même guid déjà présent plus haut dans la même réponse' });
   let withdrawn = 0;

@@ -7,7 +7,7 @@ import { runConnector, type ConnectorResult } from '../../connectors/run-connect
 import { isConnectorError } from '../../connectors/shared/errors.js';
 import type { Fetcher } from '../../connectors/shared/fetcher/index.js';
 import type { Logger } from '../log.js';
-import { bumpItemsVersion } from '../items/index.js';
+import { bumpItemsVersion, withdrawSourceItems } from '../items/index.js';
 import { RunModel, type RunDoc } from '../sources/run-model.js';
 import type { SourceDoc } from '../sources/source-model.js';
 import { toRun } from '../sources/views.js';
@@ -48,7 +48,7 @@ async function attempt(source: SourceDoc, deps: RunDeps): Promise<Outcome> {
     );
     if (result.notModified) return { status: 'ok', result };
     const ingest = await ingestItems({
-      sourceId: source._id, items: result.items, complete: source.complete || result.complete,
+      sourceId: source._id, items: result.items, complete: result.complete, // the connector folds in source.complete and a truncated listing
       rejectedGuids: result.rejected.map((r) => r.guid).filter((g): g is string => !!g),
     });
     const rejected = ingest.counts.rejected + result.rejected.length;
@@ -122,7 +122,9 @@ export async function runClaimedSource(source: SourceDoc, trigger: 'schedule' | 
   const outcome = await attempt(source, deps);
   const run = toRunDoc(source, runId, trigger, startedAt, now(), outcome);
   await RunModel.replaceOne({ _id: runId }, run);
-  await releaseSource(source, nextState(source, run, outcome, run.finishedAt ?? now()));
+  const released = await releaseSource(source, nextState(source, run, outcome, run.finishedAt ?? now()), run.finishedAt ?? now());
+  // Deleted during the run: what the run stored must not outlive the source.
+  if (released === 'gone') await withdrawSourceItems(source._id, now());
   const c = run.counts;
   if (c.created + c.updated + c.withdrawn > 0) {
     await bumpItemsVersion();

@@ -1,29 +1,30 @@
 /**
- * A counter bumped whenever ingestion changes items. Derived data (search index, feeds)
- * compares its own version with it; several hub processes learn of changes this way.
+ * A token replaced whenever ingestion changes items. Derived data (search index, feeds)
+ * compares the token it was built from with the current one; several hub processes learn
+ * of changes this way. A fresh random token rather than a counter: on FerretDB 1.24 two
+ * concurrent `$inc` can leave one bump lost, whereas two concurrent `$set` of different
+ * tokens always leave a token that differs from the one read before either change.
  */
+import { randomBytes } from 'node:crypto';
 import { Schema, model } from 'mongoose';
 
 interface MetaDoc {
   _id: string;
-  version: number;
+  version: string;
   changedAt: Date;
 }
 
-const MetaModel = model<MetaDoc>('Meta', new Schema<MetaDoc>({ _id: String, version: Number, changedAt: Date }, { versionKey: false }), 'meta');
+const MetaModel = model<MetaDoc>('Meta', new Schema<MetaDoc>({ _id: String, version: String, changedAt: Date }, { versionKey: false }), 'meta');
 
-/** Increments the items' data version; returns the new one. */
-export async function bumpItemsVersion(): Promise<number> {
-  const doc = await MetaModel.findOneAndUpdate(
-    { _id: 'items' },
-    { $inc: { version: 1 }, $set: { changedAt: new Date() } },
-    { upsert: true, new: true },
-  ).lean<MetaDoc>();
-  return doc?.version ?? 0;
+/** Marks the items as changed; returns the new token. */
+export async function bumpItemsVersion(): Promise<string> {
+  const version = `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`;
+  await MetaModel.updateOne({ _id: 'items' }, { $set: { version, changedAt: new Date() } }, { upsert: true });
+  return version;
 }
 
-/** The current items' data version (0 before any change). */
-export async function getItemsVersion(): Promise<number> {
+/** The current token ('0' before any change). */
+export async function getItemsVersion(): Promise<string> {
   const doc = await MetaModel.findById('items').lean<MetaDoc>();
-  return doc?.version ?? 0;
+  return doc?.version !== undefined ? String(doc.version) : '0';
 }

@@ -1,4 +1,4 @@
 export { ItemModel, type ItemDoc } from './item-model.js';
-export { findItemsByIds, findPublishedItem, toItem } from './items.js';
+export { findItemsByIds, findPublishedItem, toItem, withdrawSourceItems } from './items.js';
 export { bumpItemsVersion, getItemsVersion } from './data-version.js';
 export { announceItemStats, onItemStats, type ItemStats } from './stats-events.js';

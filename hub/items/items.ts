@@ -33,3 +33,9 @@ export async function findItemsByIds(ids: string[]): Promise<ItemDoc[]> {
   const docs = await Promise.all(ids.map((id) => ItemModel.findById(id).lean<ItemDoc>()));
   return docs.filter((d): d is ItemDoc => d !== null);
 }
+
+/** Withdraws every published item of a source (source deleted); returns how many. */
+export async function withdrawSourceItems(sourceId: string, now = new Date()): Promise<number> {
+  const res = await ItemModel.updateMany({ sourceId, status: 'published' }, { $set: { status: 'withdrawn', withdrawnAt: now }, $inc: { revision: 1 } });
+  return res.modifiedCount;
+}

@@ -6,9 +6,10 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Run } from '../../schemas/index.js';
+import type { SourceDoc } from '../sources/source-model.js';
 import type { Logger } from '../log.js';
 import { runClaimedSource, type RunDeps } from '../ingest/run-source.js';
-import { claimDueSources, claimSourceById } from './lease.js';
+import { claimDueSources, claimSourceById, renewClaim } from './lease.js';
 import { Semaphore } from './limiter.js';
 import { TIMEZONE } from './next-run.js';
 
@@ -29,6 +30,8 @@ export interface Scheduler {
   stop(): Promise<void>;
   /** Claims due sources up to the free slots and starts them; resolves when they are claimed. */
   tick(): Promise<number>;
+  /** Looks for due sources now rather than at the next tick (after a source is created). */
+  nudge(): void;
   /** Resolves when every run started by this process has finished. */
   idle(): Promise<void>;
   /** Runs one source now (admin "run"); undefined when another run holds it. */
@@ -47,6 +50,18 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   /** Claimed but not yet started: they hold a queue place already. */
   let pending = 0;
 
+  /** Runs a claimed source, extending the claim every third of the lease while it runs. */
+  const runLeased = async (source: SourceDoc, trigger: 'schedule' | 'manual'): Promise<Run> => {
+    const renew = setInterval(() => {
+      renewClaim(source, new Date(now().getTime() + leaseMs)).catch((err: unknown) => options.log.warn({ err, sourceId: source._id }, 'scheduler: claim renewal failed'));
+    }, Math.max(1000, leaseMs / 3));
+    try {
+      return await runClaimedSource(source, trigger, options);
+    } finally {
+      clearInterval(renew);
+    }
+  };
+
   const track = <T>(p: Promise<T>): Promise<T> => {
     running.add(p);
     void p.finally(() => running.delete(p)).catch(() => undefined);
@@ -63,7 +78,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         pending += 1;
         void track(queue.run(() => {
           pending -= 1;
-          return runClaimedSource(source, 'schedule', options);
+          return runLeased(source, 'schedule');
         }).catch((err: unknown) => {
           options.log.error({ err, sourceId: source._id }, 'scheduler: run crashed');
         }));
@@ -87,13 +102,16 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       task = undefined;
       await Promise.allSettled([...running]);
     },
+    nudge() {
+      if (task) void tick();
+    },
     async idle() {
       while (running.size) await Promise.allSettled([...running]);
     },
     async runNow(sourceId) {
       const source = await claimSourceById(sourceId, owner, now(), leaseMs);
       if (!source) return undefined;
-      return track(runClaimedSource(source, 'manual', options));
+      return track(runLeased(source, 'manual'));
     },
   };
 }

@@ -5,7 +5,7 @@ import { validatePatch } from '../../schemas/index.js';
 import { previewConnector, type ConnectorResult } from '../../connectors/run-connector.js';
 import { isConnectorError } from '../../connectors/shared/errors.js';
 import type { Fetcher } from '../../connectors/shared/fetcher/index.js';
-import { assertPartnerAccess, getPrincipal, scopedPartnerId } from '../auth/index.js';
+import { assertPartnerAccess, getPrincipal, requireRole, scopedPartnerId } from '../auth/index.js';
 import { conflict, HttpError, invalidInput, notFound } from '../http/errors.js';
 import { readBody } from '../http/read-body.js';
 import { RouteGroup } from '../http/route-group.js';
@@ -20,6 +20,8 @@ export interface SourceRouteDeps {
   fetcher: Fetcher;
   /** Called after a change that withdrew items (source deleted). */
   onItemsChanged: () => Promise<void> | void;
+  /** SOURCE_ALLOWED_HOSTS: private hosts sources may reach all the same. */
+  allowedHosts: readonly string[];
 }
 
 const auth = 'bearer' as const;
@@ -41,8 +43,8 @@ async function loadSource(ctx: Context): Promise<SourceDoc> {
   return source;
 }
 
-async function assertSemantics(source: Partial<SourceInput>): Promise<void> {
-  const errors = await checkSourceSemantics(source);
+async function assertSemantics(source: Partial<SourceInput>, allowedHosts: readonly string[]): Promise<void> {
+  const errors = await checkSourceSemantics(source, allowedHosts);
   if (errors.length) throw invalidInput(errors);
 }
 
@@ -69,8 +71,9 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
     }, async (ctx) => {
       const input = readBody<SourceInput>(ctx, 'SourceInput');
       assertPartnerAccess(getPrincipal(ctx), input.partnerId, [...ADMINS]);
-      await assertSemantics(input);
+      await assertSemantics(input, deps.allowedHosts);
       const source = toSource(await createSource(input));
+      deps.scheduler.nudge();
       ctx.status = 201;
       ctx.set('Location', `/api/v1/admin/sources/${source.id}`);
       ctx.body = source;
@@ -79,7 +82,7 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
       method: 'get', path: '/api/v1/admin/sources', tag: 'sources', auth, summary: 'List sources (own partner for partner roles)',
       query: { partner: { description: 'Only this partner\'s sources' } },
       responses: { 200: { description: 'Sources', schema: SOURCE_LIST } },
-    }, async (ctx) => {
+    }, requireRole('platform-admin', 'partner-admin'), async (ctx) => {
       const scoped = scopedPartnerId(getPrincipal(ctx));
       const asked = typeof ctx.query.partner === 'string' ? ctx.query.partner : undefined;
       if (scoped && asked && asked !== scoped) assertPartnerAccess(getPrincipal(ctx), asked);
@@ -89,7 +92,7 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
     .add({
       method: 'get', path: '/api/v1/admin/alerts', tag: 'sources', auth, summary: 'Sources failing 3 times or more in a row, with their last error',
       responses: { 200: { description: 'Sources with an alert', schema: SOURCE_LIST } },
-    }, async (ctx) => {
+    }, requireRole('platform-admin', 'partner-admin'), async (ctx) => {
       const scoped = scopedPartnerId(getPrincipal(ctx));
       const sources = (await listSources({ alerts: true, ...(scoped ? { partnerId: scoped } : {}) })).map(toSource);
       ctx.body = { total: sources.length, sources };
@@ -101,7 +104,7 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
     }, async (ctx) => {
       const input = readBody<SourceInput>(ctx, 'SourceInput');
       assertPartnerAccess(getPrincipal(ctx), input.partnerId, [...ADMINS]);
-      await assertSemantics(input);
+      await assertSemantics(input, deps.allowedHosts);
       ctx.body = previewBody(await preview(input, deps.fetcher));
     })
     .add({
@@ -118,7 +121,7 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
       const errors = validatePatch('SourceInput', ctx.request.body, ['partnerId', 'kind']);
       if (errors.length) throw invalidInput(errors);
       const patch = ctx.request.body as Partial<SourceInput>;
-      await assertSemantics({ ...patch, kind: current.kind, ...(patch.mapping || current.kind !== 'json-api' ? {} : { mapping: current.mapping }) });
+      await assertSemantics({ ...patch, kind: current.kind, ...(patch.mapping || current.kind !== 'json-api' ? {} : { mapping: current.mapping }) }, deps.allowedHosts);
       const updated = await updateSource(current, patch);
       if (!updated) throw notFound(`la source ${current._id}`);
       ctx.body = toSource(updated);

@@ -10,7 +10,8 @@ export interface SourceDoc {
   url: string;
   schedule: string;
   enabled: boolean;
-  complete: boolean;
+  /** Absent: the connector decides (a DILA archive lists everything, a feed does not). */
+  complete?: boolean;
   defaults?: ItemDefaults;
   mapping?: JsonApiMapping;
   /** The schema's SourceState with real dates, plus what only the hub keeps. */
@@ -38,7 +39,7 @@ const schema = new Schema<SourceDoc>(
     url: { type: String, required: true },
     schedule: { type: String, required: true },
     enabled: { type: Boolean, required: true },
-    complete: { type: Boolean, required: true },
+    complete: { type: Boolean },
     defaults: { type: Schema.Types.Mixed },
     mapping: { type: Schema.Types.Mixed },
     state: { type: Schema.Types.Mixed, required: true },
@@ -51,5 +52,7 @@ const schema = new Schema<SourceDoc>(
 // The scheduler claims enabled sources by their next run time.
 schema.index({ enabled: 1, 'state.nextRunAt': 1 });
 schema.index({ partnerId: 1 });
+// One source per address and kind: the same feed twice would list every item twice.
+schema.index({ kind: 1, url: 1 }, { unique: true });
 
 export const SourceModel = model<SourceDoc>('Source', schema, 'sources');

@@ -1,23 +1,35 @@
 /** Source operations: one small function per verb. */
 import { randomBytes } from 'node:crypto';
+import { isDuplicateKey } from '../db/index.js';
+import { conflict } from '../http/errors.js';
 import type { SourceInput } from '../../schemas/index.js';
-import { ItemModel } from '../items/index.js';
+import { withdrawSourceItems } from '../items/index.js';
 import { DEFAULT_SCHEDULE, nextCronRun } from '../scheduler/next-run.js';
 import { RunModel, type RunDoc } from './run-model.js';
 import { SourceModel, type SourceDoc } from './source-model.js';
 
+/** Runs a write; a duplicate (kind, url) becomes 409 source_exists naming the existing source. */
+async function translateDuplicate<T>(input: Partial<SourceInput>, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    const existing = await SourceModel.findOne({ url: input.url }, { _id: 1, partnerId: 1 }).lean<{ _id: string; partnerId: string }>();
+    throw conflict('source_exists', `cette adresse est déjà la source ${existing?._id ?? ''} (partenaire ${existing?.partnerId ?? '?'})`);
+  }
+}
+
 /** Creates a source; its first run is due at once. */
 export async function createSource(input: SourceInput, now = new Date()): Promise<SourceDoc> {
-  const doc = await SourceModel.create({
+  const doc = await translateDuplicate(input, () => SourceModel.create({
     _id: randomBytes(6).toString('hex'),
     ...input,
     schedule: input.schedule ?? DEFAULT_SCHEDULE,
     enabled: input.enabled ?? true,
-    complete: input.complete ?? false,
     state: { consecutiveFailures: 0, nextRunAt: now },
     createdAt: now,
     updatedAt: now,
-  });
+  }));
   return doc.toObject();
 }
 
@@ -40,14 +52,14 @@ export async function updateSource(current: SourceDoc, patch: Partial<SourceInpu
   // A change in what is fetched or how it is read must not be answered by a 304.
   const reread = ['url', 'mapping', 'complete', 'defaults'].some((k) => k in patch);
   const $unset = reread ? { 'state.etag': '', 'state.lastModified': '', 'state.bodyHash': '' } : {};
-  return (await SourceModel.findOneAndUpdate({ _id: current._id }, { $set, $unset }, { new: true }).lean<SourceDoc>()) ?? undefined;
+  return (await translateDuplicate(patch, () => SourceModel.findOneAndUpdate({ _id: current._id }, { $set, $unset }, { new: true }).lean<SourceDoc>())) ?? undefined;
 }
 
 /** Deletes a source; its items are withdrawn (never deleted) and its runs removed. */
 export async function deleteSource(id: string, now = new Date()): Promise<boolean> {
   const { deletedCount } = await SourceModel.deleteOne({ _id: id });
   if (deletedCount !== 1) return false;
-  await ItemModel.updateMany({ sourceId: id, status: 'published' }, { $set: { status: 'withdrawn', withdrawnAt: now }, $inc: { revision: 1 } });
+  await withdrawSourceItems(id, now);
   await RunModel.deleteMany({ sourceId: id });
   return true;
 }

@@ -2,10 +2,19 @@
 import type { FieldError, SourceInput } from '../../schemas/index.js';
 import { findPartner } from '../partners/index.js';
 import { checkCronExpression } from '../scheduler/next-run.js';
+import { isForbiddenAddress } from '../../connectors/index.js';
 
 /** Returns the fields at fault of a (merged) source configuration. */
-export async function checkSourceSemantics(source: Partial<SourceInput>): Promise<FieldError[]> {
+export async function checkSourceSemantics(source: Partial<SourceInput>, allowedHosts: readonly string[] = []): Promise<FieldError[]> {
   const errors: FieldError[] = [];
+  // An address that is private on its face is refused now; names are checked after DNS
+  // resolution at every fetch.
+  if (source.url !== undefined && URL.canParse(source.url)) {
+    const host = new URL(source.url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (!allowedHosts.includes(host) && (host === 'localhost' || host.endsWith('.localhost') || isForbiddenAddress(host))) {
+      errors.push({ field: 'url', message: 'adresse privée, locale ou réservée refusée (voir SOURCE_ALLOWED_HOSTS)' });
+    }
+  }
   if (source.schedule !== undefined) {
     const problem = checkCronExpression(source.schedule);
     if (problem) errors.push({ field: 'schedule', message: `expression cron invalide : ${problem}` });

@@ -44,7 +44,7 @@ const CACHE_CONTROL = 'public, max-age=300';
 
 /** The router of the syndication routes, with ETag, Last-Modified, 304 and Cache-Control. */
 export function createSyndicationRouter<F>(deps: SyndicationDeps<F>): Router {
-  const router = new Router();
+  const router = new Router({ sensitive: true });
   const cache = deps.cache ?? new FeedCache();
   router.get('/feeds/items.:format', async (ctx, next) => {
     if (!isFeedFormat(ctx.params.format ?? '')) return next();

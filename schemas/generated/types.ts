@@ -1397,7 +1397,10 @@ export interface Source {
   url: string;
   schedule: string;
   enabled: boolean;
-  complete: boolean;
+  /**
+   * The source lists everything it publishes (items missing from a run are withdrawn). Absent: the connector decides — true for a DILA archive, false otherwise.
+   */
+  complete?: boolean;
   defaults?: ItemDefaults;
   mapping?: JsonApiMapping;
   state: SourceState;

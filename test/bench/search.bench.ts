@@ -118,7 +118,7 @@ async function benchSize(size: number): Promise<string[]> {
   const indexMiB = (process.memoryUsage().heapUsed - heapBefore) / 1048576;
   const lunr = lunrInProcess(loaded.result);
   const mini = miniSearchPeer(items);
-  await saveStoredIndex(0, serialized);
+  await saveStoredIndex('0', serialized);
   const hub = await spawnHub(db.uri);
   const base = `http://127.0.0.1:${hub.port}`;
   const readyMs = await waitReady(base);

@@ -89,9 +89,11 @@ export function assertLiteralHostAllowed(url: URL, allowedHosts: ReadonlySet<str
 }
 
 function forbidden(address: string, url: string | undefined, hostname?: string): ConnectorError {
-  const what = hostname && hostname !== address ? `${hostname} resolves to ${address}, ` : `${address} is `;
+  // The resolved address stays out of the message: it reaches partner admins (previews,
+  // run reports), who must not learn the hub's internal DNS from it.
+  const what = hostname && hostname !== address ? `${hostname} resolves to` : `${address} is`;
   const details = url === undefined ? {} : { url };
-  return new ConnectorError('forbidden_address', `fetcher: ${what}a private or reserved address`, details);
+  return new ConnectorError('forbidden_address', `fetcher: ${what} a private or reserved address`, details);
 }
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;

@@ -18,5 +18,6 @@ export function afterCursor(cursor: string | undefined): Record<string, unknown>
   }
   if (typeof at !== 'number' || typeof id !== 'string') throw invalidInput([{ field: 'cursor', message: 'curseur invalide' }]);
   const t = new Date(at);
+  if (!Number.isFinite(t.getTime())) throw invalidInput([{ field: 'cursor', message: 'curseur invalide' }]);
   return { $or: [{ createdAt: { $gt: t } }, { createdAt: t, _id: { $gt: id } }] };
 }

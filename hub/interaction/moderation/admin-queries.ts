@@ -7,7 +7,9 @@ import { queryInteger, queryString } from '../query.js';
 import { toAdminComments, type AdminComment } from './admin-view.js';
 import { ModerationLogModel, type ModerationLogDoc } from './log-model.js';
 
-const STATUSES = ['pending', 'published', 'rejected', 'hidden'];
+/** `review` (the default) is the moderators' queue: pending comments and those hidden by flags. */
+const STATUSES = ['review', 'pending', 'published', 'rejected', 'hidden'];
+const REVIEW = { $or: [{ status: 'pending' }, { status: 'hidden', hiddenReason: 'flags' }] };
 const PAGE_SIZE = 50;
 
 /** The partner a listing is limited to: the token's own for partner roles (403 for another). */
@@ -27,10 +29,10 @@ function paging(ctx: Context): { page: number; limit: number; skip: number } {
 
 /** GET /api/v1/admin/comments: newest first. */
 export async function listCommentsForModeration(ctx: Context): Promise<{ total: number; page: number; limit: number; comments: AdminComment[] }> {
-  const status = queryString(ctx, 'status') ?? 'pending';
-  if (!STATUSES.includes(status)) throw invalidInput([{ field: 'status', message: `doit être ${STATUSES.join(', ')}` }]);
+  const status = queryString(ctx, 'status') ?? 'review';
+  if (!STATUSES.includes(status)) throw invalidInput([{ field: 'status', message: `doit être l'une des valeurs : ${STATUSES.join(', ')}` }]);
   const item = queryString(ctx, 'item');
-  const filter = { status, ...partnerFilter(ctx), ...(item ? { itemId: item } : {}) };
+  const filter = { ...(status === 'review' ? REVIEW : { status }), ...partnerFilter(ctx), ...(item ? { itemId: item } : {}) };
   const { page, limit, skip } = paging(ctx);
   const [docs, total] = await Promise.all([
     CommentModel.find(filter).sort({ createdAt: -1, _id: -1 }).skip(skip).limit(limit).lean<CommentDoc[]>(),

@@ -62,7 +62,7 @@ export function moderationRoutes(): RouteGroup {
     .add({
       method: 'get', path: '/api/v1/admin/comments', tag, auth, summary: 'Comments to moderate (newest first, 50 a page)',
       query: {
-        status: { description: 'pending (default), published, rejected or hidden' }, partner: { description: 'Partner id (platform admins)' },
+        status: { description: 'review (default: pending, and hidden by 3 flags), pending, published, rejected or hidden' }, partner: { description: 'Partner id (platform admins)' },
         item: { description: 'Item id' }, page: { description: 'From 1' }, limit: { description: '1 to 100 (default 50)' },
       },
       responses: { 200: { description: 'Comments', schema: PAGED('comments', ADMIN_COMMENT_SCHEMA) }, 403: { description: 'Another partner' } },

@@ -59,6 +59,17 @@ describe('HTTP basics', () => {
     expect(await big.json()).toMatchObject({ code: 'body_too_large' });
   });
 
+  it('guards admin routes whatever the case of the path', async () => {
+    for (const path of ['/API/v1/admin/partners', '/api/v1/Admin/sources', '/api/V1/admin/tokens']) {
+      expect((await hub.request(path)).status, path).toBe(401);
+    }
+  });
+
+  it('answers a malformed path with 404, not 500', async () => {
+    const res = await hub.request('/api/v1/items/%E0%A4%A/likes', { method: 'POST', headers: { 'Passerelle-Visitor': 'visitor-0123456789abcdefghij' } });
+    expect(res.status).toBe(404);
+  });
+
   it('never leaks a stack trace', async () => {
     const res = await hub.request('/api/v1/admin/partners/%E0%A4%A', { token: TEST_ADMIN_TOKEN });
     const text = await res.text();

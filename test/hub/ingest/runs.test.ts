@@ -114,6 +114,27 @@ describe('a run of a feed source', () => {
   });
 });
 
+describe('a json-api source that lists everything', () => {
+  it('withdraws what vanished, but never because the page cap cut the listing short', async () => {
+    let total = 6;
+    site.route('/api/actus', (req, res) => {
+      const page = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('page') ?? 1);
+      const all = Array.from({ length: total }, (_, i) => ({ id: `a${i}`, titre: `Annonce ${i}`, lien: `https://www.noumea.nc/annonces/a${i}` }));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: all.slice((page - 1) * 3, page * 3) }));
+    });
+    const mapping = { itemsPath: 'data', fields: { guid: 'id', title: 'titre', url: 'lien' }, pagination: { type: 'page', param: 'page', maxPages: 3 } };
+    const id = await createSource(`${site.origin}/api/actus`, { kind: 'json-api', complete: true, mapping });
+    expect((await run(id)).counts).toMatchObject({ created: 6, withdrawn: 0 });
+    // The cap now stops after page 1 of 2: the listing is not complete, nothing is withdrawn.
+    await hub.request(`/api/v1/admin/sources/${id}`, { method: 'PATCH', token: TEST_ADMIN_TOKEN, json: { mapping: { ...mapping, pagination: { ...mapping.pagination, maxPages: 1 } } } });
+    expect((await run(id)).counts).toMatchObject({ fetched: 3, withdrawn: 0 });
+    // With the whole listing again, the two announcements that vanished are withdrawn.
+    await hub.request(`/api/v1/admin/sources/${id}`, { method: 'PATCH', token: TEST_ADMIN_TOKEN, json: { mapping } });
+    total = 4;
+    expect((await run(id)).counts).toMatchObject({ fetched: 4, withdrawn: 2 });
+  });
+});
+
 describe('faults end as failed runs with a stable code', () => {
   it.each([
     ['/500', 'http_5xx'],
@@ -147,8 +168,12 @@ describe('faults end as failed runs with a stable code', () => {
   it('refuses a private address that is not allowed', async () => {
     const strictHub = await startTestHub({ label: 'ssrf', databaseUri: hub.databaseUri, env: { SOURCE_ALLOWED_HOSTS: '' } });
     try {
-      const res = await strictHub.request('/api/v1/admin/sources', { method: 'POST', token: TEST_ADMIN_TOKEN, json: { partnerId: 'noumea', kind: 'feed', url: `${site.origin}/actus.rss` } });
-      const { id } = (await res.json()) as { id: string };
+      // Refused at once when the address is private on its face…
+      const refused = await strictHub.request('/api/v1/admin/sources', { method: 'POST', token: TEST_ADMIN_TOKEN, json: { partnerId: 'noumea', kind: 'feed', url: `${site.origin}/other.rss` } });
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe('url');
+      // …and at fetch time for a source saved while it was allowed.
+      const id = await createSource(`${site.origin}/actus-2.rss`);
       const report = (await (await strictHub.request(`/api/v1/admin/sources/${id}/run`, { method: 'POST', token: TEST_ADMIN_TOKEN })).json()) as Run;
       expect(report.error?.code).toBe('forbidden_address');
     } finally {

@@ -168,6 +168,8 @@ describe('flags', () => {
     expect((await flag(posted.comment.id, newVisitor())).status).toBe(404);
     const hidden = await adminList(lifouModerator, `?status=hidden&item=${item}`);
     expect(hidden.comments[0]).toMatchObject({ id: posted.comment.id, hiddenReason: 'flags', flags: { total: 3, reasons: { spam: 1, offensive: 1, 'personal-data': 1 } } });
+    // …and it waits in the moderators' default queue until reviewed.
+    expect((await adminList(lifouModerator, `?item=${item}`)).comments.map((c) => c.id)).toEqual([posted.comment.id]);
     const log = await ModerationLogModel.find({ commentId: posted.comment.id }).lean();
     expect(log).toEqual([expect.objectContaining({ action: 'auto-hide', from: 'published', to: 'hidden', by: { tokenId: 'system', name: expect.any(String) } })]);
 

@@ -140,6 +140,25 @@ describe('scheduler', () => {
     expect(maxInFlight).toBe(2);
   });
 
+  it('withdraws what a run stored for a source deleted while it ran, and keeps a schedule changed meanwhile', async () => {
+    const s = scheduler();
+    const doomed = await createSource({ partnerId: 'noumea', kind: 'feed', url: `${site.origin}/slow.rss?doomed` });
+    const running = s.runNow(doomed._id);
+    await new Promise((r) => setTimeout(r, 50));
+    await SourceModel.deleteOne({ _id: doomed._id });
+    expect((await running)?.status).toBe('ok');
+    expect(await ItemModel.countDocuments({ sourceId: doomed._id, status: 'published' })).toBe(0);
+
+    const changed = await createSource({ partnerId: 'noumea', kind: 'feed', url: `${site.origin}/slow.rss?changed`, schedule: '*/5 * * * *' });
+    const again = s.runNow(changed._id);
+    await new Promise((r) => setTimeout(r, 50));
+    await SourceModel.updateOne({ _id: changed._id }, { $set: { schedule: '0 6 * * *' } });
+    await again;
+    const next = (await SourceModel.findById(changed._id).lean())!.state.nextRunAt!;
+    expect(next.getUTCHours()).toBe(19);
+    expect(next.getUTCMinutes()).toBe(0);
+  });
+
   it('takes over a source whose holder crashed once the lease expires', async () => {
     const source = await createSource({ partnerId: 'noumea', kind: 'feed', url: `${site.origin}/ok.rss` });
     await SourceModel.updateOne({ _id: source._id }, { $set: { lease: { owner: 'dead', until: new Date(Date.now() + 60_000), runId: 'x' } } });

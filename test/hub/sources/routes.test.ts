@@ -34,7 +34,8 @@ describe('source configuration', () => {
     const res = await hub.request('/api/v1/admin/sources', { method: 'POST', token: noumeaAdmin, json: { partnerId: 'noumea', kind: 'feed', url: `${site.origin}/rss`, name: 'Actualités' } });
     expect(res.status).toBe(201);
     const source = (await res.json()) as { id: string; schedule: string; enabled: boolean; complete: boolean; state: { nextRunAt: string; consecutiveFailures: number } };
-    expect(source).toMatchObject({ schedule: '*/30 * * * *', enabled: true, complete: false, state: { consecutiveFailures: 0 } });
+    expect(source).toMatchObject({ schedule: '*/30 * * * *', enabled: true, state: { consecutiveFailures: 0 } });
+    expect(source).not.toHaveProperty('complete'); // the connector decides: a feed is not complete
     expect(Date.parse(source.state.nextRunAt)).toBeLessThanOrEqual(Date.now());
     expect(res.headers.get('location')).toBe(`/api/v1/admin/sources/${source.id}`);
   });
@@ -54,6 +55,17 @@ describe('source configuration', () => {
     const problem = (await res.json()) as { errors: { field: string }[] };
     expect(problem.errors.map((e) => e.field)).toContain(field);
     expect(await SourceModel.countDocuments()).toBe(before);
+  });
+
+  it('refuses the same address twice (every item would be listed twice)', async () => {
+    const res = await hub.request('/api/v1/admin/sources', { method: 'POST', token: TEST_ADMIN_TOKEN, json: { partnerId: 'dumbea', kind: 'feed', url: `${site.origin}/rss` } });
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({ code: 'source_exists', detail: expect.stringContaining('noumea') });
+  });
+
+  it('lets moderators moderate, not list sources', async () => {
+    expect((await hub.request('/api/v1/admin/sources', { token: noumeaModerator })).status).toBe(403);
+    expect((await hub.request('/api/v1/admin/alerts', { token: noumeaModerator })).status).toBe(403);
   });
 
   it('refuses an unknown partner', async () => {
