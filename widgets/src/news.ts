@@ -39,7 +39,8 @@ export class NewsElement extends WidgetElement {
     const image = toSafeUrl(item.image?.url);
     const partner = item.partner?.name ?? item.partnerId;
     return h('li', { class: 'card' },
-      image && h('img', { src: image, alt: item.image?.alt ?? '', loading: 'lazy', decoding: 'async', referrerpolicy: 'no-referrer' }),
+      // A partner's image that fails to load is dropped rather than shown broken.
+      image && h('img', { src: image, alt: item.image?.alt ?? '', loading: 'lazy', decoding: 'async', referrerpolicy: 'no-referrer', onerror: (e: Event) => (e.target as HTMLElement).remove() }),
       h('div', { class: 'card-body' },
         h(this.heading(1), { class: 'card-title' }, href ? h('a', { href }, item.title) : item.title),
         h('p', { class: 'meta' },
