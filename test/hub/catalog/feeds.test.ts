@@ -70,3 +70,32 @@ describe('unified feeds', () => {
     expect(opml).toContain('https://www.noumea.nc/rss');
   });
 });
+
+describe('WebSub', () => {
+  it('links feeds to the configured hub and pings it when items change', async () => {
+    const { startLoopbackServer } = await import('../../connectors/helpers/loopback-server.js');
+    const websub = await startLoopbackServer();
+    const bodies: string[] = [];
+    websub.route('/publish', (req, res) => {
+      let body = '';
+      req.on('data', (d: Buffer) => (body += d.toString()));
+      req.on('end', () => {
+        bodies.push(body);
+        res.writeHead(204).end();
+      });
+    });
+    const withHub = await startTestHub({ seed: true, label: 'websub', databaseUri: hub.databaseUri, env: { WEBSUB_HUB_URL: `${websub.origin}/publish` } });
+    try {
+      const rss = await (await withHub.request('/feeds/items.rss')).text();
+      expect(rss).toContain(`<atom:link href="${websub.origin}/publish" rel="hub"`);
+      bodies.length = 0;
+      await insertItems([{ id: 'websub-new', partnerId: 'noumea', title: 'Nouvelle annonce' }]);
+      await withHub.services.catalog.search.refresh();
+      await expect.poll(() => bodies.length).toBeGreaterThan(0);
+      expect(bodies.map((b) => new URLSearchParams(b))).toContainEqual(new URLSearchParams({ 'hub.mode': 'publish', 'hub.url': 'http://portal.test/feeds/items.rss' }));
+    } finally {
+      await withHub.close();
+      await websub.close();
+    }
+  });
+});
