@@ -83,6 +83,11 @@ describe('source configuration', () => {
     expect((await hub.request(`/api/v1/admin/sources/${id}`, { token: lifouAdmin })).status).toBe(403);
     expect((await hub.request(`/api/v1/admin/sources/${id}`, { method: 'PATCH', token: lifouAdmin, json: { name: 'x' } })).status).toBe(403);
     expect((await hub.request(`/api/v1/admin/sources/${id}/run`, { method: 'POST', token: lifouAdmin })).status).toBe(403);
+    expect((await hub.request(`/api/v1/admin/sources/${id}/preview`, { method: 'POST', token: lifouAdmin })).status).toBe(403);
+    expect((await hub.request(`/api/v1/admin/sources/${id}/runs`, { token: lifouAdmin })).status).toBe(403);
+    expect((await hub.request(`/api/v1/admin/sources/${id}`, { method: 'DELETE', token: lifouAdmin })).status).toBe(403);
+    expect((await hub.request('/api/v1/admin/sources/preview', { method: 'POST', token: lifouAdmin, json: { partnerId: 'noumea', kind: 'feed', url: `${site.origin}/rss` } })).status).toBe(403);
+    expect((await hub.request('/api/v1/admin/sources?partner=noumea', { token: lifouAdmin })).status).toBe(403);
     expect((await hub.request(`/api/v1/admin/sources/${id}`, { method: 'DELETE', token: noumeaModerator })).status).toBe(403);
     const theirs = (await (await hub.request('/api/v1/admin/sources', { token: lifouAdmin })).json()) as { sources: unknown[] };
     expect(theirs.sources).toHaveLength(0);
