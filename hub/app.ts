@@ -52,7 +52,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
     openApiRoutes(() => docs, { version: HUB_VERSION, publicUrl: config.publicUrl }),
     publicPartnerRoutes(),
     ...services.catalog.routes(),
-    adminPartnerRoutes(),
+    adminPartnerRoutes({ onChanged: () => services.partnersChanged() }),
     adminTokenRoutes(),
     adminSourceRoutes({ scheduler: services.scheduler, fetcher: services.fetcher, onItemsChanged: services.itemsChanged, allowedHosts: config.sourceAllowedHosts }),
     widgetRoutes({ config }),

@@ -8,6 +8,7 @@ import type { Logger } from './log.js';
 import cron, { type ScheduledTask } from 'node-cron';
 import { createCatalog, type Catalog } from './catalog/index.js';
 import { purgeExpiredModerationData } from './interaction/index.js';
+import { bumpItemsVersion } from './items/index.js';
 import { createScheduler, limitPerHost, TIMEZONE, type Scheduler } from './scheduler/index.js';
 import { HUB_VERSION } from './version.js';
 
@@ -17,6 +18,11 @@ export interface HubServices {
   catalog: Catalog;
   /** Tells derived data (search index, feeds) that items changed. */
   itemsChanged(): void;
+  /**
+   * A partner was created, changed or deleted: names, kinds and territories are part of
+   * the search index and of the feeds, in this process and in the others.
+   */
+  partnersChanged(): Promise<void>;
   /** Listeners of itemsChanged. */
   onItemsChanged(listener: () => void): void;
   start(): Promise<void>;
@@ -45,6 +51,11 @@ export function createServices(config: Config, log: Logger, options: { leaseMs?:
     scheduler,
     catalog,
     itemsChanged,
+    async partnersChanged() {
+      await catalog.partners.reload();
+      await bumpItemsVersion();
+      itemsChanged();
+    },
     onItemsChanged: (listener) => void listeners.push(listener),
     async start() {
       await catalog.start();

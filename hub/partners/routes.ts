@@ -55,7 +55,7 @@ export function publicPartnerRoutes(): RouteGroup {
 }
 
 /** /api/v1/admin/partners — CRUD; partner admins and moderators see only their partner. */
-export function adminPartnerRoutes(): RouteGroup {
+export function adminPartnerRoutes(deps: { onChanged: () => Promise<void> }): RouteGroup {
   const auth = 'bearer' as const;
   return new RouteGroup()
     .add({
@@ -64,6 +64,7 @@ export function adminPartnerRoutes(): RouteGroup {
       responses: { 201: { description: 'Created', schema: 'Partner' }, 400: { description: 'Invalid input' }, 409: { description: 'Id taken' } },
     }, requireRole('platform-admin'), async (ctx) => {
       const partner = await createPartner(readBody<PartnerInput>(ctx, 'PartnerInput'));
+      await deps.onChanged();
       ctx.status = 201;
       ctx.set('Location', `/api/v1/admin/partners/${partner.id}`);
       ctx.body = partner;
@@ -102,6 +103,7 @@ export function adminPartnerRoutes(): RouteGroup {
       if (principal.role !== 'platform-admin' && locked.length) throw forbidden(`seul un administrateur de la plateforme peut modifier : ${locked.join(', ')}`);
       const partner = await updatePartner(id, patch);
       if (!partner) throw notFound(`le partenaire ${id}`);
+      await deps.onChanged();
       ctx.body = partner;
     })
     .add({
@@ -113,6 +115,7 @@ export function adminPartnerRoutes(): RouteGroup {
       const dependents = await countPartnerDependents(id);
       if (dependents > 0) throw conflict('partner_in_use', `le partenaire ${id} a encore ${dependents} source(s), contenu(s) ou jeton(s) : passez-le en statut inactive`);
       if (!(await deletePartner(id))) throw notFound(`le partenaire ${id}`);
+      await deps.onChanged();
       ctx.status = 204;
     });
 }

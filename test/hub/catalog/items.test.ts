@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ItemModel } from '../../../hub/items/index.js';
-import { startTestHub, type TestHub } from '../../helpers/hub.js';
+import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../../helpers/hub.js';
 import { CATALOG_FIXTURES, insertItems } from '../../helpers/items.js';
 
 type Listing = { total: number; page: number; limit: number; items: { id: string; partner: { name: string }; snippet: string; stats: { likes: number } }[]; facets: Record<string, Record<string, number>> };
@@ -100,6 +100,15 @@ describe('GET /api/v1/items/:id and /api/v1/suggest', () => {
 });
 
 describe('index lifecycle', () => {
+  it('follows a partner\'s new name in search and listings', async () => {
+    const res = await hub.request('/api/v1/admin/partners/cafat', { method: 'PATCH', token: TEST_ADMIN_TOKEN, json: { name: 'Caisse de protection sociale Cagou' } });
+    expect(res.status).toBe(200);
+    await hub.services.catalog.search.refresh();
+    const body = await get('/api/v1/items?q=cagou');
+    expect(body.items.map((i) => i.id)).toEqual(['cafat-retraite']);
+    expect(body.items[0]?.partner.name).toBe('Caisse de protection sociale Cagou');
+  });
+
   it('loads the stored index in a second hub process instead of rebuilding', async () => {
     const { createSearchRuntime } = await import('../../../hub/catalog/search-runtime.js');
     const { PartnerDirectory } = await import('../../../hub/catalog/partner-directory.js');
