@@ -116,7 +116,7 @@ export const VARIABLES = [
   define({ name: 'SCHEDULER_TICK_SECONDS', key: 'schedulerTickSeconds', default: '30', doc: 'How often the scheduler looks for due sources (1–59 s).', parse: integer(1, 59) }),
   define({ name: 'FETCH_TIMEOUT_MS', key: 'fetchTimeoutMs', default: '30000', doc: 'Total time allowed for one fetch of a source.', parse: integer(1000, 600000) }),
   define({ name: 'FETCH_MAX_BYTES', key: 'fetchMaxBytes', default: '20971520', doc: 'Largest source body accepted, after decompression.', parse: integer(1024, 1073741824) }),
-  define({ name: 'IP_HASH_SECRET', key: 'ipHashSecret', default: '', doc: 'Secret mixed into the daily salt of hashed IP addresses (unset: a random one per process).', parse: optional((raw) => {
+  define({ name: 'IP_HASH_SECRET', key: 'ipHashSecret', default: '', doc: 'Extra secret mixed into the keyed hash of IP addresses, on top of the random daily salts kept in the database (optional).', parse: optional((raw) => {
     if (raw.length < 16) throw new Error('must be at least 16 characters');
     return raw;
   }) }),
