@@ -1,19 +1,9 @@
 import { Schema, model } from 'mongoose';
-import type { ItemDefaults, JsonApiMapping, SourceKind, SourceState } from '../../schemas/index.js';
+import type { Source, SourceState } from '../../schemas/index.js';
 
 /** A source as stored; `lease` is the scheduler's claim and never leaves the database layer. */
-export interface SourceDoc {
+export type SourceDoc = Omit<Source, 'id' | 'state' | 'createdAt' | 'updatedAt'> & {
   _id: string;
-  partnerId: string;
-  kind: SourceKind;
-  name?: string;
-  url: string;
-  schedule: string;
-  enabled: boolean;
-  /** Absent: the connector decides (a DILA archive lists everything, a feed does not). */
-  complete?: boolean;
-  defaults?: ItemDefaults;
-  mapping?: JsonApiMapping;
   /** The schema's SourceState with real dates, plus what only the hub keeps. */
   state: Omit<SourceState, 'lastRunAt' | 'lastSuccessAt' | 'nextRunAt' | 'alert'> & {
     lastRunAt?: Date;
@@ -28,7 +18,7 @@ export interface SourceDoc {
   lease?: { owner: string; until: Date; runId: string; generation: number; attempt: number };
   createdAt: Date;
   updatedAt: Date;
-}
+};
 
 const schema = new Schema<SourceDoc>(
   {
