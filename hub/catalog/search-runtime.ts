@@ -66,6 +66,17 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
     onError: (err) => options.log.error({ err }, 'search: rebuild failed'),
   });
 
+  /** Loads a stored index; one written by another version of the hub is rebuilt instead. */
+  async function loadStored(serialized: Buffer): Promise<boolean> {
+    try {
+      await service.load(serialized);
+      return true;
+    } catch (err) {
+      options.log.warn({ err }, 'search: stored index unreadable, rebuilding');
+      return false;
+    }
+  }
+
   async function catchUp(): Promise<void> {
     // One catch-up at a time: a long build must not pile up loads of the stored index.
     if (catching) return;
@@ -75,8 +86,7 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
       if (current === loadedVersion) return;
       const readAt = Date.now();
       const stored = await loadStoredIndex();
-      if (stored && stored.version === current) {
-        await service.load(stored.serialized);
+      if (stored && stored.version === current && (await loadStored(stored.serialized))) {
         loadedVersion = stored.version;
         options.onIndexLoaded?.(readAt);
         options.log.info({ version: current }, 'search: stored index loaded');

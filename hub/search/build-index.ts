@@ -1,10 +1,12 @@
 /** Builds a search index from stored items: pure, no database. */
-import { createBuilder } from './analysis/index.js';
+import { createBuilder, lunr } from './analysis/index.js';
 import {
   getExcerpt, getFacetValues, getItemDate, getPartner, getSearchableText, SUMMARY_LIMIT, type SearchableText,
 } from './internal/document-fields.js';
 import { addFacetValues, createFacetIndex } from './internal/facets.js';
-import { dropFieldVectors, storeWeightsInPostings } from './internal/posting-weights.js';
+import { toLunrIndex } from './internal/lunr-view.js';
+import { PostingsBuilder } from './internal/postings-builder.js';
+import type { Postings } from './internal/postings.js';
 import { truncateText } from './internal/html-text.js';
 import { FACET_NAMES, type DocStore, type IndexableItem, type PartnerMap, type SearchIndex } from './types.js';
 import { VocabularyBuilder } from './internal/vocabulary-builder.js';
@@ -44,35 +46,58 @@ function storeDoc(docs: DocStore, doc: number, item: IndexableItem, date: number
   docs.comments[doc] = item.stats?.comments ?? 0;
 }
 
-/** Builds the lunr index, doc store, facet bitsets and vocabulary of the published items. */
+const FIELDS = Object.keys(FIELD_BOOSTS) as (keyof typeof FIELD_BOOSTS)[];
+
+/** A lunr builder with our analysis, ref and boosted fields. */
+function createFieldBuilder(onWord?: (surface: string, folded: string) => void): lunr.Builder {
+  const builder = createBuilder(onWord);
+  builder.ref('ref');
+  for (const field of FIELDS) builder.field(field, { boost: FIELD_BOOSTS[field] });
+  return builder;
+}
+
+/** Builds the compact postings, doc store, facet bitsets and vocabulary of the published items. */
 export function buildSearchIndex(items: readonly IndexableItem[], partners: PartnerMap): SearchIndex {
   const sorted = sortForIndex(items);
   const size = sorted.length;
   const vocabulary = new VocabularyBuilder();
-  const builder = createBuilder((surface, folded) => vocabulary.add(surface, folded));
-  builder.ref('ref');
-  for (const [field, boost] of Object.entries(FIELD_BOOSTS)) builder.field(field, { boost });
+  const postings = new PostingsBuilder(createFieldBuilder((surface, folded) => vocabulary.add(surface, folded)), FIELDS, FIELDS.map((f) => FIELD_BOOSTS[f]));
   const docs = createDocStore(size);
   const facets = createFacetIndex();
   sorted.forEach(({ item, date }, doc) => {
     const partner = getPartner(partners, item.partnerId);
     const values = getFacetValues(item, partner);
     const text = getSearchableText(item, partner, values.commune);
-    builder.add({ ref: String(doc), ...text });
+    postings.add(text);
     storeDoc(docs, doc, item, date, text);
     for (const name of FACET_NAMES) addFacetValues(facets, size, doc, name, values[name]);
   });
-  const index = builder.build();
-  storeWeightsInPostings(index);
-  dropFieldVectors(index);
-  return assembleIndex(index, docs, facets, vocabulary.finish(), new Date().toISOString());
+  return assembleIndex(postings.finish(), docs, facets, vocabulary.finish(), new Date().toISOString());
+}
+
+/**
+ * The same documents indexed by lunr itself (`Builder#add` and `#build`): the reference the
+ * compact postings are tested against. Not for production: it is the 3 GB build at 50k items.
+ */
+export function buildLunrReference(items: readonly IndexableItem[], partners: PartnerMap): lunr.Index {
+  const builder = createFieldBuilder();
+  sortForIndex(items).forEach(({ item }, doc) => {
+    const partner = getPartner(partners, item.partnerId);
+    builder.add({ ref: String(doc), ...getSearchableText(item, partner, getFacetValues(item, partner).commune) });
+  });
+  return builder.build();
 }
 
 /** Puts the parts of an index together (used by build and load). */
 export function assembleIndex(
-  index: SearchIndex['lunr'], docs: DocStore, facets: SearchIndex['facets'], vocabulary: SearchIndex['vocabulary'], builtAt: string,
+  postings: Postings, docs: DocStore, facets: SearchIndex['facets'], vocabulary: SearchIndex['vocabulary'], builtAt: string,
 ): SearchIndex {
   const docById = new Map(docs.ids.map((id, doc) => [id, doc]));
-  return { lunr: index, docs, facets, vocabulary, size: docs.ids.length, builtAt, docById };
+  let view: lunr.Index | undefined;
+  return {
+    get lunr() {
+      return (view ??= toLunrIndex(postings));
+    },
+    postings, docs, facets, vocabulary, size: docs.ids.length, builtAt, docById,
+  };
 }
-

@@ -5,7 +5,7 @@
  */
 import { forEachWord, stemWord } from './analysis/index.js';
 import { createBitset, hasBit, setBit, type Bitset } from './internal/bitset.js';
-import { getPostings } from './internal/posting-weights.js';
+import { findTerm } from './internal/postings.js';
 import { planQuery } from './internal/query-plan.js';
 import { runQuery, topMatches } from './internal/run-query.js';
 import type { SearchIndex } from './types.js';
@@ -55,20 +55,18 @@ function contextDocs(index: SearchIndex, head: string): Bitset | null {
   return bits;
 }
 
-/** How many context documents contain a stem (in any field), read from lunr's postings. */
+/** How many context documents contain a stem (in any field), read from the postings. */
 function countInContext(index: SearchIndex, stem: string, context: Bitset): number {
-  const postings = getPostings(index.lunr);
-  if (!Object.prototype.hasOwnProperty.call(postings, stem)) return 0;
+  const { offsets, docs, fields } = index.postings;
+  const t = findTerm(index.postings, stem);
+  if (t < 0) return 0;
   const seen = createBitset(index.size);
   let count = 0;
-  for (const [field, refs] of Object.entries(postings[stem]!)) {
-    if (field === '_index' || typeof refs === 'number') continue;
-    for (const ref in refs) {
-      const doc = +ref;
-      if (hasBit(context, doc) && !hasBit(seen, doc)) {
-        setBit(seen, doc);
-        count++;
-      }
+  for (let p = offsets[t * fields.length]!; p < offsets[(t + 1) * fields.length]!; p++) {
+    const doc = docs[p]!;
+    if (hasBit(context, doc) && !hasBit(seen, doc)) {
+      setBit(seen, doc);
+      count++;
     }
   }
   return count;

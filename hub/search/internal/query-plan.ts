@@ -9,6 +9,7 @@
  */
 import { forEachWord, isStopWord, stemWord } from '../analysis/index.js';
 import type { SearchIndex } from '../types.js';
+import { findTerm } from './postings.js';
 import { expandPrefix, findSimilar, hasWord, type Vocabulary } from './vocabulary.js';
 
 export const BOOST = { exact: 1, prefix: 0.35, typo1: 0.3, typo2: 0.15 } as const;
@@ -49,7 +50,7 @@ function addTerm(group: QueryGroup, stem: string, boost: number): void {
 }
 
 function hasStem(index: SearchIndex, stem: string): boolean {
-  return Object.prototype.hasOwnProperty.call((index.lunr as unknown as { invertedIndex: object }).invertedIndex, stem);
+  return findTerm(index.postings, stem) >= 0;
 }
 
 function addExpansions(group: QueryGroup, vocab: Vocabulary, found: number[], boost: number, plan: QueryPlan): void {

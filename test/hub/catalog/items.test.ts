@@ -123,6 +123,19 @@ describe('index lifecycle', () => {
     expect(runtime.service.search({ q: 'festival' }).items[0]?.id).toBe('nord-festival');
   });
 
+  it('rebuilds instead of failing when the stored index is unreadable (written by another version)', async () => {
+    const { createSearchRuntime } = await import('../../../hub/catalog/search-runtime.js');
+    const { PartnerDirectory } = await import('../../../hub/catalog/partner-directory.js');
+    const { saveStoredIndex } = await import('../../../hub/catalog/index-store.js');
+    const { getItemsVersion } = await import('../../../hub/items/index.js');
+    const { createLogger } = await import('../../../hub/log.js');
+    await saveStoredIndex(await getItemsVersion(), Buffer.from('{"format":"from another version"}'));
+    const runtime = createSearchRuntime({ log: createLogger('silent'), partners: new PartnerDirectory() });
+    await runtime.start();
+    runtime.stop();
+    expect(runtime.service.search({ q: 'festival' }).items[0]?.id).toBe('nord-festival');
+  });
+
   it('keeps answering during rebuilds: no error and no empty result for a query that matched', async () => {
     let stop = false;
     const failures: string[] = [];

@@ -58,6 +58,15 @@ describe('serializeSearchIndex / loadSearchIndex', () => {
     expect(() => loadSearchIndex(serialized.subarray(0, serialized.length - 20))).toThrow();
   });
 
+  it('refuses, with a clear error, an index stored in an older format (the caller rebuilds)', async () => {
+    const header = Buffer.from(JSON.stringify({ format: 'passerelle-search-index', version: 2, builtAt: '2024-01-01T00:00:00Z' }));
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(header.length);
+    const older = gzipSync(Buffer.concat([length, header]));
+    expect(() => loadSearchIndex(older)).toThrow(/^search: serialized index format version 2 is not supported \(expected \d+\); rebuild the index$/);
+    await expect(loadSearchIndexAsync(older)).rejects.toThrow(/^search: serialized index format version 2/);
+  });
+
   it('serializes an empty index', () => {
     const empty = loadSearchIndex(serializeSearchIndex(buildSearchIndex([], {})));
     expect(searchItems(empty, { q: 'test' })).toMatchObject({ total: 0, items: [] });
