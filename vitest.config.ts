@@ -9,6 +9,8 @@ export default defineConfig({
     // Two cores: two test files at a time keeps the shared database server responsive.
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     testTimeout: 30_000,
+    // Browser and multi-process tests poll for a state; on a loaded two-core machine 1 s is too short.
+    expect: { poll: { timeout: 10_000, interval: 50 } },
     hookTimeout: 120_000,
     reporters: ['default'],
   },

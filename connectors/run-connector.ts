@@ -65,13 +65,29 @@ export async function runConnector(source: ConnectorSource, options: RunConnecto
     if (!body.notModified) cacheHints.bodyHash = hashBodies(body);
     // A server without validators that sends the very same bytes: nothing to parse or write.
     if (body.notModified || (options.cache?.bodyHash !== undefined && cacheHints.bodyHash === options.cache.bodyHash)) {
-      return { notModified: true, httpStatus: body.httpStatus, items: [], rejected: [], fetched: 0, complete: false, cacheHints };
+      return {
+        notModified: true,
+        httpStatus: body.httpStatus,
+        items: [],
+        rejected: [],
+        fetched: 0,
+        complete: false,
+        cacheHints,
+      };
     }
     const parsed = await connector.parse(body, { source });
     const mapped = connector.map(parsed, { source });
     if (mapped.ttlSeconds !== undefined) cacheHints.ttlSeconds = mapped.ttlSeconds;
     const { items, rejected, complete } = mapped;
-    return { notModified: false, httpStatus: body.httpStatus, items, rejected, fetched: items.length + rejected.length, complete, cacheHints };
+    return {
+      notModified: false,
+      httpStatus: body.httpStatus,
+      items,
+      rejected,
+      fetched: items.length + rejected.length,
+      complete,
+      cacheHints,
+    };
   } catch (error) {
     throw classifyFailure(error, source.url);
   }
@@ -109,14 +125,25 @@ function hintsFrom(body: FetchedBody, cache: ConditionalCache | undefined): Cach
 /** Configuration a run cannot do without; a fault here is bad_config, not a fetch failure. */
 function assertRunnable(source: ConnectorSource): void {
   const problems: string[] = [];
-  if (typeof source.id !== 'string' || source.id.length < 1 || source.id.length > 64) problems.push('id: 1 to 64 characters');
+  if (typeof source.id !== 'string' || source.id.length < 1 || source.id.length > 64)
+    problems.push('id: 1 to 64 characters');
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(source.partnerId ?? '')) problems.push('partnerId: not a slug');
   if (source.kind === 'json-api') {
     if (!source.mapping) problems.push('mapping: required for a json-api source');
-    else problems.push(...validateAgainst('SourceInput#/definitions/JsonApiMapping', source.mapping).map((e) => `mapping.${e.field}: ${e.message}`));
+    else
+      problems.push(
+        ...validateAgainst('SourceInput#/definitions/JsonApiMapping', source.mapping).map(
+          (e) => `mapping.${e.field}: ${e.message}`,
+        ),
+      );
   }
   if (source.defaults) {
-    problems.push(...validateAgainst('SourceInput#/definitions/ItemDefaults', source.defaults).map((e) => `defaults.${e.field}: ${e.message}`));
+    problems.push(
+      ...validateAgainst('SourceInput#/definitions/ItemDefaults', source.defaults).map(
+        (e) => `defaults.${e.field}: ${e.message}`,
+      ),
+    );
   }
-  if (problems.length) throw new ConnectorError('bad_config', `connectors: source ${source.id}: ${problems.join('; ')}`);
+  if (problems.length)
+    throw new ConnectorError('bad_config', `connectors: source ${source.id}: ${problems.join('; ')}`);
 }

@@ -54,7 +54,12 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
     ...services.catalog.routes(),
     adminPartnerRoutes({ onChanged: () => services.partnersChanged() }),
     adminTokenRoutes(),
-    adminSourceRoutes({ scheduler: services.scheduler, fetcher: services.fetcher, onItemsChanged: services.itemsChanged, allowedHosts: config.sourceAllowedHosts }),
+    adminSourceRoutes({
+      scheduler: services.scheduler,
+      fetcher: services.fetcher,
+      onItemsChanged: services.itemsChanged,
+      allowedHosts: config.sourceAllowedHosts,
+    }),
     widgetRoutes({ config }),
     ...interactionRoutes({ config }),
   ];

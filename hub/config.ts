@@ -70,7 +70,10 @@ function httpUrl(raw: string): string {
 }
 
 function list(raw: string): string[] {
-  return raw.split(',').map((s) => s.trim()).filter(Boolean);
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function optional<T>(parse: (raw: string) => T) {
@@ -83,44 +86,152 @@ function define<K extends keyof Config>(v: Variable<K>): Variable<K> {
 
 /** Every environment variable the hub reads, in the order of the README table. */
 export const VARIABLES = [
-  define({ name: 'PORT', key: 'port', default: '8080', doc: 'HTTP port (0 picks a free one).', parse: integer(0, 65535) }),
-  define({ name: 'HOST', key: 'host', default: '0.0.0.0', doc: 'Address to listen on.', parse: (raw) => {
-    if (raw !== 'localhost' && !isIP(raw)) throw new Error('must be an IP address or localhost');
-    return raw;
-  } }),
-  define({ name: 'PUBLIC_URL', key: 'publicUrl', default: undefined, doc: 'The hub\'s public origin, used in feeds, widgets and CORS (default `http://localhost:$PORT`).', parse: httpUrl }),
-  define({ name: 'MONGODB_URI', key: 'mongodbUri', default: '', doc: 'MongoDB connection string. Unset: a local server is started (`mongod` on PATH, else FerretDB 1.24 on SQLite under `DATA_DIR`).', parse: optional((raw) => {
-    if (!/^mongodb(\+srv)?:\/\/[^/]+/.test(raw)) throw new Error('must start with mongodb:// or mongodb+srv://');
-    return raw;
-  }) }),
-  define({ name: 'DATA_DIR', key: 'dataDir', default: './data', doc: 'Where the local database keeps its files when `MONGODB_URI` is unset.', parse: (raw) => resolve(raw) }),
-  define({ name: 'ADMIN_TOKEN', key: 'adminToken', default: '', doc: 'Platform-admin bearer token (at least 24 characters). Unset: one is generated, stored hashed and printed once at first start.', parse: optional((raw) => {
-    if (raw.length < 24 || /\s/.test(raw)) throw new Error('must be at least 24 characters without spaces');
-    return raw;
-  }) }),
-  define({ name: 'LOG_LEVEL', key: 'logLevel', default: 'info', doc: 'fatal, error, warn, info, debug, trace or silent.', parse: (raw) => {
-    if (!LOG_LEVELS.includes(raw as LogLevel)) throw new Error(`must be one of ${LOG_LEVELS.join(', ')}`);
-    return raw as LogLevel;
-  } }),
-  define({ name: 'BODY_LIMIT_KB', key: 'bodyLimitKb', default: '256', doc: 'Largest JSON request body accepted, in KiB.', parse: integer(1, 10240) }),
-  define({ name: 'SOURCE_ALLOWED_HOSTS', key: 'sourceAllowedHosts', default: '', doc: 'Comma-separated hosts that sources may reach although they are loopback or private.', parse: list }),
-  define({ name: 'TRUSTED_PROXIES', key: 'trustedProxies', default: '', doc: 'Comma-separated proxy IP addresses whose `X-Forwarded-For` is believed.', parse: (raw) => {
-    const ips = list(raw);
-    const bad = ips.find((ip) => !isIP(ip));
-    if (bad) throw new Error(`"${bad}" is not an IP address`);
-    return ips;
-  } }),
-  define({ name: 'WEBSUB_HUB_URL', key: 'websubHubUrl', default: '', doc: 'WebSub hub pinged when feeds change (unset: no ping).', parse: optional(httpUrl) }),
-  define({ name: 'SCHEDULER_ENABLED', key: 'schedulerEnabled', default: 'true', doc: 'Run sources on their schedule in this process.', parse: boolean }),
-  define({ name: 'SCHEDULER_CONCURRENCY', key: 'schedulerConcurrency', default: '4', doc: 'Sources fetched at once by this process (at most 2 per partner host).', parse: integer(1, 64) }),
-  define({ name: 'SCHEDULER_TICK_SECONDS', key: 'schedulerTickSeconds', default: '30', doc: 'How often the scheduler looks for due sources (1–59 s).', parse: integer(1, 59) }),
-  define({ name: 'FETCH_TIMEOUT_MS', key: 'fetchTimeoutMs', default: '30000', doc: 'Total time allowed for one fetch of a source.', parse: integer(1000, 600000) }),
-  define({ name: 'FETCH_MAX_BYTES', key: 'fetchMaxBytes', default: '20971520', doc: 'Largest source body accepted, after decompression.', parse: integer(1024, 1073741824) }),
-  define({ name: 'IP_HASH_SECRET', key: 'ipHashSecret', default: '', doc: 'Extra secret mixed into the keyed hash of IP addresses, on top of the random daily salts kept in the database (optional).', parse: optional((raw) => {
-    if (raw.length < 16) throw new Error('must be at least 16 characters');
-    return raw;
-  }) }),
-  define({ name: 'SEED_ON_START', key: 'seedOnStart', default: 'true', doc: 'Load the 45 partners at start when the partners collection is empty.', parse: boolean }),
+  define({
+    name: 'PORT',
+    key: 'port',
+    default: '8080',
+    doc: 'HTTP port (0 picks a free one).',
+    parse: integer(0, 65535),
+  }),
+  define({
+    name: 'HOST',
+    key: 'host',
+    default: '0.0.0.0',
+    doc: 'Address to listen on.',
+    parse: (raw) => {
+      if (raw !== 'localhost' && !isIP(raw)) throw new Error('must be an IP address or localhost');
+      return raw;
+    },
+  }),
+  define({
+    name: 'PUBLIC_URL',
+    key: 'publicUrl',
+    default: undefined,
+    doc: "The hub's public origin, used in feeds, widgets and CORS (default `http://localhost:$PORT`).",
+    parse: httpUrl,
+  }),
+  define({
+    name: 'MONGODB_URI',
+    key: 'mongodbUri',
+    default: '',
+    doc: 'MongoDB connection string. Unset: a local server is started (`mongod` on PATH, else FerretDB 1.24 on SQLite under `DATA_DIR`).',
+    parse: optional((raw) => {
+      if (!/^mongodb(\+srv)?:\/\/[^/]+/.test(raw)) throw new Error('must start with mongodb:// or mongodb+srv://');
+      return raw;
+    }),
+  }),
+  define({
+    name: 'DATA_DIR',
+    key: 'dataDir',
+    default: './data',
+    doc: 'Where the local database keeps its files when `MONGODB_URI` is unset.',
+    parse: (raw) => resolve(raw),
+  }),
+  define({
+    name: 'ADMIN_TOKEN',
+    key: 'adminToken',
+    default: '',
+    doc: 'Platform-admin bearer token (at least 24 characters). Unset: one is generated, stored hashed and printed once at first start.',
+    parse: optional((raw) => {
+      if (raw.length < 24 || /\s/.test(raw)) throw new Error('must be at least 24 characters without spaces');
+      return raw;
+    }),
+  }),
+  define({
+    name: 'LOG_LEVEL',
+    key: 'logLevel',
+    default: 'info',
+    doc: 'fatal, error, warn, info, debug, trace or silent.',
+    parse: (raw) => {
+      if (!LOG_LEVELS.includes(raw as LogLevel)) throw new Error(`must be one of ${LOG_LEVELS.join(', ')}`);
+      return raw as LogLevel;
+    },
+  }),
+  define({
+    name: 'BODY_LIMIT_KB',
+    key: 'bodyLimitKb',
+    default: '256',
+    doc: 'Largest JSON request body accepted, in KiB.',
+    parse: integer(1, 10240),
+  }),
+  define({
+    name: 'SOURCE_ALLOWED_HOSTS',
+    key: 'sourceAllowedHosts',
+    default: '',
+    doc: 'Comma-separated hosts that sources may reach although they are loopback or private.',
+    parse: list,
+  }),
+  define({
+    name: 'TRUSTED_PROXIES',
+    key: 'trustedProxies',
+    default: '',
+    doc: 'Comma-separated proxy IP addresses whose `X-Forwarded-For` is believed.',
+    parse: (raw) => {
+      const ips = list(raw);
+      const bad = ips.find((ip) => !isIP(ip));
+      if (bad) throw new Error(`"${bad}" is not an IP address`);
+      return ips;
+    },
+  }),
+  define({
+    name: 'WEBSUB_HUB_URL',
+    key: 'websubHubUrl',
+    default: '',
+    doc: 'WebSub hub pinged when feeds change (unset: no ping).',
+    parse: optional(httpUrl),
+  }),
+  define({
+    name: 'SCHEDULER_ENABLED',
+    key: 'schedulerEnabled',
+    default: 'true',
+    doc: 'Run sources on their schedule in this process.',
+    parse: boolean,
+  }),
+  define({
+    name: 'SCHEDULER_CONCURRENCY',
+    key: 'schedulerConcurrency',
+    default: '4',
+    doc: 'Sources fetched at once by this process (at most 2 per partner host).',
+    parse: integer(1, 64),
+  }),
+  define({
+    name: 'SCHEDULER_TICK_SECONDS',
+    key: 'schedulerTickSeconds',
+    default: '30',
+    doc: 'How often the scheduler looks for due sources (1–59 s).',
+    parse: integer(1, 59),
+  }),
+  define({
+    name: 'FETCH_TIMEOUT_MS',
+    key: 'fetchTimeoutMs',
+    default: '30000',
+    doc: 'Total time allowed for one fetch of a source.',
+    parse: integer(1000, 600000),
+  }),
+  define({
+    name: 'FETCH_MAX_BYTES',
+    key: 'fetchMaxBytes',
+    default: '20971520',
+    doc: 'Largest source body accepted, after decompression.',
+    parse: integer(1024, 1073741824),
+  }),
+  define({
+    name: 'IP_HASH_SECRET',
+    key: 'ipHashSecret',
+    default: '',
+    doc: 'Extra secret mixed into the keyed hash of IP addresses, on top of the random daily salts kept in the database (optional).',
+    parse: optional((raw) => {
+      if (raw.length < 16) throw new Error('must be at least 16 characters');
+      return raw;
+    }),
+  }),
+  define({
+    name: 'SEED_ON_START',
+    key: 'seedOnStart',
+    default: 'true',
+    doc: 'Load the 45 partners at start when the partners collection is empty.',
+    parse: boolean,
+  }),
 ] as const;
 
 /** Reads and validates the configuration; throws ConfigError naming the first bad variable. */

@@ -22,8 +22,10 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
       server.removeListener('listening', onListening);
-      if (err.code === 'EADDRINUSE') reject(new Error(`http: port ${port} is already in use on ${host} (set PORT to another port)`));
-      else if (err.code === 'EACCES') reject(new Error(`http: not allowed to listen on port ${port} (choose PORT above 1023)`));
+      if (err.code === 'EADDRINUSE')
+        reject(new Error(`http: port ${port} is already in use on ${host} (set PORT to another port)`));
+      else if (err.code === 'EACCES')
+        reject(new Error(`http: not allowed to listen on port ${port} (choose PORT above 1023)`));
       else reject(new Error(`http: cannot listen on ${host}:${port} (${err.message})`));
     };
     const onListening = () => {

@@ -27,12 +27,15 @@ async function main(): Promise<void> {
   try {
     await connectDatabase(uri);
     log.info({ uri: redactUri(uri) }, 'database: connected');
-    if (config.seedOnStart && (await countPartners()) === 0) log.info({ inserted: await seedPartners() }, 'seed: partners loaded');
+    if (config.seedOnStart && (await countPartners()) === 0)
+      log.info({ inserted: await seedPartners() }, 'seed: partners loaded');
     const token = await ensureBootstrapToken(config.adminToken);
     if (token) say(`\nPasserelle: first start — platform admin token (shown once, keep it safe):\n  ${token}\n`);
     const hub = await startHub(config, log);
     log.info({ url: hub.url, publicUrl: config.publicUrl }, 'http: listening');
-    say(`Passerelle is listening on ${hub.url} — open ${config.publicUrl} (PUBLIC_URL: the widgets accept likes and comments from this address and from partners' allowed origins). Stop with Ctrl+C.`);
+    say(
+      `Passerelle is listening on ${hub.url} — open ${config.publicUrl} (PUBLIC_URL: the widgets accept likes and comments from this address and from partners' allowed origins). Stop with Ctrl+C.`,
+    );
     const stop = async (signal: string) => {
       log.info({ signal }, 'hub: stopping');
       await hub.close();

@@ -34,15 +34,21 @@ export function createServices(config: Config, log: Logger, options: { leaseMs?:
   const catalog = createCatalog(config, log);
   const listeners: (() => void)[] = [() => catalog.search.itemsChanged()];
   const itemsChanged = () => listeners.forEach((l) => l());
-  const fetcher = limitPerHost(createFetcher({
-    userAgent: buildUserAgent(HUB_VERSION, config.publicUrl),
-    allowedHosts: config.sourceAllowedHosts,
-    timeoutMs: config.fetchTimeoutMs,
-    maxBytes: config.fetchMaxBytes,
-  }), 2);
+  const fetcher = limitPerHost(
+    createFetcher({
+      userAgent: buildUserAgent(HUB_VERSION, config.publicUrl),
+      allowedHosts: config.sourceAllowedHosts,
+      timeoutMs: config.fetchTimeoutMs,
+      maxBytes: config.fetchMaxBytes,
+    }),
+    2,
+  );
   const scheduler = createScheduler({
-    fetcher, log: log.child({ module: 'scheduler' }), concurrency: config.schedulerConcurrency,
-    onItemsChanged: itemsChanged, ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+    fetcher,
+    log: log.child({ module: 'scheduler' }),
+    concurrency: config.schedulerConcurrency,
+    onItemsChanged: itemsChanged,
+    ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
     tick: `*/${config.schedulerTickSeconds} * * * * *`,
   });
   let maintenance: ScheduledTask | undefined;
@@ -63,13 +69,17 @@ export function createServices(config: Config, log: Logger, options: { leaseMs?:
       scheduler.start();
       // Retention of moderation and privacy data (hub/interaction/README.md), daily at 03:00.
       // Idempotent deletes: several hub processes may all run it.
-      maintenance = cron.schedule('0 3 * * *', async () => {
-        try {
-          log.info({ purged: await purgeExpiredModerationData(new Date()) }, 'maintenance: retention applied');
-        } catch (err) {
-          log.error({ err }, 'maintenance: retention failed');
-        }
-      }, { timezone: TIMEZONE, name: 'passerelle-retention' });
+      maintenance = cron.schedule(
+        '0 3 * * *',
+        async () => {
+          try {
+            log.info({ purged: await purgeExpiredModerationData(new Date()) }, 'maintenance: retention applied');
+          } catch (err) {
+            log.error({ err }, 'maintenance: retention failed');
+          }
+        },
+        { timezone: TIMEZONE, name: 'passerelle-retention' },
+      );
     },
     async stop() {
       await maintenance?.destroy();

@@ -63,7 +63,9 @@ export function getValidator(name: SchemaName | `${SchemaName}#${string}`): Vali
     const [title, pointer] = name.split('#');
     const schema = ajv.getSchema(String(title));
     if (!schema) throw new Error(`schemas: no schema titled ${title}`);
-    fn = pointer ? ajv.compile({ $ref: `${String(schema.schema && (schema.schema as { $id: string }).$id)}#${pointer}` }) : schema;
+    fn = pointer
+      ? ajv.compile({ $ref: `${String(schema.schema && (schema.schema as { $id: string }).$id)}#${pointer}` })
+      : schema;
     cache.set(name, fn);
   }
   return fn;

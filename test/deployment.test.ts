@@ -12,13 +12,26 @@ const root = new URL('../', import.meta.url);
 const read = (file: string) => readFile(new URL(file, root), 'utf8');
 
 interface Compose {
-  services: Record<string, { image?: string; build?: string; environment?: Record<string, string>; healthcheck?: { test: string[] }; volumes?: string[]; depends_on?: Record<string, { condition: string }> }>;
+  services: Record<
+    string,
+    {
+      image?: string;
+      build?: string;
+      environment?: Record<string, string>;
+      healthcheck?: { test: string[] };
+      volumes?: string[];
+      depends_on?: Record<string, { condition: string }>;
+    }
+  >;
   volumes: Record<string, unknown>;
 }
 
 /** Resolves ${VAR:-default} and ${VAR:?msg} the way compose does with VAR unset. */
 function interpolate(value: string, env: Record<string, string>): string {
-  return value.replace(/\$\{(\w+)(?::-([^}]*)|:\?[^}]*)?\}/g, (_, name: string, fallback?: string) => env[name] ?? fallback ?? '');
+  return value.replace(
+    /\$\{(\w+)(?::-([^}]*)|:\?[^}]*)?\}/g,
+    (_, name: string, fallback?: string) => env[name] ?? fallback ?? '',
+  );
 }
 
 describe('docker-compose.yml', async () => {
@@ -36,11 +49,20 @@ describe('docker-compose.yml', async () => {
   });
 
   it('gives the hub exactly the variables its config reads', () => {
-    expect(Object.keys(hub.environment ?? {}).sort()).toEqual(VARIABLES.map((v) => v.name).filter((n) => n !== 'DATA_DIR').sort());
+    expect(Object.keys(hub.environment ?? {}).sort()).toEqual(
+      VARIABLES.map((v) => v.name)
+        .filter((n) => n !== 'DATA_DIR')
+        .sort(),
+    );
   });
 
   it('gives values the config accepts', () => {
-    const env = Object.fromEntries(Object.entries(hub.environment ?? {}).map(([k, v]) => [k, interpolate(v, { ADMIN_TOKEN: 'x'.repeat(32), IP_HASH_SECRET: 'y'.repeat(16) })]));
+    const env = Object.fromEntries(
+      Object.entries(hub.environment ?? {}).map(([k, v]) => [
+        k,
+        interpolate(v, { ADMIN_TOKEN: 'x'.repeat(32), IP_HASH_SECRET: 'y'.repeat(16) }),
+      ]),
+    );
     const config = loadConfig(env);
     expect(config.mongodbUri).toBe('mongodb://mongo:27017/passerelle');
     expect(config.host).toBe('0.0.0.0');
@@ -60,7 +82,8 @@ describe('Dockerfile', async () => {
 describe('README', async () => {
   const readme = await read('README.md');
   it('documents every configuration variable in its table', () => {
-    for (const v of VARIABLES) expect(readme, `README lacks ${v.name}`).toMatch(new RegExp(`^\\| \`${v.name}\` \\|`, 'm'));
+    for (const v of VARIABLES)
+      expect(readme, `README lacks ${v.name}`).toMatch(new RegExp(`^\\| \`${v.name}\` \\|`, 'm'));
   });
   it('gives the two commands', () => {
     expect(readme).toContain('npm start');

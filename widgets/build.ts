@@ -19,7 +19,12 @@ export interface WidgetBundle {
 }
 
 /** Where the built files go and where the compiled hub looks for them. */
-export const BUNDLE_FILES = { embed: 'embed.js', map: 'embed.js.map', frame: 'frame.js', manifest: 'manifest.json' } as const;
+export const BUNDLE_FILES = {
+  embed: 'embed.js',
+  map: 'embed.js.map',
+  frame: 'frame.js',
+  manifest: 'manifest.json',
+} as const;
 
 const SOURCE_DIR = fileURLToPath(new URL('./src/', import.meta.url));
 
@@ -29,11 +34,24 @@ const TARGETS = ['chrome90', 'firefox90', 'safari15', 'edge90'];
 /** Builds both bundles in memory. Needs the esbuild package (a development dependency). */
 export async function buildWidgets(sourceDir = SOURCE_DIR): Promise<WidgetBundle> {
   const esbuild = await import('esbuild');
-  const css = await esbuild.transform(await readFile(join(sourceDir, 'styles.css'), 'utf8'), { loader: 'css', minify: true, target: TARGETS });
+  const css = await esbuild.transform(await readFile(join(sourceDir, 'styles.css'), 'utf8'), {
+    loader: 'css',
+    minify: true,
+    target: TARGETS,
+  });
   const result = await esbuild.build({
     entryPoints: { embed: join(sourceDir, 'index.ts'), frame: join(sourceDir, 'frame-host.ts') },
-    bundle: true, format: 'iife', minify: true, target: TARGETS, charset: 'utf8', legalComments: 'none',
-    sourcemap: 'external', sourcesContent: true, write: false, outdir: '/widgets/v1', logLevel: 'silent',
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: TARGETS,
+    charset: 'utf8',
+    legalComments: 'none',
+    sourcemap: 'external',
+    sourcesContent: true,
+    write: false,
+    outdir: '/widgets/v1',
+    logLevel: 'silent',
     define: { __WIDGET_CSS__: JSON.stringify(css.code.trim()) },
   });
   const text = (name: string) => {
@@ -43,7 +61,12 @@ export async function buildWidgets(sourceDir = SOURCE_DIR): Promise<WidgetBundle
   };
   const code = text('embed.js').trimEnd();
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 12);
-  return { hash, embed: `${code}\n//# sourceMappingURL=embed.${hash}.js.map\n`, map: text('embed.js.map'), frame: text('frame.js') };
+  return {
+    hash,
+    embed: `${code}\n//# sourceMappingURL=embed.${hash}.js.map\n`,
+    map: text('embed.js.map'),
+    frame: text('frame.js'),
+  };
 }
 
 /** Builds and writes embed.js, its map, frame.js and a manifest naming the hash into `outDir`. */

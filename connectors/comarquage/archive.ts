@@ -24,7 +24,11 @@ export function isZip(bytes: Uint8Array): boolean {
 /** Calls onFile(name, bytes) for each file accepted by wants(name), or onTooLarge(name). */
 export function readArchive(
   bytes: Uint8Array,
-  handlers: { wants(name: string): boolean; onFile(name: string, data: Uint8Array): void; onTooLarge(name: string): void },
+  handlers: {
+    wants(name: string): boolean;
+    onFile(name: string, data: Uint8Array): void;
+    onTooLarge(name: string): void;
+  },
   limits: ArchiveLimits = {},
 ): void {
   const maxFile = limits.maxFileBytes ?? 5 * 1024 * 1024;
@@ -40,7 +44,8 @@ export function readArchive(
       if (error) throw error;
       size += chunk.length;
       total += chunk.length;
-      if (total > maxTotal) throw new ConnectorError('bad_format', `comarquage: archive larger than ${maxTotal} bytes once unzipped`);
+      if (total > maxTotal)
+        throw new ConnectorError('bad_format', `comarquage: archive larger than ${maxTotal} bytes once unzipped`);
       if (size > maxFile && !dropped) {
         dropped = true;
         handlers.onTooLarge(file.name);
@@ -58,7 +63,9 @@ export function readArchive(
     }
   } catch (error) {
     if (error instanceof ConnectorError) throw error;
-    throw new ConnectorError('bad_format', `comarquage: unreadable zip archive: ${(error as Error).message}`, { cause: error });
+    throw new ConnectorError('bad_format', `comarquage: unreadable zip archive: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 

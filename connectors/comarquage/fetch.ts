@@ -8,5 +8,8 @@ export const COMARQUAGE_MAX_BYTES = 100 * 1024 * 1024;
 
 /** Fetches the fiche or the archive (conditional GET), up to COMARQUAGE_MAX_BYTES. */
 export function fetchComarquage(source: ConnectorSource, ctx: FetchContext): Promise<FetchedBody> {
-  return fetchSingleDocument(source, ctx, { accept: 'application/zip, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1', maxBytes: COMARQUAGE_MAX_BYTES });
+  return fetchSingleDocument(source, ctx, {
+    accept: 'application/zip, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1',
+    maxBytes: COMARQUAGE_MAX_BYTES,
+  });
 }

@@ -10,11 +10,20 @@ export function renderFicheBody(root: XmlElement, audience?: string): string {
     renderChildren(firstChild(root, 'Introduction') ?? emptyElement(), ctx),
     renderChildren(firstChild(root, 'Texte') ?? emptyElement(), ctx),
     renderWebLinks(root),
-    renderList('Services en ligne et formulaires', childElements(root, 'ServiceEnLigne').map((el) => serviceLink(el, ctx))),
+    renderList(
+      'Services en ligne et formulaires',
+      childElements(root, 'ServiceEnLigne').map((el) => serviceLink(el, ctx)),
+    ),
     renderContacts(root, ctx),
     renderList('Pour en savoir plus', childElements(root, 'PourEnSavoirPlus').map(titledLink)),
-    renderList('Voir aussi', childElements(firstChild(root, 'VoirAussi') ?? emptyElement(), 'Fiche').map((el) => ficheLink(el, ctx))),
-    renderList('Questions ? Réponses !', childElements(root, 'QuestionReponse').map((el) => ficheLink(el, ctx))),
+    renderList(
+      'Voir aussi',
+      childElements(firstChild(root, 'VoirAussi') ?? emptyElement(), 'Fiche').map((el) => ficheLink(el, ctx)),
+    ),
+    renderList(
+      'Questions ? Réponses !',
+      childElements(root, 'QuestionReponse').map((el) => ficheLink(el, ctx)),
+    ),
     renderList('Textes de référence', childElements(root, 'Reference').map(titledLink)),
   ];
   return parts.filter(Boolean).join('\n');

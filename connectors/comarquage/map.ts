@@ -8,12 +8,20 @@ import { audienceFromUrl, servicePublicUrl } from './service-public.js';
 
 /** Maps fiches; an archive is complete by default (a fiche that vanished is withdrawn). */
 export function mapComarquage(parsed: ParsedComarquage, ctx: StageContext): MapResult {
-  const rejected: Rejection[] = parsed.skipped.map((s) => (s.id ? { guid: s.id, reason: s.reason } : { reason: `${s.file}: ${s.reason}` }));
+  const rejected: Rejection[] = parsed.skipped.map((s) =>
+    s.id ? { guid: s.id, reason: s.reason } : { reason: `${s.file}: ${s.reason}` },
+  );
   const dossiers = parsed.fiches.filter((f) => !isItem(f));
-  rejected.push(...dossiers.map((f) => ({ guid: f.id, reason: `comarquage: ${f.id} is a dossier (navigation page), not an item` })));
+  rejected.push(
+    ...dossiers.map((f) => ({ guid: f.id, reason: `comarquage: ${f.id} is a dossier (navigation page), not an item` })),
+  );
   const drafts = mergeAudiences(parsed.fiches.filter(isItem).map(toDraft));
   const mapped = finalizeItems(drafts, ctx.source);
-  return { items: mapped.items, rejected: [...rejected, ...mapped.rejected], complete: ctx.source.complete ?? parsed.archive };
+  return {
+    items: mapped.items,
+    rejected: [...rejected, ...mapped.rejected],
+    complete: ctx.source.complete ?? parsed.archive,
+  };
 }
 
 /**
@@ -59,7 +67,10 @@ function typeOf(fiche: ParsedFiche): ItemType {
 }
 
 function splitSubject(subject: string | undefined): string[] {
-  return (subject ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (subject ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** dc:date reads "modified 2020-11-02" (qualifier, then an ISO date). */

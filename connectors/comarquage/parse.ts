@@ -83,14 +83,16 @@ export function parseArchive(bytes: Uint8Array, limits?: ArchiveLimits): ParsedC
     },
     limits,
   );
-  if (!result.fiches.length && !result.skipped.length) throw new ConnectorError('bad_format', 'comarquage: no fiche (F….xml, R….xml) in the archive');
+  if (!result.fiches.length && !result.skipped.length)
+    throw new ConnectorError('bad_format', 'comarquage: no fiche (F….xml, R….xml) in the archive');
   return result;
 }
 
 /** Parses one fiche document. */
 export function parseFiche(xml: string, where: string): ParsedFiche {
   const root = parseXmlTree(xml, where);
-  if (!FICHE_ROOTS.has(root.name)) throw new ConnectorError('bad_format', `comarquage: <${root.name}> in ${where} is not a fiche`);
+  if (!FICHE_ROOTS.has(root.name))
+    throw new ConnectorError('bad_format', `comarquage: <${root.name}> in ${where} is not a fiche`);
   const meta = (name: string) => textContent(firstChild(root, name)) || undefined;
   const id = root.attrs.ID ?? meta('dc:identifier');
   if (!id) throw new ConnectorError('bad_format', `comarquage: fiche without ID in ${where}`);
@@ -100,7 +102,9 @@ export function parseFiche(xml: string, where: string): ParsedFiche {
     root: root.name,
     title: meta('dc:title') ?? '',
     audiences,
-    themes: childElements(root, 'Theme').map((t) => textContent(firstChild(t, 'Titre'))).filter(Boolean),
+    themes: childElements(root, 'Theme')
+      .map((t) => textContent(firstChild(t, 'Titre')))
+      .filter(Boolean),
     html: renderFicheBody(root, audiences[0] ?? audienceFromUrl(root.attrs.spUrl)),
   };
   assignDefined(fiche, {
@@ -121,5 +125,6 @@ function readAudiences(root: XmlElement): string[] {
 }
 
 function assignDefined<T extends object>(target: T, values: Partial<T>): void {
-  for (const [key, value] of Object.entries(values)) if (value !== undefined) (target as Record<string, unknown>)[key] = value;
+  for (const [key, value] of Object.entries(values))
+    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
 }

@@ -11,7 +11,11 @@ const AUDIENCE_SEGMENTS: Record<string, string> = {
 /** The URL path segment of an audience label ("Particuliers" → "particuliers"); undefined if unknown. */
 export function audienceSegment(label: string | undefined): string | undefined {
   if (!label) return undefined;
-  const key = label.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const key = label
+    .trim()
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
   return AUDIENCE_SEGMENTS[key];
 }
 

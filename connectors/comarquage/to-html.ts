@@ -15,13 +15,47 @@ type Renderer = (element: XmlElement, ctx: RenderContext) => string;
 
 // Metadata and navigation, or logic of guided searches: not part of what a reader reads.
 const SKIPPED = new Set([
-  'Titre', 'SurTitre', 'Audience', 'Canal', 'FilDAriane', 'Theme', 'SousThemePere', 'DossierPere', 'SousDossierPere',
-  'PivotLocal', 'Source', 'Colonne', 'Definition', 'Abreviation', 'Condition', 'Variable', 'estVrai', 'estIndefini',
-  'affecteVrai', 'affecteFaux', 'NumeroCerfa', 'AutreNumero', 'Image', 'Credits', 'TexteDeRemplacement',
+  'Titre',
+  'SurTitre',
+  'Audience',
+  'Canal',
+  'FilDAriane',
+  'Theme',
+  'SousThemePere',
+  'DossierPere',
+  'SousDossierPere',
+  'PivotLocal',
+  'Source',
+  'Colonne',
+  'Definition',
+  'Abreviation',
+  'Condition',
+  'Variable',
+  'estVrai',
+  'estIndefini',
+  'affecteVrai',
+  'affecteFaux',
+  'NumeroCerfa',
+  'AutreNumero',
+  'Image',
+  'Credits',
+  'TexteDeRemplacement',
 ]);
 
-const INLINE_TAGS: Record<string, string> = { MiseEnEvidence: 'strong', Valeur: 'strong', Expression: 'em', Exposant: 'sup', Citation: 'q' };
-const NOTES: Record<string, string> = { ANoter: 'À noter', ASavoir: 'À savoir', Attention: 'Attention', Rappel: 'Rappel', Avertissement: 'Avertissement' };
+const INLINE_TAGS: Record<string, string> = {
+  MiseEnEvidence: 'strong',
+  Valeur: 'strong',
+  Expression: 'em',
+  Exposant: 'sup',
+  Citation: 'q',
+};
+const NOTES: Record<string, string> = {
+  ANoter: 'À noter',
+  ASavoir: 'À savoir',
+  Attention: 'Attention',
+  Rappel: 'Rappel',
+  Avertissement: 'Avertissement',
+};
 
 const RENDERERS: Record<string, Renderer> = {
   Paragraphe: (el, ctx) => `<p>${renderChildren(el, ctx)}</p>`,
@@ -35,7 +69,8 @@ const RENDERERS: Record<string, Renderer> = {
   },
   Item: (el, ctx) => `<li>${renderChildren(el, ctx)}</li>`,
   Tableau: (el, ctx) => renderTable(el, ctx),
-  LienInterne: (el, ctx) => link(servicePublicUrl(el.attrs.LienPublication ?? '', el.attrs.audience ?? ctx.audience), renderChildren(el, ctx)),
+  LienInterne: (el, ctx) =>
+    link(servicePublicUrl(el.attrs.LienPublication ?? '', el.attrs.audience ?? ctx.audience), renderChildren(el, ctx)),
   LienIntra: (el, ctx) => link(servicePublicUrl(el.attrs.LienID ?? '', ctx.audience), renderChildren(el, ctx)),
   LienExterne: (el, ctx) => link(el.attrs.URL, renderChildren(el, ctx)),
   ServiceEnLigne: (el, ctx) => `<p>${serviceLink(el, ctx)}</p>`,
@@ -56,7 +91,8 @@ export function renderNode(node: XmlNode, ctx: RenderContext): string {
   const inline = INLINE_TAGS[node.name];
   if (inline) return `<${inline}>${renderChildren(node, ctx)}</${inline}>`;
   const note = NOTES[node.name];
-  if (note) return `<aside><p><strong>${escapeHtml(textContent(firstChild(node, 'Titre')) || note)}</strong></p>${renderChildren(node, ctx)}</aside>`;
+  if (note)
+    return `<aside><p><strong>${escapeHtml(textContent(firstChild(node, 'Titre')) || note)}</strong></p>${renderChildren(node, ctx)}</aside>`;
   return renderChildren(node, ctx);
 }
 
@@ -74,7 +110,12 @@ export function link(href: string | undefined, innerHtml: string): string {
 }
 
 /** A titled block: its Titre becomes a heading one level below the enclosing one. */
-export function renderSection(el: XmlElement, ctx: RenderContext, extra = '', children: XmlNode[] = el.children): string {
+export function renderSection(
+  el: XmlElement,
+  ctx: RenderContext,
+  extra = '',
+  children: XmlNode[] = el.children,
+): string {
   const level = Math.min(ctx.level, 6);
   const title = textContent(firstChild(el, 'Titre'));
   const heading = title ? `<h${level}>${escapeHtml(title)}</h${level}>` : '';
@@ -93,7 +134,9 @@ function renderTable(el: XmlElement, ctx: RenderContext): string {
   const caption = textContent(firstChild(el, 'Titre'));
   const rows = childElements(el, 'Rangée').map((row) => {
     const cell = row.attrs.type === 'header' ? 'th' : 'td';
-    return `<tr>${childElements(row, 'Cellule').map((c) => `<${cell}>${renderChildren(c, ctx)}</${cell}>`).join('')}</tr>`;
+    return `<tr>${childElements(row, 'Cellule')
+      .map((c) => `<${cell}>${renderChildren(c, ctx)}</${cell}>`)
+      .join('')}</tr>`;
   });
   return `<table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}<tbody>${rows.join('')}</tbody></table>`;
 }

@@ -48,7 +48,9 @@ function toNode(node: OrderedNode): XmlNode {
 
 /** Child elements, all or of one name. */
 export function childElements(element: XmlElement, name?: string): XmlElement[] {
-  return element.children.filter((c): c is XmlElement => typeof c !== 'string' && (name === undefined || c.name === name));
+  return element.children.filter(
+    (c): c is XmlElement => typeof c !== 'string' && (name === undefined || c.name === name),
+  );
 }
 
 /** The first child element of a name. */

@@ -3,7 +3,8 @@ import type { FetchContext, FetchedBody } from '../shared/connector-types.js';
 import { fetchSingleDocument } from '../shared/fetch-single.js';
 import type { ConnectorSource } from '../shared/types.js';
 
-const ACCEPT = 'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1';
+const ACCEPT =
+  'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1';
 
 /** Fetches the feed document (conditional GET). */
 export function fetchFeed(source: ConnectorSource, ctx: FetchContext): Promise<FetchedBody> {

@@ -8,7 +8,9 @@ type DraftImage = NonNullable<DraftItem['images']>[number];
 
 /** Every RSS <enclosure>, Atom link rel="enclosure" and Media RSS content/thumbnail. */
 export function collectEnclosures(entry: RawFeedEntry): DraftEnclosure[] {
-  const media = [...mediaContents(entry), ...mediaThumbnails(entry)].map((node) => fromAttributes(attrsOf(node), 'url', 'fileSize'));
+  const media = [...mediaContents(entry), ...mediaThumbnails(entry)].map((node) =>
+    fromAttributes(attrsOf(node), 'url', 'fileSize'),
+  );
   return [...plainEnclosures(entry), ...media].filter((e): e is DraftEnclosure => e !== undefined);
 }
 
@@ -32,9 +34,15 @@ export function collectImages(entry: RawFeedEntry): DraftImage[] {
       const a = attrsOf(node);
       return a.medium === 'image' || Boolean(a.type?.startsWith('image/'));
     })
-    .map((node) => ({ url: attrsOf(node).url, type: attrsOf(node).type, alt: textOf(childrenOf(node, 'media:description')[0]) }));
+    .map((node) => ({
+      url: attrsOf(node).url,
+      type: attrsOf(node).type,
+      alt: textOf(childrenOf(node, 'media:description')[0]),
+    }));
   const thumbnails = mediaThumbnails(entry).map((node) => ({ url: attrsOf(node).url }));
-  return [...fromEnclosures, ...fromMedia, ...thumbnails].filter((i): i is DraftImage => typeof i.url === 'string' && i.url !== '');
+  return [...fromEnclosures, ...fromMedia, ...thumbnails].filter(
+    (i): i is DraftImage => typeof i.url === 'string' && i.url !== '',
+  );
 }
 
 /** Categories as strings: RSS text (with or without domain), Atom label or term, dc:subject. */
@@ -52,7 +60,10 @@ function mediaContents(entry: RawFeedEntry): unknown[] {
 }
 
 function mediaThumbnails(entry: RawFeedEntry): unknown[] {
-  return [...listOf(entry.mediaThumbnails), ...listOf(entry.mediaGroups).flatMap((g) => childrenOf(g, 'media:thumbnail'))];
+  return [
+    ...listOf(entry.mediaThumbnails),
+    ...listOf(entry.mediaGroups).flatMap((g) => childrenOf(g, 'media:thumbnail')),
+  ];
 }
 
 function fromAttributes(attrs: Record<string, string>, urlKey: string, lengthKey: string): DraftEnclosure | undefined {

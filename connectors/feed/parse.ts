@@ -68,8 +68,10 @@ export async function parseFeed(body: FetchedBody): Promise<ParsedFeed> {
 
 function assertLooksLikeXml(text: string, url: string): void {
   if (!text.trim()) throw new ConnectorError('bad_format', 'feed: empty body', { url });
-  if (HTML_PAGE.test(text)) throw new ConnectorError('bad_format', 'feed: an HTML page was served instead of a feed', { url });
-  if (/^\s*[[{]/.test(text)) throw new ConnectorError('bad_format', 'feed: JSON was served instead of RSS or Atom', { url });
+  if (HTML_PAGE.test(text))
+    throw new ConnectorError('bad_format', 'feed: an HTML page was served instead of a feed', { url });
+  if (/^\s*[[{]/.test(text))
+    throw new ConnectorError('bad_format', 'feed: JSON was served instead of RSS or Atom', { url });
 }
 
 type FeedOutput = Parser.Output<RawFeedEntry> & Record<string, unknown>;

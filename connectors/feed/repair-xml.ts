@@ -46,7 +46,10 @@ function decodeHtmlEntity(name: string): string | undefined {
   if (htmlEntityCache.has(name)) return htmlEntityCache.get(name);
   const out = sanitizeHtml(`&${name};`, { allowedTags: [], allowedAttributes: {} });
   // Unknown names come back re-escaped as "&amp;name;"; known ones as their character(s).
-  const decoded = out === `&amp;${name};` || out === '' ? undefined : out.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  const decoded =
+    out === `&amp;${name};` || out === ''
+      ? undefined
+      : out.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
   htmlEntityCache.set(name, decoded);
   return decoded;
 }

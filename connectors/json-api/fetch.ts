@@ -29,21 +29,39 @@ export async function fetchJsonApi(source: ConnectorSource, ctx: FetchContext): 
   const paging = mapping.pagination ? withDefaults(mapping.pagination) : undefined;
   const firstUrl = paging ? pageUrl(source.url, paging, paging.start) : source.url;
   const first = await ctx.fetcher.fetch({ url: firstUrl, accept: ACCEPT, ...ctx.cache });
-  const body: FetchedBody = { notModified: first.notModified, httpStatus: first.status, first, pages: [], truncated: false };
+  const body: FetchedBody = {
+    notModified: first.notModified,
+    httpStatus: first.status,
+    first,
+    pages: [],
+    truncated: false,
+  };
   if (first.notModified) return body;
   body.pages.push(first);
   if (paging) await fetchFollowingPages(source.url, paging, mapping, ctx, body);
   return body;
 }
 
-async function fetchFollowingPages(sourceUrl: string, paging: Paging, mapping: JsonApiMapping, ctx: FetchContext, body: FetchedBody): Promise<void> {
+async function fetchFollowingPages(
+  sourceUrl: string,
+  paging: Paging,
+  mapping: JsonApiMapping,
+  ctx: FetchContext,
+  body: FetchedBody,
+): Promise<void> {
   const seen = new Set(body.pages.map((p) => p.url));
   let received = 0;
   for (;;) {
     const last = body.pages[body.pages.length - 1] as FetchResponse;
     const content = readJsonPage(last, mapping);
     received += content.items.length;
-    const next = nextPageUrl(sourceUrl, paging, { last, document: content.document, count: content.items.length, received, pages: body.pages.length });
+    const next = nextPageUrl(sourceUrl, paging, {
+      last,
+      document: content.document,
+      count: content.items.length,
+      received,
+      pages: body.pages.length,
+    });
     if (!next || seen.has(next)) return;
     if (body.pages.length >= paging.maxPages) {
       body.truncated = true;
@@ -69,7 +87,9 @@ interface PageState {
 /** The URL of the page after `state.last`, or undefined when it was the last one. */
 function nextPageUrl(sourceUrl: string, paging: Paging, state: PageState): string | undefined {
   if (paging.type === 'next') {
-    const fromBody = paging.nextPath ? readPath(state.document, paging.nextPath) : readNextLink(state.last.headers['link']);
+    const fromBody = paging.nextPath
+      ? readPath(state.document, paging.nextPath)
+      : readNextLink(state.last.headers['link']);
     return resolveUrl(fromBody, state.last.url);
   }
   // An empty page ends the listing; so does a short one when the API was told the size.

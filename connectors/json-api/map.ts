@@ -14,7 +14,10 @@ export function mapJsonApi(parsed: ParsedJsonApi, ctx: StageContext): MapResult 
   const drafts = parsed.pages.flatMap((page) => page.items.map((item) => toDraft(item, mapping, page.url)));
   const options = { constants: mapping.constants ?? {}, dateFormats: mapping.dateFormats ?? [] };
   // A capped listing is not the whole listing, whatever the source says.
-  return { ...finalizeItems(drafts, ctx.source, options), complete: (ctx.source.complete ?? false) && !parsed.truncated };
+  return {
+    ...finalizeItems(drafts, ctx.source, options),
+    complete: (ctx.source.complete ?? false) && !parsed.truncated,
+  };
 }
 
 function toDraft(item: unknown, mapping: JsonApiMapping, pageUrl: string): DraftItem {
@@ -37,7 +40,11 @@ function toDraft(item: unknown, mapping: JsonApiMapping, pageUrl: string): Draft
     author: asText(get('author')),
     publishedAt: asDateValue(get('publishedAt')),
     updatedAt: asDateValue(get('updatedAt')),
-    event: { start: asDateValue(get('eventStart')), end: asDateValue(get('eventEnd')), place: asText(get('eventPlace')) },
+    event: {
+      start: asDateValue(get('eventStart')),
+      end: asDateValue(get('eventEnd')),
+      place: asText(get('eventPlace')),
+    },
     images: image ? [withAlt(image, asText(get('imageAlt')))] : [],
     territory: asCommunes(get('communes')),
   };
@@ -49,7 +56,19 @@ function asText(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const record = value as Record<string, unknown>;
-    for (const key of ['name', 'nom', 'label', 'libelle', 'title', 'titre', 'value', 'valeur', 'text', 'texte', 'rendered']) {
+    for (const key of [
+      'name',
+      'nom',
+      'label',
+      'libelle',
+      'title',
+      'titre',
+      'value',
+      'valeur',
+      'text',
+      'texte',
+      'rendered',
+    ]) {
       if (typeof record[key] === 'string') return record[key];
     }
   }
@@ -60,7 +79,12 @@ function asText(value: unknown): string | undefined {
 function asList(value: unknown): string[] | undefined {
   if (Array.isArray(value)) return value.map(asText).filter((v): v is string => v !== undefined);
   const text = asText(value);
-  return text === undefined ? undefined : text.split(',').map((t) => t.trim()).filter(Boolean);
+  return text === undefined
+    ? undefined
+    : text
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean);
 }
 
 function asDateValue(value: unknown): unknown {
@@ -83,6 +107,10 @@ function withAlt(url: string, alt: string | undefined): { url: string; alt?: str
 /** INSEE codes (988xx) found in a value: the item applies to those communes. */
 function asCommunes(value: unknown): Territory | undefined {
   const codes = (Array.isArray(value) ? value : [value]).map((v) => (typeof v === 'number' ? String(v) : asText(v)));
-  const valid = [...new Set(codes.filter((c): c is string => typeof c === 'string' && /^988\d{2}$/.test(c.trim())).map((c) => c.trim()))];
+  const valid = [
+    ...new Set(
+      codes.filter((c): c is string => typeof c === 'string' && /^988\d{2}$/.test(c.trim())).map((c) => c.trim()),
+    ),
+  ];
   return valid.length ? { scope: 'commune', communes: valid.slice(0, 33) } : undefined;
 }

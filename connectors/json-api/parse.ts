@@ -35,12 +35,16 @@ export async function parseJsonApi(body: FetchedBody, ctx: StageContext): Promis
 /** Reads one response: JSON document, then the array at itemsPath. */
 export function readJsonPage(response: FetchResponse, mapping: JsonApiMapping): JsonPageContent {
   const text = decodeText(response.body, response.contentType);
-  if (/^\s*</.test(text)) throw new ConnectorError('bad_format', 'json-api: HTML or XML was served instead of JSON', { url: response.url });
+  if (/^\s*</.test(text))
+    throw new ConnectorError('bad_format', 'json-api: HTML or XML was served instead of JSON', { url: response.url });
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch (error) {
-    throw new ConnectorError('bad_format', `json-api: invalid JSON: ${(error as Error).message}`, { url: response.url, cause: error });
+    throw new ConnectorError('bad_format', `json-api: invalid JSON: ${(error as Error).message}`, {
+      url: response.url,
+      cause: error,
+    });
   }
   const items = readPath(document, mapping.itemsPath);
   if (!Array.isArray(items)) {

@@ -10,10 +10,10 @@ const WHATWG_ALIASES: Record<string, string> = {
   'iso-8859-1': 'windows-1252',
   'iso8859-1': 'windows-1252',
   latin1: 'windows-1252',
-  'l1': 'windows-1252',
+  l1: 'windows-1252',
   'us-ascii': 'windows-1252',
   ascii: 'windows-1252',
-  'cp1252': 'windows-1252',
+  cp1252: 'windows-1252',
   'x-cp1252': 'windows-1252',
   utf8: 'utf-8',
 };

@@ -4,9 +4,28 @@
  * hh a (12-hour clock, AM/PM) · SSS · EEEE EEE (day name, ignored) · XXX XX X Z (zone: Z, +11:00, +1100) · 'literal'.
  * Any other character matches itself; a space matches any run of spaces.
  */
-import { expandYear, monthFromName, MONTH_PATTERN, offsetFromZone, WEEKDAY_PATTERN, type DateParts } from './date-parts.js';
+import {
+  expandYear,
+  monthFromName,
+  MONTH_PATTERN,
+  offsetFromZone,
+  WEEKDAY_PATTERN,
+  type DateParts,
+} from './date-parts.js';
 
-type Field = 'year' | 'year2' | 'monthName' | 'month' | 'day' | 'hour' | 'hour12' | 'meridiem' | 'minute' | 'second' | 'millisecond' | 'zone';
+type Field =
+  | 'year'
+  | 'year2'
+  | 'monthName'
+  | 'month'
+  | 'day'
+  | 'hour'
+  | 'hour12'
+  | 'meridiem'
+  | 'minute'
+  | 'second'
+  | 'millisecond'
+  | 'zone';
 
 const TOKENS: Array<[string, string, Field | undefined]> = [
   ['yyyy', '(\\d{4})', 'year'],
@@ -48,7 +67,7 @@ export function compileDateFormat(format: string): Matcher {
 function buildMatcher(format: string): Matcher {
   const fields: Field[] = [];
   let source = '';
-  for (let i = 0; i < format.length; ) {
+  for (let i = 0; i < format.length;) {
     const rest = format.slice(i);
     const quoted = /^'([^']*)'/.exec(rest);
     const token = TOKENS.find(([name]) => rest.startsWith(name));
@@ -78,7 +97,7 @@ function toParts(fields: Field[], values: Array<string | undefined>): DateParts 
     if (field === 'year2') parts.year = expandYear(Number(value));
     else if (field === 'monthName') parts.month = monthFromName(value);
     else if (field === 'zone') parts.offsetMinutes = offsetFromZone(value);
-    else if (field === 'hour12') parts.hour = Number(value) % 12 + (parts.hour ?? 0);
+    else if (field === 'hour12') parts.hour = (Number(value) % 12) + (parts.hour ?? 0);
     else if (field === 'meridiem') parts.hour = (parts.hour ?? 0) + (value.toLowerCase() === 'pm' ? 12 : 0);
     else parts[field] = Number(value);
   }

@@ -22,15 +22,22 @@ export interface ParseDateOptions {
 
 type PartsParser = (text: string) => DateParts | undefined;
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const RFC822 = new RegExp(
   `^(?:${WEEKDAY_PATTERN}\\s*)?(\\d{1,2})\\s+(${MONTH_PATTERN})\\.?\\s+(\\d{2,4})(?:\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?(?:\\s*([a-z]{1,5}|[+-]\\d{2}:?\\d{2}))?$`,
   'i',
 );
 // French time after a date: "14h30", "14 h", "14:30", "14:30:15", optionally after "à" or a comma.
 const FRENCH_TIME = '(?:\\s*(?:à|a|,|-|–)?\\s*(\\d{1,2})\\s*(?:h|:)\\s*(\\d{2})?(?::(\\d{2}))?)?';
-const FRENCH_NUMERIC = new RegExp(`^(?:${WEEKDAY_PATTERN}\\s*)?(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{2}|\\d{4})${FRENCH_TIME}$`, 'i');
-const FRENCH_TEXT = new RegExp(`^(?:${WEEKDAY_PATTERN}\\s*)?(\\d{1,2})(?:er)?\\s+(${MONTH_PATTERN})\\.?\\s+(\\d{4})${FRENCH_TIME}$`, 'i');
+const FRENCH_NUMERIC = new RegExp(
+  `^(?:${WEEKDAY_PATTERN}\\s*)?(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{2}|\\d{4})${FRENCH_TIME}$`,
+  'i',
+);
+const FRENCH_TEXT = new RegExp(
+  `^(?:${WEEKDAY_PATTERN}\\s*)?(\\d{1,2})(?:er)?\\s+(${MONTH_PATTERN})\\.?\\s+(\\d{4})${FRENCH_TIME}$`,
+  'i',
+);
 
 const PARSERS: PartsParser[] = [parseEpoch, parseIso, parseRfc822, parseFrenchNumeric, parseFrenchText];
 
@@ -86,13 +93,20 @@ function parseRfc822(text: string): DateParts | undefined {
   const m = RFC822.exec(text);
   const month = m?.[2] ? monthFromName(m[2]) : undefined;
   if (!m || !month) return undefined;
-  return withOptional({ year: expandYear(Number(m[3])), month, day: Number(m[1]) }, { hour: m[4], minute: m[5], second: m[6] }, m[7]);
+  return withOptional(
+    { year: expandYear(Number(m[3])), month, day: Number(m[1]) },
+    { hour: m[4], minute: m[5], second: m[6] },
+    m[7],
+  );
 }
 
 function parseFrenchNumeric(text: string): DateParts | undefined {
   const m = FRENCH_NUMERIC.exec(text);
   if (!m) return undefined;
-  return withOptional({ year: expandYear(Number(m[3])), month: Number(m[2]), day: Number(m[1]) }, { hour: m[4], minute: m[5], second: m[6] });
+  return withOptional(
+    { year: expandYear(Number(m[3])), month: Number(m[2]), day: Number(m[1]) },
+    { hour: m[4], minute: m[5], second: m[6] },
+  );
 }
 
 function parseFrenchText(text: string): DateParts | undefined {

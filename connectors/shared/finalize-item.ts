@@ -27,7 +27,11 @@ const DEFAULT_TERRITORY: Territory = { scope: 'nc' };
 type Outcome = { item: ItemInput } | { rejection: Rejection };
 
 /** Finalizes every draft; duplicates of an id already yielded in this run are rejected. */
-export function finalizeItems(drafts: readonly DraftItem[], source: ConnectorSource, options: FinalizeOptions = {}): MappedItems {
+export function finalizeItems(
+  drafts: readonly DraftItem[],
+  source: ConnectorSource,
+  options: FinalizeOptions = {},
+): MappedItems {
   const result: MappedItems = { items: [], rejected: [] };
   const seen = new Set<string>();
   drafts.forEach((draft, index) => {
@@ -43,8 +47,15 @@ export function finalizeItems(drafts: readonly DraftItem[], source: ConnectorSou
 }
 
 /** Finalizes one draft into a schema-valid ItemInput, or says why it cannot be. */
-export function finalizeItem(draft: DraftItem, source: ConnectorSource, options: FinalizeOptions = {}, index?: number): Outcome {
-  const reject = (reason: string, guid = draft.guid?.trim() || undefined): Outcome => ({ rejection: dropUndefined({ index, guid, reason }) });
+export function finalizeItem(
+  draft: DraftItem,
+  source: ConnectorSource,
+  options: FinalizeOptions = {},
+  index?: number,
+): Outcome {
+  const reject = (reason: string, guid = draft.guid?.trim() || undefined): Outcome => ({
+    rejection: dropUndefined({ index, guid, reason }),
+  });
   const url = canonicalizeUrl(draft.url, draft.base ?? source.url);
   if (!url) return reject(draft.url ? `url: not an http(s) URL: ${draft.url.slice(0, 200)}` : 'url: missing');
   const title = truncateAtWord(htmlToText(draft.title ?? ''), 500);
@@ -55,7 +66,13 @@ export function finalizeItem(draft: DraftItem, source: ConnectorSource, options:
   return { item };
 }
 
-function buildItem(draft: DraftItem, source: ConnectorSource, options: FinalizeOptions, url: string, title: string): ItemInput {
+function buildItem(
+  draft: DraftItem,
+  source: ConnectorSource,
+  options: FinalizeOptions,
+  url: string,
+  title: string,
+): ItemInput {
   const content = normalizeContent(draft.content, draft.contentBase ?? url);
   const summarySource = draft.summary !== undefined && htmlToText(draft.summary) ? draft.summary : content;
   const guid = pickGuid(draft.guid, url, title, content);

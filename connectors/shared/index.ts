@@ -3,7 +3,14 @@ export { classifyFailure, HttpStatusFailure } from './classify-failure.js';
 export { ConnectorError, isConnectorError } from './errors.js';
 export type { ConnectorErrorCode, ConnectorErrorDetails, RunErrorShape } from './errors.js';
 export * from './fetcher/index.js';
-export type { Connector, ConditionalCache, FetchContext, FetchedBody, MapResult, StageContext } from './connector-types.js';
+export type {
+  Connector,
+  ConditionalCache,
+  FetchContext,
+  FetchedBody,
+  MapResult,
+  StageContext,
+} from './connector-types.js';
 export type { ConnectorSource, DraftItem, FinalizeOptions, MappedItems, Rejection } from './types.js';
 export { decodeText } from './charset.js';
 export { parseDate, type ParseDateOptions } from './dates.js';

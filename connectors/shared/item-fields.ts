@@ -81,7 +81,8 @@ export function normalizeEnclosures(values: DraftItem['enclosures'], base?: stri
     const type = collapseWhitespace(value.type ?? '').slice(0, 100);
     if (type) enclosure.type = type;
     const length = Number(value.length);
-    if (value.length !== undefined && value.length !== '' && Number.isInteger(length) && length >= 0) enclosure.length = length;
+    if (value.length !== undefined && value.length !== '' && Number.isInteger(length) && length >= 0)
+      enclosure.length = length;
     const title = normalizeText(value.title, 300);
     if (title) enclosure.title = title;
     out.push(enclosure);
@@ -90,7 +91,12 @@ export function normalizeEnclosures(values: DraftItem['enclosures'], base?: stri
 }
 
 /** The item image: first image given, else first image enclosure, else first <img> of the content. */
-export function pickImage(draft: DraftItem, enclosures: Enclosure[] | undefined, content: string | undefined, base?: string): Image | undefined {
+export function pickImage(
+  draft: DraftItem,
+  enclosures: Enclosure[] | undefined,
+  content: string | undefined,
+  base?: string,
+): Image | undefined {
   for (const candidate of draft.images ?? []) {
     const url = resolveUrl(candidate.url, base);
     if (url) return withOptionalText({ url }, candidate.alt, candidate.type);

@@ -2,7 +2,8 @@
 import sanitizeHtml from 'sanitize-html';
 
 // Tags after which a reader sees a break: replaced by a space so words do not run together.
-const BLOCK_TAG = /<\/?(p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|tr|td|th|table|section|article|aside|header|footer|blockquote|pre|figure|figcaption)\b[^>]*>/gi;
+const BLOCK_TAG =
+  /<\/?(p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|tr|td|th|table|section|article|aside|header|footer|blockquote|pre|figure|figcaption)\b[^>]*>/gi;
 
 /** Turns an HTML fragment (or text with entities) into plain text, whitespace collapsed. */
 export function htmlToText(html: string): string {
@@ -17,7 +18,10 @@ export function htmlToText(html: string): string {
 
 /** sanitize-html re-escapes only these four when it writes text. */
 function decodeEscapes(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot);/g, (_m, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[name] ?? '');
+  return text.replace(
+    /&(amp|lt|gt|quot);/g,
+    (_m, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[name] ?? '',
+  );
 }
 
 /** Collapses runs of whitespace (including no-break spaces) to one space, and trims. */

@@ -5,7 +5,9 @@ import type { ItemDefaults, ItemInput, SourceInput, Territory } from '../../sche
  * A source as connectors see it: the SourceInput fields they use plus its id (the items'
  * sourceId). A stored Source fits as it is.
  */
-export type ConnectorSource = Pick<SourceInput, 'partnerId' | 'kind' | 'url' | 'complete' | 'defaults' | 'mapping'> & { id: string };
+export type ConnectorSource = Pick<SourceInput, 'partnerId' | 'kind' | 'url' | 'complete' | 'defaults' | 'mapping'> & {
+  id: string;
+};
 
 /** What a kind's map stage knows about one entry, before the shared normalization. */
 export interface DraftItem {

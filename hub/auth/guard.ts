@@ -14,7 +14,7 @@ export function authenticate(envAdminToken: string | undefined) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match?.[1]) throw unauthorized();
     const principal = await resolveToken(match[1], envAdminToken);
-    if (!principal) throw unauthorized('jeton d\'accès invalide ou révoqué');
+    if (!principal) throw unauthorized("jeton d'accès invalide ou révoqué");
     ctx.state.principal = principal;
     ctx.log = ctx.log.child({ tokenId: principal.tokenId });
     await next();
@@ -38,7 +38,11 @@ export function requireRole(...roles: Role[]) {
 }
 
 /** Platform admins see every partner; other roles only their own (403 otherwise). */
-export function assertPartnerAccess(principal: Principal, partnerId: string, roles: Role[] = ['partner-admin', 'moderator']): void {
+export function assertPartnerAccess(
+  principal: Principal,
+  partnerId: string,
+  roles: Role[] = ['partner-admin', 'moderator'],
+): void {
   if (principal.role === 'platform-admin') return;
   if (!roles.includes(principal.role) || principal.partnerId !== partnerId) {
     throw forbidden(`ce jeton ne donne pas accès au partenaire ${partnerId}`);

@@ -36,7 +36,10 @@ function sameSecret(a: Buffer, b: Buffer): boolean {
 }
 
 /** Resolves a presented bearer token to its principal, or undefined. */
-export async function resolveToken(presented: string, envAdminToken: string | undefined): Promise<Principal | undefined> {
+export async function resolveToken(
+  presented: string,
+  envAdminToken: string | undefined,
+): Promise<Principal | undefined> {
   if (envAdminToken && sameSecret(sha256(presented), sha256(envAdminToken))) {
     return { tokenId: 'env', name: 'ADMIN_TOKEN', role: 'platform-admin' };
   }
@@ -53,7 +56,11 @@ export async function resolveToken(presented: string, envAdminToken: string | un
 }
 
 /** Creates a token; returns its view and the secret, shown this once. */
-export async function createToken(input: TokenInput, createdBy: string, bootstrap = false): Promise<{ token: string; view: TokenView }> {
+export async function createToken(
+  input: TokenInput,
+  createdBy: string,
+  bootstrap = false,
+): Promise<{ token: string; view: TokenView }> {
   const id = randomBytes(8).toString('hex');
   const secret = randomBytes(32).toString('base64url');
   const doc = await TokenModel.create({
@@ -71,7 +78,9 @@ export async function createToken(input: TokenInput, createdBy: string, bootstra
 
 /** Lists tokens, optionally those of one partner. */
 export async function listTokens(partnerId?: string): Promise<TokenView[]> {
-  const docs = await TokenModel.find(partnerId ? { partnerId } : {}).sort({ createdAt: 1 }).lean<TokenDoc[]>();
+  const docs = await TokenModel.find(partnerId ? { partnerId } : {})
+    .sort({ createdAt: 1 })
+    .lean<TokenDoc[]>();
   return docs.map(toTokenView);
 }
 

@@ -25,22 +25,58 @@ const FORMATS = [
 
 function feedDocs(): RouteDoc[] {
   const filters = {
-    q: { description: 'Texte recherché' }, partner: { description: 'Partenaires' }, type: { description: 'Types' }, topic: { description: 'Thèmes' },
-    audience: { description: 'Publics' }, commune: { description: 'Codes INSEE' }, province: { description: 'sud, nord, iles' },
-    from: { description: 'Depuis' }, to: { description: "Jusqu'au" }, limit: { description: '1 à 100, défaut 50' },
+    q: { description: 'Texte recherché' },
+    partner: { description: 'Partenaires' },
+    type: { description: 'Types' },
+    topic: { description: 'Thèmes' },
+    audience: { description: 'Publics' },
+    commune: { description: 'Codes INSEE' },
+    province: { description: 'sud, nord, iles' },
+    from: { description: 'Depuis' },
+    to: { description: "Jusqu'au" },
+    limit: { description: '1 à 100, défaut 50' },
   };
-  const ok = (type: string, name: string) => ({ 200: { description: name, contentType: type }, 304: { description: 'Inchangé depuis If-None-Match / If-Modified-Since' }, 400: { description: 'Filtre invalide' } });
+  const ok = (type: string, name: string) => ({
+    200: { description: name, contentType: type },
+    304: { description: 'Inchangé depuis If-None-Match / If-Modified-Since' },
+    400: { description: 'Filtre invalide' },
+  });
   return [
-    { method: 'get', path: '/feeds/items.:format', tag: 'feeds', summary: 'Flux unifié (format : rss, atom ou json), mêmes filtres que /api/v1/items', query: filters, responses: ok(FORMATS.map((f) => f[1]).join(' | '), 'Flux') },
-    { method: 'get', path: '/feeds/partners/:id.:format', tag: 'feeds', summary: "Flux d'un partenaire (rss, atom ou json)", query: filters, responses: { ...ok('application/rss+xml', 'Flux'), 404: { description: 'Partenaire inconnu' } } },
-    { method: 'get', path: '/feeds/sources.opml', tag: 'feeds', summary: 'Les sources actives, en OPML 2.0', responses: { 200: { description: 'OPML', contentType: 'text/x-opml' } } },
+    {
+      method: 'get',
+      path: '/feeds/items.:format',
+      tag: 'feeds',
+      summary: 'Flux unifié (format : rss, atom ou json), mêmes filtres que /api/v1/items',
+      query: filters,
+      responses: ok(FORMATS.map((f) => f[1]).join(' | '), 'Flux'),
+    },
+    {
+      method: 'get',
+      path: '/feeds/partners/:id.:format',
+      tag: 'feeds',
+      summary: "Flux d'un partenaire (rss, atom ou json)",
+      query: filters,
+      responses: { ...ok('application/rss+xml', 'Flux'), 404: { description: 'Partenaire inconnu' } },
+    },
+    {
+      method: 'get',
+      path: '/feeds/sources.opml',
+      tag: 'feeds',
+      summary: 'Les sources actives, en OPML 2.0',
+      responses: { 200: { description: 'OPML', contentType: 'text/x-opml' } },
+    },
   ];
 }
 
 function parseFilters(query: Record<string, string | string[] | undefined>): SearchParams {
   const parsed = parseSearchParams({ ...query, page: undefined, sort: undefined });
   if (!parsed.ok) throw invalidInput(parsed.errors);
-  return { ...parsed.params, sort: 'date', page: 1, limit: query.limit === undefined ? FEED_SIZE : parsed.params.limit ?? FEED_SIZE };
+  return {
+    ...parsed.params,
+    sort: 'date',
+    page: 1,
+    limit: query.limit === undefined ? FEED_SIZE : (parsed.params.limit ?? FEED_SIZE),
+  };
 }
 
 /** The feed routes, documented. */
@@ -60,7 +96,13 @@ export function feedRoutes(deps: FeedDeps): RouteGroup {
       return { items: docs.filter((d) => d.status === 'published').map(toItem), version: v };
     },
     async listActiveSources(): Promise<OpmlSource[]> {
-      return (await listActiveSources()).map((s) => ({ id: s._id, kind: s.kind, url: s.url, partnerId: s.partnerId, ...(s.name ? { name: s.name } : {}) }));
+      return (await listActiveSources()).map((s) => ({
+        id: s._id,
+        kind: s.kind,
+        url: s.url,
+        partnerId: s.partnerId,
+        ...(s.name ? { name: s.name } : {}),
+      }));
     },
   });
   return new RouteGroup(router, feedDocs());

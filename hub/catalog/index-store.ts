@@ -29,7 +29,15 @@ export async function saveStoredIndex(version: string, serialized: Buffer, now =
   const build = `${version}-${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const total = Math.max(1, Math.ceil(serialized.length / CHUNK));
   for (let n = 0; n < total; n += 1) {
-    await ChunkModel.create({ _id: `${build}:${n}`, build, version, n, total, data: serialized.subarray(n * CHUNK, (n + 1) * CHUNK), createdAt: now });
+    await ChunkModel.create({
+      _id: `${build}:${n}`,
+      build,
+      version,
+      n,
+      total,
+      data: serialized.subarray(n * CHUNK, (n + 1) * CHUNK),
+      createdAt: now,
+    });
   }
   // Readers pick the newest complete build; only then are older ones dropped.
   await ChunkModel.deleteMany({ build: { $ne: build }, createdAt: { $lte: now } });
@@ -37,11 +45,17 @@ export async function saveStoredIndex(version: string, serialized: Buffer, now =
 
 /** The newest complete stored index, or undefined. */
 export async function loadStoredIndex(): Promise<{ version: string; serialized: Buffer } | undefined> {
-  const heads = await ChunkModel.find({ n: 0 }, { build: 1, version: 1, total: 1 }).sort({ createdAt: -1 }).limit(3).lean<ChunkDoc[]>();
+  const heads = await ChunkModel.find({ n: 0 }, { build: 1, version: 1, total: 1 })
+    .sort({ createdAt: -1 })
+    .limit(3)
+    .lean<ChunkDoc[]>();
   for (const head of heads) {
     const chunks = await ChunkModel.find({ build: head.build }).sort({ n: 1 }).lean<ChunkDoc[]>();
     if (chunks.length !== head.total) continue;
-    return { version: String(head.version), serialized: Buffer.concat(chunks.map((c) => Buffer.from(c.data.buffer ?? c.data))) };
+    return {
+      version: String(head.version),
+      serialized: Buffer.concat(chunks.map((c) => Buffer.from(c.data.buffer ?? c.data))),
+    };
   }
   return undefined;
 }

@@ -30,10 +30,19 @@ export function createCatalog(config: Config, log: Logger): Catalog {
     log: log.child({ module: 'search' }),
     partners,
     onIndexLoaded: (readAt) => stats.forgetBefore(readAt),
-    ...(websub ? { onIndexChanged: () => void pingWebSubHub(websub, listFeedTopics(config.publicUrl)).then((results) => log.info({ results }, 'websub: published')) } : {}),
+    ...(websub
+      ? {
+          onIndexChanged: () =>
+            void pingWebSubHub(websub, listFeedTopics(config.publicUrl)).then((results) =>
+              log.info({ results }, 'websub: published'),
+            ),
+        }
+      : {}),
   });
   return {
-    search, partners, stats,
+    search,
+    partners,
+    stats,
     routes: () => [
       catalogRoutes({ search, partners, stats }),
       feedRoutes({ search, partners, publicUrl: config.publicUrl, ...(websub ? { websubHubUrl: websub } : {}) }),

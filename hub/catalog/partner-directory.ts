@@ -22,13 +22,20 @@ export class PartnerDirectory {
   /** Reloads now. */
   async reload(): Promise<void> {
     const docs = await listPartners({ status: 'active' });
-    this.entries = new Map(docs.map((d: PartnerDoc) => [d._id, {
-      id: d._id, name: d.name, kind: d.kind,
-      ...(d.shortName ? { shortName: d.shortName } : {}),
-      ...(d.territory?.province ? { province: d.territory.province } : {}),
-      ...(d.territory?.communeCode ? { communeCode: d.territory.communeCode } : {}),
-      ...(d.website ? { website: d.website } : {}),
-    }]));
+    this.entries = new Map(
+      docs.map((d: PartnerDoc) => [
+        d._id,
+        {
+          id: d._id,
+          name: d.name,
+          kind: d.kind,
+          ...(d.shortName ? { shortName: d.shortName } : {}),
+          ...(d.territory?.province ? { province: d.territory.province } : {}),
+          ...(d.territory?.communeCode ? { communeCode: d.territory.communeCode } : {}),
+          ...(d.website ? { website: d.website } : {}),
+        },
+      ]),
+    );
     this.version = String(Math.max(0, ...docs.map((d) => d.updatedAt.getTime()))) + `:${docs.length}`;
     this.loadedAt = Date.now();
   }

@@ -33,9 +33,18 @@ const LIST_PARAMS = {
 const SUMMARY = {
   type: 'object',
   properties: {
-    id: { type: 'string' }, partnerId: { type: 'string' }, partner: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } },
-    url: { type: 'string' }, title: { type: 'string' }, summary: { type: 'string' }, type: { type: 'string' }, topics: { type: 'array', items: { type: 'string' } },
-    publishedAt: { type: 'string' }, image: { $ref: 'ItemInput#/definitions/Image' }, stats: { type: 'object' }, snippet: { type: 'string', description: 'HTML échappé, termes trouvés dans <mark>' },
+    id: { type: 'string' },
+    partnerId: { type: 'string' },
+    partner: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } },
+    url: { type: 'string' },
+    title: { type: 'string' },
+    summary: { type: 'string' },
+    type: { type: 'string' },
+    topics: { type: 'array', items: { type: 'string' } },
+    publishedAt: { type: 'string' },
+    image: { $ref: 'ItemInput#/definitions/Image' },
+    stats: { type: 'object' },
+    snippet: { type: 'string', description: 'HTML échappé, termes trouvés dans <mark>' },
   },
 };
 
@@ -45,7 +54,10 @@ export function withSearch<T>(fn: () => T): T {
     return fn();
   } catch (err) {
     if (err instanceof SearchNotReadyError) {
-      throw new HttpError(503, 'search_not_ready', 'Recherche indisponible', { detail: "l'index de recherche est en cours de construction", headers: { 'Retry-After': '5' } });
+      throw new HttpError(503, 'search_not_ready', 'Recherche indisponible', {
+        detail: "l'index de recherche est en cours de construction",
+        headers: { 'Retry-After': '5' },
+      });
     }
     throw err;
   }
@@ -53,62 +65,134 @@ export function withSearch<T>(fn: () => T): T {
 
 function toSummary(hit: SearchHit, partnerName: string | undefined, stats: { likes: number; comments: number }) {
   return {
-    id: hit.id, partnerId: hit.partnerId, partner: { id: hit.partnerId, name: partnerName ?? hit.partnerId },
-    url: hit.url, title: hit.title, ...(hit.summary ? { summary: hit.summary } : {}), type: hit.type, topics: hit.topics,
-    ...(hit.date ? { publishedAt: hit.date } : {}), ...(hit.image ? { image: hit.image } : {}), stats, snippet: hit.snippet,
+    id: hit.id,
+    partnerId: hit.partnerId,
+    partner: { id: hit.partnerId, name: partnerName ?? hit.partnerId },
+    url: hit.url,
+    title: hit.title,
+    ...(hit.summary ? { summary: hit.summary } : {}),
+    type: hit.type,
+    topics: hit.topics,
+    ...(hit.date ? { publishedAt: hit.date } : {}),
+    ...(hit.image ? { image: hit.image } : {}),
+    stats,
+    snippet: hit.snippet,
   };
 }
 
 /** Public read routes of the catalog (open to any origin). */
 export function catalogRoutes(deps: CatalogDeps): RouteGroup {
   return new RouteGroup()
-    .add({
-      method: 'get', path: '/api/v1/items', tag: 'items', summary: 'Recherche et liste des publications de tous les partenaires', query: LIST_PARAMS,
-      responses: {
-        200: { description: 'Résultats', schema: { type: 'object', properties: { total: { type: 'integer' }, page: { type: 'integer' }, limit: { type: 'integer' }, items: { type: 'array', items: SUMMARY }, facets: { type: 'object' } } } },
-        400: { description: 'Paramètre invalide' }, 503: { description: 'Index pas encore prêt' },
+    .add(
+      {
+        method: 'get',
+        path: '/api/v1/items',
+        tag: 'items',
+        summary: 'Recherche et liste des publications de tous les partenaires',
+        query: LIST_PARAMS,
+        responses: {
+          200: {
+            description: 'Résultats',
+            schema: {
+              type: 'object',
+              properties: {
+                total: { type: 'integer' },
+                page: { type: 'integer' },
+                limit: { type: 'integer' },
+                items: { type: 'array', items: SUMMARY },
+                facets: { type: 'object' },
+              },
+            },
+          },
+          400: { description: 'Paramètre invalide' },
+          503: { description: 'Index pas encore prêt' },
+        },
       },
-    }, async (ctx: Context) => {
-      const parsed = parseSearchParams(ctx.query);
-      if (!parsed.ok) throw invalidInput(parsed.errors);
-      const result = withSearch(() => deps.search.service.search(parsed.params));
-      const partners = deps.partners.current();
-      ctx.set('Cache-Control', 'public, max-age=30');
-      ctx.body = {
-        total: result.total, page: result.page, limit: result.limit,
-        items: result.items.map((h) => toSummary(h, partners.get(h.partnerId)?.name, deps.stats.get(h.id, h.stats))),
-        facets: result.facets,
-      };
-    })
-    .add({
-      method: 'get', path: '/api/v1/items/:id', tag: 'items', summary: 'Une publication',
-      responses: { 200: { description: 'La publication, avec son partenaire', schema: 'Item' }, 404: { description: 'Inconnue ou retirée' } },
-    }, async (ctx) => {
-      const doc = await findPublishedItem(String(ctx.params.id));
-      if (!doc) throw notFound(`la publication ${ctx.params.id}`);
-      const partner = deps.partners.current().get(doc.partnerId);
-      ctx.set('Cache-Control', 'public, max-age=30');
-      ctx.body = { ...toItem(doc), partner: { id: doc.partnerId, name: partner?.name ?? doc.partnerId } };
-    })
-    .add({
-      method: 'get', path: '/api/v1/suggest', tag: 'items', summary: 'Complétions pendant la saisie (mots et titres)',
-      query: { q: { description: 'Début de la saisie', required: true }, limit: { description: '1 à 20, défaut 8', schema: { type: 'integer', minimum: 1, maximum: 20 } } },
-      responses: { 200: { description: 'Complétions', schema: { type: 'object', properties: { q: { type: 'string' }, suggestions: { type: 'array', items: { type: 'object', properties: { text: { type: 'string' }, kind: { enum: ['term', 'title'] }, itemId: { type: 'string' }, url: { type: 'string' } } } } } } } },
-    }, (ctx) => {
-      const q = typeof ctx.query.q === 'string' ? ctx.query.q : '';
-      const limit = ctx.query.limit === undefined ? 8 : Number(ctx.query.limit);
-      const errors = [];
-      if (q.length > 200) errors.push({ field: 'q', message: 'au plus 200 caractères' });
-      if (!Number.isInteger(limit) || limit < 1 || limit > 20) errors.push({ field: 'limit', message: 'doit être un entier de 1 à 20' });
-      if (errors.length) throw invalidInput(errors);
-      const result = withSearch(() => deps.search.service.suggest(q, limit));
-      ctx.set('Cache-Control', 'public, max-age=60');
-      ctx.body = {
-        q,
-        suggestions: [
-          ...result.terms.map((t) => ({ text: t.text, kind: 'term' as const })),
-          ...result.titles.map((t) => ({ text: t.title, kind: 'title' as const, itemId: t.id, url: t.url })),
-        ].slice(0, limit),
-      };
-    });
+      async (ctx: Context) => {
+        const parsed = parseSearchParams(ctx.query);
+        if (!parsed.ok) throw invalidInput(parsed.errors);
+        const result = withSearch(() => deps.search.service.search(parsed.params));
+        const partners = deps.partners.current();
+        ctx.set('Cache-Control', 'public, max-age=30');
+        ctx.body = {
+          total: result.total,
+          page: result.page,
+          limit: result.limit,
+          items: result.items.map((h) => toSummary(h, partners.get(h.partnerId)?.name, deps.stats.get(h.id, h.stats))),
+          facets: result.facets,
+        };
+      },
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/api/v1/items/:id',
+        tag: 'items',
+        summary: 'Une publication',
+        responses: {
+          200: { description: 'La publication, avec son partenaire', schema: 'Item' },
+          404: { description: 'Inconnue ou retirée' },
+        },
+      },
+      async (ctx) => {
+        const doc = await findPublishedItem(String(ctx.params.id));
+        if (!doc) throw notFound(`la publication ${ctx.params.id}`);
+        const partner = deps.partners.current().get(doc.partnerId);
+        ctx.set('Cache-Control', 'public, max-age=30');
+        ctx.body = { ...toItem(doc), partner: { id: doc.partnerId, name: partner?.name ?? doc.partnerId } };
+      },
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/api/v1/suggest',
+        tag: 'items',
+        summary: 'Complétions pendant la saisie (mots et titres)',
+        query: {
+          q: { description: 'Début de la saisie', required: true },
+          limit: { description: '1 à 20, défaut 8', schema: { type: 'integer', minimum: 1, maximum: 20 } },
+        },
+        responses: {
+          200: {
+            description: 'Complétions',
+            schema: {
+              type: 'object',
+              properties: {
+                q: { type: 'string' },
+                suggestions: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      text: { type: 'string' },
+                      kind: { enum: ['term', 'title'] },
+                      itemId: { type: 'string' },
+                      url: { type: 'string' },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      (ctx) => {
+        const q = typeof ctx.query.q === 'string' ? ctx.query.q : '';
+        const limit = ctx.query.limit === undefined ? 8 : Number(ctx.query.limit);
+        const errors = [];
+        if (q.length > 200) errors.push({ field: 'q', message: 'au plus 200 caractères' });
+        if (!Number.isInteger(limit) || limit < 1 || limit > 20)
+          errors.push({ field: 'limit', message: 'doit être un entier de 1 à 20' });
+        if (errors.length) throw invalidInput(errors);
+        const result = withSearch(() => deps.search.service.suggest(q, limit));
+        ctx.set('Cache-Control', 'public, max-age=60');
+        ctx.body = {
+          q,
+          suggestions: [
+            ...result.terms.map((t) => ({ text: t.text, kind: 'term' as const })),
+            ...result.titles.map((t) => ({ text: t.title, kind: 'title' as const, itemId: t.id, url: t.url })),
+          ].slice(0, limit),
+        };
+      },
+    );
 }

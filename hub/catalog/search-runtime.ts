@@ -34,7 +34,26 @@ export interface SearchRuntime {
   stop(): void;
 }
 
-const FIELDS = { _id: 1, partnerId: 1, url: 1, title: 1, summary: 1, content: 1, categories: 1, type: 1, topics: 1, audience: 1, territory: 1, status: 1, publishedAt: 1, updatedAt: 1, firstSeenAt: 1, lastSeenAt: 1, image: 1, stats: 1 };
+const FIELDS = {
+  _id: 1,
+  partnerId: 1,
+  url: 1,
+  title: 1,
+  summary: 1,
+  content: 1,
+  categories: 1,
+  type: 1,
+  topics: 1,
+  audience: 1,
+  territory: 1,
+  status: 1,
+  publishedAt: 1,
+  updatedAt: 1,
+  firstSeenAt: 1,
+  lastSeenAt: 1,
+  image: 1,
+  stats: 1,
+};
 
 async function loadPublishedItems(): Promise<IndexableItem[]> {
   const docs = await ItemModel.find({ status: 'published' }, FIELDS).lean<ItemDoc[]>();

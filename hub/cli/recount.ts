@@ -8,7 +8,9 @@ const local = config.mongodbUri ? undefined : await startLocalDatabase(config.da
 try {
   await connectDatabase(config.mongodbUri ?? local!.uri);
   const report = await recountItemStats();
-  console.log(`recount: ${report.checked} item(s) checked, ${report.fixed} fixed${report.fixed ? `: ${report.fixedIds.slice(0, 20).join(', ')}${report.fixed > 20 ? '…' : ''}` : ''}`);
+  console.log(
+    `recount: ${report.checked} item(s) checked, ${report.fixed} fixed${report.fixed ? `: ${report.fixedIds.slice(0, 20).join(', ')}${report.fixed > 20 ? '…' : ''}` : ''}`,
+  );
 } catch (err) {
   console.error(`recount: ${(err as Error).message}`);
   process.exitCode = 1;

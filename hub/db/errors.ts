@@ -4,5 +4,10 @@
 export function isDuplicateKey(err: unknown): boolean {
   const e = err as { code?: number; codeName?: string; cause?: unknown } | null;
   if (!e || typeof e !== 'object') return false;
-  return e.code === 11000 || e.code === 11001 || e.codeName === 'DuplicateKey' || (e.cause !== undefined && isDuplicateKey(e.cause));
+  return (
+    e.code === 11000 ||
+    e.code === 11001 ||
+    e.codeName === 'DuplicateKey' ||
+    (e.cause !== undefined && isDuplicateKey(e.cause))
+  );
 }

@@ -17,7 +17,8 @@ const MODULE = `github.com/FerretDB/FerretDB@${FERRETDB_VERSION}`;
 
 /** Where the built binary is kept: $PASSERELLE_CACHE or ~/.cache/passerelle. */
 export function ferretDbCachePath(): string {
-  const base = process.env.PASSERELLE_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'passerelle');
+  const base =
+    process.env.PASSERELLE_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'passerelle');
   return join(base, `ferretdb-${FERRETDB_VERSION}`, 'ferretdb');
 }
 
@@ -33,7 +34,9 @@ function onPath(name: string): string | undefined {
 
 /** Returns a working FerretDB 1.24 binary: $FERRETDB_BIN, one on PATH, the cache, or a new build. */
 export async function resolveFerretDb(progress: (line: string) => void): Promise<string> {
-  const candidates = [process.env.FERRETDB_BIN, onPath('ferretdb'), ferretDbCachePath()].filter((c): c is string => !!c);
+  const candidates = [process.env.FERRETDB_BIN, onPath('ferretdb'), ferretDbCachePath()].filter(
+    (c): c is string => !!c,
+  );
   for (const bin of candidates) if (existsSync(bin) && worksAsFerretDb(bin)) return bin;
   await buildFerretDb(ferretDbCachePath(), progress);
   return ferretDbCachePath();
@@ -52,14 +55,18 @@ function run(cmd: string, args: string[], cwd: string, onLine: (line: string) =>
       }
     });
     child.on('error', (err) => reject(new Error(`database: cannot run ${cmd}: ${err.message}`)));
-    child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`database: ${cmd} ${args[0]} failed: ${lastErr}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(stdout) : reject(new Error(`database: ${cmd} ${args[0]} failed: ${lastErr}`)),
+    );
   });
 }
 
 /** Downloads the module through the Go proxy and compiles it (takes minutes the first time). */
 export async function buildFerretDb(target: string, progress: (line: string) => void): Promise<void> {
   if (!onPath('go')) {
-    throw new Error('database: MONGODB_URI is unset and neither mongod, ferretdb nor Go is installed; install Go (to build FerretDB) or set MONGODB_URI');
+    throw new Error(
+      'database: MONGODB_URI is unset and neither mongod, ferretdb nor Go is installed; install Go (to build FerretDB) or set MONGODB_URI',
+    );
   }
   progress(`database: building FerretDB ${FERRETDB_VERSION} with Go (first start only, a few minutes)…`);
   const work = await mkdtemp(join(tmpdir(), 'passerelle-ferretdb-'));

@@ -37,7 +37,10 @@ function canConnect(port: number): Promise<boolean> {
 async function waitForPort(child: ChildProcess, port: number, name: string, output: () => string): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`database: ${name} exited with code ${child.exitCode}: ${output().trim().split('\n').pop() ?? ''}`);
+    if (child.exitCode !== null)
+      throw new Error(
+        `database: ${name} exited with code ${child.exitCode}: ${output().trim().split('\n').pop() ?? ''}`,
+      );
     if (await canConnect(port)) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -48,13 +51,14 @@ async function waitForPort(child: ChildProcess, port: number, name: string, outp
 function stopper(child: ChildProcess): () => Promise<void> {
   const kill = () => child.exitCode === null && child.kill('SIGTERM');
   process.once('exit', kill);
-  return () => new Promise((resolve) => {
-    process.removeListener('exit', kill);
-    if (child.exitCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => (clearTimeout(timer), resolve()));
-    child.kill('SIGTERM');
-  });
+  return () =>
+    new Promise((resolve) => {
+      process.removeListener('exit', kill);
+      if (child.exitCode !== null) return resolve();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      child.once('exit', () => (clearTimeout(timer), resolve()));
+      child.kill('SIGTERM');
+    });
 }
 
 function spawnServer(bin: string, args: string[]): { child: ChildProcess; output: () => string } {
@@ -73,7 +77,15 @@ export async function startLocalDatabase(dataDir: string, progress: (line: strin
   if (mongod) {
     const dir = join(dataDir, 'mongod');
     await mkdir(dir, { recursive: true });
-    const { child, output } = spawnServer(mongod, ['--dbpath', dir, '--port', String(port), '--bind_ip', '127.0.0.1', '--quiet']);
+    const { child, output } = spawnServer(mongod, [
+      '--dbpath',
+      dir,
+      '--port',
+      String(port),
+      '--bind_ip',
+      '127.0.0.1',
+      '--quiet',
+    ]);
     await waitForPort(child, port, 'mongod', output);
     return { uri: `mongodb://127.0.0.1:${port}/passerelle`, engine: 'mongod', stop: stopper(child) };
   }
@@ -81,8 +93,13 @@ export async function startLocalDatabase(dataDir: string, progress: (line: strin
   const dir = join(dataDir, 'ferretdb');
   await mkdir(dir, { recursive: true });
   const { child, output } = spawnServer(bin, [
-    '--handler=sqlite', `--sqlite-url=file:${dir}/`, `--state-dir=${dir}`,
-    `--listen-addr=127.0.0.1:${port}`, '--debug-addr=-', '--telemetry=disable', '--log-level=error',
+    '--handler=sqlite',
+    `--sqlite-url=file:${dir}/`,
+    `--state-dir=${dir}`,
+    `--listen-addr=127.0.0.1:${port}`,
+    '--debug-addr=-',
+    '--telemetry=disable',
+    '--log-level=error',
   ]);
   await waitForPort(child, port, 'FerretDB', output);
   return { uri: `mongodb://127.0.0.1:${port}/passerelle`, engine: 'ferretdb', stop: stopper(child) };

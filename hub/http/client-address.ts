@@ -18,7 +18,11 @@ export function normalizeAddress(raw: string): string {
 }
 
 /** Pure: picks the client address from the socket peer and the X-Forwarded-For header. */
-export function pickClientAddress(peer: string, forwardedFor: string | undefined, trustedProxies: readonly string[]): string {
+export function pickClientAddress(
+  peer: string,
+  forwardedFor: string | undefined,
+  trustedProxies: readonly string[],
+): string {
   const socket = normalizeAddress(peer);
   const trusted = new Set(trustedProxies.map(normalizeAddress));
   if (!trusted.has(socket) || !forwardedFor) return socket;

@@ -48,10 +48,15 @@ function safeDecode(segment: string): string {
   }
 }
 
-function findRestricted(routes: readonly RestrictedRoute[], path: string, method: string): { route: RestrictedRoute; params: string[] } | undefined {
+function findRestricted(
+  routes: readonly RestrictedRoute[],
+  path: string,
+  method: string,
+): { route: RestrictedRoute; params: string[] } | undefined {
   for (const route of routes) {
     const match = route.path.exec(path);
-    if (match && route.methods.includes(method)) return { route, params: match.slice(1).map((p) => safeDecode(p ?? '')) };
+    if (match && route.methods.includes(method))
+      return { route, params: match.slice(1).map((p) => safeDecode(p ?? '')) };
   }
   return undefined;
 }

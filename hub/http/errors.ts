@@ -54,7 +54,7 @@ export function forbidden(detail = 'action non autorisée pour ce jeton'): HttpE
   return new HttpError(403, 'forbidden', 'Accès refusé', { detail });
 }
 
-export function unauthorized(detail = 'jeton d\'accès manquant ou invalide'): HttpError {
+export function unauthorized(detail = "jeton d'accès manquant ou invalide"): HttpError {
   return new HttpError(401, 'unauthorized', 'Authentification requise', {
     detail,
     headers: { 'WWW-Authenticate': 'Bearer realm="passerelle"' },
@@ -74,10 +74,18 @@ export function tooManyRequests(code: string, retryAfterSeconds: number, detail:
 function fromKoaError(err: { status?: number; type?: string; message?: string }): HttpError | undefined {
   const status = err.status;
   if (!status || status < 400 || status >= 500) return undefined;
-  if (status === 413) return new HttpError(413, 'body_too_large', 'Requête trop volumineuse', { detail: 'le corps JSON dépasse la taille acceptée (BODY_LIMIT_KB)' });
-  if (status === 415) return new HttpError(415, 'unsupported_media_type', 'Type de contenu non pris en charge', { detail: 'envoyez du JSON (application/json)' });
+  if (status === 413)
+    return new HttpError(413, 'body_too_large', 'Requête trop volumineuse', {
+      detail: 'le corps JSON dépasse la taille acceptée (BODY_LIMIT_KB)',
+    });
+  if (status === 415)
+    return new HttpError(415, 'unsupported_media_type', 'Type de contenu non pris en charge', {
+      detail: 'envoyez du JSON (application/json)',
+    });
   if (err.type === 'entity.parse.failed' || /JSON/i.test(err.message ?? '')) {
-    return new HttpError(400, 'invalid_json', 'JSON invalide', { detail: 'le corps de la requête n\'est pas du JSON valide' });
+    return new HttpError(400, 'invalid_json', 'JSON invalide', {
+      detail: "le corps de la requête n'est pas du JSON valide",
+    });
   }
   return new HttpError(status, `http_${status}`, STATUS_CODES[status] ?? 'Erreur');
 }
@@ -90,13 +98,21 @@ export function renderProblems() {
       if (ctx.status === 404 && ctx.body === undefined) throw notFound(`la route ${ctx.method} ${ctx.path}`);
       if (ctx.status === 405 && ctx.body === undefined) {
         const allow = String(ctx.response.get('Allow'));
-        throw new HttpError(405, 'method_not_allowed', 'Méthode non autorisée', { detail: `méthodes acceptées sur ${ctx.path} : ${allow}`, headers: { Allow: allow } });
+        throw new HttpError(405, 'method_not_allowed', 'Méthode non autorisée', {
+          detail: `méthodes acceptées sur ${ctx.path} : ${allow}`,
+          headers: { Allow: allow },
+        });
       }
     } catch (thrown) {
       const err = thrown instanceof HttpError ? thrown : (fromKoaError(thrown as object) ?? undefined);
       if (!err) {
         ctx.log?.error({ err: thrown }, 'http: unexpected error');
-        writeProblem(ctx, new HttpError(500, 'internal', 'Erreur interne', { detail: 'une erreur inattendue est survenue ; elle a été journalisée' }));
+        writeProblem(
+          ctx,
+          new HttpError(500, 'internal', 'Erreur interne', {
+            detail: 'une erreur inattendue est survenue ; elle a été journalisée',
+          }),
+        );
         return;
       }
       writeProblem(ctx, err);

@@ -37,12 +37,15 @@ interface RateHitDoc {
   exp: Date;
 }
 
-const schema = new Schema<RateHitDoc>({
-  r: { type: String, required: true },
-  k: { type: String, required: true },
-  at: { type: Date, required: true },
-  exp: { type: Date, required: true },
-}, { versionKey: false });
+const schema = new Schema<RateHitDoc>(
+  {
+    r: { type: String, required: true },
+    k: { type: String, required: true },
+    at: { type: Date, required: true },
+    exp: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
 schema.index({ r: 1, k: 1, at: 1 });
 schema.index({ k: 1 });
 schema.index({ exp: 1 });
@@ -56,7 +59,11 @@ let lastPurge = 0;
 async function retryAfterMs(hit: RateHit, count: number, now: Date): Promise<number> {
   const { rule } = hit;
   const excess = Math.max(0, count - rule.limit - 1);
-  const oldest = await RateHitModel.find(windowFilter(hit, now)).sort({ at: 1 }).skip(excess).limit(1).lean<RateHitDoc[]>();
+  const oldest = await RateHitModel.find(windowFilter(hit, now))
+    .sort({ at: 1 })
+    .skip(excess)
+    .limit(1)
+    .lean<RateHitDoc[]>();
   const at = oldest[0]?.at.getTime() ?? now.getTime();
   return Math.max(1_000, at + rule.windowMs - now.getTime());
 }
@@ -66,19 +73,28 @@ async function retryAfterMs(hit: RateHit, count: number, now: Date): Promise<num
  * any rule is exceeded, and then counts nothing.
  */
 export async function consumeRateLimits(hits: RateHit[], now: Date = new Date()): Promise<void> {
-  const docs = await RateHitModel.insertMany(hits.map((h) => ({ r: h.rule.name, k: h.key, at: now, exp: new Date(now.getTime() + h.rule.windowMs) })));
+  const docs = await RateHitModel.insertMany(
+    hits.map((h) => ({ r: h.rule.name, k: h.key, at: now, exp: new Date(now.getTime() + h.rule.windowMs) })),
+  );
   const counts = await countInWindows(hits, now);
-  const over = hits.map((h) => ({ h, count: counts.get(h.rule.name) ?? 0 })).filter(({ h, count }) => count > h.rule.limit);
+  const over = hits
+    .map((h) => ({ h, count: counts.get(h.rule.name) ?? 0 }))
+    .filter(({ h, count }) => count > h.rule.limit);
   maybePurge(now);
   if (!over.length) return;
   await RateHitModel.deleteMany({ _id: { $in: docs.map((d) => d._id) } });
   const waits = await Promise.all(over.map(({ h, count }) => retryAfterMs(h, count, now)));
-  throw tooManyRequests('rate_limited', Math.max(...waits) / 1000, `trop d'actions en peu de temps (${over[0]?.h.rule.name}) : réessayez plus tard`);
+  throw tooManyRequests(
+    'rate_limited',
+    Math.max(...waits) / 1000,
+    `trop d'actions en peu de temps (${over[0]?.h.rule.name}) : réessayez plus tard`,
+  );
 }
 
 /** Hits inside each rule's window, by rule name, in one query (rule names are distinct). */
 async function countInWindows(hits: RateHit[], now: Date): Promise<Map<string, number>> {
-  if (hits.length === 1 && hits[0]) return new Map([[hits[0].rule.name, await RateHitModel.countDocuments(windowFilter(hits[0], now))]]);
+  if (hits.length === 1 && hits[0])
+    return new Map([[hits[0].rule.name, await RateHitModel.countDocuments(windowFilter(hits[0], now))]]);
   const rows = await RateHitModel.aggregate<{ _id: string; n: number }>([
     { $match: { $or: hits.map((h) => windowFilter(h, now)) } },
     { $group: { _id: '$r', n: { $sum: 1 } } },

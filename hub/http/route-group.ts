@@ -50,7 +50,11 @@ export class RouteGroup {
   /** Registers a route and its documentation together. */
   add(doc: RouteDoc, ...middleware: Middleware[]): this {
     this.docs.push(doc);
-    (this.router[doc.method] as (path: string, ...mw: Middleware[]) => Router).call(this.router, doc.path, ...middleware);
+    (this.router[doc.method] as (path: string, ...mw: Middleware[]) => Router).call(
+      this.router,
+      doc.path,
+      ...middleware,
+    );
     return this;
   }
 }

@@ -17,7 +17,10 @@ export function setSecurityHeaders(options: { https: boolean }) {
       ctx.set('Cross-Origin-Opener-Policy', 'same-origin');
       if (!ctx.response.get('Cross-Origin-Resource-Policy')) ctx.set('Cross-Origin-Resource-Policy', 'cross-origin');
       if (!ctx.response.get('Content-Security-Policy')) ctx.set('Content-Security-Policy', DEFAULT_CSP);
-      if (!ctx.response.get('X-Frame-Options') && /frame-ancestors 'none'/.test(ctx.response.get('Content-Security-Policy'))) {
+      if (
+        !ctx.response.get('X-Frame-Options') &&
+        /frame-ancestors 'none'/.test(ctx.response.get('Content-Security-Policy'))
+      ) {
         ctx.set('X-Frame-Options', 'DENY');
       }
       if (options.https) ctx.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');

@@ -36,13 +36,17 @@ export interface IngestResult {
 
 const BATCH = 500;
 
-function validateItems(items: ItemInput[], sourceId: string): { valid: ItemInput[]; errors: IngestResult['itemErrors'] } {
+function validateItems(
+  items: ItemInput[],
+  sourceId: string,
+): { valid: ItemInput[]; errors: IngestResult['itemErrors'] } {
   const valid: ItemInput[] = [];
   const errors: IngestResult['itemErrors'] = [];
   for (const item of items) {
     const problems = validateAgainst('ItemInput', item);
     if (item.sourceId !== sourceId) problems.push({ field: 'sourceId', message: `doit être ${sourceId}` });
-    if (problems.length) errors.push({ guid: item.guid, reason: problems.map((p) => `${p.field} : ${p.message}`).join(' ; ') });
+    if (problems.length)
+      errors.push({ guid: item.guid, reason: problems.map((p) => `${p.field} : ${p.message}`).join(' ; ') });
     else valid.push(item);
   }
   return { valid, errors };
@@ -54,14 +58,22 @@ async function insertItems(items: ItemInput[], now: Date): Promise<{ inserted: n
   for (let i = 0; i < items.length; i += BATCH) {
     const batch = items.slice(i, i + BATCH);
     const docs = batch.map((item) => ({
-      _id: item.id, ...toItemFields(item), status: 'published', revision: 1,
-      firstSeenAt: now, lastSeenAt: now, stats: { likes: 0, comments: 0 },
+      _id: item.id,
+      ...toItemFields(item),
+      status: 'published',
+      revision: 1,
+      firstSeenAt: now,
+      lastSeenAt: now,
+      stats: { likes: 0, comments: 0 },
     }));
     try {
       inserted += (await ItemModel.insertMany(docs, { ordered: false, rawResult: true })).insertedCount;
     } catch (err) {
       // Another process, or a run killed half-way, already stored some: they are updates.
-      const e = err as { insertedDocs?: unknown[]; writeErrors?: { err?: { index: number; code: number }; index?: number; code?: number }[] };
+      const e = err as {
+        insertedDocs?: unknown[];
+        writeErrors?: { err?: { index: number; code: number }; index?: number; code?: number }[];
+      };
       if (!e.writeErrors?.length || !e.writeErrors.every((w) => isDuplicateKey(w.err ?? w))) throw err;
       const failed = new Set(e.writeErrors.map((w) => w.err?.index ?? w.index ?? -1));
       inserted += batch.length - failed.size;
@@ -80,7 +92,11 @@ async function updateItems(updates: { item: ItemInput; known: KnownItem }[], now
         updateOne: {
           // Conditional on what we read: a concurrent run that got there first wins once.
           filter: { _id: known._id, contentHash: known.contentHash, status: known.status },
-          update: { $set: { ...$set, status: 'published', lastSeenAt: now }, $unset: { ...$unset, withdrawnAt: '' }, $inc: { revision: 1 } },
+          update: {
+            $set: { ...$set, status: 'published', lastSeenAt: now },
+            $unset: { ...$unset, withdrawnAt: '' },
+            $inc: { revision: 1 },
+          },
         },
       } as AnyBulkWriteOperation<ItemDoc>;
     });
@@ -106,18 +122,32 @@ async function withdrawMissing(sourceId: string, known: KnownItem[], keep: Set<s
 export async function ingestItems(input: IngestInput): Promise<IngestResult> {
   const now = input.now ?? new Date();
   const { valid, errors } = validateItems(input.items, input.sourceId);
-  const known = await ItemModel.find({ sourceId: input.sourceId }, { _id: 1, guid: 1, url: 1, contentHash: 1, status: 1 }).lean<KnownItem[]>();
+  const known = await ItemModel.find(
+    { sourceId: input.sourceId },
+    { _id: 1, guid: 1, url: 1, contentHash: 1, status: 1 },
+  ).lean<KnownItem[]>();
   const plan = planUpserts(valid, known);
   const { inserted, raced } = await insertItems(plan.inserts, now);
   let updated = await updateItems(plan.updates, now);
   if (raced.length) {
-    const again = planUpserts(raced, await ItemModel.find({ _id: { $in: raced.map((r) => r.id) } }, { _id: 1, guid: 1, url: 1, contentHash: 1, status: 1 }).lean<KnownItem[]>());
+    const again = planUpserts(
+      raced,
+      await ItemModel.find(
+        { _id: { $in: raced.map((r) => r.id) } },
+        { _id: 1, guid: 1, url: 1, contentHash: 1, status: 1 },
+      ).lean<KnownItem[]>(),
+    );
     updated += await updateItems(again.updates, now);
     // An id taken by a stored item this listing did not match (its guid changed through the
     // link or hash fallback): reported, never silently dropped.
-    for (const lost of again.inserts) errors.push({ guid: lost.guid, reason: `ingest: l'identifiant ${lost.id} est déjà pris par un autre contenu de la source` });
+    for (const lost of again.inserts)
+      errors.push({
+        guid: lost.guid,
+        reason: `ingest: l'identifiant ${lost.id} est déjà pris par un autre contenu de la source`,
+      });
   }
-  for (const dup of plan.duplicates) errors.push({ guid: dup.guid, reason: 'ingest: même guid déjà présent plus haut dans la même réponse' });
+  for (const dup of plan.duplicates)
+    errors.push({ guid: dup.guid, reason: 'ingest: même guid déjà présent plus haut dans la même réponse' });
   let withdrawn = 0;
   if (input.complete) {
     // Kept: what this listing matched, and what it listed but we rejected this time.

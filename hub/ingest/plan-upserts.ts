@@ -44,14 +44,17 @@ export function planUpserts(incoming: ItemInput[], known: KnownItem[]): UpsertPl
     }
     seenGuids.add(item.guid);
     // A fallback match must not steal a stored item whose own guid is still listed.
-    const fallback = [byUrl.get(item.url), byHash.get(item.contentHash)].find((k) => k && !incomingGuids.has(k.guid) && !claimed.has(k._id));
+    const fallback = [byUrl.get(item.url), byHash.get(item.contentHash)].find(
+      (k) => k && !incomingGuids.has(k.guid) && !claimed.has(k._id),
+    );
     const known = byGuid.get(item.guid) ?? fallback;
     if (!known || claimed.has(known._id)) {
       plan.inserts.push(item);
       continue;
     }
     claimed.add(known._id);
-    if (known.contentHash === item.contentHash && known.status === 'published' && known.guid === item.guid) plan.unchanged.push(known);
+    if (known.contentHash === item.contentHash && known.status === 'published' && known.guid === item.guid)
+      plan.unchanged.push(known);
     else plan.updates.push({ item, known });
   }
   return plan;

@@ -43,35 +43,71 @@ function validatorsOf(state: SourceDoc['state']): { etag?: string; lastModified?
 async function attempt(source: SourceDoc, deps: RunDeps): Promise<Outcome> {
   try {
     const result = await runConnector(
-      { id: source._id, partnerId: source.partnerId, kind: source.kind, url: source.url, complete: source.complete, defaults: source.defaults, mapping: source.mapping },
+      {
+        id: source._id,
+        partnerId: source.partnerId,
+        kind: source.kind,
+        url: source.url,
+        complete: source.complete,
+        defaults: source.defaults,
+        mapping: source.mapping,
+      },
       { fetcher: deps.fetcher, cache: validatorsOf(source.state) },
     );
     if (result.notModified) return { status: 'ok', result };
     const ingest = await ingestItems({
-      sourceId: source._id, items: result.items, complete: result.complete, // the connector folds in source.complete and a truncated listing
+      sourceId: source._id,
+      items: result.items,
+      complete: result.complete, // the connector folds in source.complete and a truncated listing
       rejectedGuids: result.rejected.map((r) => r.guid).filter((g): g is string => !!g),
     });
     const rejected = ingest.counts.rejected + result.rejected.length;
     return { status: rejected > 0 ? 'partial' : 'ok', result, ingest };
   } catch (err) {
-    if (isConnectorError(err)) return { status: 'failed', error: { ...err.toRunError(), ...(err.retryAfterSeconds !== undefined ? { retryAfterSeconds: err.retryAfterSeconds } : {}) } };
+    if (isConnectorError(err))
+      return {
+        status: 'failed',
+        error: {
+          ...err.toRunError(),
+          ...(err.retryAfterSeconds !== undefined ? { retryAfterSeconds: err.retryAfterSeconds } : {}),
+        },
+      };
     deps.log.error({ err, sourceId: source._id }, 'ingest: unexpected failure');
     return { status: 'failed', error: { code: 'internal', message: `ingest: ${(err as Error).message}` } };
   }
 }
 
-function toRunDoc(source: SourceDoc, runId: string, trigger: 'schedule' | 'manual', startedAt: Date, finishedAt: Date, o: Outcome): RunDoc {
+function toRunDoc(
+  source: SourceDoc,
+  runId: string,
+  trigger: 'schedule' | 'manual',
+  startedAt: Date,
+  finishedAt: Date,
+  o: Outcome,
+): RunDoc {
   const counts = o.ingest
-    ? { fetched: o.result?.fetched ?? 0, ...o.ingest.counts, rejected: o.ingest.counts.rejected + (o.result?.rejected.length ?? 0) }
+    ? {
+        fetched: o.result?.fetched ?? 0,
+        ...o.ingest.counts,
+        rejected: o.ingest.counts.rejected + (o.result?.rejected.length ?? 0),
+      }
     : { ...EMPTY_COUNTS, fetched: o.result?.fetched ?? 0 };
   const itemErrors = [...(o.result?.rejected ?? []), ...(o.ingest?.itemErrors ?? [])].slice(0, 100);
   const { retryAfterSeconds: _r, ...error } = o.error ?? ({} as NonNullable<Outcome['error']>);
   return {
-    _id: runId, sourceId: source._id, partnerId: source.partnerId, trigger, status: o.status,
+    _id: runId,
+    sourceId: source._id,
+    partnerId: source.partnerId,
+    trigger,
+    status: o.status,
     ...(o.result?.notModified ? { notModified: true } : {}),
     ...(o.result ? { httpStatus: o.result.httpStatus } : o.error?.httpStatus ? { httpStatus: o.error.httpStatus } : {}),
     ...(o.error ? { error: error as RunError } : {}),
-    counts, itemErrors, startedAt, finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime(),
+    counts,
+    itemErrors,
+    startedAt,
+    finishedAt,
+    durationMs: finishedAt.getTime() - startedAt.getTime(),
   };
 }
 
@@ -79,17 +115,36 @@ function nextState(source: SourceDoc, run: RunDoc, o: Outcome, now: Date): Sourc
   const prev = source.state;
   const retryAfter = o.error?.retryAfterSeconds ?? o.result?.cacheHints.retryAfterSeconds;
   // A 429 or 503 that says when to come back is the server asking for patience, not a fault.
-  const deferred = o.status === 'failed' && o.error?.retryAfterSeconds !== undefined && (o.error.code === 'http_429' || o.error.httpStatus === 503);
+  const deferred =
+    o.status === 'failed' &&
+    o.error?.retryAfterSeconds !== undefined &&
+    (o.error.code === 'http_429' || o.error.httpStatus === 503);
   const failures = o.status !== 'failed' ? 0 : deferred ? prev.consecutiveFailures : prev.consecutiveFailures + 1;
   const hints = o.result?.cacheHints;
   const state: SourceDoc['state'] = {
-    ...prev, lastRunAt: now, lastStatus: o.status, lastRunId: run._id, consecutiveFailures: failures,
-    nextRunAt: computeNextRunAt({ schedule: source.schedule, now, succeeded: o.status !== 'failed', consecutiveFailures: failures, ttlSeconds: hints?.ttlSeconds, maxAgeSeconds: hints?.maxAgeSeconds, retryAfterSeconds: deferred ? retryAfter : undefined }),
+    ...prev,
+    lastRunAt: now,
+    lastStatus: o.status,
+    lastRunId: run._id,
+    consecutiveFailures: failures,
+    nextRunAt: computeNextRunAt({
+      schedule: source.schedule,
+      now,
+      succeeded: o.status !== 'failed',
+      consecutiveFailures: failures,
+      ttlSeconds: hints?.ttlSeconds,
+      maxAgeSeconds: hints?.maxAgeSeconds,
+      retryAfterSeconds: deferred ? retryAfter : undefined,
+    }),
   };
   if (run.httpStatus !== undefined) state.lastHttpStatus = run.httpStatus;
   if (o.status === 'failed') {
     state.lastError = run.error;
-    if (failures >= ALERT_AFTER) state.alert = { since: prev.alert?.since ?? now, message: `${failures} échecs consécutifs ; dernière erreur : ${run.error?.code} — ${run.error?.message}` };
+    if (failures >= ALERT_AFTER)
+      state.alert = {
+        since: prev.alert?.since ?? now,
+        message: `${failures} échecs consécutifs ; dernière erreur : ${run.error?.code} — ${run.error?.message}`,
+      };
     return state;
   }
   delete state.lastError;
@@ -97,14 +152,20 @@ function nextState(source: SourceDoc, run: RunDoc, o: Outcome, now: Date): Sourc
   state.lastSuccessAt = now;
   // Validators are kept only after a complete, successful run: a run killed half-way
   // must fetch everything again next time, so that no item is lost.
-  if (hints?.etag) state.etag = hints.etag; else if (!o.result?.notModified) delete state.etag;
-  if (hints?.lastModified) state.lastModified = hints.lastModified; else if (!o.result?.notModified) delete state.lastModified;
+  if (hints?.etag) state.etag = hints.etag;
+  else if (!o.result?.notModified) delete state.etag;
+  if (hints?.lastModified) state.lastModified = hints.lastModified;
+  else if (!o.result?.notModified) delete state.lastModified;
   if (hints?.bodyHash) state.bodyHash = hints.bodyHash;
   return state;
 }
 
 async function pruneHistory(sourceId: string, keep: number): Promise<void> {
-  const cutoff = await RunModel.find({ sourceId }, { startedAt: 1 }).sort({ startedAt: -1 }).skip(keep).limit(1).lean<{ startedAt: Date }[]>();
+  const cutoff = await RunModel.find({ sourceId }, { startedAt: 1 })
+    .sort({ startedAt: -1 })
+    .skip(keep)
+    .limit(1)
+    .lean<{ startedAt: Date }[]>();
   if (cutoff[0]) await RunModel.deleteMany({ sourceId, startedAt: { $lte: cutoff[0].startedAt } });
 }
 
@@ -116,13 +177,32 @@ export async function runClaimedSource(source: SourceDoc, trigger: 'schedule' | 
   const startedAt = now();
   await RunModel.updateMany(
     { sourceId: source._id, status: 'running' },
-    { $set: { status: 'failed', error: { code: 'interrupted', message: 'ingest: the hub stopped during this run' }, finishedAt: startedAt } },
+    {
+      $set: {
+        status: 'failed',
+        error: { code: 'interrupted', message: 'ingest: the hub stopped during this run' },
+        finishedAt: startedAt,
+      },
+    },
   );
-  await RunModel.create({ _id: runId, sourceId: source._id, partnerId: source.partnerId, trigger, status: 'running', counts: EMPTY_COUNTS, itemErrors: [], startedAt });
+  await RunModel.create({
+    _id: runId,
+    sourceId: source._id,
+    partnerId: source.partnerId,
+    trigger,
+    status: 'running',
+    counts: EMPTY_COUNTS,
+    itemErrors: [],
+    startedAt,
+  });
   const outcome = await attempt(source, deps);
   const run = toRunDoc(source, runId, trigger, startedAt, now(), outcome);
   await RunModel.replaceOne({ _id: runId }, run);
-  const released = await releaseSource(source, nextState(source, run, outcome, run.finishedAt ?? now()), run.finishedAt ?? now());
+  const released = await releaseSource(
+    source,
+    nextState(source, run, outcome, run.finishedAt ?? now()),
+    run.finishedAt ?? now(),
+  );
   // Deleted during the run: what the run stored must not outlive the source.
   if (released === 'gone') await withdrawSourceItems(source._id, now());
   const c = run.counts;
@@ -131,6 +211,9 @@ export async function runClaimedSource(source: SourceDoc, trigger: 'schedule' | 
     deps.onItemsChanged?.();
   }
   await pruneHistory(source._id, deps.runHistory ?? 200);
-  deps.log.info({ sourceId: source._id, runId, status: run.status, counts: c, code: run.error?.code }, 'ingest: run finished');
+  deps.log.info(
+    { sourceId: source._id, runId, status: run.status, counts: c, code: run.error?.code },
+    'ingest: run finished',
+  );
   return toRun(run);
 }

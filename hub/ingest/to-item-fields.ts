@@ -2,7 +2,10 @@
 import type { ItemInput } from '../../schemas/index.js';
 import type { ItemDoc } from '../items/index.js';
 
-type StoredFields = Omit<ItemDoc, '_id' | 'status' | 'revision' | 'firstSeenAt' | 'lastSeenAt' | 'withdrawnAt' | 'stats'>;
+type StoredFields = Omit<
+  ItemDoc,
+  '_id' | 'status' | 'revision' | 'firstSeenAt' | 'lastSeenAt' | 'withdrawnAt' | 'stats'
+>;
 
 const date = (s: string | undefined) => (s ? new Date(s) : undefined);
 
@@ -13,12 +16,21 @@ export function toItemFields(input: ItemInput): StoredFields {
     ...rest,
     publishedAt: date(publishedAt),
     updatedAt: date(updatedAt),
-    event: event ? { start: new Date(event.start), ...(event.end ? { end: new Date(event.end) } : {}), ...(event.place ? { place: event.place } : {}) } : undefined,
+    event: event
+      ? {
+          start: new Date(event.start),
+          ...(event.end ? { end: new Date(event.end) } : {}),
+          ...(event.place ? { place: event.place } : {}),
+        }
+      : undefined,
   };
 }
 
 /** Splits fields into $set and $unset parts so that a field the partner dropped disappears. */
-export function splitSetUnset(fields: Record<string, unknown>, optional: readonly string[]): { $set: Record<string, unknown>; $unset: Record<string, ''> } {
+export function splitSetUnset(
+  fields: Record<string, unknown>,
+  optional: readonly string[],
+): { $set: Record<string, unknown>; $unset: Record<string, ''> } {
   const $set: Record<string, unknown> = {};
   const $unset: Record<string, ''> = {};
   for (const [k, v] of Object.entries(fields)) if (v !== undefined) $set[k] = v;
@@ -27,4 +39,14 @@ export function splitSetUnset(fields: Record<string, unknown>, optional: readonl
 }
 
 /** Item fields a connector may leave out. */
-export const OPTIONAL_ITEM_FIELDS = ['summary', 'content', 'categories', 'author', 'publishedAt', 'updatedAt', 'event', 'image', 'enclosures'] as const;
+export const OPTIONAL_ITEM_FIELDS = [
+  'summary',
+  'content',
+  'categories',
+  'author',
+  'publishedAt',
+  'updatedAt',
+  'event',
+  'image',
+  'enclosures',
+] as const;

@@ -35,12 +35,16 @@ async function itemPartnerAllows(origin: string, [itemId]: string[]): Promise<bo
 }
 
 async function commentPartnerAllows(origin: string, [commentId]: string[]): Promise<boolean> {
-  const comment = commentId ? await CommentModel.findById(commentId, { partnerId: 1 }).lean<{ partnerId: string }>() : null;
+  const comment = commentId
+    ? await CommentModel.findById(commentId, { partnerId: 1 }).lean<{ partnerId: string }>()
+    : null;
   return partnerAllows(comment?.partnerId, origin);
 }
 
 async function anyPartnerAllows(origin: string): Promise<boolean> {
-  const partners = await PartnerModel.find({ status: 'active' }, { allowedOrigins: 1 }).lean<{ allowedOrigins?: string[] }[]>();
+  const partners = await PartnerModel.find({ status: 'active' }, { allowedOrigins: 1 }).lean<
+    { allowedOrigins?: string[] }[]
+  >();
   return partners.some((p) => listsOrigin(p.allowedOrigins, origin));
 }
 

@@ -40,7 +40,9 @@ export async function loadCommentableItem(id: string): Promise<ItemContext> {
   const partner = item ? await findPartner(item.partnerId) : undefined;
   if (!item || !partner) throw notFound(`le contenu ${id}`);
   if (item.status !== 'published' || partner.status !== 'active') {
-    throw new HttpError(403, 'comments_closed', 'Commentaires fermés', { detail: 'ce contenu n\'accepte plus de commentaires' });
+    throw new HttpError(403, 'comments_closed', 'Commentaires fermés', {
+      detail: "ce contenu n'accepte plus de commentaires",
+    });
   }
   return { item, partner };
 }

@@ -13,6 +13,7 @@ export function queryInteger(ctx: Context, name: string, fallback: number, min: 
   const raw = queryString(ctx, name);
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!/^\d+$/.test(raw) || n < min || n > max) throw invalidInput([{ field: name, message: `doit être un entier de ${min} à ${max}` }]);
+  if (!/^\d+$/.test(raw) || n < min || n > max)
+    throw invalidInput([{ field: name, message: `doit être un entier de ${min} à ${max}` }]);
   return n;
 }

@@ -37,7 +37,13 @@ export async function limitAction(kind: ActionKind, visitorHash: string, address
     flag: [RATE_RULES.flagVisitor, RATE_RULES.flagAddress],
   };
   const [perVisitor, perAddress] = rules[kind];
-  await consumeRateLimits([{ rule: perVisitor, key: visitorHash }, { rule: perAddress, key: addressHash }], now());
+  await consumeRateLimits(
+    [
+      { rule: perVisitor, key: visitorHash },
+      { rule: perAddress, key: addressHash },
+    ],
+    now(),
+  );
 }
 
 /** Counts one hit against a single rule. */

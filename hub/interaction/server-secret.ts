@@ -13,7 +13,10 @@ interface SecretDoc {
   createdAt: Date;
 }
 
-const schema = new Schema<SecretDoc>({ _id: String, value: { type: String, required: true }, createdAt: { type: Date, required: true } }, { versionKey: false });
+const schema = new Schema<SecretDoc>(
+  { _id: String, value: { type: String, required: true }, createdAt: { type: Date, required: true } },
+  { versionKey: false },
+);
 
 export const ServerSecretModel = model<SecretDoc>('InteractionSecret', schema, 'interaction_secrets');
 

@@ -14,7 +14,11 @@ interface MetaDoc {
   changedAt: Date;
 }
 
-const MetaModel = model<MetaDoc>('Meta', new Schema<MetaDoc>({ _id: String, version: String, changedAt: Date }, { versionKey: false }), 'meta');
+const MetaModel = model<MetaDoc>(
+  'Meta',
+  new Schema<MetaDoc>({ _id: String, version: String, changedAt: Date }, { versionKey: false }),
+  'meta',
+);
 
 /** Marks the items as changed; returns the new token. */
 export async function bumpItemsVersion(): Promise<string> {

@@ -2,7 +2,10 @@ import { Schema, model } from 'mongoose';
 import type { Item } from '../../schemas/index.js';
 
 /** An item as stored: the schema's Item with `_id` as its stable id and real dates. */
-export type ItemDoc = Omit<Item, 'id' | 'publishedAt' | 'updatedAt' | 'firstSeenAt' | 'lastSeenAt' | 'withdrawnAt' | 'event'> & {
+export type ItemDoc = Omit<
+  Item,
+  'id' | 'publishedAt' | 'updatedAt' | 'firstSeenAt' | 'lastSeenAt' | 'withdrawnAt' | 'event'
+> & {
   _id: string;
   publishedAt?: Date;
   updatedAt?: Date;
@@ -12,7 +15,10 @@ export type ItemDoc = Omit<Item, 'id' | 'publishedAt' | 'updatedAt' | 'firstSeen
   event?: { start: Date; end?: Date; place?: string };
 };
 
-const media = new Schema({ url: { type: String, required: true }, alt: String, type: String, length: Number, title: String }, { _id: false });
+const media = new Schema(
+  { url: { type: String, required: true }, alt: String, type: String, length: Number, title: String },
+  { _id: false },
+);
 
 const schema = new Schema<ItemDoc>(
   {
@@ -28,7 +34,11 @@ const schema = new Schema<ItemDoc>(
     topics: { type: [String], default: [] },
     categories: { type: [String], default: undefined },
     audience: { type: [String], default: [] },
-    territory: { scope: { type: String, required: true }, province: String, communes: { type: [String], default: undefined } },
+    territory: {
+      scope: { type: String, required: true },
+      province: String,
+      communes: { type: [String], default: undefined },
+    },
     language: { type: String, required: true },
     author: String,
     publishedAt: Date,

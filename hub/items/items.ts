@@ -10,7 +10,15 @@ export function toItem(doc: ItemDoc): Item {
     ...rest,
     ...(publishedAt ? { publishedAt: publishedAt.toISOString() } : {}),
     ...(updatedAt ? { updatedAt: updatedAt.toISOString() } : {}),
-    ...(event ? { event: { start: event.start.toISOString(), ...(event.end ? { end: event.end.toISOString() } : {}), ...(event.place ? { place: event.place } : {}) } } : {}),
+    ...(event
+      ? {
+          event: {
+            start: event.start.toISOString(),
+            ...(event.end ? { end: event.end.toISOString() } : {}),
+            ...(event.place ? { place: event.place } : {}),
+          },
+        }
+      : {}),
     firstSeenAt: firstSeenAt.toISOString(),
     lastSeenAt: lastSeenAt.toISOString(),
     ...(withdrawnAt ? { withdrawnAt: withdrawnAt.toISOString() } : {}),
@@ -36,6 +44,9 @@ export async function findItemsByIds(ids: string[]): Promise<ItemDoc[]> {
 
 /** Withdraws every published item of a source (source deleted); returns how many. */
 export async function withdrawSourceItems(sourceId: string, now = new Date()): Promise<number> {
-  const res = await ItemModel.updateMany({ sourceId, status: 'published' }, { $set: { status: 'withdrawn', withdrawnAt: now }, $inc: { revision: 1 } });
+  const res = await ItemModel.updateMany(
+    { sourceId, status: 'published' },
+    { $set: { status: 'withdrawn', withdrawnAt: now }, $inc: { revision: 1 } },
+  );
   return res.modifiedCount;
 }

@@ -36,7 +36,8 @@ export function buildComponents(): Json {
   for (const title of titles.values()) titles.set(title, title);
   const components: Json = {};
   for (const [, schema] of parsed) {
-    for (const [name, def] of Object.entries((schema.definitions ?? {}) as Json)) components[name] = rewriteRefs(def, titles);
+    for (const [name, def] of Object.entries((schema.definitions ?? {}) as Json))
+      components[name] = rewriteRefs(def, titles);
     if (schema.title !== 'Common') components[String(schema.title)] = rewriteRefs(schema, titles);
   }
   return components;
@@ -52,28 +53,44 @@ function schemaOf(ref: JsonSchemaRef, titles: Map<string, string>): unknown {
 
 function parameters(where: 'query' | 'header' | 'path', params: Record<string, ParamDoc> = {}): Json[] {
   return Object.entries(params).map(([name, p]) => ({
-    name, in: where, description: p.description, required: where === 'path' ? true : !!p.required,
+    name,
+    in: where,
+    description: p.description,
+    required: where === 'path' ? true : !!p.required,
     schema: p.schema ?? { type: 'string' },
   }));
 }
 
 function operation(doc: RouteDoc, titles: Map<string, string>): Json {
-  const pathParams = Object.fromEntries([...doc.path.matchAll(/:(\w+)/g)].map((m) => [m[1], { description: `${m[1]}` }]));
+  const pathParams = Object.fromEntries(
+    [...doc.path.matchAll(/:(\w+)/g)].map((m) => [m[1], { description: `${m[1]}` }]),
+  );
   const problem = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
   const responses: Json = {};
   for (const [status, r] of Object.entries(doc.responses)) {
     const type = r.contentType ?? (Number(status) >= 400 ? 'application/problem+json' : 'application/json');
     const schema = r.schema ? schemaOf(r.schema, titles) : undefined;
-    responses[status] = Number(status) >= 400 && !r.schema ? { description: r.description, content: problem }
-      : { description: r.description, ...(schema || r.contentType ? { content: { [type]: schema ? { schema } : {} } } : {}) };
+    responses[status] =
+      Number(status) >= 400 && !r.schema
+        ? { description: r.description, content: problem }
+        : {
+            description: r.description,
+            ...(schema || r.contentType ? { content: { [type]: schema ? { schema } : {} } } : {}),
+          };
   }
   if (doc.auth) responses['401'] ??= { description: 'Missing or invalid bearer token', content: problem };
   return {
     tags: [doc.tag],
     summary: doc.summary,
     operationId: `${doc.method}${doc.path.replace(/[^a-zA-Z0-9]+(\w)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
-    parameters: [...parameters('path', pathParams), ...parameters('query', doc.query), ...parameters('header', doc.headers)],
-    ...(doc.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(doc.body, titles) } } } } : {}),
+    parameters: [
+      ...parameters('path', pathParams),
+      ...parameters('query', doc.query),
+      ...parameters('header', doc.headers),
+    ],
+    ...(doc.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(doc.body, titles) } } } }
+      : {}),
     responses,
     ...(doc.auth ? { security: [{ bearer: [] }] } : {}),
   };

@@ -2,9 +2,16 @@ import { Schema, model } from 'mongoose';
 import type { Partner } from '../../schemas/index.js';
 
 /** A partner as stored: the schema's Partner with `_id` as the slug and real dates. */
-export type PartnerDoc = Omit<Partner, 'id' | 'createdAt' | 'updatedAt'> & { _id: string; createdAt: Date; updatedAt: Date };
+export type PartnerDoc = Omit<Partner, 'id' | 'createdAt' | 'updatedAt'> & {
+  _id: string;
+  createdAt: Date;
+  updatedAt: Date;
+};
 
-const contact = new Schema({ name: String, role: String, email: { type: String, required: true }, phone: String }, { _id: false });
+const contact = new Schema(
+  { name: String, role: String, email: { type: String, required: true }, phone: String },
+  { _id: false },
+);
 
 const schema = new Schema<PartnerDoc>(
   {

@@ -5,7 +5,10 @@ import { conflict } from '../http/errors.js';
 import { PartnerModel, type PartnerDoc } from './partner-model.js';
 
 /** What anyone may see of a partner. */
-export type PublicPartner = Pick<Partner, 'id' | 'name' | 'shortName' | 'kind' | 'description' | 'territory' | 'website' | 'logo'>;
+export type PublicPartner = Pick<
+  Partner,
+  'id' | 'name' | 'shortName' | 'kind' | 'description' | 'territory' | 'website' | 'logo'
+>;
 
 /** The full record, as admins see it. */
 export function toPartner(doc: PartnerDoc): Partner {
@@ -16,12 +19,23 @@ export function toPartner(doc: PartnerDoc): Partner {
 /** Drops private fields: contacts, allowed origins, moderation settings, status. */
 export function toPublicPartner(doc: PartnerDoc): PublicPartner {
   const { _id, name, shortName, kind, description, territory, website, logo } = doc;
-  return JSON.parse(JSON.stringify({ id: _id, name, shortName, kind, description, territory, website, logo })) as PublicPartner;
+  return JSON.parse(
+    JSON.stringify({ id: _id, name, shortName, kind, description, territory, website, logo }),
+  ) as PublicPartner;
 }
 
 /** A new partner's stored fields: the input over the defaults (active, post-moderation). */
 export function newPartnerFields(fields: Omit<PartnerInput, 'id'>, now: Date): Omit<PartnerDoc, '_id'> {
-  return { status: 'active', allowedOrigins: [], contacts: [], moderation: { mode: 'post' }, territory: {}, ...fields, createdAt: now, updatedAt: now };
+  return {
+    status: 'active',
+    allowedOrigins: [],
+    contacts: [],
+    moderation: { mode: 'post' },
+    territory: {},
+    ...fields,
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 /** Creates a partner; 409 partner_exists when the id is taken. */

@@ -7,13 +7,27 @@ import { conflict, forbidden, invalidInput, notFound } from '../http/errors.js';
 import { readBody } from '../http/read-body.js';
 import { RouteGroup } from '../http/route-group.js';
 import { countPartnerDependents } from './dependents.js';
-import { createPartner, deletePartner, findPartner, listPartners, toPartner, toPublicPartner, updatePartner } from './partners.js';
+import {
+  createPartner,
+  deletePartner,
+  findPartner,
+  listPartners,
+  toPartner,
+  toPublicPartner,
+  updatePartner,
+} from './partners.js';
 
 const PUBLIC_PARTNER = {
   type: 'object',
   properties: {
-    id: { type: 'string' }, name: { type: 'string' }, shortName: { type: 'string' }, kind: { type: 'string' },
-    description: { type: 'string' }, territory: { type: 'object' }, website: { type: 'string' }, logo: { type: 'string' },
+    id: { type: 'string' },
+    name: { type: 'string' },
+    shortName: { type: 'string' },
+    kind: { type: 'string' },
+    description: { type: 'string' },
+    territory: { type: 'object' },
+    website: { type: 'string' },
+    logo: { type: 'string' },
   },
 };
 const ID_PARAM = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -29,93 +43,180 @@ function paramId(ctx: Context): string {
 /** GET /api/v1/partners and /api/v1/partners/:id — active partners, public fields only. */
 export function publicPartnerRoutes(): RouteGroup {
   return new RouteGroup()
-    .add({
-      method: 'get', path: '/api/v1/partners', tag: 'partners', summary: 'Active partners (public fields)',
-      query: {
-        kind: { description: 'province, commune, state, government, public-body or other' },
-        province: { description: 'sud, nord or iles' },
+    .add(
+      {
+        method: 'get',
+        path: '/api/v1/partners',
+        tag: 'partners',
+        summary: 'Active partners (public fields)',
+        query: {
+          kind: { description: 'province, commune, state, government, public-body or other' },
+          province: { description: 'sud, nord or iles' },
+        },
+        responses: {
+          200: {
+            description: 'Partners',
+            schema: {
+              type: 'object',
+              properties: { total: { type: 'integer' }, partners: { type: 'array', items: PUBLIC_PARTNER } },
+            },
+          },
+        },
       },
-      responses: { 200: { description: 'Partners', schema: { type: 'object', properties: { total: { type: 'integer' }, partners: { type: 'array', items: PUBLIC_PARTNER } } } } },
-    }, async (ctx) => {
-      const kind = typeof ctx.query.kind === 'string' ? ctx.query.kind : undefined;
-      const province = typeof ctx.query.province === 'string' ? ctx.query.province : undefined;
-      const partners = (await listPartners({ status: 'active', ...(kind ? { kind } : {}), ...(province ? { province } : {}) })).map(toPublicPartner);
-      ctx.set('Cache-Control', 'public, max-age=300');
-      ctx.body = { total: partners.length, partners };
-    })
-    .add({
-      method: 'get', path: '/api/v1/partners/:id', tag: 'partners', summary: 'One active partner (public fields)',
-      responses: { 200: { description: 'Partner', schema: PUBLIC_PARTNER }, 404: { description: 'Unknown or inactive' } },
-    }, async (ctx) => {
-      const doc = await findPartner(paramId(ctx));
-      if (!doc || doc.status !== 'active') throw notFound(`le partenaire ${ctx.params.id}`);
-      ctx.set('Cache-Control', 'public, max-age=300');
-      ctx.body = toPublicPartner(doc);
-    });
+      async (ctx) => {
+        const kind = typeof ctx.query.kind === 'string' ? ctx.query.kind : undefined;
+        const province = typeof ctx.query.province === 'string' ? ctx.query.province : undefined;
+        const partners = (
+          await listPartners({ status: 'active', ...(kind ? { kind } : {}), ...(province ? { province } : {}) })
+        ).map(toPublicPartner);
+        ctx.set('Cache-Control', 'public, max-age=300');
+        ctx.body = { total: partners.length, partners };
+      },
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/api/v1/partners/:id',
+        tag: 'partners',
+        summary: 'One active partner (public fields)',
+        responses: {
+          200: { description: 'Partner', schema: PUBLIC_PARTNER },
+          404: { description: 'Unknown or inactive' },
+        },
+      },
+      async (ctx) => {
+        const doc = await findPartner(paramId(ctx));
+        if (!doc || doc.status !== 'active') throw notFound(`le partenaire ${ctx.params.id}`);
+        ctx.set('Cache-Control', 'public, max-age=300');
+        ctx.body = toPublicPartner(doc);
+      },
+    );
 }
 
 /** /api/v1/admin/partners — CRUD; partner admins and moderators see only their partner. */
 export function adminPartnerRoutes(deps: { onChanged: () => Promise<void> }): RouteGroup {
   const auth = 'bearer' as const;
   return new RouteGroup()
-    .add({
-      method: 'post', path: '/api/v1/admin/partners', tag: 'admin', auth, summary: 'Create a partner (platform admin)',
-      body: 'PartnerInput',
-      responses: { 201: { description: 'Created', schema: 'Partner' }, 400: { description: 'Invalid input' }, 409: { description: 'Id taken' } },
-    }, requireRole('platform-admin'), async (ctx) => {
-      const partner = await createPartner(readBody<PartnerInput>(ctx, 'PartnerInput'));
-      await deps.onChanged();
-      ctx.status = 201;
-      ctx.set('Location', `/api/v1/admin/partners/${partner.id}`);
-      ctx.body = partner;
-    })
-    .add({
-      method: 'get', path: '/api/v1/admin/partners', tag: 'admin', auth, summary: 'All partners with private fields (own partner only for partner roles)',
-      responses: { 200: { description: 'Partners', schema: { type: 'object', properties: { total: { type: 'integer' }, partners: { type: 'array', items: { $ref: 'Partner' } } } } } },
-    }, async (ctx) => {
-      const only = scopedPartnerId(getPrincipal(ctx));
-      const partners = (await listPartners(only ? { ids: [only] } : {})).map(toPartner);
-      ctx.body = { total: partners.length, partners };
-    })
-    .add({
-      method: 'get', path: '/api/v1/admin/partners/:id', tag: 'admin', auth, summary: 'One partner with private fields',
-      responses: { 200: { description: 'Partner', schema: 'Partner' }, 404: { description: 'Unknown' } },
-    }, async (ctx) => {
-      const id = paramId(ctx);
-      assertPartnerAccess(getPrincipal(ctx), id);
-      const doc = await findPartner(id);
-      if (!doc) throw notFound(`le partenaire ${id}`);
-      ctx.body = toPartner(doc);
-    })
-    .add({
-      method: 'patch', path: '/api/v1/admin/partners/:id', tag: 'admin', auth,
-      summary: 'Update a partner (platform admin; a partner admin may edit its own, except kind, status and territory)',
-      body: 'PartnerInput',
-      responses: { 200: { description: 'Updated', schema: 'Partner' }, 400: { description: 'Invalid input' }, 404: { description: 'Unknown' } },
-    }, async (ctx) => {
-      const id = paramId(ctx);
-      const principal = getPrincipal(ctx);
-      assertPartnerAccess(principal, id, ['partner-admin']);
-      const errors = validatePatch('PartnerInput', ctx.request.body, ['id']);
-      if (errors.length) throw invalidInput(errors);
-      const patch = ctx.request.body as Partial<PartnerInput>;
-      const locked = PLATFORM_ONLY.filter((f) => f in patch);
-      if (principal.role !== 'platform-admin' && locked.length) throw forbidden(`seul un administrateur de la plateforme peut modifier : ${locked.join(', ')}`);
-      const partner = await updatePartner(id, patch);
-      if (!partner) throw notFound(`le partenaire ${id}`);
-      await deps.onChanged();
-      ctx.body = partner;
-    })
-    .add({
-      method: 'delete', path: '/api/v1/admin/partners/:id', tag: 'admin', auth,
-      summary: 'Delete a partner that has no sources, items or tokens (platform admin); otherwise set status inactive',
-      responses: { 204: { description: 'Deleted' }, 404: { description: 'Unknown' }, 409: { description: 'Partner still in use' } },
-    }, requireRole('platform-admin'), async (ctx) => {
-      const id = paramId(ctx);
-      const dependents = await countPartnerDependents(id);
-      if (dependents > 0) throw conflict('partner_in_use', `le partenaire ${id} a encore ${dependents} source(s), contenu(s) ou jeton(s) : passez-le en statut inactive`);
-      if (!(await deletePartner(id))) throw notFound(`le partenaire ${id}`);
-      await deps.onChanged();
-      ctx.status = 204;
-    });
+    .add(
+      {
+        method: 'post',
+        path: '/api/v1/admin/partners',
+        tag: 'admin',
+        auth,
+        summary: 'Create a partner (platform admin)',
+        body: 'PartnerInput',
+        responses: {
+          201: { description: 'Created', schema: 'Partner' },
+          400: { description: 'Invalid input' },
+          409: { description: 'Id taken' },
+        },
+      },
+      requireRole('platform-admin'),
+      async (ctx) => {
+        const partner = await createPartner(readBody<PartnerInput>(ctx, 'PartnerInput'));
+        await deps.onChanged();
+        ctx.status = 201;
+        ctx.set('Location', `/api/v1/admin/partners/${partner.id}`);
+        ctx.body = partner;
+      },
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/api/v1/admin/partners',
+        tag: 'admin',
+        auth,
+        summary: 'All partners with private fields (own partner only for partner roles)',
+        responses: {
+          200: {
+            description: 'Partners',
+            schema: {
+              type: 'object',
+              properties: { total: { type: 'integer' }, partners: { type: 'array', items: { $ref: 'Partner' } } },
+            },
+          },
+        },
+      },
+      async (ctx) => {
+        const only = scopedPartnerId(getPrincipal(ctx));
+        const partners = (await listPartners(only ? { ids: [only] } : {})).map(toPartner);
+        ctx.body = { total: partners.length, partners };
+      },
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/api/v1/admin/partners/:id',
+        tag: 'admin',
+        auth,
+        summary: 'One partner with private fields',
+        responses: { 200: { description: 'Partner', schema: 'Partner' }, 404: { description: 'Unknown' } },
+      },
+      async (ctx) => {
+        const id = paramId(ctx);
+        assertPartnerAccess(getPrincipal(ctx), id);
+        const doc = await findPartner(id);
+        if (!doc) throw notFound(`le partenaire ${id}`);
+        ctx.body = toPartner(doc);
+      },
+    )
+    .add(
+      {
+        method: 'patch',
+        path: '/api/v1/admin/partners/:id',
+        tag: 'admin',
+        auth,
+        summary:
+          'Update a partner (platform admin; a partner admin may edit its own, except kind, status and territory)',
+        body: 'PartnerInput',
+        responses: {
+          200: { description: 'Updated', schema: 'Partner' },
+          400: { description: 'Invalid input' },
+          404: { description: 'Unknown' },
+        },
+      },
+      async (ctx) => {
+        const id = paramId(ctx);
+        const principal = getPrincipal(ctx);
+        assertPartnerAccess(principal, id, ['partner-admin']);
+        const errors = validatePatch('PartnerInput', ctx.request.body, ['id']);
+        if (errors.length) throw invalidInput(errors);
+        const patch = ctx.request.body as Partial<PartnerInput>;
+        const locked = PLATFORM_ONLY.filter((f) => f in patch);
+        if (principal.role !== 'platform-admin' && locked.length)
+          throw forbidden(`seul un administrateur de la plateforme peut modifier : ${locked.join(', ')}`);
+        const partner = await updatePartner(id, patch);
+        if (!partner) throw notFound(`le partenaire ${id}`);
+        await deps.onChanged();
+        ctx.body = partner;
+      },
+    )
+    .add(
+      {
+        method: 'delete',
+        path: '/api/v1/admin/partners/:id',
+        tag: 'admin',
+        auth,
+        summary:
+          'Delete a partner that has no sources, items or tokens (platform admin); otherwise set status inactive',
+        responses: {
+          204: { description: 'Deleted' },
+          404: { description: 'Unknown' },
+          409: { description: 'Partner still in use' },
+        },
+      },
+      requireRole('platform-admin'),
+      async (ctx) => {
+        const id = paramId(ctx);
+        const dependents = await countPartnerDependents(id);
+        if (dependents > 0)
+          throw conflict(
+            'partner_in_use',
+            `le partenaire ${id} a encore ${dependents} source(s), contenu(s) ou jeton(s) : passez-le en statut inactive`,
+          );
+        if (!(await deletePartner(id))) throw notFound(`le partenaire ${id}`);
+        await deps.onChanged();
+        ctx.status = 204;
+      },
+    );
 }

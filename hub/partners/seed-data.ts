@@ -6,9 +6,28 @@
 import type { PartnerInput, Province } from '../../schemas/index.js';
 
 const PROVINCES: PartnerInput[] = [
-  { id: 'province-sud', name: 'Province Sud', kind: 'province', territory: { province: 'sud' }, website: 'https://www.province-sud.nc' },
-  { id: 'province-nord', name: 'Province Nord', kind: 'province', territory: { province: 'nord' }, website: 'https://www.province-nord.nc' },
-  { id: 'province-iles', name: 'Province des Îles Loyauté', shortName: 'Îles Loyauté', kind: 'province', territory: { province: 'iles' }, website: 'https://www.province-iles.nc' },
+  {
+    id: 'province-sud',
+    name: 'Province Sud',
+    kind: 'province',
+    territory: { province: 'sud' },
+    website: 'https://www.province-sud.nc',
+  },
+  {
+    id: 'province-nord',
+    name: 'Province Nord',
+    kind: 'province',
+    territory: { province: 'nord' },
+    website: 'https://www.province-nord.nc',
+  },
+  {
+    id: 'province-iles',
+    name: 'Province des Îles Loyauté',
+    shortName: 'Îles Loyauté',
+    kind: 'province',
+    territory: { province: 'iles' },
+    website: 'https://www.province-iles.nc',
+  },
 ];
 
 /** [slug, name, INSEE code, province] */
@@ -57,14 +76,62 @@ const COMMUNE_WEBSITES: Record<string, string> = {
 
 const INSTITUTIONS: PartnerInput[] = [
   { id: 'gouvernement', name: 'Gouvernement de la Nouvelle-Calédonie', kind: 'government', website: 'https://gouv.nc' },
-  { id: 'haut-commissariat', name: 'Haut-commissariat de la République en Nouvelle-Calédonie', shortName: 'Haut-commissariat', kind: 'state', website: 'https://www.nouvelle-caledonie.gouv.fr' },
-  { id: 'congres', name: 'Congrès de la Nouvelle-Calédonie', shortName: 'Congrès', kind: 'other', website: 'https://www.congres.nc' },
-  { id: 'senat-coutumier', name: 'Sénat coutumier de la Nouvelle-Calédonie', shortName: 'Sénat coutumier', kind: 'other', website: 'https://www.senat-coutumier.nc' },
-  { id: 'cafat', name: 'CAFAT — Caisse de compensation des prestations familiales, des accidents du travail et de prévoyance', shortName: 'CAFAT', kind: 'public-body', website: 'https://www.cafat.nc' },
-  { id: 'opt-nc', name: 'OPT-NC — Office des postes et télécommunications', shortName: 'OPT-NC', kind: 'public-body', website: 'https://www.opt.nc' },
-  { id: 'isee', name: "ISEE — Institut de la statistique et des études économiques", shortName: 'ISEE', kind: 'public-body', website: 'https://www.isee.nc' },
-  { id: 'ass-nc', name: 'Agence sanitaire et sociale de la Nouvelle-Calédonie', shortName: 'ASS-NC', kind: 'public-body', website: 'https://www.ass.nc' },
-  { id: 'cci-nc', name: "Chambre de commerce et d'industrie de Nouvelle-Calédonie", shortName: 'CCI-NC', kind: 'public-body', website: 'https://www.cci.nc' },
+  {
+    id: 'haut-commissariat',
+    name: 'Haut-commissariat de la République en Nouvelle-Calédonie',
+    shortName: 'Haut-commissariat',
+    kind: 'state',
+    website: 'https://www.nouvelle-caledonie.gouv.fr',
+  },
+  {
+    id: 'congres',
+    name: 'Congrès de la Nouvelle-Calédonie',
+    shortName: 'Congrès',
+    kind: 'other',
+    website: 'https://www.congres.nc',
+  },
+  {
+    id: 'senat-coutumier',
+    name: 'Sénat coutumier de la Nouvelle-Calédonie',
+    shortName: 'Sénat coutumier',
+    kind: 'other',
+    website: 'https://www.senat-coutumier.nc',
+  },
+  {
+    id: 'cafat',
+    name: 'CAFAT — Caisse de compensation des prestations familiales, des accidents du travail et de prévoyance',
+    shortName: 'CAFAT',
+    kind: 'public-body',
+    website: 'https://www.cafat.nc',
+  },
+  {
+    id: 'opt-nc',
+    name: 'OPT-NC — Office des postes et télécommunications',
+    shortName: 'OPT-NC',
+    kind: 'public-body',
+    website: 'https://www.opt.nc',
+  },
+  {
+    id: 'isee',
+    name: 'ISEE — Institut de la statistique et des études économiques',
+    shortName: 'ISEE',
+    kind: 'public-body',
+    website: 'https://www.isee.nc',
+  },
+  {
+    id: 'ass-nc',
+    name: 'Agence sanitaire et sociale de la Nouvelle-Calédonie',
+    shortName: 'ASS-NC',
+    kind: 'public-body',
+    website: 'https://www.ass.nc',
+  },
+  {
+    id: 'cci-nc',
+    name: "Chambre de commerce et d'industrie de Nouvelle-Calédonie",
+    shortName: 'CCI-NC',
+    kind: 'public-body',
+    website: 'https://www.cci.nc',
+  },
 ];
 
 /** The 45 partners loaded by `npm run seed` and at first start. */

@@ -22,14 +22,24 @@ export function newRunId(): string {
 }
 
 /** Tries to claim the source's current generation; returns it with its lease, or undefined. */
-export async function claimSource(source: SourceDoc, owner: string, now: Date, leaseMs: number): Promise<SourceDoc | undefined> {
+export async function claimSource(
+  source: SourceDoc,
+  owner: string,
+  now: Date,
+  leaseMs: number,
+): Promise<SourceDoc | undefined> {
   const generation = source.state.generation ?? 0;
   const latest = await ClaimModel.findOne({ sourceId: source._id, generation }).sort({ attempt: -1 }).lean<ClaimDoc>();
   if (latest && latest.until > now) return undefined;
   const attempt = latest ? latest.attempt + 1 : 0;
   const lease = { owner, until: new Date(now.getTime() + leaseMs), runId: newRunId(), generation, attempt };
   try {
-    await ClaimModel.create({ _id: claimId(source._id, generation, attempt), sourceId: source._id, ...lease, createdAt: now });
+    await ClaimModel.create({
+      _id: claimId(source._id, generation, attempt),
+      sourceId: source._id,
+      ...lease,
+      createdAt: now,
+    });
   } catch (err) {
     if (isDuplicateKey(err)) return undefined;
     throw err;
@@ -48,16 +58,24 @@ export async function claimSource(source: SourceDoc, owner: string, now: Date, l
 /** Extends our claim while a long run goes on (only the holder writes its own claim). */
 export async function renewClaim(source: SourceDoc, until: Date): Promise<void> {
   const lease = source.lease;
-  if (lease) await ClaimModel.updateOne({ _id: claimId(source._id, lease.generation, lease.attempt), runId: lease.runId }, { $set: { until } });
+  if (lease)
+    await ClaimModel.updateOne(
+      { _id: claimId(source._id, lease.generation, lease.attempt), runId: lease.runId },
+      { $set: { until } },
+    );
 }
 
 /** Claims the most overdue enabled sources that are free, at most `max`. */
 export async function claimDueSources(owner: string, now: Date, leaseMs: number, max: number): Promise<SourceDoc[]> {
   if (max <= 0) return [];
   const due = await SourceModel.find({
-    enabled: true, 'state.nextRunAt': { $lte: now },
+    enabled: true,
+    'state.nextRunAt': { $lte: now },
     $or: [{ lease: { $exists: false } }, { 'lease.until': { $lt: now } }],
-  }).sort({ 'state.nextRunAt': 1 }).limit(max * 4).lean<SourceDoc[]>();
+  })
+    .sort({ 'state.nextRunAt': 1 })
+    .limit(max * 4)
+    .lean<SourceDoc[]>();
   const claimed: SourceDoc[] = [];
   for (const source of due) {
     if (claimed.length >= max) break;
@@ -68,7 +86,12 @@ export async function claimDueSources(owner: string, now: Date, leaseMs: number,
 }
 
 /** Claims one source by id whatever its schedule (admin "run now"); undefined when busy. */
-export async function claimSourceById(id: string, owner: string, now: Date, leaseMs: number): Promise<SourceDoc | undefined> {
+export async function claimSourceById(
+  id: string,
+  owner: string,
+  now: Date,
+  leaseMs: number,
+): Promise<SourceDoc | undefined> {
   const source = await SourceModel.findById(id).lean<SourceDoc>();
   return source ? claimSource(source, owner, now, leaseMs) : undefined;
 }
@@ -85,10 +108,18 @@ const READ_FIELDS = ['url', 'mapping', 'defaults', 'complete'] as const;
  * deleted meanwhile. An admin change made during the run wins over the run's view of the
  * source: a new schedule decides the next run, a new URL or mapping drops the validators.
  */
-export async function releaseSource(source: SourceDoc, state: SourceDoc['state'], now = new Date()): Promise<ReleaseOutcome> {
+export async function releaseSource(
+  source: SourceDoc,
+  state: SourceDoc['state'],
+  now = new Date(),
+): Promise<ReleaseOutcome> {
   const lease = source.lease;
   if (!lease) return 'overtaken';
-  const overtaken = await ClaimModel.exists({ sourceId: source._id, generation: lease.generation, attempt: { $gt: lease.attempt } });
+  const overtaken = await ClaimModel.exists({
+    sourceId: source._id,
+    generation: lease.generation,
+    attempt: { $gt: lease.attempt },
+  });
   if (overtaken) return 'overtaken';
   const current = await SourceModel.findById(source._id).lean<SourceDoc>();
   if (!current) return 'gone';

@@ -52,9 +52,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   /** Runs a claimed source, extending the claim every third of the lease while it runs. */
   const runLeased = async (source: SourceDoc, trigger: 'schedule' | 'manual'): Promise<Run> => {
-    const renew = setInterval(() => {
-      renewClaim(source, new Date(now().getTime() + leaseMs)).catch((err: unknown) => options.log.warn({ err, sourceId: source._id }, 'scheduler: claim renewal failed'));
-    }, Math.max(1000, leaseMs / 3));
+    const renew = setInterval(
+      () => {
+        renewClaim(source, new Date(now().getTime() + leaseMs)).catch((err: unknown) =>
+          options.log.warn({ err, sourceId: source._id }, 'scheduler: claim renewal failed'),
+        );
+      },
+      Math.max(1000, leaseMs / 3),
+    );
     try {
       return await runClaimedSource(source, trigger, options);
     } finally {
@@ -76,12 +81,16 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       for (const source of await claimDueSources(owner, now(), leaseMs, queue.free - pending)) {
         claimed += 1;
         pending += 1;
-        void track(queue.run(() => {
-          pending -= 1;
-          return runLeased(source, 'schedule');
-        }).catch((err: unknown) => {
-          options.log.error({ err, sourceId: source._id }, 'scheduler: run crashed');
-        }));
+        void track(
+          queue
+            .run(() => {
+              pending -= 1;
+              return runLeased(source, 'schedule');
+            })
+            .catch((err: unknown) => {
+              options.log.error({ err, sourceId: source._id }, 'scheduler: run crashed');
+            }),
+        );
       }
     } catch (err) {
       options.log.error({ err }, 'scheduler: tick failed');
@@ -95,7 +104,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     owner,
     tick,
     start() {
-      task = cron.schedule(options.tick ?? '*/30 * * * * *', () => void tick(), { timezone: TIMEZONE, name: 'passerelle-scheduler', noOverlap: true });
+      task = cron.schedule(options.tick ?? '*/30 * * * * *', () => void tick(), {
+        timezone: TIMEZONE,
+        name: 'passerelle-scheduler',
+        noOverlap: true,
+      });
     },
     async stop() {
       await task?.destroy();

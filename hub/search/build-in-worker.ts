@@ -25,14 +25,22 @@ function resolveTsxApi(): string {
 
 function spawnWorker(workerData: unknown, resourceLimits?: ResourceLimits): Worker {
   const self = import.meta.url;
-  if (!self.endsWith('.ts')) return new Worker(new URL('./build-worker.js', self), { workerData, ...(resourceLimits ? { resourceLimits } : {}) });
+  if (!self.endsWith('.ts'))
+    return new Worker(new URL('./build-worker.js', self), {
+      workerData,
+      ...(resourceLimits ? { resourceLimits } : {}),
+    });
   const entry = new URL('./build-worker.ts', self).href;
   const code = `import(${JSON.stringify(resolveTsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(code, { eval: true, workerData, ...(resourceLimits ? { resourceLimits } : {}) });
 }
 
 /** Builds and serializes an index in a worker thread; resolves to the serialized index. */
-export function buildInWorker(items: readonly IndexableItem[], partners: PartnerMap, options: BuildInWorkerOptions = {}): Promise<Buffer> {
+export function buildInWorker(
+  items: readonly IndexableItem[],
+  partners: PartnerMap,
+  options: BuildInWorkerOptions = {},
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const worker = spawnWorker({ items, partners }, options.resourceLimits);
     let settled = false;

@@ -1,7 +1,13 @@
 /** Builds a search index from stored items: pure, no database. */
 import { createBuilder, lunr } from './analysis/index.js';
 import {
-  getExcerpt, getFacetValues, getItemDate, getPartner, getSearchableText, SUMMARY_LIMIT, type SearchableText,
+  getExcerpt,
+  getFacetValues,
+  getItemDate,
+  getPartner,
+  getSearchableText,
+  SUMMARY_LIMIT,
+  type SearchableText,
 } from './internal/document-fields.js';
 import { addFacetValues, createFacetIndex } from './internal/facets.js';
 import { toLunrIndex } from './internal/lunr-view.js';
@@ -26,8 +32,18 @@ function sortForIndex(items: readonly IndexableItem[]): { item: IndexableItem; d
 
 function createDocStore(size: number): DocStore {
   return {
-    ids: [], titles: [], summaries: [], excerpts: [], urls: [], partnerIds: [], types: [], topics: [],
-    dates: new Float64Array(size), images: [], likes: new Uint32Array(size), comments: new Uint32Array(size),
+    ids: [],
+    titles: [],
+    summaries: [],
+    excerpts: [],
+    urls: [],
+    partnerIds: [],
+    types: [],
+    topics: [],
+    dates: new Float64Array(size),
+    images: [],
+    likes: new Uint32Array(size),
+    comments: new Uint32Array(size),
   };
 }
 
@@ -61,7 +77,11 @@ export function buildSearchIndex(items: readonly IndexableItem[], partners: Part
   const sorted = sortForIndex(items);
   const size = sorted.length;
   const vocabulary = new VocabularyBuilder();
-  const postings = new PostingsBuilder(createFieldBuilder((surface, folded) => vocabulary.add(surface, folded)), FIELDS, FIELDS.map((f) => FIELD_BOOSTS[f]));
+  const postings = new PostingsBuilder(
+    createFieldBuilder((surface, folded) => vocabulary.add(surface, folded)),
+    FIELDS,
+    FIELDS.map((f) => FIELD_BOOSTS[f]),
+  );
   const docs = createDocStore(size);
   const facets = createFacetIndex();
   sorted.forEach(({ item, date }, doc) => {
@@ -90,7 +110,11 @@ export function buildLunrReference(items: readonly IndexableItem[], partners: Pa
 
 /** Puts the parts of an index together (used by build and load). */
 export function assembleIndex(
-  postings: Postings, docs: DocStore, facets: SearchIndex['facets'], vocabulary: SearchIndex['vocabulary'], builtAt: string,
+  postings: Postings,
+  docs: DocStore,
+  facets: SearchIndex['facets'],
+  vocabulary: SearchIndex['vocabulary'],
+  builtAt: string,
 ): SearchIndex {
   const docById = new Map(docs.ids.map((id, doc) => [id, doc]));
   let view: lunr.Index | undefined;
@@ -98,6 +122,12 @@ export function assembleIndex(
     get lunr() {
       return (view ??= toLunrIndex(postings));
     },
-    postings, docs, facets, vocabulary, size: docs.ids.length, builtAt, docById,
+    postings,
+    docs,
+    facets,
+    vocabulary,
+    size: docs.ids.length,
+    builtAt,
+    docById,
   };
 }

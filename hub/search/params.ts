@@ -21,11 +21,31 @@ const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]
 type ListRule = { field: keyof SearchParams; check: (v: string) => boolean; expected: string };
 
 const LISTS: Record<string, ListRule> = {
-  partner: { field: 'partner', check: (v) => SLUG.test(v) && v.length <= 64, expected: 'identifiant de partenaire (minuscules, chiffres, tirets)' },
-  partnerKind: { field: 'partnerKind', check: (v) => ['province', 'commune', 'state', 'government', 'public-body', 'other'].includes(v), expected: 'province, commune, state, government, public-body, other' },
-  type: { field: 'type', check: (v) => ['news', 'event', 'procedure', 'service', 'job', 'publication', 'alert'].includes(v), expected: 'news, event, procedure, service, job, publication, alert' },
-  topic: { field: 'topic', check: (v) => SLUG.test(v) && v.length <= 64, expected: 'thème en minuscules, chiffres et tirets' },
-  audience: { field: 'audience', check: (v) => ['particuliers', 'professionnels', 'associations'].includes(v), expected: 'particuliers, professionnels, associations' },
+  partner: {
+    field: 'partner',
+    check: (v) => SLUG.test(v) && v.length <= 64,
+    expected: 'identifiant de partenaire (minuscules, chiffres, tirets)',
+  },
+  partnerKind: {
+    field: 'partnerKind',
+    check: (v) => ['province', 'commune', 'state', 'government', 'public-body', 'other'].includes(v),
+    expected: 'province, commune, state, government, public-body, other',
+  },
+  type: {
+    field: 'type',
+    check: (v) => ['news', 'event', 'procedure', 'service', 'job', 'publication', 'alert'].includes(v),
+    expected: 'news, event, procedure, service, job, publication, alert',
+  },
+  topic: {
+    field: 'topic',
+    check: (v) => SLUG.test(v) && v.length <= 64,
+    expected: 'thème en minuscules, chiffres et tirets',
+  },
+  audience: {
+    field: 'audience',
+    check: (v) => ['particuliers', 'professionnels', 'associations'].includes(v),
+    expected: 'particuliers, professionnels, associations',
+  },
   commune: { field: 'commune', check: (v) => /^988\d{2}$/.test(v), expected: 'code INSEE 988xx' },
   province: { field: 'province', check: (v) => ['sud', 'nord', 'iles'].includes(v), expected: 'sud, nord, iles' },
 };
@@ -49,7 +69,8 @@ function parseList(query: RawQuery, name: string, rule: ListRule, errors: FieldE
   if (values.length === 0) return undefined;
   if (values.length > MAX_VALUES) errors.push({ field: name, message: `au plus ${MAX_VALUES} valeurs` });
   const bad = values.filter((v) => !rule.check(v));
-  if (bad.length > 0) errors.push({ field: name, message: `valeur invalide : « ${bad[0]!.slice(0, 40)} » (attendu : ${rule.expected})` });
+  if (bad.length > 0)
+    errors.push({ field: name, message: `valeur invalide : « ${bad[0]!.slice(0, 40)} » (attendu : ${rule.expected})` });
   return values;
 }
 
@@ -61,7 +82,10 @@ function parseDate(value: string | undefined, field: 'from' | 'to', errors: Fiel
   else if (ISO_DATETIME.test(value)) ms = Date.parse(value);
   const valid = Number.isFinite(ms) && isRealDay(value.slice(0, 10));
   if (!valid) {
-    errors.push({ field, message: `date invalide : « ${value.slice(0, 40)} » (attendu : AAAA-MM-JJ ou date ISO 8601)` });
+    errors.push({
+      field,
+      message: `date invalide : « ${value.slice(0, 40)} » (attendu : AAAA-MM-JJ ou date ISO 8601)`,
+    });
     return undefined;
   }
   return new Date(ms);
@@ -79,7 +103,13 @@ function formatNumber(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+$)/g, ' ');
 }
 
-function parseInteger(value: string | undefined, field: string, min: number, max: number, errors: FieldError[]): number | undefined {
+function parseInteger(
+  value: string | undefined,
+  field: string,
+  min: number,
+  max: number,
+  errors: FieldError[],
+): number | undefined {
   if (value === undefined) return undefined;
   const n = /^\d{1,9}$/.test(value) ? Number(value) : NaN;
   if (!(n >= min && n <= max)) {
@@ -91,10 +121,12 @@ function parseInteger(value: string | undefined, field: string, min: number, max
 
 function parseScalars(query: RawQuery, params: SearchParams, errors: FieldError[]): void {
   const q = single(query, 'q', errors);
-  if (q !== undefined && q.length > MAX_QUERY_LENGTH) errors.push({ field: 'q', message: `doit contenir au plus ${MAX_QUERY_LENGTH} caractères` });
+  if (q !== undefined && q.length > MAX_QUERY_LENGTH)
+    errors.push({ field: 'q', message: `doit contenir au plus ${MAX_QUERY_LENGTH} caractères` });
   else if (q !== undefined) params.q = q;
   const sort = single(query, 'sort', errors);
-  if (sort !== undefined && sort !== 'relevance' && sort !== 'date') errors.push({ field: 'sort', message: 'valeur invalide (attendu : relevance ou date)' });
+  if (sort !== undefined && sort !== 'relevance' && sort !== 'date')
+    errors.push({ field: 'sort', message: 'valeur invalide (attendu : relevance ou date)' });
   else if (sort) params.sort = sort;
   const from = parseDate(single(query, 'from', errors), 'from', errors);
   const to = parseDate(single(query, 'to', errors), 'to', errors);
@@ -103,7 +135,8 @@ function parseScalars(query: RawQuery, params: SearchParams, errors: FieldError[
   if (to) params.to = to;
   const page = parseInteger(single(query, 'page', errors), 'page', 1, MAX_WINDOW, errors);
   const limit = parseInteger(single(query, 'limit', errors), 'limit', 1, MAX_LIMIT, errors);
-  if ((page ?? 1) * (limit ?? DEFAULT_LIMIT) > MAX_WINDOW) errors.push({ field: 'page', message: `page × limit ne doit pas dépasser ${formatNumber(MAX_WINDOW)}` });
+  if ((page ?? 1) * (limit ?? DEFAULT_LIMIT) > MAX_WINDOW)
+    errors.push({ field: 'page', message: `page × limit ne doit pas dépasser ${formatNumber(MAX_WINDOW)}` });
   if (page) params.page = page;
   if (limit) params.limit = limit;
 }

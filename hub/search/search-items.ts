@@ -3,12 +3,27 @@
  * counts → sort → page → hits with snippets. Synchronous, so a search runs start to end on
  * the index it was handed, whatever swaps happen meanwhile.
  */
-import { countBits, createBitset, createRangeBitset, forEachBit, hasBit, setBit, type Bitset } from './internal/bitset.js';
+import {
+  countBits,
+  createBitset,
+  createRangeBitset,
+  forEachBit,
+  hasBit,
+  setBit,
+  type Bitset,
+} from './internal/bitset.js';
 import { countFacets, unionOfValues, type ActiveFilter } from './internal/facets.js';
 import { planQuery, type QueryPlan } from './internal/query-plan.js';
 import { runQuery, topMatches, type QueryMatches } from './internal/run-query.js';
 import { createMatcher, makeSnippet } from './internal/snippet.js';
-import { FACET_NAMES, type FacetName, type SearchHit, type SearchIndex, type SearchParams, type SearchResult } from './types.js';
+import {
+  FACET_NAMES,
+  type FacetName,
+  type SearchHit,
+  type SearchIndex,
+  type SearchParams,
+  type SearchResult,
+} from './types.js';
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
@@ -16,7 +31,13 @@ export const MAX_LIMIT = 100;
 export const MAX_WINDOW = 10_000;
 
 const PARAM_OF: Record<FacetName, keyof SearchParams> = {
-  partner: 'partner', partnerKind: 'partnerKind', type: 'type', topic: 'topic', audience: 'audience', commune: 'commune', province: 'province',
+  partner: 'partner',
+  partnerKind: 'partnerKind',
+  type: 'type',
+  topic: 'topic',
+  audience: 'audience',
+  commune: 'commune',
+  province: 'province',
 };
 
 function clampInt(value: number | undefined, fallback: number, min: number, max: number): number {
@@ -51,7 +72,8 @@ function activeFilters(index: SearchIndex, params: SearchParams): ActiveFilter[]
   const filters: ActiveFilter[] = [];
   for (const name of FACET_NAMES) {
     const values = params[PARAM_OF[name]] as string[] | undefined;
-    if (values && values.length > 0) filters.push({ name, values, bits: unionOfValues(index.facets, index.size, name, values) });
+    if (values && values.length > 0)
+      filters.push({ name, values, bits: unionOfValues(index.facets, index.size, name, values) });
   }
   return filters;
 }
@@ -73,13 +95,24 @@ function pageByDate(matches: Bitset, offset: number, limit: number): number[] {
   return out;
 }
 
-function toHit(index: SearchIndex, doc: number, score: number, isMatch: ((folded: string) => boolean) | null): SearchHit {
+function toHit(
+  index: SearchIndex,
+  doc: number,
+  score: number,
+  isMatch: ((folded: string) => boolean) | null,
+): SearchHit {
   const d = index.docs;
   const date = d.dates[doc]!;
   return {
-    id: d.ids[doc]!, score, snippet: makeSnippet([d.summaries[doc]!, d.excerpts[doc]!], isMatch),
-    title: d.titles[doc]!, ...(d.summaries[doc] ? { summary: d.summaries[doc] } : {}), url: d.urls[doc]!,
-    partnerId: d.partnerIds[doc]!, type: d.types[doc]!, topics: d.topics[doc]!,
+    id: d.ids[doc]!,
+    score,
+    snippet: makeSnippet([d.summaries[doc]!, d.excerpts[doc]!], isMatch),
+    title: d.titles[doc]!,
+    ...(d.summaries[doc] ? { summary: d.summaries[doc] } : {}),
+    url: d.urls[doc]!,
+    partnerId: d.partnerIds[doc]!,
+    type: d.types[doc]!,
+    topics: d.topics[doc]!,
     ...(Number.isNaN(date) ? {} : { date: new Date(date).toISOString() }),
     ...(d.images[doc] ? { image: d.images[doc]! } : {}),
     stats: { likes: d.likes[doc]!, comments: d.comments[doc]! },
@@ -92,7 +125,13 @@ interface PageOfDocs {
 }
 
 /** The docs of one page: by date (ascending doc numbers) or by rank. */
-function selectPage(filtered: Bitset, found: QueryMatches | null, byDate: boolean, offset: number, take: number): PageOfDocs {
+function selectPage(
+  filtered: Bitset,
+  found: QueryMatches | null,
+  byDate: boolean,
+  offset: number,
+  take: number,
+): PageOfDocs {
   if (!found) return { docs: pageByDate(filtered, offset, take), scores: [] };
   if (!byDate) {
     const best = topMatches(found, offset + take, (doc) => hasBit(filtered, doc)).slice(offset);

@@ -58,7 +58,8 @@ function toPlanes(values: Uint32Array): Buffer {
 function fromPlanes(bytes: Buffer, n: number): Uint32Array {
   if (bytes.length !== n * 4) throw new Error('search: corrupt serialized index (array length)');
   const out = new Uint32Array(n);
-  for (let i = 0; i < n; i++) out[i] = (bytes[i]! | (bytes[n + i]! << 8) | (bytes[2 * n + i]! << 16) | (bytes[3 * n + i]! << 24)) >>> 0;
+  for (let i = 0; i < n; i++)
+    out[i] = (bytes[i]! | (bytes[n + i]! << 8) | (bytes[2 * n + i]! << 16) | (bytes[3 * n + i]! << 24)) >>> 0;
   return out;
 }
 
@@ -89,28 +90,44 @@ function encodeDocs(docs: DocStore): unknown {
 }
 
 function encodeFacets(facets: FacetIndex): unknown {
-  return Object.fromEntries(FACET_NAMES.map((name) => [name, Object.fromEntries([...facets[name]].map(([v, bits]) => [v, listBits(bits)]))]));
+  return Object.fromEntries(
+    FACET_NAMES.map((name) => [name, Object.fromEntries([...facets[name]].map(([v, bits]) => [v, listBits(bits)]))]),
+  );
 }
 
 /** Serializes an index to a gzip Buffer that `loadSearchIndex` reads back. */
 export function serializeSearchIndex(index: SearchIndex): Buffer {
   const { postings } = index;
   const header: Header = {
-    format: FORMAT, version: VERSION, builtAt: index.builtAt, fields: [...postings.fields], pipeline: PIPELINE,
-    terms: postings.terms.length, entries: postings.docs.length,
+    format: FORMAT,
+    version: VERSION,
+    builtAt: index.builtAt,
+    fields: [...postings.fields],
+    pipeline: PIPELINE,
+    terms: postings.terms.length,
+    entries: postings.docs.length,
   };
-  const vocabulary = { words: index.vocabulary.words, display: index.vocabulary.display, freq: Array.from(index.vocabulary.freq) };
+  const vocabulary = {
+    words: index.vocabulary.words,
+    display: index.vocabulary.display,
+    freq: Array.from(index.vocabulary.freq),
+  };
   const frames = [
-    jsonFrame(header), jsonFrame(encodeDocs(index.docs)), jsonFrame(encodeFacets(index.facets)), jsonFrame(vocabulary),
+    jsonFrame(header),
+    jsonFrame(encodeDocs(index.docs)),
+    jsonFrame(encodeFacets(index.facets)),
+    jsonFrame(vocabulary),
     frame(Buffer.from(postings.terms.join('\n'), 'utf8')),
-    frame(toPlanes(postings.offsets)), frame(toPlanes(deltaDocs(postings))), frame(toPlanes(postings.weights)),
+    frame(toPlanes(postings.offsets)),
+    frame(toPlanes(deltaDocs(postings))),
+    frame(toPlanes(postings.weights)),
   ];
   return gzipSync(Buffer.concat(frames), { level: 6 });
 }
 
 /** Yields each frame's bytes, in order. */
 function* readFrames(raw: Buffer): Generator<Buffer> {
-  for (let at = 0; at < raw.length; ) {
+  for (let at = 0; at < raw.length;) {
     if (at + 4 > raw.length) throw new Error('search: truncated serialized index');
     const length = raw.readUInt32LE(at);
     if (at + 4 + length > raw.length) throw new Error('search: truncated serialized index');
@@ -120,7 +137,9 @@ function* readFrames(raw: Buffer): Generator<Buffer> {
 }
 
 function toBuffer(serialized: Buffer | Uint8Array): Buffer {
-  return Buffer.isBuffer(serialized) ? serialized : Buffer.from(serialized.buffer, serialized.byteOffset, serialized.byteLength);
+  return Buffer.isBuffer(serialized)
+    ? serialized
+    : Buffer.from(serialized.buffer, serialized.byteOffset, serialized.byteLength);
 }
 
 function isGzip(bytes: Buffer): boolean {
@@ -141,9 +160,12 @@ function readHeader(bytes: Buffer | undefined): Header {
   const header = parseJson(bytes) as Partial<Header> | null;
   if (header?.format !== FORMAT) throw new Error('search: not a serialized search index');
   if (header.version !== VERSION) {
-    throw new Error(`search: serialized index format version ${String(header.version)} is not supported (expected ${VERSION}); rebuild the index`);
+    throw new Error(
+      `search: serialized index format version ${String(header.version)} is not supported (expected ${VERSION}); rebuild the index`,
+    );
   }
-  if (JSON.stringify(header.pipeline) !== JSON.stringify(PIPELINE)) throw new Error('search: serialized index was built with another analysis; rebuild the index');
+  if (JSON.stringify(header.pipeline) !== JSON.stringify(PIPELINE))
+    throw new Error('search: serialized index was built with another analysis; rebuild the index');
   return header as Header;
 }
 
@@ -160,7 +182,8 @@ function decodeDocs(raw: Record<string, unknown>): DocStore {
 function decodeFacets(raw: Record<string, Record<string, number[]>>, size: number): FacetIndex {
   const facets = createFacetIndex();
   for (const name of FACET_NAMES) {
-    for (const [value, list] of Object.entries(raw[name] ?? {})) facets[name].set(value, bitsetFromList(size, list) as Bitset);
+    for (const [value, list] of Object.entries(raw[name] ?? {}))
+      facets[name].set(value, bitsetFromList(size, list) as Bitset);
   }
   return facets;
 }

@@ -18,8 +18,13 @@ export interface PartnerInfo {
 export type PartnerMap = ReadonlyMap<string, PartnerInfo> | Readonly<Record<string, PartnerInfo>>;
 
 /** The fields of a stored Item that the index reads (a full Item fits). */
-export type IndexableItem = Pick<Item, 'id' | 'partnerId' | 'url' | 'title' | 'type' | 'topics' | 'audience' | 'territory' | 'status'> &
-  Partial<Pick<Item, 'summary' | 'content' | 'categories' | 'publishedAt' | 'updatedAt' | 'firstSeenAt' | 'image' | 'stats'>>;
+export type IndexableItem = Pick<
+  Item,
+  'id' | 'partnerId' | 'url' | 'title' | 'type' | 'topics' | 'audience' | 'territory' | 'status'
+> &
+  Partial<
+    Pick<Item, 'summary' | 'content' | 'categories' | 'publishedAt' | 'updatedAt' | 'firstSeenAt' | 'image' | 'stats'>
+  >;
 
 export const FACET_NAMES = ['partner', 'partnerKind', 'type', 'topic', 'audience', 'commune', 'province'] as const;
 export type FacetName = (typeof FACET_NAMES)[number];

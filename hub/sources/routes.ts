@@ -26,13 +26,24 @@ export interface SourceRouteDeps {
 
 const auth = 'bearer' as const;
 const ADMINS = ['partner-admin'] as const;
-const SOURCE_LIST = { type: 'object', properties: { total: { type: 'integer' }, sources: { type: 'array', items: { $ref: 'Source' } } } };
+const SOURCE_LIST = {
+  type: 'object',
+  properties: { total: { type: 'integer' }, sources: { type: 'array', items: { $ref: 'Source' } } },
+};
 const PREVIEW = {
   type: 'object',
   properties: {
-    httpStatus: { type: 'integer' }, fetched: { type: 'integer' }, complete: { type: 'boolean' },
+    httpStatus: { type: 'integer' },
+    fetched: { type: 'integer' },
+    complete: { type: 'boolean' },
     items: { type: 'array', items: { $ref: 'ItemInput' } },
-    rejected: { type: 'array', items: { type: 'object', properties: { index: { type: 'integer' }, guid: { type: 'string' }, reason: { type: 'string' } } } },
+    rejected: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { index: { type: 'integer' }, guid: { type: 'string' }, reason: { type: 'string' } },
+      },
+    },
   },
 };
 
@@ -48,12 +59,18 @@ async function assertSemantics(source: Partial<SourceInput>, allowedHosts: reado
   if (errors.length) throw invalidInput(errors);
 }
 
-async function preview(source: Omit<SourceInput, 'schedule' | 'enabled'> & { id?: string }, fetcher: Fetcher): Promise<ConnectorResult> {
+async function preview(
+  source: Omit<SourceInput, 'schedule' | 'enabled'> & { id?: string },
+  fetcher: Fetcher,
+): Promise<ConnectorResult> {
   try {
     return await previewConnector(source, { fetcher, limit: 20 });
   } catch (err) {
     if (!isConnectorError(err)) throw err;
-    throw new HttpError(422, 'source_failed', 'La source n\'a pas pu être lue', { detail: err.message, extra: { error: err.toRunError() } });
+    throw new HttpError(422, 'source_failed', "La source n'a pas pu être lue", {
+      detail: err.message,
+      extra: { error: err.toRunError() },
+    });
   }
 }
 
@@ -65,100 +82,218 @@ function previewBody(result: ConnectorResult) {
 /** The admin routes of sources; partner admins see and change only their partner's. */
 export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
   return new RouteGroup()
-    .add({
-      method: 'post', path: '/api/v1/admin/sources', tag: 'sources', auth, summary: 'Create a source (first run due at once)', body: 'SourceInput',
-      responses: { 201: { description: 'Created', schema: 'Source' }, 400: { description: 'Invalid configuration' } },
-    }, async (ctx) => {
-      const input = readBody<SourceInput>(ctx, 'SourceInput');
-      assertPartnerAccess(getPrincipal(ctx), input.partnerId, [...ADMINS]);
-      await assertSemantics(input, deps.allowedHosts);
-      const source = toSource(await createSource(input));
-      deps.scheduler.nudge();
-      ctx.status = 201;
-      ctx.set('Location', `/api/v1/admin/sources/${source.id}`);
-      ctx.body = source;
-    })
-    .add({
-      method: 'get', path: '/api/v1/admin/sources', tag: 'sources', auth, summary: 'List sources (own partner for partner roles)',
-      query: { partner: { description: 'Only this partner\'s sources' } },
-      responses: { 200: { description: 'Sources', schema: SOURCE_LIST } },
-    }, requireRole('platform-admin', 'partner-admin'), async (ctx) => {
-      const scoped = scopedPartnerId(getPrincipal(ctx));
-      const asked = typeof ctx.query.partner === 'string' ? ctx.query.partner : undefined;
-      if (scoped && asked && asked !== scoped) assertPartnerAccess(getPrincipal(ctx), asked);
-      const sources = (await listSources({ ...((scoped ?? asked) ? { partnerId: scoped ?? asked } : {}) })).map(toSource);
-      ctx.body = { total: sources.length, sources };
-    })
-    .add({
-      method: 'get', path: '/api/v1/admin/alerts', tag: 'sources', auth, summary: 'Sources failing 3 times or more in a row, with their last error',
-      responses: { 200: { description: 'Sources with an alert', schema: SOURCE_LIST } },
-    }, requireRole('platform-admin', 'partner-admin'), async (ctx) => {
-      const scoped = scopedPartnerId(getPrincipal(ctx));
-      const sources = (await listSources({ alerts: true, ...(scoped ? { partnerId: scoped } : {}) })).map(toSource);
-      ctx.body = { total: sources.length, sources };
-    })
-    .add({
-      method: 'post', path: '/api/v1/admin/sources/preview', tag: 'sources', auth, body: 'SourceInput',
-      summary: 'Fetch, parse and map a configuration not yet saved; nothing is stored',
-      responses: { 200: { description: 'First 20 normalized items and every rejection', schema: PREVIEW }, 400: { description: 'Invalid configuration' }, 422: { description: 'The source could not be read' } },
-    }, async (ctx) => {
-      const input = readBody<SourceInput>(ctx, 'SourceInput');
-      assertPartnerAccess(getPrincipal(ctx), input.partnerId, [...ADMINS]);
-      await assertSemantics(input, deps.allowedHosts);
-      ctx.body = previewBody(await preview(input, deps.fetcher));
-    })
-    .add({
-      method: 'get', path: '/api/v1/admin/sources/:id', tag: 'sources', auth, summary: 'One source with its state',
-      responses: { 200: { description: 'Source', schema: 'Source' }, 404: { description: 'Unknown' } },
-    }, async (ctx) => {
-      ctx.body = toSource(await loadSource(ctx));
-    })
-    .add({
-      method: 'patch', path: '/api/v1/admin/sources/:id', tag: 'sources', auth, summary: 'Change a source (partnerId and kind are fixed)', body: 'SourceInput',
-      responses: { 200: { description: 'Updated', schema: 'Source' }, 400: { description: 'Invalid configuration' }, 404: { description: 'Unknown' } },
-    }, async (ctx) => {
-      const current = await loadSource(ctx);
-      const errors = validatePatch('SourceInput', ctx.request.body, ['partnerId', 'kind']);
-      if (errors.length) throw invalidInput(errors);
-      const patch = ctx.request.body as Partial<SourceInput>;
-      await assertSemantics({ ...patch, kind: current.kind, ...(patch.mapping || current.kind !== 'json-api' ? {} : { mapping: current.mapping }) }, deps.allowedHosts);
-      const updated = await updateSource(current, patch);
-      if (!updated) throw notFound(`la source ${current._id}`);
-      ctx.body = toSource(updated);
-    })
-    .add({
-      method: 'delete', path: '/api/v1/admin/sources/:id', tag: 'sources', auth, summary: 'Delete a source; its items are withdrawn, never deleted',
-      responses: { 204: { description: 'Deleted' }, 404: { description: 'Unknown' } },
-    }, async (ctx) => {
-      const source = await loadSource(ctx);
-      await deleteSource(source._id);
-      await deps.onItemsChanged();
-      ctx.status = 204;
-    })
-    .add({
-      method: 'post', path: '/api/v1/admin/sources/:id/preview', tag: 'sources', auth, summary: 'Fetch, parse and map a saved source; nothing is stored',
-      responses: { 200: { description: 'First 20 normalized items and every rejection', schema: PREVIEW }, 422: { description: 'The source could not be read' } },
-    }, async (ctx) => {
-      const { _id, partnerId, kind, url, complete, defaults, mapping } = await loadSource(ctx);
-      ctx.body = previewBody(await preview({ id: _id, partnerId, kind, url, complete, ...(defaults ? { defaults } : {}), ...(mapping ? { mapping } : {}) }, deps.fetcher));
-    })
-    .add({
-      method: 'post', path: '/api/v1/admin/sources/:id/run', tag: 'sources', auth, summary: 'Run a source now; returns the run report',
-      responses: { 200: { description: 'Run report', schema: 'Run' }, 409: { description: 'A run of this source is in progress' } },
-    }, async (ctx) => {
-      const source = await loadSource(ctx);
-      const run = await deps.scheduler.runNow(source._id);
-      if (!run) throw conflict('source_busy', `la source ${source._id} est déjà en cours d'exécution`);
-      ctx.body = run;
-    })
-    .add({
-      method: 'get', path: '/api/v1/admin/sources/:id/runs', tag: 'sources', auth, summary: 'Run history, newest first',
-      query: { limit: { description: '1 to 200, default 50', schema: { type: 'integer', minimum: 1, maximum: 200 } } },
-      responses: { 200: { description: 'Runs', schema: { type: 'object', properties: { runs: { type: 'array', items: { $ref: 'Run' } } } } } },
-    }, async (ctx) => {
-      const source = await loadSource(ctx);
-      const limit = Number(ctx.query.limit ?? 50);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw invalidInput([{ field: 'limit', message: 'doit être un entier de 1 à 200' }]);
-      ctx.body = { runs: (await listRuns(source._id, limit)).map(toRun) };
-    });
+    .add(
+      {
+        method: 'post',
+        path: '/api/v1/admin/sources',
+        tag: 'sources',
+        auth,
+        summary: 'Create a source (first run due at once)',
+        body: 'SourceInput',
+        responses: { 201: { description: 'Created', schema: 'Source' }, 400: { description: 'Invalid configuration' } },
+      },
+      async (ctx) => {
+        const input = readBody<SourceInput>(ctx, 'SourceInput');
+        assertPartnerAccess(getPrincipal(ctx), input.partnerId, [...ADMINS]);
+        await assertSemantics(input, deps.allowedHosts);
+        const source = toSource(await createSource(input));
+        deps.scheduler.nudge();
+        ctx.status = 201;
+        ctx.set('Location', `/api/v1/admin/sources/${source.id}`);
+        ctx.body = source;
+      },
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/api/v1/admin/sources',
+        tag: 'sources',
+        auth,
+        summary: 'List sources (own partner for partner roles)',
+        query: { partner: { description: "Only this partner's sources" } },
+        responses: { 200: { description: 'Sources', schema: SOURCE_LIST } },
+      },
+      requireRole('platform-admin', 'partner-admin'),
+      async (ctx) => {
+        const scoped = scopedPartnerId(getPrincipal(ctx));
+        const asked = typeof ctx.query.partner === 'string' ? ctx.query.partner : undefined;
+        if (scoped && asked && asked !== scoped) assertPartnerAccess(getPrincipal(ctx), asked);
+        const sources = (await listSources({ ...((scoped ?? asked) ? { partnerId: scoped ?? asked } : {}) })).map(
+          toSource,
+        );
+        ctx.body = { total: sources.length, sources };
+      },
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/api/v1/admin/alerts',
+        tag: 'sources',
+        auth,
+        summary: 'Sources failing 3 times or more in a row, with their last error',
+        responses: { 200: { description: 'Sources with an alert', schema: SOURCE_LIST } },
+      },
+      requireRole('platform-admin', 'partner-admin'),
+      async (ctx) => {
+        const scoped = scopedPartnerId(getPrincipal(ctx));
+        const sources = (await listSources({ alerts: true, ...(scoped ? { partnerId: scoped } : {}) })).map(toSource);
+        ctx.body = { total: sources.length, sources };
+      },
+    )
+    .add(
+      {
+        method: 'post',
+        path: '/api/v1/admin/sources/preview',
+        tag: 'sources',
+        auth,
+        body: 'SourceInput',
+        summary: 'Fetch, parse and map a configuration not yet saved; nothing is stored',
+        responses: {
+          200: { description: 'First 20 normalized items and every rejection', schema: PREVIEW },
+          400: { description: 'Invalid configuration' },
+          422: { description: 'The source could not be read' },
+        },
+      },
+      async (ctx) => {
+        const input = readBody<SourceInput>(ctx, 'SourceInput');
+        assertPartnerAccess(getPrincipal(ctx), input.partnerId, [...ADMINS]);
+        await assertSemantics(input, deps.allowedHosts);
+        ctx.body = previewBody(await preview(input, deps.fetcher));
+      },
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/api/v1/admin/sources/:id',
+        tag: 'sources',
+        auth,
+        summary: 'One source with its state',
+        responses: { 200: { description: 'Source', schema: 'Source' }, 404: { description: 'Unknown' } },
+      },
+      async (ctx) => {
+        ctx.body = toSource(await loadSource(ctx));
+      },
+    )
+    .add(
+      {
+        method: 'patch',
+        path: '/api/v1/admin/sources/:id',
+        tag: 'sources',
+        auth,
+        summary: 'Change a source (partnerId and kind are fixed)',
+        body: 'SourceInput',
+        responses: {
+          200: { description: 'Updated', schema: 'Source' },
+          400: { description: 'Invalid configuration' },
+          404: { description: 'Unknown' },
+        },
+      },
+      async (ctx) => {
+        const current = await loadSource(ctx);
+        const errors = validatePatch('SourceInput', ctx.request.body, ['partnerId', 'kind']);
+        if (errors.length) throw invalidInput(errors);
+        const patch = ctx.request.body as Partial<SourceInput>;
+        await assertSemantics(
+          {
+            ...patch,
+            kind: current.kind,
+            ...(patch.mapping || current.kind !== 'json-api' ? {} : { mapping: current.mapping }),
+          },
+          deps.allowedHosts,
+        );
+        const updated = await updateSource(current, patch);
+        if (!updated) throw notFound(`la source ${current._id}`);
+        ctx.body = toSource(updated);
+      },
+    )
+    .add(
+      {
+        method: 'delete',
+        path: '/api/v1/admin/sources/:id',
+        tag: 'sources',
+        auth,
+        summary: 'Delete a source; its items are withdrawn, never deleted',
+        responses: { 204: { description: 'Deleted' }, 404: { description: 'Unknown' } },
+      },
+      async (ctx) => {
+        const source = await loadSource(ctx);
+        await deleteSource(source._id);
+        await deps.onItemsChanged();
+        ctx.status = 204;
+      },
+    )
+    .add(
+      {
+        method: 'post',
+        path: '/api/v1/admin/sources/:id/preview',
+        tag: 'sources',
+        auth,
+        summary: 'Fetch, parse and map a saved source; nothing is stored',
+        responses: {
+          200: { description: 'First 20 normalized items and every rejection', schema: PREVIEW },
+          422: { description: 'The source could not be read' },
+        },
+      },
+      async (ctx) => {
+        const { _id, partnerId, kind, url, complete, defaults, mapping } = await loadSource(ctx);
+        ctx.body = previewBody(
+          await preview(
+            {
+              id: _id,
+              partnerId,
+              kind,
+              url,
+              complete,
+              ...(defaults ? { defaults } : {}),
+              ...(mapping ? { mapping } : {}),
+            },
+            deps.fetcher,
+          ),
+        );
+      },
+    )
+    .add(
+      {
+        method: 'post',
+        path: '/api/v1/admin/sources/:id/run',
+        tag: 'sources',
+        auth,
+        summary: 'Run a source now; returns the run report',
+        responses: {
+          200: { description: 'Run report', schema: 'Run' },
+          409: { description: 'A run of this source is in progress' },
+        },
+      },
+      async (ctx) => {
+        const source = await loadSource(ctx);
+        const run = await deps.scheduler.runNow(source._id);
+        if (!run) throw conflict('source_busy', `la source ${source._id} est déjà en cours d'exécution`);
+        ctx.body = run;
+      },
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/api/v1/admin/sources/:id/runs',
+        tag: 'sources',
+        auth,
+        summary: 'Run history, newest first',
+        query: {
+          limit: { description: '1 to 200, default 50', schema: { type: 'integer', minimum: 1, maximum: 200 } },
+        },
+        responses: {
+          200: {
+            description: 'Runs',
+            schema: { type: 'object', properties: { runs: { type: 'array', items: { $ref: 'Run' } } } },
+          },
+        },
+      },
+      async (ctx) => {
+        const source = await loadSource(ctx);
+        const limit = Number(ctx.query.limit ?? 50);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+          throw invalidInput([{ field: 'limit', message: 'doit être un entier de 1 à 200' }]);
+        ctx.body = { runs: (await listRuns(source._id, limit)).map(toRun) };
+      },
+    );
 }

@@ -14,22 +14,30 @@ async function translateDuplicate<T>(input: Partial<SourceInput>, write: () => P
     return await write();
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
-    const existing = await SourceModel.findOne({ url: input.url }, { _id: 1, partnerId: 1 }).lean<{ _id: string; partnerId: string }>();
-    throw conflict('source_exists', `cette adresse est déjà la source ${existing?._id ?? ''} (partenaire ${existing?.partnerId ?? '?'})`);
+    const existing = await SourceModel.findOne({ url: input.url }, { _id: 1, partnerId: 1 }).lean<{
+      _id: string;
+      partnerId: string;
+    }>();
+    throw conflict(
+      'source_exists',
+      `cette adresse est déjà la source ${existing?._id ?? ''} (partenaire ${existing?.partnerId ?? '?'})`,
+    );
   }
 }
 
 /** Creates a source; its first run is due at once. */
 export async function createSource(input: SourceInput, now = new Date()): Promise<SourceDoc> {
-  const doc = await translateDuplicate(input, () => SourceModel.create({
-    _id: randomBytes(6).toString('hex'),
-    ...input,
-    schedule: input.schedule ?? DEFAULT_SCHEDULE,
-    enabled: input.enabled ?? true,
-    state: { consecutiveFailures: 0, nextRunAt: now },
-    createdAt: now,
-    updatedAt: now,
-  }));
+  const doc = await translateDuplicate(input, () =>
+    SourceModel.create({
+      _id: randomBytes(6).toString('hex'),
+      ...input,
+      schedule: input.schedule ?? DEFAULT_SCHEDULE,
+      enabled: input.enabled ?? true,
+      state: { consecutiveFailures: 0, nextRunAt: now },
+      createdAt: now,
+      updatedAt: now,
+    }),
+  );
   return doc.toObject();
 }
 
@@ -46,13 +54,22 @@ export async function findSource(id: string): Promise<SourceDoc | undefined> {
 }
 
 /** Applies a validated patch; a new schedule or a re-enabled source is due by its new cron. */
-export async function updateSource(current: SourceDoc, patch: Partial<SourceInput>, now = new Date()): Promise<SourceDoc | undefined> {
+export async function updateSource(
+  current: SourceDoc,
+  patch: Partial<SourceInput>,
+  now = new Date(),
+): Promise<SourceDoc | undefined> {
   const $set: Record<string, unknown> = { ...patch, updatedAt: now };
-  if (patch.schedule || patch.enabled === true) $set['state.nextRunAt'] = nextCronRun(patch.schedule ?? current.schedule, now);
+  if (patch.schedule || patch.enabled === true)
+    $set['state.nextRunAt'] = nextCronRun(patch.schedule ?? current.schedule, now);
   // A change in what is fetched or how it is read must not be answered by a 304.
   const reread = ['url', 'mapping', 'complete', 'defaults'].some((k) => k in patch);
   const $unset = reread ? { 'state.etag': '', 'state.lastModified': '', 'state.bodyHash': '' } : {};
-  return (await translateDuplicate(patch, () => SourceModel.findOneAndUpdate({ _id: current._id }, { $set, $unset }, { new: true }).lean<SourceDoc>())) ?? undefined;
+  return (
+    (await translateDuplicate(patch, () =>
+      SourceModel.findOneAndUpdate({ _id: current._id }, { $set, $unset }, { new: true }).lean<SourceDoc>(),
+    )) ?? undefined
+  );
 }
 
 /** Deletes a source; its items are withdrawn (never deleted) and its runs removed. */

@@ -53,7 +53,11 @@ export class FeedCache {
    * The cached document for key at version, rendering it when absent or older. Concurrent
    * callers share one render; a failed render is not kept.
    */
-  getOrRender(key: string, version: string, render: () => CacheableDocument | Promise<CacheableDocument>): Promise<CachedDocument> {
+  getOrRender(
+    key: string,
+    version: string,
+    render: () => CacheableDocument | Promise<CacheableDocument>,
+  ): Promise<CachedDocument> {
     const slot = this.slots.get(key);
     this.slots.delete(key);
     if (slot && slot.version === version) {
@@ -94,7 +98,14 @@ export class FeedCache {
 export function toCachedDocument(doc: CacheableDocument, version: string, now: Date): CachedDocument {
   const etag = `"${createHash('sha256').update(doc.body).digest('base64url')}"`;
   const lastModifiedDate = new Date(Math.min(doc.updated.getTime(), now.getTime()));
-  return { body: doc.body, contentType: doc.contentType, etag, lastModified: lastModifiedDate.toUTCString(), lastModifiedDate, version };
+  return {
+    body: doc.body,
+    contentType: doc.contentType,
+    etag,
+    lastModified: lastModifiedDate.toUTCString(),
+    lastModifiedDate,
+    version,
+  };
 }
 
 /**

@@ -5,7 +5,14 @@ export { renderAtom } from './render-atom.js';
 export { renderJsonFeed } from './render-json-feed.js';
 export { renderOpml, type OpmlInput, type OpmlMeta, type OpmlSource } from './render-opml.js';
 export { CONTENT_TYPES, getFeedDate, isFeedFormat, renderFeed, type RenderedDocument } from './render-feed.js';
-export { FeedCache, normalizeQuery, toCachedDocument, type CacheableDocument, type CachedDocument, type FeedCacheOptions } from './feed-cache.js';
+export {
+  FeedCache,
+  normalizeQuery,
+  toCachedDocument,
+  type CacheableDocument,
+  type CachedDocument,
+  type FeedCacheOptions,
+} from './feed-cache.js';
 export { isNotModified, matchesAnyEtag, type RequestHeaders } from './conditional-request.js';
 export { pingWebSubHub, type FetchLike, type PingOptions, type PingResult } from './websub.js';
 export { indexPartners } from './partners.js';

@@ -53,12 +53,19 @@ function toAtomEntry(entry: FeedEntry, slots: XmlSlots, mediaTypes: Map<string, 
 
 function toEnclosure(media: EntryMedia, slots: XmlSlots, mediaTypes: Map<string, string>): FeedItem['enclosure'] {
   mediaTypes.set(media.url.replaceAll('&', '&amp;'), media.type);
-  return { url: media.url, ...(media.title ? { title: slots.hold(media.title) } : {}), ...(media.length !== undefined ? { length: media.length } : {}) };
+  return {
+    url: media.url,
+    ...(media.title ? { title: slots.hold(media.title) } : {}),
+    ...(media.length !== undefined ? { length: media.length } : {}),
+  };
 }
 
 /** feed sets no language on an Atom feed; xml:lang on the root covers every entry. */
 function declareLanguage(xml: string, language: string): string {
-  return xml.replace('<feed xmlns="http://www.w3.org/2005/Atom">', `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(language)}">`);
+  return xml.replace(
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(language)}">`,
+  );
 }
 
 /**
@@ -67,13 +74,18 @@ function declareLanguage(xml: string, language: string): string {
  * partner text can match.)
  */
 function markPlainText(xml: string): string {
-  return xml.replaceAll('<title type="html">', '<title type="text">').replaceAll('<summary type="html">', '<summary type="text">');
+  return xml
+    .replaceAll('<title type="html">', '<title type="text">')
+    .replaceAll('<summary type="html">', '<summary type="text">');
 }
 
 /** feed types every enclosure link as image/<extension>; this puts the real media type back. */
 function retypeEnclosures(xml: string, mediaTypes: Map<string, string>): string {
-  return xml.replace(/(<link rel="enclosure" href="([^"]*)"[^>]*? type=")[^"]*(")/g, (match, head: string, href: string, tail: string) => {
-    const type = mediaTypes.get(href);
-    return type ? `${head}${escapeXml(type)}${tail}` : match;
-  });
+  return xml.replace(
+    /(<link rel="enclosure" href="([^"]*)"[^>]*? type=")[^"]*(")/g,
+    (match, head: string, href: string, tail: string) => {
+      const type = mediaTypes.get(href);
+      return type ? `${head}${escapeXml(type)}${tail}` : match;
+    },
+  );
 }

@@ -20,7 +20,11 @@ export interface RenderedDocument {
   contentType: string;
 }
 
-const RENDERERS: Record<FeedFormat, (input: FeedInput) => string> = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
+const RENDERERS: Record<FeedFormat, (input: FeedInput) => string> = {
+  rss: renderRss,
+  atom: renderAtom,
+  json: renderJsonFeed,
+};
 
 /** Renders the items in one format; a pure function of its input. */
 export function renderFeed(format: FeedFormat, input: FeedInput): RenderedDocument {

@@ -8,8 +8,16 @@ import type { FeedInput, FeedMeta } from './types.js';
 
 const VERSION = 'https://jsonfeed.org/version/1.1';
 
-interface JsonAuthor { name: string; url?: string }
-interface JsonAttachment { url: string; mime_type: string; title?: string; size_in_bytes?: number }
+interface JsonAuthor {
+  name: string;
+  url?: string;
+}
+interface JsonAttachment {
+  url: string;
+  mime_type: string;
+  title?: string;
+  size_in_bytes?: number;
+}
 
 /** Renders the items as JSON Feed 1.1 (pretty-printed, stable key order); same input, same bytes. */
 export function renderJsonFeed(input: FeedInput): string {
@@ -23,7 +31,9 @@ export function renderJsonFeed(input: FeedInput): string {
     feed_url: requireUrl(meta.feedUrls.json, 'feedUrls.json'),
     description: cleanText(meta.description),
     language: meta.language ?? 'fr',
-    ...(meta.author ? { authors: [toJsonAuthor({ name: cleanLine(meta.author.name), url: toHttpUrl(meta.author.url) })] } : {}),
+    ...(meta.author
+      ? { authors: [toJsonAuthor({ name: cleanLine(meta.author.name), url: toHttpUrl(meta.author.url) })] }
+      : {}),
     ...(hubUrl ? { hubs: [{ type: 'WebSub', url: hubUrl }] } : {}),
     items: entries.map((entry) => toJsonItem(entry, meta)),
   };

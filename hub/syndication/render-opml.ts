@@ -66,13 +66,19 @@ interface PartnerGroup {
 function groupByPartner(sources: readonly OpmlSource[], partners: PartnerDirectory): PartnerGroup[] {
   const groups = new Map<string, PartnerGroup>();
   for (const source of sources) {
-    const group = groups.get(source.partnerId) ?? { partner: partners.get(source.partnerId) ?? { id: source.partnerId, name: source.partnerId }, sources: [] };
+    const group = groups.get(source.partnerId) ?? {
+      partner: partners.get(source.partnerId) ?? { id: source.partnerId, name: source.partnerId },
+      sources: [],
+    };
     group.sources.push(source);
     groups.set(source.partnerId, group);
   }
   const list = [...groups.values()];
-  for (const group of list) group.sources.sort((a, b) => COLLATOR.compare(sourceLabel(a), sourceLabel(b)) || compareCodeUnits(a.url, b.url));
-  return list.sort((a, b) => COLLATOR.compare(a.partner.name, b.partner.name) || compareCodeUnits(a.partner.id, b.partner.id));
+  for (const group of list)
+    group.sources.sort((a, b) => COLLATOR.compare(sourceLabel(a), sourceLabel(b)) || compareCodeUnits(a.url, b.url));
+  return list.sort(
+    (a, b) => COLLATOR.compare(a.partner.name, b.partner.name) || compareCodeUnits(a.partner.id, b.partner.id),
+  );
 }
 
 function renderPartner(partner: PartnerRef, sources: OpmlSource[], meta: OpmlMeta): string {
@@ -80,13 +86,29 @@ function renderPartner(partner: PartnerRef, sources: OpmlSource[], meta: OpmlMet
   const website = toHttpUrl(partner.website);
   const hubFeed = toHttpUrl(fillPartnerTemplate(meta.partnerFeedUrlTemplate, partner.id));
   const children = [
-    ...(hubFeed ? [outline({ type: 'rss', text: `${name} — toutes les publications (Passerelle)`, xmlUrl: hubFeed, htmlUrl: website })] : []),
-    ...sources.filter((s) => s.kind === 'feed' && toHttpUrl(s.url)).map((s) => outline({ type: 'rss', text: sourceLabel(s), xmlUrl: toHttpUrl(s.url), htmlUrl: website })),
+    ...(hubFeed
+      ? [
+          outline({
+            type: 'rss',
+            text: `${name} — toutes les publications (Passerelle)`,
+            xmlUrl: hubFeed,
+            htmlUrl: website,
+          }),
+        ]
+      : []),
+    ...sources
+      .filter((s) => s.kind === 'feed' && toHttpUrl(s.url))
+      .map((s) => outline({ type: 'rss', text: sourceLabel(s), xmlUrl: toHttpUrl(s.url), htmlUrl: website })),
   ];
   return `    <outline text="${escapeXml(name)}" title="${escapeXml(name)}">\n${children.map((c) => `      ${c}\n`).join('')}    </outline>\n`;
 }
 
-function outline(attrs: { type: string; text: string; xmlUrl: string | undefined; htmlUrl: string | undefined }): string {
+function outline(attrs: {
+  type: string;
+  text: string;
+  xmlUrl: string | undefined;
+  htmlUrl: string | undefined;
+}): string {
   const text = escapeXml(cleanLine(attrs.text));
   const links = `xmlUrl="${escapeXml(attrs.xmlUrl ?? '')}"${attrs.htmlUrl ? ` htmlUrl="${escapeXml(attrs.htmlUrl)}"` : ''}`;
   return `<outline type="${attrs.type}" text="${text}" title="${text}" ${links}/>`;

@@ -39,12 +39,18 @@ function toRssItem(entry: FeedEntry, slots: XmlSlots, meta: FeedMeta): FeedItem 
     // <description> is read as HTML by readers: the plain-text summary is escaped into HTML first.
     description: entry.summary ? slots.hold(escapeHtmlText(entry.summary)) : undefined,
     content: entry.content ? slots.hold(entry.content) : undefined,
-    category: entry.categories.map((c) => ({ name: slots.hold(c.term), domain: c.scheme ? slots.hold(c.scheme) : undefined })),
+    category: entry.categories.map((c) => ({
+      name: slots.hold(c.term),
+      domain: c.scheme ? slots.hold(c.scheme) : undefined,
+    })),
     // Why not feed's own image/enclosure typing: it labels every file image/<extension>.
     enclosure: media ? { url: media.url, type: slots.hold(media.type), length: media.length ?? 0 } : undefined,
     // RSS <author> must be an e-mail address: names go to dc:creator, the partner to <source>.
     extensions: [
-      { name: 'dc:creator', objects: entry.authors.map((a) => ({ _text: slots.hold(a.name) })) as unknown as Record<string, unknown> },
+      {
+        name: 'dc:creator',
+        objects: entry.authors.map((a) => ({ _text: slots.hold(a.name) })) as unknown as Record<string, unknown>,
+      },
       { name: 'source', objects: toSource(entry, slots, meta) },
     ],
   };
@@ -52,7 +58,10 @@ function toRssItem(entry: FeedEntry, slots: XmlSlots, meta: FeedMeta): FeedItem 
 
 /** RSS 2.0 <source url="…">: the channel the item came from, i.e. the partner's own feed. */
 function toSource(entry: FeedEntry, slots: XmlSlots, meta: FeedMeta): Record<string, unknown> {
-  const url = toHttpUrl(fillPartnerTemplate(meta.partnerFeedUrlTemplate, entry.partner.id)) ?? entry.partner.website ?? meta.feedUrls.rss;
+  const url =
+    toHttpUrl(fillPartnerTemplate(meta.partnerFeedUrlTemplate, entry.partner.id)) ??
+    entry.partner.website ??
+    meta.feedUrls.rss;
   return { _attributes: { url: slots.hold(url) }, _text: slots.hold(entry.partner.name) };
 }
 

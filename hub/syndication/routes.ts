@@ -59,16 +59,32 @@ export function createSyndicationRouter<F>(deps: SyndicationDeps<F>): Router {
   return router;
 }
 
-async function serveItemsFeed<F>(ctx: Context, deps: SyndicationDeps<F>, cache: FeedCache, format: FeedFormat): Promise<void> {
+async function serveItemsFeed<F>(
+  ctx: Context,
+  deps: SyndicationDeps<F>,
+  cache: FeedCache,
+  format: FeedFormat,
+): Promise<void> {
   const query = normalizeQuery(ctx.query);
   const meta = buildMeta(deps, buildItemsFeedUrls(deps.publicUrl, query), {
     title: query ? 'Passerelle — sélection de publications' : 'Passerelle — toutes les publications',
     description: 'Actualités, événements et démarches des partenaires du portail',
   });
-  await serveFeed(ctx, deps, cache, { format, key: `${format} items?${query}`, filters: deps.parseFilters(ctx.query), meta });
+  await serveFeed(ctx, deps, cache, {
+    format,
+    key: `${format} items?${query}`,
+    filters: deps.parseFilters(ctx.query),
+    meta,
+  });
 }
 
-async function servePartnerFeed<F>(ctx: Context, deps: SyndicationDeps<F>, cache: FeedCache, partnerId: string, format: FeedFormat): Promise<void> {
+async function servePartnerFeed<F>(
+  ctx: Context,
+  deps: SyndicationDeps<F>,
+  cache: FeedCache,
+  partnerId: string,
+  format: FeedFormat,
+): Promise<void> {
   const partner = indexPartners(await deps.getPartners()).get(partnerId);
   if (!partner) throw (deps.notFound ?? defaultNotFound)(`le partenaire ${partnerId}`);
   // The path names the partner: a ?partner= in the query cannot widen or change it.
@@ -89,11 +105,19 @@ interface FeedRequest<F> {
 }
 
 /** With getVersion, a cached feed is served without listing items; else the listing's version decides. */
-async function serveFeed<F>(ctx: Context, deps: SyndicationDeps<F>, cache: FeedCache, request: FeedRequest<F>): Promise<void> {
-  const render = async (items: Item[]) => renderFeed(request.format, { items, partners: indexPartners(await deps.getPartners()), meta: request.meta });
+async function serveFeed<F>(
+  ctx: Context,
+  deps: SyndicationDeps<F>,
+  cache: FeedCache,
+  request: FeedRequest<F>,
+): Promise<void> {
+  const render = async (items: Item[]) =>
+    renderFeed(request.format, { items, partners: indexPartners(await deps.getPartners()), meta: request.meta });
   let doc: CachedDocument;
   if (deps.getVersion) {
-    doc = await cache.getOrRender(request.key, await deps.getVersion(), async () => render((await deps.listItems(request.filters)).items));
+    doc = await cache.getOrRender(request.key, await deps.getVersion(), async () =>
+      render((await deps.listItems(request.filters)).items),
+    );
   } else {
     const { items, version } = await deps.listItems(request.filters);
     doc = await cache.getOrRender(request.key, version, () => render(items));
@@ -101,9 +125,17 @@ async function serveFeed<F>(ctx: Context, deps: SyndicationDeps<F>, cache: FeedC
   sendDocument(ctx, doc, deps, request.meta.feedUrls[request.format]);
 }
 
-async function serveOpml<F>(ctx: Context, deps: SyndicationDeps<F>, listSources: () => Promise<OpmlSource[]>): Promise<void> {
+async function serveOpml<F>(
+  ctx: Context,
+  deps: SyndicationDeps<F>,
+  listSources: () => Promise<OpmlSource[]>,
+): Promise<void> {
   const [sources, partners] = await Promise.all([listSources(), deps.getPartners()]);
-  const body = renderOpml({ sources, partners: indexPartners(partners), meta: { ownerName: 'Passerelle', partnerFeedUrlTemplate: buildPartnerFeedTemplate(deps.publicUrl) } });
+  const body = renderOpml({
+    sources,
+    partners: indexPartners(partners),
+    meta: { ownerName: 'Passerelle', partnerFeedUrlTemplate: buildPartnerFeedTemplate(deps.publicUrl) },
+  });
   const doc = toCachedDocument({ body, updated: new Date(), contentType: CONTENT_TYPES.opml }, '', new Date());
   ctx.set('Cache-Control', CACHE_CONTROL);
   ctx.set('ETag', doc.etag);
@@ -115,7 +147,11 @@ async function serveOpml<F>(ctx: Context, deps: SyndicationDeps<F>, listSources:
   sendBody(ctx, doc);
 }
 
-function buildMeta<F>(deps: SyndicationDeps<F>, feedUrls: FeedMeta['feedUrls'], text: { title: string; description: string }): FeedMeta {
+function buildMeta<F>(
+  deps: SyndicationDeps<F>,
+  feedUrls: FeedMeta['feedUrls'],
+  text: { title: string; description: string },
+): FeedMeta {
   return {
     ...text,
     feedUrls,
@@ -148,5 +184,10 @@ function sendBody(ctx: Context, doc: CachedDocument): void {
 
 /** An Error with Koa's status/expose, so that even a bare Koa answers 404; hub/http can map code and detail. */
 function defaultNotFound(what: string): unknown {
-  return Object.assign(new Error(`${what} introuvable`), { status: 404, expose: true, code: 'not_found', detail: `${what} introuvable` });
+  return Object.assign(new Error(`${what} introuvable`), {
+    status: 404,
+    expose: true,
+    code: 'not_found',
+    detail: `${what} introuvable`,
+  });
 }

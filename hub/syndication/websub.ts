@@ -6,7 +6,10 @@
  */
 
 /** The subset of fetch this module calls. */
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<{ status: number; body?: { cancel(): Promise<void> } | null }>;
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal },
+) => Promise<{ status: number; body?: { cancel(): Promise<void> } | null }>;
 
 export interface PingOptions {
   /** Default: the global fetch. */
@@ -28,8 +31,13 @@ export interface PingResult {
  * Pings the hub once per topic (one hub.url per request: not every hub accepts several),
  * in parallel; resolves with one result per topic and never rejects.
  */
-export async function pingWebSubHub(hubUrl: string, topicUrls: readonly string[], options: PingOptions | FetchLike = {}): Promise<PingResult[]> {
-  const { fetchImpl = globalThis.fetch as unknown as FetchLike, timeoutMs = 5000 } = typeof options === 'function' ? { fetchImpl: options } : options;
+export async function pingWebSubHub(
+  hubUrl: string,
+  topicUrls: readonly string[],
+  options: PingOptions | FetchLike = {},
+): Promise<PingResult[]> {
+  const { fetchImpl = globalThis.fetch as unknown as FetchLike, timeoutMs = 5000 } =
+    typeof options === 'function' ? { fetchImpl: options } : options;
   return Promise.all([...new Set(topicUrls)].map((topic) => pingOne(fetchImpl, hubUrl, topic, timeoutMs)));
 }
 

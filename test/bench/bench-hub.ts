@@ -8,7 +8,20 @@ import { benchDatabase } from './lib.js';
 export async function startBenchHub(name: string): Promise<{ hub: RunningHub; close(): Promise<void> }> {
   const db = await benchDatabase(name);
   await seedPartners();
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false', ADMIN_TOKEN: 'bench-admin-token-0123456789abcdef', MONGODB_URI: db.uri });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    SCHEDULER_ENABLED: 'false',
+    ADMIN_TOKEN: 'bench-admin-token-0123456789abcdef',
+    MONGODB_URI: db.uri,
+  });
   const hub = await startHub(config, createLogger('silent'));
-  return { hub, close: async () => { await hub.close(); await db.close(); } };
+  return {
+    hub,
+    close: async () => {
+      await hub.close();
+      await db.close();
+    },
+  };
 }

@@ -34,7 +34,12 @@ function line(label: string, run: Run, ms: number, parseMs: number): string {
 export async function runIngestBench(): Promise<void> {
   const db = await benchDatabase('bench_ingest');
   await seedPartners();
-  const fetcher = createFetcher({ userAgent: 'Passerelle-bench', allowedHosts: ['127.0.0.1'], timeoutMs: 120_000, maxBytes: 200 * 1024 * 1024 });
+  const fetcher = createFetcher({
+    userAgent: 'Passerelle-bench',
+    allowedHosts: ['127.0.0.1'],
+    timeoutMs: 120_000,
+    maxBytes: 200 * 1024 * 1024,
+  });
   const scheduler = createScheduler({ fetcher, log: createLogger('warn'), concurrency: 1 });
   const fiches = loadFicheXml();
   const zip = zipFiches(fiches);
@@ -50,27 +55,54 @@ export async function runIngestBench(): Promise<void> {
     return (await timed(() => runConnector(source, { fetcher }))).ms;
   };
 
-  for (const [label, kind, path] of [['DILA corpus (zip)', 'comarquage', '/fiches.zip'], ['generated feed', 'feed', '/feed.rss']] as const) {
-    const source = await createSource({ partnerId: 'haut-commissariat', kind, url: `${site.origin}${path}`, ...(kind === 'comarquage' ? { complete: true } : {}) });
-    const cs: ConnectorSource = { id: source._id, partnerId: source.partnerId, kind, url: source.url, complete: source.complete };
+  for (const [label, kind, path] of [
+    ['DILA corpus (zip)', 'comarquage', '/fiches.zip'],
+    ['generated feed', 'feed', '/feed.rss'],
+  ] as const) {
+    const source = await createSource({
+      partnerId: 'haut-commissariat',
+      kind,
+      url: `${site.origin}${path}`,
+      ...(kind === 'comarquage' ? { complete: true } : {}),
+    });
+    const cs: ConnectorSource = {
+      id: source._id,
+      partnerId: source.partnerId,
+      kind,
+      url: source.url,
+      complete: source.complete,
+    };
     const parseMs = await parseOnly(cs);
     const first = await timed(() => scheduler.runNow(source._id));
     rows.push(line(`${label}, first run`, first.result!, first.ms, parseMs));
     const notModified = await timed(() => scheduler.runNow(source._id));
-    rows.push(line(`${label}, unchanged (304)`, notModified.result!, notModified.ms, parseMs) + ` ${fmt((notModified.ms / first.ms) * 100, 2)}% of first`);
+    rows.push(
+      line(`${label}, unchanged (304)`, notModified.result!, notModified.ms, parseMs) +
+        ` ${fmt((notModified.ms / first.ms) * 100, 2)}% of first`,
+    );
     await SourceModel.updateOne({ _id: source._id }, { $unset: { 'state.etag': '' } });
     const sameBytes = await timed(() => scheduler.runNow(source._id));
-    rows.push(line(`${label}, same bytes, no validator`, sameBytes.result!, sameBytes.ms, parseMs) + ` ${fmt((sameBytes.ms / first.ms) * 100, 2)}% of first`);
+    rows.push(
+      line(`${label}, same bytes, no validator`, sameBytes.result!, sameBytes.ms, parseMs) +
+        ` ${fmt((sameBytes.ms / first.ms) * 100, 2)}% of first`,
+    );
     await SourceModel.updateOne({ _id: source._id }, { $unset: { 'state.etag': '', 'state.bodyHash': '' } });
     const unchanged = await timed(() => scheduler.runNow(source._id));
-    rows.push(line(`${label}, same items, full compare`, unchanged.result!, unchanged.ms, parseMs) + ` ${fmt((unchanged.ms / first.ms) * 100, 1)}% of first`);
+    rows.push(
+      line(`${label}, same items, full compare`, unchanged.result!, unchanged.ms, parseMs) +
+        ` ${fmt((unchanged.ms / first.ms) * 100, 1)}% of first`,
+    );
   }
   const mem = memoryOf();
   console.log(`\n### Ingestion (${fiches.size} fiches, zip ${fmt(zip.length / 1048576)} MiB; 5,000-item feed)\n`);
-  console.log('| run | entries | created/updated/unchanged/rejected | time | items/s | parse-only | ingest ÷ parse-only |');
+  console.log(
+    '| run | entries | created/updated/unchanged/rejected | time | items/s | parse-only | ingest ÷ parse-only |',
+  );
   console.log('|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
-  console.log(`\nPeak resident memory of the benchmark process: ${fmt(mem.peakMiB, 0)} MiB (now ${fmt(mem.rssMiB, 0)} MiB).`);
+  console.log(
+    `\nPeak resident memory of the benchmark process: ${fmt(mem.peakMiB, 0)} MiB (now ${fmt(mem.rssMiB, 0)} MiB).`,
+  );
   site.close();
   await scheduler.stop();
   await fetcher.close();

@@ -30,15 +30,17 @@ export function memoryOf(pid: number | 'self' = 'self'): { rssMiB: number; peakM
 export async function load(url: string, clients: number, durationMs: number): Promise<number[]> {
   const latencies: number[] = [];
   const end = performance.now() + durationMs;
-  await Promise.all(Array.from({ length: clients }, async () => {
-    while (performance.now() < end) {
-      const start = performance.now();
-      const res = await fetch(url);
-      await res.arrayBuffer();
-      if (!res.ok) throw new Error(`bench: ${url} answered ${res.status}`);
-      latencies.push(performance.now() - start);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        const start = performance.now();
+        const res = await fetch(url);
+        await res.arrayBuffer();
+        if (!res.ok) throw new Error(`bench: ${url} answered ${res.status}`);
+        latencies.push(performance.now() - start);
+      }
+    }),
+  );
   return latencies;
 }
 

@@ -10,17 +10,48 @@ import MiniSearch from 'minisearch';
 import { ItemModel } from '../../hub/items/index.js';
 import { seedPartners, SEED_PARTNERS } from '../../hub/partners/index.js';
 import { saveStoredIndex } from '../../hub/catalog/index-store.js';
-import { buildInWorker, loadSearchIndex, searchItems, type IndexableItem, type PartnerInfo } from '../../hub/search/index.js';
+import {
+  buildInWorker,
+  loadSearchIndex,
+  searchItems,
+  type IndexableItem,
+  type PartnerInfo,
+} from '../../hub/search/index.js';
 import { listFicheIds, loadFiches } from '../hub/search/dila-fiches.js';
 import { benchDatabase, fmt, load, memoryOf, percentile, timed } from './lib.js';
 
-const QUERIES = ['carte identite', 'permis de conduire', 'allocation logement', 'impot revenu', 'mariage', 'retraite anticipee',
-  'passeport', 'equipemnt', 'demenagement', 'chomage', 'naissance', 'nouméa', 'voiture', 'emploi', 'bourse etudiant'];
+const QUERIES = [
+  'carte identite',
+  'permis de conduire',
+  'allocation logement',
+  'impot revenu',
+  'mariage',
+  'retraite anticipee',
+  'passeport',
+  'equipemnt',
+  'demenagement',
+  'chomage',
+  'naissance',
+  'nouméa',
+  'voiture',
+  'emploi',
+  'bourse etudiant',
+];
 const CLIENTS = 10;
 const DURATION_MS = 8_000;
 
 function partnersMap(): Map<string, PartnerInfo> {
-  return new Map(SEED_PARTNERS.map((p) => [p.id, { name: p.name, kind: p.kind, ...(p.territory?.province ? { province: p.territory.province } : {}), ...(p.territory?.communeCode ? { communeCode: p.territory.communeCode } : {}) }]));
+  return new Map(
+    SEED_PARTNERS.map((p) => [
+      p.id,
+      {
+        name: p.name,
+        kind: p.kind,
+        ...(p.territory?.province ? { province: p.territory.province } : {}),
+        ...(p.territory?.communeCode ? { communeCode: p.territory.communeCode } : {}),
+      },
+    ]),
+  );
 }
 
 function makeCorpus(size: number): IndexableItem[] {
@@ -31,7 +62,9 @@ function makeCorpus(size: number): IndexableItem[] {
     const partner = partners[i % partners.length]!;
     const round = Math.floor(i / base.length);
     return {
-      ...fiche, id: `${fiche.id}-${i}`, partnerId: partner.id,
+      ...fiche,
+      id: `${fiche.id}-${i}`,
+      partnerId: partner.id,
       title: round ? `${fiche.title} — ${partner.name}` : fiche.title,
       publishedAt: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString(),
       stats: { likes: 0, comments: 0 },
@@ -52,10 +85,21 @@ function usedMemory(): number {
 async function insertCorpus(items: IndexableItem[]): Promise<void> {
   const now = new Date();
   for (let i = 0; i < items.length; i += 1000) {
-    await ItemModel.insertMany(items.slice(i, i + 1000).map(({ id, ...it }) => ({
-      _id: id, ...it, sourceId: 'bench', guid: id, language: 'fr', contentHash: id.padEnd(64, '0').slice(0, 64), revision: 1,
-      firstSeenAt: now, lastSeenAt: now, publishedAt: it.publishedAt ? new Date(it.publishedAt) : undefined,
-    })), { ordered: false });
+    await ItemModel.insertMany(
+      items.slice(i, i + 1000).map(({ id, ...it }) => ({
+        _id: id,
+        ...it,
+        sourceId: 'bench',
+        guid: id,
+        language: 'fr',
+        contentHash: id.padEnd(64, '0').slice(0, 64),
+        revision: 1,
+        firstSeenAt: now,
+        lastSeenAt: now,
+        publishedAt: it.publishedAt ? new Date(it.publishedAt) : undefined,
+      })),
+      { ordered: false },
+    );
   }
 }
 
@@ -64,7 +108,16 @@ function spawnHub(uri: string): Promise<{ port: number; pid: number; stop(): voi
   return new Promise((resolve, reject) => {
     const profile = process.env.BENCH_HUB_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/hubprof'] : [];
     const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'hub/main.ts'], {
-      env: { ...process.env, MONGODB_URI: uri, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SCHEDULER_ENABLED: 'false', ADMIN_TOKEN: 'bench-admin-token-0123456789abcdef', SEED_ON_START: 'false' },
+      env: {
+        ...process.env,
+        MONGODB_URI: uri,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        SCHEDULER_ENABLED: 'false',
+        ADMIN_TOKEN: 'bench-admin-token-0123456789abcdef',
+        SEED_ON_START: 'false',
+      },
     });
     let err = '';
     child.stderr.on('data', (d: Buffer) => {
@@ -78,7 +131,8 @@ function spawnHub(uri: string): Promise<{ port: number; pid: number; stop(): voi
 
 async function waitReady(base: string): Promise<number> {
   const start = performance.now();
-  while ((await fetch(`${base}/readyz`).catch(() => undefined))?.status !== 200) await new Promise((r) => setTimeout(r, 50));
+  while ((await fetch(`${base}/readyz`).catch(() => undefined))?.status !== 200)
+    await new Promise((r) => setTimeout(r, 50));
   return performance.now() - start;
 }
 
@@ -86,7 +140,14 @@ async function httpLatencies(base: string): Promise<{ search: number[]; constant
   await load(`${base}/api/v1/items?q=permis`, CLIENTS, 1000);
   const constant = await load(`${base}/healthz`, CLIENTS, DURATION_MS);
   const search: number[] = [];
-  for (const query of QUERIES) search.push(...await load(`${base}/api/v1/items?q=${encodeURIComponent(query)}&limit=20`, CLIENTS, DURATION_MS / QUERIES.length));
+  for (const query of QUERIES)
+    search.push(
+      ...(await load(
+        `${base}/api/v1/items?q=${encodeURIComponent(query)}&limit=20`,
+        CLIENTS,
+        DURATION_MS / QUERIES.length,
+      )),
+    );
   return { search, constant };
 }
 
@@ -94,19 +155,39 @@ function miniSearchPeer(items: IndexableItem[]): { buildMs: number; heapMiB: num
   gc();
   const before = usedMemory();
   const start = performance.now();
-  const mini = new MiniSearch<IndexableItem>({ fields: ['title', 'summary', 'content'], storeFields: ['title'], searchOptions: { boost: { title: 3, summary: 2 }, prefix: true, fuzzy: 0.2 } });
+  const mini = new MiniSearch<IndexableItem>({
+    fields: ['title', 'summary', 'content'],
+    storeFields: ['title'],
+    searchOptions: { boost: { title: 3, summary: 2 }, prefix: true, fuzzy: 0.2 },
+  });
   mini.addAll(items.map((it) => ({ ...it, content: (it.content ?? '').replace(/<[^>]+>/g, ' ').slice(0, 20_000) })));
   const buildMs = performance.now() - start;
   gc();
   const heapMiB = (usedMemory() - before) / 1048576;
   const times: number[] = [];
-  for (let r = 0; r < 20; r += 1) for (const query of QUERIES) times.push((() => { const t = performance.now(); mini.search(query); return performance.now() - t; })());
+  for (let r = 0; r < 20; r += 1)
+    for (const query of QUERIES)
+      times.push(
+        (() => {
+          const t = performance.now();
+          mini.search(query);
+          return performance.now() - t;
+        })(),
+      );
   return { buildMs, heapMiB, p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
 function lunrInProcess(index: ReturnType<typeof loadSearchIndex>): { p50: number; p95: number } {
   const times: number[] = [];
-  for (let r = 0; r < 20; r += 1) for (const query of QUERIES) times.push((() => { const t = performance.now(); searchItems(index, { q: query }); return performance.now() - t; })());
+  for (let r = 0; r < 20; r += 1)
+    for (const query of QUERIES)
+      times.push(
+        (() => {
+          const t = performance.now();
+          searchItems(index, { q: query });
+          return performance.now() - t;
+        })(),
+      );
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
@@ -143,8 +224,10 @@ async function benchSize(size: number): Promise<string[]> {
 export async function runSearchBench(): Promise<void> {
   const sizes = (process.env.BENCH_SEARCH_SIZES ?? '10000,50000').split(',').map(Number);
   const rows: string[] = [];
-  for (const size of sizes) rows.push(...await benchSize(size));
-  console.log(`\n### Search (${CLIENTS} concurrent HTTP clients, ${QUERIES.length} queries in turn; hub in its own process)\n`);
+  for (const size of sizes) rows.push(...(await benchSize(size)));
+  console.log(
+    `\n### Search (${CLIENTS} concurrent HTTP clients, ${QUERIES.length} queries in turn; hub in its own process)\n`,
+  );
   console.log('| items | index | memory | load | search latency | constant route | ratio | hub memory |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);

@@ -22,11 +22,21 @@ export async function runWidgetsBench(): Promise<void> {
   await insertItems(CATALOG_FIXTURES);
   await hub.services.catalog.search.refresh();
   const host = await startHostSite();
-  host.setPage('/news.html', renderHostPage({ hubUrl: hub.url, body: '<passerelle-news partner="noumea" limit="5"></passerelle-news>', before: WATCH }));
-  host.setPage('/fetch.html', `<!doctype html><html lang="fr"><head><title>t</title></head><body><script>
+  host.setPage(
+    '/news.html',
+    renderHostPage({
+      hubUrl: hub.url,
+      body: '<passerelle-news partner="noumea" limit="5"></passerelle-news>',
+      before: WATCH,
+    }),
+  );
+  host.setPage(
+    '/fetch.html',
+    `<!doctype html><html lang="fr"><head><title>t</title></head><body><script>
     var t0 = performance.now();
     fetch(${JSON.stringify(`${hub.url}/api/v1/items?partner=noumea&limit=5`)}).then(function (r) { return r.json(); }).then(function () { window.__done = performance.now() - t0; });
-  </script></body></html>`);
+  </script></body></html>`,
+  );
   const browser = await launchBrowser();
   const widget: number[] = [];
   const baseline: number[] = [];
@@ -34,10 +44,14 @@ export async function runWidgetsBench(): Promise<void> {
     const page = await browser.newPage();
     await page.goto(`${host.origin}/news.html`);
     await page.waitForFunction(() => (window as unknown as { __done?: number }).__done !== undefined);
-    widget.push(await page.evaluate(() => {
-      const script = performance.getEntriesByType('resource').find((e) => e.name.includes('/widgets/v1/embed.js')) as PerformanceResourceTiming;
-      return (window as unknown as { __done: number }).__done - script.responseEnd;
-    }));
+    widget.push(
+      await page.evaluate(() => {
+        const script = performance
+          .getEntriesByType('resource')
+          .find((e) => e.name.includes('/widgets/v1/embed.js')) as PerformanceResourceTiming;
+        return (window as unknown as { __done: number }).__done - script.responseEnd;
+      }),
+    );
     await page.goto(`${host.origin}/fetch.html`);
     await page.waitForFunction(() => (window as unknown as { __done?: number }).__done !== undefined);
     baseline.push(await page.evaluate(() => (window as unknown as { __done: number }).__done));
@@ -46,8 +60,12 @@ export async function runWidgetsBench(): Promise<void> {
   console.log(`\n### Widgets (${RUNS} page loads, headless Chromium, host page on another origin)\n`);
   console.log('| measure | p50 | p95 | max |');
   console.log('|---|---|---|---|');
-  console.log(`| first news card after embed.js arrived | ${fmt(percentile(widget, 50))} ms | ${fmt(percentile(widget, 95))} ms | ${fmt(Math.max(...widget))} ms |`);
-  console.log(`| baseline: the page fetching the same API URL itself | ${fmt(percentile(baseline, 50))} ms | ${fmt(percentile(baseline, 95))} ms | ${fmt(Math.max(...baseline))} ms |`);
+  console.log(
+    `| first news card after embed.js arrived | ${fmt(percentile(widget, 50))} ms | ${fmt(percentile(widget, 95))} ms | ${fmt(Math.max(...widget))} ms |`,
+  );
+  console.log(
+    `| baseline: the page fetching the same API URL itself | ${fmt(percentile(baseline, 50))} ms | ${fmt(percentile(baseline, 95))} ms | ${fmt(Math.max(...baseline))} ms |`,
+  );
   console.log(`| ratio (p50) | ${fmt(percentile(widget, 50) / percentile(baseline, 50), 2)}× | | |`);
   await browser.close();
   await host.close();

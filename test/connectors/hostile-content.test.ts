@@ -27,7 +27,10 @@ const PAYLOADS: Array<[string, string]> = [
   ['svg onload', '<svg onload="alert(1)"><script>alert(1)</script></svg>'],
   ['math href', '<math><mi xlink:href="javascript:alert(1)">x</mi></math>'],
   ['div onclick', '<div onclick="alert(1)" onmouseover="alert(2)">Texte</div>'],
-  ['base and meta refresh', '<base href="https://evil.example/"><meta http-equiv="refresh" content="0;url=https://evil.example/">'],
+  [
+    'base and meta refresh',
+    '<base href="https://evil.example/"><meta http-equiv="refresh" content="0;url=https://evil.example/">',
+  ],
   ['nested script', '<<script>script>alert(1)<</script>/script>'],
   ['noscript mXSS', '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>'],
 ];
@@ -63,7 +66,13 @@ beforeAll(async () => {
   server = await startLoopbackServer();
   fetcher = createTestFetcher();
   server.route('/hostile.rss', serve(buildFeed(), 'application/rss+xml'));
-  const apiItems = PAYLOADS.map(([name, html], i) => ({ id: name, titre: `Article ${i} ${html}`, chapo: html, corps: html, lien: `/a/${i}` }));
+  const apiItems = PAYLOADS.map(([name, html], i) => ({
+    id: name,
+    titre: `Article ${i} ${html}`,
+    chapo: html,
+    corps: html,
+    lien: `/a/${i}`,
+  }));
   server.route('/hostile.json', serve(JSON.stringify(apiItems), 'application/json'));
   const mapping = { fields: { guid: 'id', title: 'titre', summary: 'chapo', content: 'corps', url: 'lien' } };
   fromFeed = await runConnector(makeSource('feed', `${server.origin}/hostile.rss`), { fetcher });
@@ -86,7 +95,12 @@ describe.each([
   it.each(PAYLOADS.map(([name], i) => [name, i] as const))('%s never survives', (name, index) => {
     const item = result().items.find((i) => i.guid === name);
     expect(item, name).toBeDefined();
-    for (const field of [item?.content ?? '', item?.summary ?? '', item?.title ?? '', JSON.stringify(item?.image ?? {})]) {
+    for (const field of [
+      item?.content ?? '',
+      item?.summary ?? '',
+      item?.title ?? '',
+      JSON.stringify(item?.image ?? {}),
+    ]) {
       for (const pattern of FORBIDDEN_IN_OUTPUT) expect(field, `${name}: ${pattern}`).not.toMatch(pattern);
     }
     expect(item?.title.startsWith(`Article ${index}`)).toBe(true);

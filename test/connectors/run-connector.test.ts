@@ -17,7 +17,10 @@ let fetcher: Fetcher;
 beforeAll(async () => {
   server = await startLoopbackServer();
   fetcher = createTestFetcher();
-  server.route('/rss2.xml', serve(readFixture('feed/rss2.xml'), 'application/rss+xml', { 'cache-control': 'max-age=600' }));
+  server.route(
+    '/rss2.xml',
+    serve(readFixture('feed/rss2.xml'), 'application/rss+xml', { 'cache-control': 'max-age=600' }),
+  );
 });
 afterAll(async () => {
   await fetcher.close();
@@ -30,7 +33,11 @@ describe('registry', () => {
     for (const kind of CONNECTOR_KINDS) {
       const connector = getConnector(kind);
       expect(connector.kind).toBe(kind);
-      expect([typeof connector.fetch, typeof connector.parse, typeof connector.map]).toEqual(['function', 'function', 'function']);
+      expect([typeof connector.fetch, typeof connector.parse, typeof connector.map]).toEqual([
+        'function',
+        'function',
+        'function',
+      ]);
     }
   });
 
@@ -50,7 +57,11 @@ describe('registry', () => {
 describe('runConnector', () => {
   it('reports cache hints from the response and the feed', async () => {
     const result = await runConnector(makeSource('feed', `${server.origin}/rss2.xml`), { fetcher });
-    expect(result.cacheHints).toEqual({ maxAgeSeconds: 600, ttlSeconds: 3600, bodyHash: expect.stringMatching(/^[a-f0-9]{64}$/) });
+    expect(result.cacheHints).toEqual({
+      maxAgeSeconds: 600,
+      ttlSeconds: 3600,
+      bodyHash: expect.stringMatching(/^[a-f0-9]{64}$/),
+    });
   });
 
   it.each([
@@ -61,11 +72,16 @@ describe('runConnector', () => {
     ['a non-HTTP URL', { url: 'file:///etc/passwd' }, /only http and https/],
   ])('refuses %s (bad_config)', async (_name, change, message) => {
     const source = { ...makeSource('feed', `${server.origin}/rss2.xml`), ...change };
-    await expect(runConnector(source, { fetcher })).rejects.toMatchObject({ code: 'bad_config', message: expect.stringMatching(message) });
+    await expect(runConnector(source, { fetcher })).rejects.toMatchObject({
+      code: 'bad_config',
+      message: expect.stringMatching(message),
+    });
   });
 
   it('refuses a source on a private address that is not allowed (forbidden_address)', async () => {
-    await expect(runConnector(makeSource('feed', 'http://192.168.1.20/rss.xml'), { fetcher })).rejects.toMatchObject({ code: 'forbidden_address' });
+    await expect(runConnector(makeSource('feed', 'http://192.168.1.20/rss.xml'), { fetcher })).rejects.toMatchObject({
+      code: 'forbidden_address',
+    });
   });
 
   it('turns a 404 into http_4xx with its status', async () => {

@@ -33,11 +33,21 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
   const databaseUri = options.databaseUri ?? (await connectTestDatabase(options.label));
   if (options.seed) await seedPartners();
   const config = loadConfig({
-    PORT: '0', HOST: '127.0.0.1', ADMIN_TOKEN: TEST_ADMIN_TOKEN, LOG_LEVEL: 'silent',
-    PUBLIC_URL: 'http://portal.test', SOURCE_ALLOWED_HOSTS: '127.0.0.1', SCHEDULER_ENABLED: 'false',
-    MONGODB_URI: databaseUri, ...options.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL: 'http://portal.test',
+    SOURCE_ALLOWED_HOSTS: '127.0.0.1',
+    SCHEDULER_ENABLED: 'false',
+    MONGODB_URI: databaseUri,
+    ...options.env,
   });
-  const hub = await startHub(config, createLogger(config.logLevel), options.leaseMs ? { leaseMs: options.leaseMs } : {});
+  const hub = await startHub(
+    config,
+    createLogger(config.logLevel),
+    options.leaseMs ? { leaseMs: options.leaseMs } : {},
+  );
   const request = (path: string, init: RequestInit & { json?: unknown; token?: string } = {}) => {
     const headers = new Headers(init.headers);
     if (init.json !== undefined) headers.set('Content-Type', 'application/json');
@@ -46,7 +56,10 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     return fetch(hub.url + path, { ...init, headers, body });
   };
   return {
-    ...hub, config, databaseUri, request,
+    ...hub,
+    config,
+    databaseUri,
+    request,
     stop: async () => {
       await hub.close();
       await dropTestDatabase();

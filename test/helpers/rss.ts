@@ -11,14 +11,21 @@ export interface RssEntry {
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** An RSS 2.0 feed whose items are `entries`. */
-export function makeRss(entries: RssEntry[], channel = { title: 'Actualités', link: 'https://www.noumea.nc/' }): string {
-  const items = entries.map((e) => `<item>
+export function makeRss(
+  entries: RssEntry[],
+  channel = { title: 'Actualités', link: 'https://www.noumea.nc/' },
+): string {
+  const items = entries
+    .map(
+      (e) => `<item>
   <title>${escape(e.title)}</title>
   <link>${escape(e.link)}</link>
   ${e.guid ? `<guid isPermaLink="false">${escape(e.guid)}</guid>` : ''}
   ${e.description ? `<description>${escape(e.description)}</description>` : ''}
   ${e.pubDate ? `<pubDate>${e.pubDate}</pubDate>` : ''}
-</item>`).join('\n');
+</item>`,
+    )
+    .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>${escape(channel.title)}</title><link>${channel.link}</link><description>Flux de test</description>
 ${items}

@@ -14,12 +14,20 @@ describe('loadConfig', () => {
 
   it('reads and normalizes values', () => {
     const config = loadConfig({
-      PORT: '3000', PUBLIC_URL: 'https://hub.service-public.nc/', MONGODB_URI: 'mongodb://db:27017/passerelle',
-      SOURCE_ALLOWED_HOSTS: '127.0.0.1, intranet.local', TRUSTED_PROXIES: '10.0.0.1', SCHEDULER_ENABLED: 'no',
+      PORT: '3000',
+      PUBLIC_URL: 'https://hub.service-public.nc/',
+      MONGODB_URI: 'mongodb://db:27017/passerelle',
+      SOURCE_ALLOWED_HOSTS: '127.0.0.1, intranet.local',
+      TRUSTED_PROXIES: '10.0.0.1',
+      SCHEDULER_ENABLED: 'no',
     });
     expect(config).toMatchObject({
-      port: 3000, publicUrl: 'https://hub.service-public.nc', mongodbUri: 'mongodb://db:27017/passerelle',
-      sourceAllowedHosts: ['127.0.0.1', 'intranet.local'], trustedProxies: ['10.0.0.1'], schedulerEnabled: false,
+      port: 3000,
+      publicUrl: 'https://hub.service-public.nc',
+      mongodbUri: 'mongodb://db:27017/passerelle',
+      sourceAllowedHosts: ['127.0.0.1', 'intranet.local'],
+      trustedProxies: ['10.0.0.1'],
+      schedulerEnabled: false,
     });
   });
 

@@ -6,12 +6,17 @@ import { freshDatabaseUri } from '../helpers/database.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 
-interface Outcome { code: number | null; stderr: string; stdout: string }
+interface Outcome {
+  code: number | null;
+  stderr: string;
+  stdout: string;
+}
 
 function startMain(env: Record<string, string>, untilReady?: (port: number) => Promise<void>): Promise<Outcome> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], {
-      cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', SCHEDULER_ENABLED: 'false', HOST: '127.0.0.1', ...env },
+      cwd: root,
+      env: { ...process.env, LOG_LEVEL: 'warn', SCHEDULER_ENABLED: 'false', HOST: '127.0.0.1', ...env },
     });
     let stderr = '';
     let stdout = '';
@@ -52,9 +57,15 @@ describe('hub/main.ts', () => {
     blocker = createServer();
     await new Promise<void>((r) => blocker!.listen(0, '127.0.0.1', r));
     const port = (blocker.address() as { port: number }).port;
-    const out = await startMain({ MONGODB_URI: freshDatabaseUri('main'), PORT: String(port), ADMIN_TOKEN: 'a'.repeat(32) });
+    const out = await startMain({
+      MONGODB_URI: freshDatabaseUri('main'),
+      PORT: String(port),
+      ADMIN_TOKEN: 'a'.repeat(32),
+    });
     expect(out.code).toBe(1);
-    expect(out.stderr.trim().split('\n').pop()).toBe(`passerelle: http: port ${port} is already in use on 127.0.0.1 (set PORT to another port)`);
+    expect(out.stderr.trim().split('\n').pop()).toBe(
+      `passerelle: http: port ${port} is already in use on 127.0.0.1 (set PORT to another port)`,
+    );
   }, 20_000);
 
   it('starts, seeds the 45 partners on an empty database, prints a first admin token once, and stops on SIGTERM', async () => {
@@ -73,7 +84,8 @@ describe('hub/main.ts', () => {
 
     let me = 0;
     const second = await startMain({ MONGODB_URI: uri, PORT: '0' }, async (port) => {
-      me = (await fetch(`http://127.0.0.1:${port}/api/v1/admin/me`, { headers: { Authorization: `Bearer ${token}` } })).status;
+      me = (await fetch(`http://127.0.0.1:${port}/api/v1/admin/me`, { headers: { Authorization: `Bearer ${token}` } }))
+        .status;
     });
     expect(second.code).toBe(0);
     expect(me).toBe(200);

@@ -17,7 +17,11 @@ describe('schemas', () => {
   });
 
   it('reports missing required fields by name', () => {
-    expect(validateAgainst('SourceInput', { kind: 'feed' }).map((e) => e.field).sort()).toEqual(['partnerId', 'url']);
+    expect(
+      validateAgainst('SourceInput', { kind: 'feed' })
+        .map((e) => e.field)
+        .sort(),
+    ).toEqual(['partnerId', 'url']);
   });
 
   it('validates patches without required fields and refuses immutable ones', () => {

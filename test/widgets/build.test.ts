@@ -32,7 +32,8 @@ describe('buildWidgets', () => {
   });
 
   it('defines the three custom elements and inlines the stylesheet', () => {
-    for (const name of ['passerelle-news', 'passerelle-search', 'passerelle-article']) expect(bundle.embed).toContain(`"${name}"`);
+    for (const name of ['passerelle-news', 'passerelle-search', 'passerelle-article'])
+      expect(bundle.embed).toContain(`"${name}"`);
     expect(bundle.embed).toContain('--passerelle-color-primary');
     expect(bundle.embed).not.toContain('__WIDGET_CSS__');
   });
@@ -65,7 +66,9 @@ describe('widget sources', () => {
     const dir = new URL('../../widgets/src/', import.meta.url);
     for (const file of await readdir(dir)) {
       const source = await readFile(new URL(file, dir), 'utf8');
-      expect(source, file).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|document\.cookie|eval\(|new Function/);
+      expect(source, file).not.toMatch(
+        /innerHTML|outerHTML|insertAdjacentHTML|document\.write|document\.cookie|eval\(|new Function/,
+      );
     }
   });
 });

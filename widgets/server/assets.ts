@@ -38,7 +38,9 @@ function toServedFile(text: string, type: string): ServedFile {
     bodies: {
       identity,
       gzip: gzipSync(identity, { level: 9 }),
-      br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+      br: brotliCompressSync(identity, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
+      }),
     },
   };
 }
@@ -47,9 +49,16 @@ async function readPrebuilt(): Promise<WidgetBundle> {
   const read = (name: string) => readFile(PREBUILT_DIR + name, 'utf8');
   try {
     const manifest = JSON.parse(await read(BUNDLE_FILES.manifest)) as { hash: string };
-    return { hash: manifest.hash, embed: await read(BUNDLE_FILES.embed), map: await read(BUNDLE_FILES.map), frame: await read(BUNDLE_FILES.frame) };
+    return {
+      hash: manifest.hash,
+      embed: await read(BUNDLE_FILES.embed),
+      map: await read(BUNDLE_FILES.map),
+      frame: await read(BUNDLE_FILES.frame),
+    };
   } catch (err) {
-    throw new Error(`widgets: no prebuilt bundle in ${PREBUILT_DIR} (run \`tsx widgets/build.ts\` after tsc): ${(err as Error).message}`);
+    throw new Error(
+      `widgets: no prebuilt bundle in ${PREBUILT_DIR} (run \`tsx widgets/build.ts\` after tsc): ${(err as Error).message}`,
+    );
   }
 }
 
@@ -71,7 +80,9 @@ export function getWidgetAssets(): Promise<WidgetAssets> {
   if (!loading) {
     loading = loadAssets();
     // A failed build is retried by the next request rather than cached forever.
-    loading.catch(() => { loading = undefined; });
+    loading.catch(() => {
+      loading = undefined;
+    });
   }
   return loading;
 }

@@ -40,8 +40,9 @@ export function renderDemoPage({ snippets, itemId, origin }: DemoPage): string {
   const frameSrc = `/widgets/v1/frame/news?${new URLSearchParams({ limit: '3', origin, id: 'demo' })}`;
   const article = itemId
     ? `<passerelle-article item="${escapeHtml(itemId)}" heading-level="3"></passerelle-article>`
-    : '<p>Aucun contenu n\'est encore publié sur ce hub : le widget article s\'affichera dès le premier contenu.</p>';
-  const css = 'passerelle-news {\n  --passerelle-color-primary: #7a1f5c;\n  --passerelle-radius: 0;\n  --passerelle-font: Georgia, serif;\n}';
+    : "<p>Aucun contenu n'est encore publié sur ce hub : le widget article s'affichera dès le premier contenu.</p>";
+  const css =
+    'passerelle-news {\n  --passerelle-color-primary: #7a1f5c;\n  --passerelle-radius: 0;\n  --passerelle-font: Georgia, serif;\n}';
   return `<!doctype html>
 <html lang="fr">
 <head>
@@ -62,7 +63,7 @@ export function renderDemoPage({ snippets, itemId, origin }: DemoPage): string {
 </section>
 ${section('Actualités', 'Les derniers contenus publiés, filtrables par partenaire, thème, type ou commune.', '<passerelle-news limit="3" heading-level="3"></passerelle-news>', snippets.news)}
 ${section('Recherche', 'Recherche en français avec suggestions, filtres et chargement progressif des résultats.', '<passerelle-search heading-level="3"></passerelle-search>', snippets.search)}
-${section('Article, mentions J\'aime et commentaires', 'Un contenu, son bouton J\'aime et le fil de commentaires modéré.', article, snippets.article)}
+${section("Article, mentions J'aime et commentaires", "Un contenu, son bouton J'aime et le fil de commentaires modéré.", article, snippets.article)}
 ${section('Version iframe', 'Pour les sites dont le gestionnaire de contenu interdit les scripts. Le petit script frame.js, facultatif, ajuste la hauteur du cadre.', `<iframe src="${escapeHtml(frameSrc)}" title="Actualités (version iframe)"></iframe>`, snippets.iframe)}
 ${section('Personnaliser', 'Couleurs, police et arrondis se règlent par des propriétés CSS ; theme="dark" ou theme="light" force un thème et lang="en" passe en anglais.', '<passerelle-news class="custom" limit="2" heading-level="3"></passerelle-news>', css)}
 </main>

@@ -4,7 +4,9 @@ import { escapeHtml, renderAttributes } from './html.js';
 export type FrameKind = 'news' | 'search' | 'article';
 
 export const FRAME_ELEMENTS: Record<FrameKind, string> = {
-  news: 'passerelle-news', search: 'passerelle-search', article: 'passerelle-article',
+  news: 'passerelle-news',
+  search: 'passerelle-search',
+  article: 'passerelle-article',
 };
 
 const TITLES: Record<'fr' | 'en', Record<FrameKind, string>> = {
@@ -27,7 +29,11 @@ export interface FramePage {
 export function renderFramePage(page: FramePage): string {
   const element = FRAME_ELEMENTS[page.kind];
   const title = TITLES[page.lang][page.kind] + (page.partnerName ? ` — ${page.partnerName}` : '');
-  const script = renderAttributes({ src: '/widgets/v1/embed.js', 'data-frame-origin': page.frameOrigin, 'data-frame-id': page.frameOrigin ? page.frameId : undefined });
+  const script = renderAttributes({
+    src: '/widgets/v1/embed.js',
+    'data-frame-origin': page.frameOrigin,
+    'data-frame-id': page.frameOrigin ? page.frameId : undefined,
+  });
   return `<!doctype html>
 <html lang="${page.lang}">
 <head>

@@ -18,23 +18,47 @@ async function requireHash(ctx: Context): Promise<Awaited<ReturnType<typeof getW
 /** Adds GET /widgets/v1/embed.js, embed.<hash>.js, embed.<hash>.js.map and frame.js. */
 export function addScriptRoutes(group: RouteGroup): RouteGroup {
   return group
-    .add({
-      method: 'get', path: '/widgets/v1/embed.js', tag: TAG,
-      summary: 'The widgets bundle: <passerelle-news>, <passerelle-search>, <passerelle-article> (cached 5 minutes)',
-      responses: { 200: JS, 304: { description: 'Not modified (If-None-Match)' } },
-    }, async (ctx) => sendFile(ctx, (await getWidgetAssets()).embed, SHORT_CACHE))
-    .add({
-      method: 'get', path: '/widgets/v1/embed.:hash.js', tag: TAG,
-      summary: 'The same bundle under its content hash, cacheable forever',
-      responses: { 200: JS, 304: { description: 'Not modified' }, 404: { description: 'Not the current hash' } },
-    }, async (ctx) => sendFile(ctx, (await requireHash(ctx)).embed, IMMUTABLE))
-    .add({
-      method: 'get', path: '/widgets/v1/embed.:hash.js.map', tag: TAG, summary: 'Source map of the widgets bundle',
-      responses: { 200: { description: 'Source map', contentType: 'application/json' }, 404: { description: 'Not the current hash' } },
-    }, async (ctx) => sendFile(ctx, (await requireHash(ctx)).map, IMMUTABLE))
-    .add({
-      method: 'get', path: '/widgets/v1/frame.js', tag: TAG,
-      summary: 'Host-page script that resizes widget iframes to their content',
-      responses: { 200: JS, 304: { description: 'Not modified' } },
-    }, async (ctx) => sendFile(ctx, (await getWidgetAssets()).frame, SHORT_CACHE));
+    .add(
+      {
+        method: 'get',
+        path: '/widgets/v1/embed.js',
+        tag: TAG,
+        summary: 'The widgets bundle: <passerelle-news>, <passerelle-search>, <passerelle-article> (cached 5 minutes)',
+        responses: { 200: JS, 304: { description: 'Not modified (If-None-Match)' } },
+      },
+      async (ctx) => sendFile(ctx, (await getWidgetAssets()).embed, SHORT_CACHE),
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/widgets/v1/embed.:hash.js',
+        tag: TAG,
+        summary: 'The same bundle under its content hash, cacheable forever',
+        responses: { 200: JS, 304: { description: 'Not modified' }, 404: { description: 'Not the current hash' } },
+      },
+      async (ctx) => sendFile(ctx, (await requireHash(ctx)).embed, IMMUTABLE),
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/widgets/v1/embed.:hash.js.map',
+        tag: TAG,
+        summary: 'Source map of the widgets bundle',
+        responses: {
+          200: { description: 'Source map', contentType: 'application/json' },
+          404: { description: 'Not the current hash' },
+        },
+      },
+      async (ctx) => sendFile(ctx, (await requireHash(ctx)).map, IMMUTABLE),
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/widgets/v1/frame.js',
+        tag: TAG,
+        summary: 'Host-page script that resizes widget iframes to their content',
+        responses: { 200: JS, 304: { description: 'Not modified' } },
+      },
+      async (ctx) => sendFile(ctx, (await getWidgetAssets()).frame, SHORT_CACHE),
+    );
 }

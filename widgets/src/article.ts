@@ -31,10 +31,21 @@ export class ArticleElement extends WidgetElement {
     const form = new CommentForm(this, {
       itemId: id,
       onPublished: (c) => thread.add(c),
-      renewToken: async () => (await this.call<CommentPage>(`/api/v1/items/${encodeURIComponent(id)}/comments?limit=1`)).formToken,
+      renewToken: async () =>
+        (await this.call<CommentPage>(`/api/v1/items/${encodeURIComponent(id)}/comments?limit=1`)).formToken,
     });
-    replace(this.shell, this.status, h('article', { 'aria-labelledby': 'article-title' },
-      ...this.renderHeader(item), createLikeButton(this, id, item.stats?.likes ?? 0), thread.element, form.element));
+    replace(
+      this.shell,
+      this.status,
+      h(
+        'article',
+        { 'aria-labelledby': 'article-title' },
+        ...this.renderHeader(item),
+        createLikeButton(this, id, item.stats?.likes ?? 0),
+        thread.element,
+        form.element,
+      ),
+    );
     try {
       const page = await thread.load();
       form.setToken(page.formToken, page.moderation);
@@ -48,11 +59,17 @@ export class ArticleElement extends WidgetElement {
     const partner = item.partner?.name ?? item.partnerId;
     return [
       h(this.heading(), { id: 'article-title' }, item.title),
-      h('p', { class: 'meta' },
+      h(
+        'p',
+        { class: 'meta' },
         item.publishedAt && h('time', { datetime: item.publishedAt }, formatDate(this.language, item.publishedAt)),
-        item.publishedAt && ' · ', this.t('publishedBy', { partner })),
+        item.publishedAt && ' · ',
+        this.t('publishedBy', { partner }),
+      ),
       item.summary ? h('p', { class: 'summary' }, item.summary) : document.createTextNode(''),
-      href ? h('p', null, h('a', { href, class: 'read-on' }, this.t('readOn', { partner }))) : document.createTextNode(''),
+      href
+        ? h('p', null, h('a', { href, class: 'read-on' }, this.t('readOn', { partner })))
+        : document.createTextNode(''),
     ];
   }
 }

@@ -44,10 +44,19 @@ export function attachCombobox({ input, listbox, complete, choose }: ComboboxOpt
     choose(text);
   };
   const show = (texts: string[]) => {
-    options = texts.map((text) => h('li', {
-      id: uid('opt'), role: 'option', 'aria-selected': 'false',
-      onmousedown: (e: Event) => e.preventDefault(), onclick: () => pick(text),
-    }, text));
+    options = texts.map((text) =>
+      h(
+        'li',
+        {
+          id: uid('opt'),
+          role: 'option',
+          'aria-selected': 'false',
+          onmousedown: (e: Event) => e.preventDefault(),
+          onclick: () => pick(text),
+        },
+        text,
+      ),
+    );
     replace(listbox, ...options);
     active = -1;
     if (!options.length) return close();

@@ -21,7 +21,14 @@ interface PostResult {
 
 export class CommentForm {
   readonly element: HTMLFormElement;
-  private author = h('input', { id: 'author', name: 'author', autocomplete: 'nickname', minlength: '2', maxlength: '40', required: true });
+  private author = h('input', {
+    id: 'author',
+    name: 'author',
+    autocomplete: 'nickname',
+    minlength: '2',
+    maxlength: '40',
+    required: true,
+  });
   private body = h('textarea', { id: 'body', name: 'body', rows: '4', maxlength: '2000', required: true });
   private website = h('input', { id: 'website', name: 'website', tabindex: '-1', autocomplete: 'off' });
   private outcome = h('p', { class: 'outcome', role: 'status' });
@@ -31,17 +38,32 @@ export class CommentForm {
   private token: string | undefined;
   private busy = false;
 
-  constructor(private w: WidgetElement, private options: CommentFormOptions) {
+  constructor(
+    private w: WidgetElement,
+    private options: CommentFormOptions,
+  ) {
     const titleId = uid('form-title');
-    this.element = h('form', { class: 'comment-form', novalidate: true, 'aria-labelledby': titleId, onsubmit: (e: Event) => { e.preventDefault(); void this.submit(); } },
+    this.element = h(
+      'form',
+      {
+        class: 'comment-form',
+        novalidate: true,
+        'aria-labelledby': titleId,
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          void this.submit();
+        },
+      },
       h(w.heading(1), { id: titleId }, w.t('formTitle')),
-      this.moderationNote, this.replyLine,
+      this.moderationNote,
+      this.replyLine,
       h('div', { class: 'field' }, h('label', { for: 'author' }, w.t('author')), this.author),
       h('div', { class: 'field' }, h('label', { for: 'body' }, w.t('body')), this.body),
       // Bots fill every field; people never see this one, nor reach it with Tab or a screen reader.
       h('div', { class: 'hp', 'aria-hidden': 'true' }, h('label', { for: 'website' }, w.t('honeypot')), this.website),
       h('button', { type: 'submit' }, w.t('send')),
-      this.outcome);
+      this.outcome,
+    );
   }
 
   /** Takes the thread's form token and moderation mode. */
@@ -57,8 +79,15 @@ export class CommentForm {
     this.replyLine.hidden = !comment;
     this.replyLine.replaceChildren();
     if (comment) {
-      this.replyLine.append(this.w.t('replyTo', { author: comment.author }), ' ',
-        h('button', { type: 'button', class: 'link-button', onclick: () => this.replyTo(null) }, this.w.t('cancelReply')));
+      this.replyLine.append(
+        this.w.t('replyTo', { author: comment.author }),
+        ' ',
+        h(
+          'button',
+          { type: 'button', class: 'link-button', onclick: () => this.replyTo(null) },
+          this.w.t('cancelReply'),
+        ),
+      );
       this.body.focus();
     }
   }
@@ -76,10 +105,20 @@ export class CommentForm {
     this.busy = true;
     this.outcome.textContent = this.w.t('sending');
     try {
-      const result = await this.w.call<PostResult>(`/api/v1/items/${encodeURIComponent(this.options.itemId)}/comments`, {
-        method: 'POST', visitor: true,
-        body: { author: this.author.value.trim(), body: this.body.value.trim(), formToken: this.token, ...(this.parent ? { parentId: this.parent.id } : {}), ...(this.website.value ? { website: this.website.value } : {}) },
-      });
+      const result = await this.w.call<PostResult>(
+        `/api/v1/items/${encodeURIComponent(this.options.itemId)}/comments`,
+        {
+          method: 'POST',
+          visitor: true,
+          body: {
+            author: this.author.value.trim(),
+            body: this.body.value.trim(),
+            formToken: this.token,
+            ...(this.parent ? { parentId: this.parent.id } : {}),
+            ...(this.website.value ? { website: this.website.value } : {}),
+          },
+        },
+      );
       const pending = result.comment.status === 'pending';
       this.outcome.textContent = this.w.t(pending ? 'pending' : 'published');
       this.body.value = '';

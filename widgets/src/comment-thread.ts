@@ -16,10 +16,24 @@ export class CommentThread {
   private cursor: string | null = null;
   private total = 0;
 
-  constructor(private w: WidgetElement, private itemId: string, private onReply: (c: Comment) => void) {
+  constructor(
+    private w: WidgetElement,
+    private itemId: string,
+    private onReply: (c: Comment) => void,
+  ) {
     this.title = h(w.heading(1), { id: 'comments-title' });
-    this.more = h('button', { type: 'button', class: 'more', hidden: true, onclick: () => void this.load(this.cursor) }, w.t('moreComments'));
-    this.element = h('section', { class: 'comments', 'aria-labelledby': 'comments-title' }, this.title, this.list, this.more);
+    this.more = h(
+      'button',
+      { type: 'button', class: 'more', hidden: true, onclick: () => void this.load(this.cursor) },
+      w.t('moreComments'),
+    );
+    this.element = h(
+      'section',
+      { class: 'comments', 'aria-labelledby': 'comments-title' },
+      this.title,
+      this.list,
+      this.more,
+    );
     this.setTotal(0);
   }
 
@@ -30,7 +44,9 @@ export class CommentThread {
 
   /** Loads a page of top-level comments (the first when cursor is null); returns it for its form token. */
   async load(cursor: string | null = null): Promise<CommentPage> {
-    const page = await this.w.call<CommentPage>(`/api/v1/items/${encodeURIComponent(this.itemId)}/comments${toQuery({ cursor: cursor ?? undefined, limit: PAGE_SIZE })}`);
+    const page = await this.w.call<CommentPage>(
+      `/api/v1/items/${encodeURIComponent(this.itemId)}/comments${toQuery({ cursor: cursor ?? undefined, limit: PAGE_SIZE })}`,
+    );
     const rows = page.comments.map((c) => this.renderComment(c));
     append(this.list, ...rows);
     if (!cursor && !rows.length) append(this.list, h('li', { class: 'empty' }, this.w.t('noComments')));
@@ -43,7 +59,9 @@ export class CommentThread {
 
   /** Shows a comment the visitor just published. */
   add(comment: Comment): void {
-    const parent = comment.parentId ? this.list.querySelector(`[data-id="${CSS.escape(comment.parentId)}"] > .replies`) : null;
+    const parent = comment.parentId
+      ? this.list.querySelector(`[data-id="${CSS.escape(comment.parentId)}"] > .replies`)
+      : null;
     this.list.querySelector(':scope > .empty')?.remove();
     append(parent ?? this.list, this.renderComment(comment));
     this.setTotal(this.total + 1); // the total counts replies too
@@ -51,11 +69,18 @@ export class CommentThread {
 
   private renderComment(c: Comment): HTMLLIElement {
     const li = h('li', { class: c.official ? 'comment official' : 'comment', 'data-id': c.id, tabindex: '-1' });
-    const head = h('p', { class: 'comment-head' },
-      h('strong', null, c.deleted ? '—' : c.author), ' ',
-      c.official && h('span', { class: 'badge' }, this.w.t('official', { partner: c.official.partnerName })), ' ',
-      h('time', { datetime: c.createdAt }, formatDate(this.w.language, c.createdAt, true)));
-    const body = c.deleted ? h('p', { class: 'deleted' }, this.w.t('deleted')) : h('div', { class: 'comment-body' }, renderUserText(c.body));
+    const head = h(
+      'p',
+      { class: 'comment-head' },
+      h('strong', null, c.deleted ? '—' : c.author),
+      ' ',
+      c.official && h('span', { class: 'badge' }, this.w.t('official', { partner: c.official.partnerName })),
+      ' ',
+      h('time', { datetime: c.createdAt }, formatDate(this.w.language, c.createdAt, true)),
+    );
+    const body = c.deleted
+      ? h('p', { class: 'deleted' }, this.w.t('deleted'))
+      : h('div', { class: 'comment-body' }, renderUserText(c.body));
     append(li, head, body);
     if (!c.deleted) append(li, this.renderActions(c));
     if (!c.parentId) append(li, this.renderReplies(c));
@@ -64,7 +89,9 @@ export class CommentThread {
 
   private renderActions(c: Comment): HTMLDivElement {
     const flag = createFlagControl(this.w, c.id);
-    const reply = !c.parentId && h('button', { type: 'button', class: 'link-button', onclick: () => this.onReply(c) }, this.w.t('reply'));
+    const reply =
+      !c.parentId &&
+      h('button', { type: 'button', class: 'link-button', onclick: () => this.onReply(c) }, this.w.t('reply'));
     return h('div', { class: 'actions' }, h('div', { class: 'buttons' }, reply, flag.button), flag.panel);
   }
 
@@ -74,7 +101,9 @@ export class CommentThread {
     const more = h('button', { type: 'button', class: 'more', hidden: !cursor }, this.w.t('moreReplies'));
     more.addEventListener('click', async () => {
       try {
-        const page = await this.w.call<CommentPage>(`/api/v1/comments/${encodeURIComponent(c.id)}/replies${toQuery({ cursor: cursor ?? undefined, limit: PAGE_SIZE })}`);
+        const page = await this.w.call<CommentPage>(
+          `/api/v1/comments/${encodeURIComponent(c.id)}/replies${toQuery({ cursor: cursor ?? undefined, limit: PAGE_SIZE })}`,
+        );
         const rows = page.comments.map((r) => this.renderComment(r));
         append(list, ...rows);
         rows[0]?.focus();

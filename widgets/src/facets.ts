@@ -35,24 +35,42 @@ export interface FacetView {
 function renderFacet(view: FacetView, facet: FacetName): HTMLFieldSetElement | undefined {
   const counts = view.facets[facet] ?? {};
   const chosen = view.selection[facet];
-  const values = Object.entries(counts).filter(([v, n]) => n > 0 || chosen.has(v))
-    .sort((a, b) => b[1] - a[1]).slice(0, MAX_VALUES).map(([v]) => v);
+  const values = Object.entries(counts)
+    .filter(([v, n]) => n > 0 || chosen.has(v))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_VALUES)
+    .map(([v]) => v);
   for (const v of chosen) if (!values.includes(v)) values.push(v);
   if (!values.length) return undefined;
-  return h('fieldset', { class: 'facet' },
+  return h(
+    'fieldset',
+    { class: 'facet' },
     h('legend', null, translate(view.lang, `facet_${facet}`)),
-    h('ul', null, ...values.map((value) => {
-      const id = uid('f');
-      return h('li', null,
-        h('input', {
-          type: 'checkbox', id, checked: chosen.has(value), 'data-key': `${facet}:${value}`,
-          onchange: (e: Event) => view.toggle(facet, value, (e.target as HTMLInputElement).checked),
-        }),
-        h('label', { for: id }, `${labelOf(view.lang, facet, value, view.partnerNames)} (${counts[value] ?? 0})`));
-    })));
+    h(
+      'ul',
+      null,
+      ...values.map((value) => {
+        const id = uid('f');
+        return h(
+          'li',
+          null,
+          h('input', {
+            type: 'checkbox',
+            id,
+            checked: chosen.has(value),
+            'data-key': `${facet}:${value}`,
+            onchange: (e: Event) => view.toggle(facet, value, (e.target as HTMLInputElement).checked),
+          }),
+          h('label', { for: id }, `${labelOf(view.lang, facet, value, view.partnerNames)} (${counts[value] ?? 0})`),
+        );
+      }),
+    ),
+  );
 }
 
 /** The fieldsets for the current result set. */
 export function renderFacets(view: FacetView): HTMLFieldSetElement[] {
-  return FACETS.filter((f) => !view.fixed.has(f)).map((f) => renderFacet(view, f)).filter((f): f is HTMLFieldSetElement => !!f);
+  return FACETS.filter((f) => !view.fixed.has(f))
+    .map((f) => renderFacet(view, f))
+    .filter((f): f is HTMLFieldSetElement => !!f);
 }

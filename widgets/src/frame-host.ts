@@ -23,6 +23,7 @@ window.addEventListener('message', (event: MessageEvent) => {
   if (!hubOrigin || event.origin !== hubOrigin || data?.type !== RESIZE_MESSAGE) return;
   if (typeof data.height !== 'number' || !Number.isFinite(data.height)) return;
   for (const frame of document.querySelectorAll('iframe')) {
-    if (frame.contentWindow === event.source) frame.style.height = `${Math.min(MAX_HEIGHT, Math.max(0, Math.round(data.height)))}px`;
+    if (frame.contentWindow === event.source)
+      frame.style.height = `${Math.min(MAX_HEIGHT, Math.max(0, Math.round(data.height)))}px`;
   }
 });

@@ -14,7 +14,10 @@ export class NewsElement extends WidgetElement {
   protected render(): void {
     const list = h('ul', { class: 'cards' });
     // A plain section, not a named region: two lists on one page must not make duplicate landmarks.
-    replace(this.shell, h('section', null, h(this.heading(), null, this.option('heading') ?? this.t('newsTitle')), this.status, list));
+    replace(
+      this.shell,
+      h('section', null, h(this.heading(), null, this.option('heading') ?? this.t('newsTitle')), this.status, list),
+    );
     this.say(this.t('loading'));
     void this.load(list);
   }
@@ -22,8 +25,12 @@ export class NewsElement extends WidgetElement {
   private async load(list: HTMLUListElement): Promise<void> {
     const limit = Math.min(50, Math.max(1, Number(this.option('limit')) || DEFAULT_LIMIT));
     const query = toQuery({
-      partner: this.option('partner'), topic: this.option('topic'), type: this.option('type'),
-      commune: this.option('commune'), sort: 'date', limit,
+      partner: this.option('partner'),
+      topic: this.option('topic'),
+      type: this.option('type'),
+      commune: this.option('commune'),
+      sort: 'date',
+      limit,
     });
     try {
       const result = await this.call<ItemList>(`/api/v1/items${query}`);
@@ -38,14 +45,31 @@ export class NewsElement extends WidgetElement {
     const href = toSafeUrl(item.url);
     const image = toSafeUrl(item.image?.url);
     const partner = item.partner?.name ?? item.partnerId;
-    return h('li', { class: 'card' },
+    return h(
+      'li',
+      { class: 'card' },
       // A partner's image that fails to load is dropped rather than shown broken.
-      image && h('img', { src: image, alt: item.image?.alt ?? '', loading: 'lazy', decoding: 'async', referrerpolicy: 'no-referrer', onerror: (e: Event) => (e.target as HTMLElement).remove() }),
-      h('div', { class: 'card-body' },
+      image &&
+        h('img', {
+          src: image,
+          alt: item.image?.alt ?? '',
+          loading: 'lazy',
+          decoding: 'async',
+          referrerpolicy: 'no-referrer',
+          onerror: (e: Event) => (e.target as HTMLElement).remove(),
+        }),
+      h(
+        'div',
+        { class: 'card-body' },
         h(this.heading(1), { class: 'card-title' }, href ? h('a', { href }, item.title) : item.title),
-        h('p', { class: 'meta' },
+        h(
+          'p',
+          { class: 'meta' },
           item.publishedAt && h('time', { datetime: item.publishedAt }, formatDate(this.language, item.publishedAt)),
           item.publishedAt && ' · ',
-          this.t('publishedBy', { partner }))));
+          this.t('publishedBy', { partner }),
+        ),
+      ),
+    );
   }
 }

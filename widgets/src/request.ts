@@ -9,7 +9,11 @@ const TIMEOUT_MS = 10_000;
 
 /** A failed request: `code` is the problem code of the hub, or network/aborted/http_<status>. */
 export class RequestError extends Error {
-  constructor(readonly code: string, readonly status = 0, readonly retryAfter = 0) {
+  constructor(
+    readonly code: string,
+    readonly status = 0,
+    readonly retryAfter = 0,
+  ) {
     super(`widgets: ${code}`);
   }
 }
@@ -24,17 +28,27 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-function linkSignals(outer: AbortSignal | undefined): { signal: AbortSignal; done: () => void; timedOut: () => boolean } {
+function linkSignals(outer: AbortSignal | undefined): {
+  signal: AbortSignal;
+  done: () => void;
+  timedOut: () => boolean;
+} {
   const controller = new AbortController();
   let expired = false;
-  const timer = setTimeout(() => { expired = true; controller.abort(); }, TIMEOUT_MS);
+  const timer = setTimeout(() => {
+    expired = true;
+    controller.abort();
+  }, TIMEOUT_MS);
   const onAbort = () => controller.abort();
   outer?.addEventListener('abort', onAbort);
   if (outer?.aborted) controller.abort();
   return {
     signal: controller.signal,
     timedOut: () => expired,
-    done: () => { clearTimeout(timer); outer?.removeEventListener('abort', onAbort); },
+    done: () => {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onAbort);
+    },
   };
 }
 
@@ -58,7 +72,10 @@ export async function request<T>(hub: string, path: string, options: RequestOpti
   let response: Response;
   try {
     response = await fetch(hub.replace(/\/$/, '') + path, {
-      method: options.method ?? 'GET', headers, credentials: 'omit', signal: link.signal,
+      method: options.method ?? 'GET',
+      headers,
+      credentials: 'omit',
+      signal: link.signal,
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
     });
     if (!response.ok) throw await readProblem(response);
@@ -83,7 +100,8 @@ export function describeError(lang: Lang, err: unknown): string {
 /** Builds "?a=1&b=2" from the defined, non-empty values. */
 export function toQuery(params: Record<string, string | number | undefined>): string {
   const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(name, String(value));
+  for (const [name, value] of Object.entries(params))
+    if (value !== undefined && value !== '') search.set(name, String(value));
   const text = search.toString();
   return text ? `?${text}` : '';
 }

@@ -43,7 +43,15 @@ export function splitLinks(text: string): Segment[] {
   return out;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: '\'', '#39': '\'', nbsp: '\u00a0' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  '#39': "'",
+  nbsp: '\u00a0',
+};
 
 /** Decodes the few entities an escaped snippet contains (and numeric ones). */
 export function decodeEntities(text: string): string {

@@ -11,7 +11,10 @@ let memoryKey: string | undefined;
 /** 16 random bytes as base64url: 22 characters. */
 export function createVisitorKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 function readStorage(): Storage | undefined {

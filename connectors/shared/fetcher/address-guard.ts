@@ -111,7 +111,8 @@ export function createGuardedLookup(allowedHosts: ReadonlySet<string>) {
       if (bad) return callback(forbidden(bad.address, undefined, hostname) as NodeJS.ErrnoException, []);
       if (options.all) return callback(null, addresses);
       const first = addresses[0];
-      if (!first) return callback(Object.assign(new Error(`fetcher: no address for ${hostname}`), { code: 'ENOTFOUND' }), []);
+      if (!first)
+        return callback(Object.assign(new Error(`fetcher: no address for ${hostname}`), { code: 'ENOTFOUND' }), []);
       callback(null, first.address, first.family);
     });
   };

@@ -74,7 +74,12 @@ interface Settings {
   maxRedirects: number;
 }
 
-export const FETCHER_DEFAULTS = { connectTimeoutMs: 10_000, timeoutMs: 30_000, maxBytes: 10 * 1024 * 1024, maxRedirects: 5 } as const;
+export const FETCHER_DEFAULTS = {
+  connectTimeoutMs: 10_000,
+  timeoutMs: 30_000,
+  maxBytes: 10 * 1024 * 1024,
+  maxRedirects: 5,
+} as const;
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
@@ -108,7 +113,12 @@ async function fetchFollowingRedirects(agent: Agent, settings: Settings, req: Fe
   for (let redirects = 0; ; redirects++) {
     try {
       assertLiteralHostAllowed(url, settings.allowedHosts);
-      const res = await request(url, { method: 'GET', dispatcher: agent, headers: buildHeaders(settings, req), signal });
+      const res = await request(url, {
+        method: 'GET',
+        dispatcher: agent,
+        headers: buildHeaders(settings, req),
+        signal,
+      });
       const headers = res.headers as RawHeaders;
       const location = readHeader(headers, 'location');
       if (REDIRECTS.has(res.statusCode) && location) {
@@ -139,11 +149,18 @@ async function finishResponse(
   }
   const encoding = readHeader(headers, 'content-encoding');
   assertDeclaredLength(readHeader(headers, 'content-length'), encoding, maxBytes, url.href);
-  const bytes = status === 304 ? (await body.dump(), new Uint8Array()) : await readBody(body, encoding, maxBytes, url.href);
+  const bytes =
+    status === 304 ? (await body.dump(), new Uint8Array()) : await readBody(body, encoding, maxBytes, url.href);
   return describeResponse(status, headers, bytes, url, retryAfterSeconds);
 }
 
-function describeResponse(status: number, headers: RawHeaders, body: Uint8Array, url: URL, retryAfterSeconds?: number): FetchResponse {
+function describeResponse(
+  status: number,
+  headers: RawHeaders,
+  body: Uint8Array,
+  url: URL,
+  retryAfterSeconds?: number,
+): FetchResponse {
   const flat: Record<string, string> = {};
   for (const name of Object.keys(headers)) flat[name.toLowerCase()] = readHeader(headers, name) ?? '';
   const out: FetchResponse = { url: url.href, status, notModified: status === 304, headers: flat, body };
@@ -177,7 +194,9 @@ function parseSourceUrl(raw: string): URL {
     throw new ConnectorError('bad_config', `fetcher: invalid URL ${JSON.stringify(raw)}`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConnectorError('bad_config', `fetcher: only http and https URLs are fetched, not ${url.protocol}`, { url: raw });
+    throw new ConnectorError('bad_config', `fetcher: only http and https URLs are fetched, not ${url.protocol}`, {
+      url: raw,
+    });
   }
   return url;
 }
@@ -185,7 +204,11 @@ function parseSourceUrl(raw: string): URL {
 function parseRedirectUrl(location: string, from: URL): URL {
   const url = new URL(location, from);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConnectorError('forbidden_address', `fetcher: redirect to ${url.protocol} refused (http and https only)`, { url: from.href });
+    throw new ConnectorError(
+      'forbidden_address',
+      `fetcher: redirect to ${url.protocol} refused (http and https only)`,
+      { url: from.href },
+    );
   }
   return url;
 }
@@ -199,5 +222,6 @@ function definedOnly<T extends object>(value: T): Partial<T> {
 }
 
 function assignDefined<T extends object>(target: T, values: Partial<T>): void {
-  for (const [key, value] of Object.entries(values)) if (value !== undefined) (target as Record<string, unknown>)[key] = value;
+  for (const [key, value] of Object.entries(values))
+    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
 }

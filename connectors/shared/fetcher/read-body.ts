@@ -7,7 +7,12 @@ import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw }
 import { ConnectorError } from '../errors.js';
 
 /** Reads the whole body, decompressed, refusing more than maxBytes (counted after decompression). */
-export async function readBody(body: Readable, contentEncoding: string | undefined, maxBytes: number, url: string): Promise<Uint8Array> {
+export async function readBody(
+  body: Readable,
+  contentEncoding: string | undefined,
+  maxBytes: number,
+  url: string,
+): Promise<Uint8Array> {
   const decoders = createDecoders(contentEncoding, url);
   const stream: Readable = decoders.length ? (pipeline([body, ...decoders], () => {}) as unknown as Readable) : body;
   const chunks: Buffer[] = [];
@@ -25,7 +30,12 @@ export async function readBody(body: Readable, contentEncoding: string | undefin
 }
 
 /** Throws too_large when a declared Content-Length already exceeds the cap. */
-export function assertDeclaredLength(contentLength: string | undefined, contentEncoding: string | undefined, maxBytes: number, url: string): void {
+export function assertDeclaredLength(
+  contentLength: string | undefined,
+  contentEncoding: string | undefined,
+  maxBytes: number,
+  url: string,
+): void {
   // With an encoding the decompressed size is unknown here; it is counted while reading.
   if (!contentLength || (contentEncoding && contentEncoding !== 'identity')) return;
   if (Number(contentLength) > maxBytes) throw tooLarge(maxBytes, url);

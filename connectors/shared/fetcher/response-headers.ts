@@ -22,7 +22,10 @@ export function parseRetryAfter(value: string | undefined, now: Date = new Date(
 /** Reads max-age from Cache-Control (s-maxage is for shared caches, not for us); 0 on no-cache. */
 export function parseMaxAge(cacheControl: string | undefined): number | undefined {
   if (!cacheControl) return undefined;
-  const directives = cacheControl.toLowerCase().split(',').map((d) => d.trim());
+  const directives = cacheControl
+    .toLowerCase()
+    .split(',')
+    .map((d) => d.trim());
   if (directives.includes('no-cache') || directives.includes('no-store')) return 0;
   const maxAge = directives.find((d) => d.startsWith('max-age='));
   const seconds = maxAge ? Number(maxAge.slice('max-age='.length).replace(/"/g, '')) : NaN;

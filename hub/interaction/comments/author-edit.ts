@@ -37,10 +37,14 @@ export async function loadEditableComment(ctx: Context): Promise<CommentDoc> {
   if (!doc || doc.status === 'deleted') throw notFound(`le commentaire ${id}`);
   const token = ctx.get(EDIT_TOKEN_HEADER);
   if (!token || !doc.editTokenHash || !sameHash(hashEditToken(token), doc.editTokenHash)) {
-    throw new HttpError(403, 'edit_token_invalid', 'Modification refusée', { detail: `en-tête ${EDIT_TOKEN_HEADER} absent ou ne correspondant pas à ce commentaire` });
+    throw new HttpError(403, 'edit_token_invalid', 'Modification refusée', {
+      detail: `en-tête ${EDIT_TOKEN_HEADER} absent ou ne correspondant pas à ce commentaire`,
+    });
   }
   if (!doc.editableUntil || now() > doc.editableUntil) {
-    throw new HttpError(403, 'edit_window_closed', 'Délai de modification dépassé', { detail: 'un commentaire ne peut être modifié ou supprimé que pendant 15 minutes' });
+    throw new HttpError(403, 'edit_window_closed', 'Délai de modification dépassé', {
+      detail: 'un commentaire ne peut être modifié ou supprimé que pendant 15 minutes',
+    });
   }
   return doc;
 }
@@ -62,7 +66,7 @@ export async function editComment(doc: CommentDoc, rawBody: string): Promise<Com
     { $set: { body, status, editedAt: now() } },
     { new: true },
   ).lean<CommentDoc>();
-  if (!updated) throw conflict('comment_changed', 'le commentaire vient d\'être modéré : rechargez-le');
+  if (!updated) throw conflict('comment_changed', "le commentaire vient d'être modéré : rechargez-le");
   if (status !== doc.status) await syncItemStats(doc.itemId);
   return updated;
 }

@@ -47,7 +47,10 @@ const schema = new Schema<CommentDoc>(
     body: { type: String, default: '' },
     status: { type: String, required: true },
     hiddenReason: String,
-    official: { type: new Schema({ partnerId: String, partnerName: String, tokenId: String }, { _id: false }), default: undefined },
+    official: {
+      type: new Schema({ partnerId: String, partnerName: String, tokenId: String }, { _id: false }),
+      default: undefined,
+    },
     createdAt: { type: Date, required: true },
     editedAt: Date,
     deletedAt: Date,

@@ -28,7 +28,8 @@ export function cleanCommentText(input: { author: string; body: string }): { aut
   const author = normalizeAuthor(input.author);
   const body = normalizeBody(input.body);
   const errors: FieldError[] = [];
-  if (author.length < 2 || author.length > 40) errors.push({ field: 'author', message: 'le pseudonyme doit faire de 2 à 40 caractères' });
+  if (author.length < 2 || author.length > 40)
+    errors.push({ field: 'author', message: 'le pseudonyme doit faire de 2 à 40 caractères' });
   else if (containsEmail(author)) errors.push({ field: 'author', message: 'un pseudonyme, pas une adresse e-mail' });
   if (!body) errors.push({ field: 'body', message: 'le commentaire est vide' });
   if (errors.length) throw invalidInput(errors);
@@ -58,7 +59,12 @@ export interface NewCommentRequest {
 }
 
 /** Stores the comment (published or pending) and returns it with its edit token. */
-export async function createComment({ target, input, visitorHash, addressHash }: NewCommentRequest): Promise<{ doc: CommentDoc; editToken: string }> {
+export async function createComment({
+  target,
+  input,
+  visitorHash,
+  addressHash,
+}: NewCommentRequest): Promise<{ doc: CommentDoc; editToken: string }> {
   const { author, body } = cleanCommentText(input);
   const parentId = await resolveParent(input.parentId, target.item._id);
   await limitAction('comment', visitorHash, addressHash);
@@ -69,10 +75,22 @@ export async function createComment({ target, input, visitorHash, addressHash }:
   let doc: CommentDoc;
   try {
     const status = await decideStatus(target.partner, body, visitorHash);
-    doc = (await CommentModel.create({
-      _id: id, itemId: target.item._id, partnerId: target.partner._id, parentId, visitor: visitorHash, author, body, status,
-      createdAt: at, editTokenHash: hashEditToken(editToken), editableUntil: new Date(at.getTime() + EDIT_WINDOW_MS), ipHash: addressHash,
-    })).toObject();
+    doc = (
+      await CommentModel.create({
+        _id: id,
+        itemId: target.item._id,
+        partnerId: target.partner._id,
+        parentId,
+        visitor: visitorHash,
+        author,
+        body,
+        status,
+        createdAt: at,
+        editTokenHash: hashEditToken(editToken),
+        editableUntil: new Date(at.getTime() + EDIT_WINDOW_MS),
+        ipHash: addressHash,
+      })
+    ).toObject();
   } catch (err) {
     await releaseFingerprint(id);
     throw err;

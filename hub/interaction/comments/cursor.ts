@@ -16,7 +16,8 @@ export function afterCursor(cursor: string | undefined): Record<string, unknown>
   } catch {
     at = undefined;
   }
-  if (typeof at !== 'number' || typeof id !== 'string') throw invalidInput([{ field: 'cursor', message: 'curseur invalide' }]);
+  if (typeof at !== 'number' || typeof id !== 'string')
+    throw invalidInput([{ field: 'cursor', message: 'curseur invalide' }]);
   const t = new Date(at);
   if (!Number.isFinite(t.getTime())) throw invalidInput([{ field: 'cursor', message: 'curseur invalide' }]);
   return { $or: [{ createdAt: { $gt: t } }, { createdAt: t, _id: { $gt: id } }] };

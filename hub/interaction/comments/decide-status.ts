@@ -18,11 +18,20 @@ export function moderationMode(partner: PartnerDoc): ModerationMode {
 
 /** True when this visitor already has a comment approved by a moderator, published, on any item of the partner. */
 async function hasApprovedComment(visitorHash: string, partnerId: string): Promise<boolean> {
-  return !!(await CommentModel.exists({ visitor: visitorHash, partnerId, status: 'published', approvedAt: { $exists: true } }));
+  return !!(await CommentModel.exists({
+    visitor: visitorHash,
+    partnerId,
+    status: 'published',
+    approvedAt: { $exists: true },
+  }));
 }
 
 /** published or pending, for a body sent by a visitor to an item of `partner`. */
-export async function decideStatus(partner: PartnerDoc, body: string, visitorHash: string): Promise<'published' | 'pending'> {
+export async function decideStatus(
+  partner: PartnerDoc,
+  body: string,
+  visitorHash: string,
+): Promise<'published' | 'pending'> {
   if (countLinks(body) > MAX_LINKS_UNMODERATED) return 'pending';
   const mode = moderationMode(partner);
   if (mode === 'post') return 'published';

@@ -18,12 +18,15 @@ interface FingerprintDoc {
   at: Date;
 }
 
-const schema = new Schema<FingerprintDoc>({
-  _id: String,
-  commentId: { type: String, required: true },
-  visitor: { type: String, required: true },
-  at: { type: Date, required: true },
-}, { versionKey: false });
+const schema = new Schema<FingerprintDoc>(
+  {
+    _id: String,
+    commentId: { type: String, required: true },
+    visitor: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
 schema.index({ commentId: 1 });
 schema.index({ visitor: 1 });
 schema.index({ at: 1 });
@@ -35,8 +38,16 @@ function duplicate(): Error {
 }
 
 /** Records the fingerprint of a new comment; 409 duplicate_comment when it was sent in the last 24 h. */
-export async function claimFingerprint(input: { visitor: string; itemId: string; body: string; commentId: string; at: Date }): Promise<void> {
-  const id = createHash('sha256').update(`${input.visitor}|${input.itemId}|${bodyFingerprint(input.body)}`).digest('hex');
+export async function claimFingerprint(input: {
+  visitor: string;
+  itemId: string;
+  body: string;
+  commentId: string;
+  at: Date;
+}): Promise<void> {
+  const id = createHash('sha256')
+    .update(`${input.visitor}|${input.itemId}|${bodyFingerprint(input.body)}`)
+    .digest('hex');
   const doc = { _id: id, commentId: input.commentId, visitor: input.visitor, at: input.at };
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {

@@ -14,7 +14,9 @@ export const FORM_TOKEN_MAX_AGE_MS = 2 * 60 * 60_000;
 const CLOCK_SKEW_MS = 60_000;
 
 async function sign(payload: string): Promise<string> {
-  return createHmac('sha256', await getServerSecret('form-token')).update(payload).digest('base64url');
+  return createHmac('sha256', await getServerSecret('form-token'))
+    .update(payload)
+    .digest('base64url');
 }
 
 /** Signs a form token for an item, issued at `issuedAt` (tests may pass a past time). */
@@ -24,7 +26,9 @@ export async function signFormToken(itemId: string, issuedAt: Date = now()): Pro
 }
 
 function invalid(): HttpError {
-  return new HttpError(400, 'form_token_invalid', 'Formulaire invalide', { detail: 'jeton de formulaire absent, altéré ou d\'un autre contenu : rechargez les commentaires' });
+  return new HttpError(400, 'form_token_invalid', 'Formulaire invalide', {
+    detail: "jeton de formulaire absent, altéré ou d'un autre contenu : rechargez les commentaires",
+  });
 }
 
 /** Checks a token for the item; throws form_token_invalid, too_fast or form_token_expired. */
@@ -41,11 +45,13 @@ export async function verifyFormToken(token: string, itemId: string): Promise<vo
   if (age < -CLOCK_SKEW_MS) throw invalid();
   if (age < FORM_TOKEN_MIN_AGE_MS) {
     throw new HttpError(422, 'too_fast', 'Envoi trop rapide', {
-      detail: 'le commentaire a été envoyé moins de 3 secondes après l\'ouverture du formulaire',
+      detail: "le commentaire a été envoyé moins de 3 secondes après l'ouverture du formulaire",
       extra: { retryAfter: Math.ceil((FORM_TOKEN_MIN_AGE_MS - age) / 1000) },
     });
   }
   if (age > FORM_TOKEN_MAX_AGE_MS) {
-    throw new HttpError(422, 'form_token_expired', 'Formulaire expiré', { detail: 'le formulaire a été ouvert il y a plus de 2 heures : rechargez les commentaires' });
+    throw new HttpError(422, 'form_token_expired', 'Formulaire expiré', {
+      detail: 'le formulaire a été ouvert il y a plus de 2 heures : rechargez les commentaires',
+    });
   }
 }

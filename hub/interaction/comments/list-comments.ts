@@ -13,8 +13,14 @@ export interface CommentPage {
   nextCursor: string | null;
 }
 
-async function findPage(filter: Record<string, unknown>, limit: number): Promise<{ docs: CommentDoc[]; nextCursor: string | null }> {
-  const docs = await CommentModel.find(filter).sort({ createdAt: 1, _id: 1 }).limit(limit + 1).lean<CommentDoc[]>();
+async function findPage(
+  filter: Record<string, unknown>,
+  limit: number,
+): Promise<{ docs: CommentDoc[]; nextCursor: string | null }> {
+  const docs = await CommentModel.find(filter)
+    .sort({ createdAt: 1, _id: 1 })
+    .limit(limit + 1)
+    .lean<CommentDoc[]>();
   const page = docs.slice(0, limit);
   const last = page[page.length - 1];
   return { docs: page, nextCursor: docs.length > limit && last ? encodeCursor(last) : null };
@@ -32,7 +38,12 @@ export async function listReplies(parentId: string, cursor: string | undefined, 
 
 async function withFirstReplies(doc: CommentDoc): Promise<Comment> {
   const replies = await listReplies(doc._id, undefined, FIRST_REPLIES);
-  return { ...toPublicComment(doc), replies: replies.comments, repliesTotal: replies.total, repliesNextCursor: replies.nextCursor };
+  return {
+    ...toPublicComment(doc),
+    replies: replies.comments,
+    repliesTotal: replies.total,
+    repliesNextCursor: replies.nextCursor,
+  };
 }
 
 /**
@@ -46,6 +57,8 @@ export async function listThread(itemId: string, cursor: string | undefined, lim
     findPage(filter, limit),
     CommentModel.countDocuments({ itemId, status: 'published' }),
   ]);
-  const comments = (await Promise.all(docs.map(withFirstReplies))).filter((c) => !c.deleted || (c.repliesTotal ?? 0) > 0);
+  const comments = (await Promise.all(docs.map(withFirstReplies))).filter(
+    (c) => !c.deleted || (c.repliesTotal ?? 0) > 0,
+  );
   return { total, comments, nextCursor };
 }

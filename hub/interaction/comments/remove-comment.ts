@@ -7,7 +7,16 @@ import { FlagModel } from '../flags/flag-model.js';
 import { CommentModel, type CommentDoc } from './comment-model.js';
 import { releaseFingerprint } from './fingerprint.js';
 
-const PERSONAL_FIELDS = { visitor: 1, editTokenHash: 1, editableUntil: 1, ipHash: 1, editedAt: 1, hiddenReason: 1, approvedAt: 1, flagsClearedAt: 1 } as const;
+const PERSONAL_FIELDS = {
+  visitor: 1,
+  editTokenHash: 1,
+  editableUntil: 1,
+  ipHash: 1,
+  editedAt: 1,
+  hiddenReason: 1,
+  approvedAt: 1,
+  flagsClearedAt: 1,
+} as const;
 
 async function hasReplies(parentId: string): Promise<boolean> {
   return !!(await CommentModel.exists({ parentId, status: { $ne: 'deleted' } }));
@@ -27,7 +36,8 @@ export async function removeComment(doc: CommentDoc, at: Date): Promise<string> 
   if (doc.parentId) {
     // The last reply of a placeholder takes the placeholder with it.
     const parent = await CommentModel.findById(doc.parentId, { status: 1 }).lean<Pick<CommentDoc, 'status'>>();
-    if (parent?.status === 'deleted' && !(await hasReplies(doc.parentId))) await CommentModel.deleteOne({ _id: doc.parentId, status: 'deleted' });
+    if (parent?.status === 'deleted' && !(await hasReplies(doc.parentId)))
+      await CommentModel.deleteOne({ _id: doc.parentId, status: 'deleted' });
   }
   return doc.itemId;
 }

@@ -9,7 +9,13 @@ import { itemIdParam, loadCommentableItem, loadPublishedItem } from '../item-con
 import { queryInteger, queryString } from '../query.js';
 import { hashRequestAddress, limitOne, RATE_RULES } from '../rate-rules.js';
 import { requireVisitor, VISITOR_HEADER_DOC } from '../visitor.js';
-import { commentIdParam, deleteOwnComment, editComment, EDIT_TOKEN_HEADER, loadEditableComment } from './author-edit.js';
+import {
+  commentIdParam,
+  deleteOwnComment,
+  editComment,
+  EDIT_TOKEN_HEADER,
+  loadEditableComment,
+} from './author-edit.js';
 import { CommentModel, type CommentDoc } from './comment-model.js';
 import { createComment } from './create-comment.js';
 import { moderationMode } from './decide-status.js';
@@ -20,19 +26,33 @@ import { toPublicComment } from './view.js';
 const PAGE = {
   type: 'object',
   required: ['total', 'comments', 'nextCursor'],
-  properties: { total: { type: 'integer' }, comments: { type: 'array', items: { $ref: 'Comment' } }, nextCursor: { type: ['string', 'null'] } },
+  properties: {
+    total: { type: 'integer' },
+    comments: { type: 'array', items: { $ref: 'Comment' } },
+    nextCursor: { type: ['string', 'null'] },
+  },
 };
 const THREAD = {
   ...PAGE,
   required: [...PAGE.required, 'formToken', 'moderation'],
-  properties: { ...PAGE.properties, formToken: { type: 'string' }, moderation: { type: 'string', enum: ['pre', 'post', 'first-time'] } },
+  properties: {
+    ...PAGE.properties,
+    formToken: { type: 'string' },
+    moderation: { type: 'string', enum: ['pre', 'post', 'first-time'] },
+  },
 };
 const CREATED = {
   type: 'object',
   required: ['comment', 'editToken', 'editableUntil'],
-  properties: { comment: { $ref: 'Comment' }, editToken: { type: 'string' }, editableUntil: { type: 'string', format: 'date-time' } },
+  properties: {
+    comment: { $ref: 'Comment' },
+    editToken: { type: 'string' },
+    editableUntil: { type: 'string', format: 'date-time' },
+  },
 };
-const EDIT_HEADER_DOC = { [EDIT_TOKEN_HEADER]: { description: 'The editToken returned when the comment was posted', required: true } };
+const EDIT_HEADER_DOC = {
+  [EDIT_TOKEN_HEADER]: { description: 'The editToken returned when the comment was posted', required: true },
+};
 const PAGING = {
   cursor: { description: 'nextCursor of the previous page' },
   limit: { description: '1 to 50 (default 20)', schema: { type: 'integer', minimum: 1, maximum: 50 } },
@@ -42,7 +62,7 @@ const PAGING = {
 function refuseHoneypot(body: unknown): void {
   const website = (body as { website?: unknown } | null)?.website;
   if (typeof website === 'string' && website.trim() !== '') {
-    throw new HttpError(400, 'honeypot', 'Requête invalide', { detail: 'le formulaire n\'a pas pu être accepté' });
+    throw new HttpError(400, 'honeypot', 'Requête invalide', { detail: "le formulaire n'a pas pu être accepté" });
   }
 }
 
@@ -52,7 +72,12 @@ async function postComment(ctx: Context, deps: InteractionDeps): Promise<void> {
   refuseHoneypot(ctx.request.body);
   const input = readBody<CommentInput>(ctx, 'CommentInput');
   await verifyFormToken(input.formToken, target.item._id);
-  const { doc, editToken } = await createComment({ target, input, visitorHash: visitor.hash, addressHash: await hashRequestAddress(ctx, deps) });
+  const { doc, editToken } = await createComment({
+    target,
+    input,
+    visitorHash: visitor.hash,
+    addressHash: await hashRequestAddress(ctx, deps),
+  });
   ctx.status = 201;
   ctx.set('Cache-Control', 'no-store');
   ctx.body = { comment: toPublicComment(doc, true), editToken, editableUntil: doc.editableUntil?.toISOString() };
@@ -67,8 +92,11 @@ async function getThread(ctx: Context): Promise<void> {
 
 async function getReplies(ctx: Context): Promise<void> {
   const id = commentIdParam(ctx);
-  const parent = await CommentModel.findById(id, { status: 1, parentId: 1 }).lean<Pick<CommentDoc, 'status' | 'parentId'>>();
-  if (!parent || parent.parentId || (parent.status !== 'published' && parent.status !== 'deleted')) throw notFound(`le commentaire ${id}`);
+  const parent = await CommentModel.findById(id, { status: 1, parentId: 1 }).lean<
+    Pick<CommentDoc, 'status' | 'parentId'>
+  >();
+  if (!parent || parent.parentId || (parent.status !== 'published' && parent.status !== 'deleted'))
+    throw notFound(`le commentaire ${id}`);
   ctx.set('Cache-Control', 'no-store');
   ctx.body = await listReplies(id, queryString(ctx, 'cursor'), queryInteger(ctx, 'limit', 20, 1, 50));
 }
@@ -86,43 +114,88 @@ async function patchComment(ctx: Context): Promise<void> {
 export function commentRoutes(deps: InteractionDeps): RouteGroup {
   const tag = 'interaction';
   return new RouteGroup()
-    .add({
-      method: 'get', path: '/api/v1/items/:id/comments', tag, summary: 'Thread of an item: top-level comments oldest first (20 a page), each with its first replies',
-      query: PAGING,
-      responses: { 200: { description: 'Thread, form token and moderation mode', schema: THREAD }, 400: { description: 'Bad cursor or limit' }, 404: { description: 'Unknown or withdrawn item' } },
-    }, getThread)
-    .add({
-      method: 'post', path: '/api/v1/items/:id/comments', tag, summary: 'Post a comment or a reply (plain text)',
-      headers: VISITOR_HEADER_DOC, body: 'CommentInput',
-      responses: {
-        201: { description: 'Stored: published, or pending moderation', schema: CREATED },
-        400: { description: 'visitor_required, invalid_input, honeypot, form_token_invalid' },
-        403: { description: 'comments_closed, origin_not_allowed' },
-        404: { description: 'Unknown item' },
-        409: { description: 'duplicate_comment' },
-        422: { description: 'too_fast, form_token_expired' },
-        429: { description: 'rate_limited (Retry-After)' },
+    .add(
+      {
+        method: 'get',
+        path: '/api/v1/items/:id/comments',
+        tag,
+        summary: 'Thread of an item: top-level comments oldest first (20 a page), each with its first replies',
+        query: PAGING,
+        responses: {
+          200: { description: 'Thread, form token and moderation mode', schema: THREAD },
+          400: { description: 'Bad cursor or limit' },
+          404: { description: 'Unknown or withdrawn item' },
+        },
       },
-    }, (ctx) => postComment(ctx, deps))
-    .add({
-      method: 'get', path: '/api/v1/comments/:id/replies', tag, summary: 'More replies of a top-level comment, oldest first',
-      query: PAGING,
-      responses: { 200: { description: 'Replies', schema: PAGE }, 404: { description: 'Unknown or not visible' } },
-    }, getReplies)
-    .add({
-      method: 'patch', path: '/api/v1/comments/:id', tag, summary: 'Edit one\'s comment within 15 minutes',
-      headers: EDIT_HEADER_DOC, body: 'CommentEditInput',
-      responses: {
-        200: { description: 'Edited (may go back to moderation)', schema: { type: 'object', properties: { comment: { $ref: 'Comment' }, editableUntil: { type: 'string' } } } },
-        400: { description: 'invalid_input' }, 403: { description: 'edit_token_invalid, edit_window_closed, origin_not_allowed' }, 404: { description: 'Unknown' },
+      getThread,
+    )
+    .add(
+      {
+        method: 'post',
+        path: '/api/v1/items/:id/comments',
+        tag,
+        summary: 'Post a comment or a reply (plain text)',
+        headers: VISITOR_HEADER_DOC,
+        body: 'CommentInput',
+        responses: {
+          201: { description: 'Stored: published, or pending moderation', schema: CREATED },
+          400: { description: 'visitor_required, invalid_input, honeypot, form_token_invalid' },
+          403: { description: 'comments_closed, origin_not_allowed' },
+          404: { description: 'Unknown item' },
+          409: { description: 'duplicate_comment' },
+          422: { description: 'too_fast, form_token_expired' },
+          429: { description: 'rate_limited (Retry-After)' },
+        },
       },
-    }, patchComment)
-    .add({
-      method: 'delete', path: '/api/v1/comments/:id', tag, summary: 'Delete one\'s comment within 15 minutes (a placeholder stays when it has replies)',
-      headers: EDIT_HEADER_DOC,
-      responses: { 204: { description: 'Deleted' }, 403: { description: 'edit_token_invalid, edit_window_closed, origin_not_allowed' }, 404: { description: 'Unknown' } },
-    }, async (ctx) => {
-      await deleteOwnComment(await loadEditableComment(ctx));
-      ctx.status = 204;
-    });
+      (ctx) => postComment(ctx, deps),
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/api/v1/comments/:id/replies',
+        tag,
+        summary: 'More replies of a top-level comment, oldest first',
+        query: PAGING,
+        responses: { 200: { description: 'Replies', schema: PAGE }, 404: { description: 'Unknown or not visible' } },
+      },
+      getReplies,
+    )
+    .add(
+      {
+        method: 'patch',
+        path: '/api/v1/comments/:id',
+        tag,
+        summary: "Edit one's comment within 15 minutes",
+        headers: EDIT_HEADER_DOC,
+        body: 'CommentEditInput',
+        responses: {
+          200: {
+            description: 'Edited (may go back to moderation)',
+            schema: { type: 'object', properties: { comment: { $ref: 'Comment' }, editableUntil: { type: 'string' } } },
+          },
+          400: { description: 'invalid_input' },
+          403: { description: 'edit_token_invalid, edit_window_closed, origin_not_allowed' },
+          404: { description: 'Unknown' },
+        },
+      },
+      patchComment,
+    )
+    .add(
+      {
+        method: 'delete',
+        path: '/api/v1/comments/:id',
+        tag,
+        summary: "Delete one's comment within 15 minutes (a placeholder stays when it has replies)",
+        headers: EDIT_HEADER_DOC,
+        responses: {
+          204: { description: 'Deleted' },
+          403: { description: 'edit_token_invalid, edit_window_closed, origin_not_allowed' },
+          404: { description: 'Unknown' },
+        },
+      },
+      async (ctx) => {
+        await deleteOwnComment(await loadEditableComment(ctx));
+        ctx.status = 204;
+      },
+    );
 }

@@ -5,7 +5,14 @@ import type { CommentDoc } from './comment-model.js';
 /** The public shape; `withStatus` for the answer to the comment's own author. */
 export function toPublicComment(doc: CommentDoc, withStatus = false): Comment {
   if (doc.status === 'deleted') {
-    return { id: doc._id, parentId: doc.parentId, author: '', body: '', createdAt: doc.createdAt.toISOString(), deleted: true };
+    return {
+      id: doc._id,
+      parentId: doc.parentId,
+      author: '',
+      body: '',
+      createdAt: doc.createdAt.toISOString(),
+      deleted: true,
+    };
   }
   return {
     id: doc._id,

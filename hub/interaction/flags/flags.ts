@@ -26,7 +26,14 @@ async function hideIfFlaggedEnough(comment: CommentDoc): Promise<void> {
 /** Records the visitor's report; 409 already_flagged the second time. */
 export async function flagComment(comment: CommentDoc, visitorHash: string, reason: FlagReason): Promise<void> {
   try {
-    await FlagModel.create({ commentId: comment._id, itemId: comment.itemId, partnerId: comment.partnerId, visitor: visitorHash, reason, createdAt: now() });
+    await FlagModel.create({
+      commentId: comment._id,
+      itemId: comment.itemId,
+      partnerId: comment.partnerId,
+      visitor: visitorHash,
+      reason,
+      createdAt: now(),
+    });
   } catch (err) {
     if (isDuplicateKey(err)) throw conflict('already_flagged', 'vous avez déjà signalé ce commentaire');
     throw err;

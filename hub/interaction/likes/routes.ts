@@ -33,23 +33,44 @@ function toggle(deps: InteractionDeps, like: boolean) {
 export function likeRoutes(deps: InteractionDeps): RouteGroup {
   const tag = 'interaction';
   return new RouteGroup()
-    .add({
-      method: 'post', path: '/api/v1/items/:id/likes', tag, summary: 'Like an item (once per visitor; idempotent)',
-      headers: VISITOR_HEADER_DOC,
-      responses: { 200: { description: 'Exact like count', schema: REACTIONS }, ...REFUSALS },
-    }, toggle(deps, true))
-    .add({
-      method: 'delete', path: '/api/v1/items/:id/likes', tag, summary: 'Take one\'s like back (idempotent)',
-      headers: VISITOR_HEADER_DOC,
-      responses: { 200: { description: 'Exact like count', schema: REACTIONS }, ...REFUSALS },
-    }, toggle(deps, false))
-    .add({
-      method: 'get', path: '/api/v1/items/:id/reactions', tag, summary: 'Like count, and whether this visitor likes the item',
-      headers: { [VISITOR_HEADER]: { description: 'Random visitor key (optional)' } },
-      responses: { 200: { description: 'Reactions', schema: REACTIONS }, 404: { description: 'Unknown or withdrawn item' } },
-    }, async (ctx) => {
-      const item = await loadLikeableItem(itemIdParam(ctx));
-      ctx.set('Cache-Control', 'no-store');
-      ctx.body = await readReactions(item._id, readVisitor(ctx)?.hash);
-    });
+    .add(
+      {
+        method: 'post',
+        path: '/api/v1/items/:id/likes',
+        tag,
+        summary: 'Like an item (once per visitor; idempotent)',
+        headers: VISITOR_HEADER_DOC,
+        responses: { 200: { description: 'Exact like count', schema: REACTIONS }, ...REFUSALS },
+      },
+      toggle(deps, true),
+    )
+    .add(
+      {
+        method: 'delete',
+        path: '/api/v1/items/:id/likes',
+        tag,
+        summary: "Take one's like back (idempotent)",
+        headers: VISITOR_HEADER_DOC,
+        responses: { 200: { description: 'Exact like count', schema: REACTIONS }, ...REFUSALS },
+      },
+      toggle(deps, false),
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/api/v1/items/:id/reactions',
+        tag,
+        summary: 'Like count, and whether this visitor likes the item',
+        headers: { [VISITOR_HEADER]: { description: 'Random visitor key (optional)' } },
+        responses: {
+          200: { description: 'Reactions', schema: REACTIONS },
+          404: { description: 'Unknown or withdrawn item' },
+        },
+      },
+      async (ctx) => {
+        const item = await loadLikeableItem(itemIdParam(ctx));
+        ctx.set('Cache-Control', 'no-store');
+        ctx.body = await readReactions(item._id, readVisitor(ctx)?.hash);
+      },
+    );
 }

@@ -28,11 +28,18 @@ function paging(ctx: Context): { page: number; limit: number; skip: number } {
 }
 
 /** GET /api/v1/admin/comments: newest first. */
-export async function listCommentsForModeration(ctx: Context): Promise<{ total: number; page: number; limit: number; comments: AdminComment[] }> {
+export async function listCommentsForModeration(
+  ctx: Context,
+): Promise<{ total: number; page: number; limit: number; comments: AdminComment[] }> {
   const status = queryString(ctx, 'status') ?? 'review';
-  if (!STATUSES.includes(status)) throw invalidInput([{ field: 'status', message: `doit être l'une des valeurs : ${STATUSES.join(', ')}` }]);
+  if (!STATUSES.includes(status))
+    throw invalidInput([{ field: 'status', message: `doit être l'une des valeurs : ${STATUSES.join(', ')}` }]);
   const item = queryString(ctx, 'item');
-  const filter = { ...(status === 'review' ? REVIEW : { status }), ...partnerFilter(ctx), ...(item ? { itemId: item } : {}) };
+  const filter = {
+    ...(status === 'review' ? REVIEW : { status }),
+    ...partnerFilter(ctx),
+    ...(item ? { itemId: item } : {}),
+  };
   const { page, limit, skip } = paging(ctx);
   const [docs, total] = await Promise.all([
     CommentModel.find(filter).sort({ createdAt: -1, _id: -1 }).skip(skip).limit(limit).lean<CommentDoc[]>(),
@@ -42,12 +49,18 @@ export async function listCommentsForModeration(ctx: Context): Promise<{ total: 
 }
 
 /** GET /api/v1/admin/moderation-log: newest first. */
-export async function listModerationLog(ctx: Context): Promise<{ total: number; page: number; limit: number; entries: unknown[] }> {
+export async function listModerationLog(
+  ctx: Context,
+): Promise<{ total: number; page: number; limit: number; entries: unknown[] }> {
   const comment = queryString(ctx, 'comment');
   const filter = { ...partnerFilter(ctx), ...(comment ? { commentId: comment } : {}) };
   const { page, limit, skip } = paging(ctx);
   const [docs, total] = await Promise.all([
-    ModerationLogModel.find(filter).sort({ at: -1, _id: -1 }).skip(skip).limit(limit).lean<(ModerationLogDoc & { _id: unknown })[]>(),
+    ModerationLogModel.find(filter)
+      .sort({ at: -1, _id: -1 })
+      .skip(skip)
+      .limit(limit)
+      .lean<(ModerationLogDoc & { _id: unknown })[]>(),
     ModerationLogModel.countDocuments(filter),
   ]);
   const entries = docs.map(({ _id, at, ...rest }) => ({ id: String(_id), at: at.toISOString(), ...rest }));

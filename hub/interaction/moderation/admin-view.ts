@@ -25,11 +25,21 @@ export interface AdminComment {
 export const ADMIN_COMMENT_SCHEMA = {
   type: 'object',
   properties: {
-    id: { type: 'string' }, itemId: { type: 'string' }, item: { type: 'object', properties: { title: { type: 'string' }, url: { type: 'string' } } },
-    partnerId: { type: 'string' }, parentId: { type: ['string', 'null'] }, author: { type: 'string' }, body: { type: 'string' },
-    status: { type: 'string', enum: ['pending', 'published', 'rejected', 'hidden', 'deleted'] }, hiddenReason: { type: 'string', enum: ['flags', 'moderator'] },
-    official: { $ref: 'Comment#/definitions/OfficialBadge' }, createdAt: { type: 'string' }, editedAt: { type: 'string' }, approvedAt: { type: 'string' },
-    visitorRef: { type: 'string' }, flags: { type: 'object', properties: { total: { type: 'integer' }, reasons: { type: 'object' } } },
+    id: { type: 'string' },
+    itemId: { type: 'string' },
+    item: { type: 'object', properties: { title: { type: 'string' }, url: { type: 'string' } } },
+    partnerId: { type: 'string' },
+    parentId: { type: ['string', 'null'] },
+    author: { type: 'string' },
+    body: { type: 'string' },
+    status: { type: 'string', enum: ['pending', 'published', 'rejected', 'hidden', 'deleted'] },
+    hiddenReason: { type: 'string', enum: ['flags', 'moderator'] },
+    official: { $ref: 'Comment#/definitions/OfficialBadge' },
+    createdAt: { type: 'string' },
+    editedAt: { type: 'string' },
+    approvedAt: { type: 'string' },
+    visitorRef: { type: 'string' },
+    flags: { type: 'object', properties: { total: { type: 'integer' }, reasons: { type: 'object' } } },
   },
 };
 
@@ -37,8 +47,14 @@ function toAdminComment(doc: CommentDoc, flags: FlagDoc[], item?: { title: strin
   const reasons: Record<string, number> = {};
   for (const f of flags) reasons[f.reason] = (reasons[f.reason] ?? 0) + 1;
   return {
-    id: doc._id, itemId: doc.itemId, ...(item ? { item } : {}), partnerId: doc.partnerId, parentId: doc.parentId,
-    author: doc.author, body: doc.body, status: doc.status,
+    id: doc._id,
+    itemId: doc.itemId,
+    ...(item ? { item } : {}),
+    partnerId: doc.partnerId,
+    parentId: doc.parentId,
+    author: doc.author,
+    body: doc.body,
+    status: doc.status,
     ...(doc.hiddenReason ? { hiddenReason: doc.hiddenReason } : {}),
     ...(doc.official ? { official: { partnerId: doc.official.partnerId, partnerName: doc.official.partnerName } } : {}),
     createdAt: doc.createdAt.toISOString(),
@@ -54,8 +70,16 @@ export async function toAdminComments(docs: CommentDoc[]): Promise<AdminComment[
   const ids = docs.map((d) => d._id);
   const [flags, items] = await Promise.all([
     FlagModel.find({ commentId: { $in: ids } }).lean<FlagDoc[]>(),
-    ItemModel.find({ _id: { $in: [...new Set(docs.map((d) => d.itemId))] } }, { title: 1, url: 1 }).lean<{ _id: string; title: string; url: string }[]>(),
+    ItemModel.find({ _id: { $in: [...new Set(docs.map((d) => d.itemId))] } }, { title: 1, url: 1 }).lean<
+      { _id: string; title: string; url: string }[]
+    >(),
   ]);
   const itemById = new Map(items.map((i) => [i._id, { title: i.title, url: i.url }]));
-  return docs.map((d) => toAdminComment(d, flags.filter((f) => f.commentId === d._id), itemById.get(d.itemId)));
+  return docs.map((d) =>
+    toAdminComment(
+      d,
+      flags.filter((f) => f.commentId === d._id),
+      itemById.get(d.itemId),
+    ),
+  );
 }

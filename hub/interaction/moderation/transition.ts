@@ -22,7 +22,12 @@ export const SYSTEM_ACTOR: Actor = { tokenId: 'system', name: 'Signalements des 
 
 type Action = ModerationAction | 'auto-hide';
 
-const TARGET: Record<Action, CommentStatus> = { approve: 'published', reject: 'rejected', hide: 'hidden', 'auto-hide': 'hidden' };
+const TARGET: Record<Action, CommentStatus> = {
+  approve: 'published',
+  reject: 'rejected',
+  hide: 'hidden',
+  'auto-hide': 'hidden',
+};
 const FROM: Record<Action, CommentStatus[]> = {
   approve: ['pending', 'rejected', 'hidden'],
   reject: ['pending', 'published', 'hidden'],
@@ -30,7 +35,11 @@ const FROM: Record<Action, CommentStatus[]> = {
   'auto-hide': ['published'],
 };
 
-function changesFor(action: Action, comment: CommentDoc, at: Date): { $set: Record<string, unknown>; $unset: Record<string, 1> } {
+function changesFor(
+  action: Action,
+  comment: CommentDoc,
+  at: Date,
+): { $set: Record<string, unknown>; $unset: Record<string, 1> } {
   const $set: Record<string, unknown> = { status: TARGET[action] };
   const $unset: Record<string, 1> = {};
   if (action === 'approve') {
@@ -52,10 +61,16 @@ export interface TransitionResult {
 }
 
 /** Applies an action to a comment; 409 invalid_transition or comment_changed when it cannot. */
-export async function moderateComment(comment: CommentDoc, action: Action, actor: Actor, reason?: string): Promise<TransitionResult> {
+export async function moderateComment(
+  comment: CommentDoc,
+  action: Action,
+  actor: Actor,
+  reason?: string,
+): Promise<TransitionResult> {
   const from = comment.status;
   const to = TARGET[action];
-  if (!FROM[action].includes(from)) throw conflict('invalid_transition', `action ${action} impossible sur un commentaire ${from}`);
+  if (!FROM[action].includes(from))
+    throw conflict('invalid_transition', `action ${action} impossible sur un commentaire ${from}`);
   const at = now();
   const { $set, $unset } = changesFor(action, comment, at);
   const updated = await CommentModel.findOneAndUpdate(
@@ -65,8 +80,15 @@ export async function moderateComment(comment: CommentDoc, action: Action, actor
   ).lean<CommentDoc>();
   if (!updated) throw conflict('comment_changed', 'le commentaire vient de changer : rechargez la liste');
   await ModerationLogModel.create({
-    at, partnerId: comment.partnerId, itemId: comment.itemId, commentId: comment._id, action, from, to,
-    ...(reason ? { reason } : {}), by: { tokenId: actor.tokenId, name: actor.name },
+    at,
+    partnerId: comment.partnerId,
+    itemId: comment.itemId,
+    commentId: comment._id,
+    action,
+    from,
+    to,
+    ...(reason ? { reason } : {}),
+    by: { tokenId: actor.tokenId, name: actor.name },
   });
   if (from === 'published' || to === 'published') await syncItemStats(comment.itemId);
   return { from, to, comment: updated };

@@ -16,7 +16,10 @@ interface SaltDoc {
   createdAt: Date;
 }
 
-const schema = new Schema<SaltDoc>({ _id: String, salt: { type: String, required: true }, createdAt: { type: Date, required: true } }, { versionKey: false });
+const schema = new Schema<SaltDoc>(
+  { _id: String, salt: { type: String, required: true }, createdAt: { type: Date, required: true } },
+  { versionKey: false },
+);
 schema.index({ createdAt: 1 });
 
 export const IpSaltModel = model<SaltDoc>('IpSalt', schema, 'ip_salts');
@@ -58,7 +61,9 @@ function saltOf(at: Date): Promise<string> {
 /** The day's hash of a client address (hex, 64 characters). */
 export async function hashAddress(address: string, at: Date, secret: string | undefined): Promise<string> {
   const salt = await saltOf(at);
-  return createHmac('sha256', `${salt}${secret ?? ''}`).update(address).digest('hex');
+  return createHmac('sha256', `${salt}${secret ?? ''}`)
+    .update(address)
+    .digest('hex');
 }
 
 /** Deletes the salts older than SALT_RETENTION_DAYS; returns how many. */

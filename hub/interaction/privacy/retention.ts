@@ -35,9 +35,14 @@ function before(at: Date, days: number): Date {
 }
 
 async function purgeRejectedComments(at: Date): Promise<number> {
-  const old = await CommentModel.find({ status: 'rejected', createdAt: { $lt: before(at, RETENTION.rejectedCommentDays) } }, { _id: 1 }).lean<{ _id: string }[]>();
+  const old = await CommentModel.find(
+    { status: 'rejected', createdAt: { $lt: before(at, RETENTION.rejectedCommentDays) } },
+    { _id: 1 },
+  ).lean<{ _id: string }[]>();
   if (!old.length) return 0;
-  const withReplies = new Set((await CommentModel.distinct('parentId', { parentId: { $in: old.map((c) => c._id) } })).map(String));
+  const withReplies = new Set(
+    (await CommentModel.distinct('parentId', { parentId: { $in: old.map((c) => c._id) } })).map(String),
+  );
   const ids = old.map((c) => c._id).filter((id) => !withReplies.has(id));
   await FlagModel.deleteMany({ commentId: { $in: ids } });
   const { deletedCount } = await CommentModel.deleteMany({ _id: { $in: ids }, status: 'rejected' });
@@ -48,15 +53,26 @@ async function purgeRejectedComments(at: Date): Promise<number> {
 export async function purgeExpiredModerationData(at: Date = new Date()): Promise<PurgeReport> {
   const [log, hashes, tokens, fingerprints, salts, rateHits, rejected] = await Promise.all([
     ModerationLogModel.deleteMany({ at: { $lt: before(at, RETENTION.moderationLogDays) } }),
-    CommentModel.updateMany({ ipHash: { $exists: true }, createdAt: { $lt: before(at, RETENTION.commentAddressHashDays) } }, { $unset: { ipHash: 1 } }),
-    CommentModel.updateMany({ editTokenHash: { $exists: true }, editableUntil: { $lt: at } }, { $unset: { editTokenHash: 1 } }),
+    CommentModel.updateMany(
+      { ipHash: { $exists: true }, createdAt: { $lt: before(at, RETENTION.commentAddressHashDays) } },
+      { $unset: { ipHash: 1 } },
+    ),
+    CommentModel.updateMany(
+      { editTokenHash: { $exists: true }, editableUntil: { $lt: at } },
+      { $unset: { editTokenHash: 1 } },
+    ),
     FingerprintModel.deleteMany({ at: { $lt: new Date(at.getTime() - DUPLICATE_WINDOW_MS) } }),
     purgeOldSalts(at),
     purgeRateHits(at),
     purgeRejectedComments(at),
   ]);
   return {
-    moderationLog: log.deletedCount, addressHashes: hashes.modifiedCount, rejectedComments: rejected,
-    editTokens: tokens.modifiedCount, fingerprints: fingerprints.deletedCount, salts, rateHits,
+    moderationLog: log.deletedCount,
+    addressHashes: hashes.modifiedCount,
+    rejectedComments: rejected,
+    editTokens: tokens.modifiedCount,
+    fingerprints: fingerprints.deletedCount,
+    salts,
+    rateHits,
   };
 }

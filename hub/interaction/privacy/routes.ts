@@ -9,38 +9,74 @@ const EXPORT = {
   type: 'object',
   properties: {
     exportedAt: { type: 'string' },
-    likes: { type: 'array', items: { type: 'object', properties: { itemId: { type: 'string' }, createdAt: { type: 'string' } } } },
+    likes: {
+      type: 'array',
+      items: { type: 'object', properties: { itemId: { type: 'string' }, createdAt: { type: 'string' } } },
+    },
     comments: { type: 'array', items: { type: 'object' } },
-    flags: { type: 'array', items: { type: 'object', properties: { commentId: { type: 'string' }, reason: { type: 'string' }, createdAt: { type: 'string' } } } },
+    flags: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { commentId: { type: 'string' }, reason: { type: 'string' }, createdAt: { type: 'string' } },
+      },
+    },
   },
 };
-const REFUSALS = { 400: { description: 'visitor_required' }, 403: { description: 'origin_not_allowed' }, 429: { description: 'rate_limited' } };
+const REFUSALS = {
+  400: { description: 'visitor_required' },
+  403: { description: 'origin_not_allowed' },
+  429: { description: 'rate_limited' },
+};
 
 /** The visitor-data routes. */
 export function privacyRoutes(deps: InteractionDeps): RouteGroup {
   const tag = 'interaction';
   return new RouteGroup()
-    .add({
-      method: 'get', path: '/api/v1/visitor/data', tag, summary: 'Everything stored under this visitor key (likes, comments, flags)',
-      headers: VISITOR_HEADER_DOC,
-      responses: { 200: { description: 'Export', schema: EXPORT }, ...REFUSALS },
-    }, async (ctx) => {
-      const visitor = requireVisitor(ctx);
-      await limitOne(RATE_RULES.visitorDataAddress, await hashRequestAddress(ctx, deps));
-      ctx.set('Cache-Control', 'no-store');
-      ctx.body = await exportVisitorData(visitor.hash);
-    })
-    .add({
-      method: 'delete', path: '/api/v1/visitor/data', tag, summary: 'Erase this visitor\'s likes, comments and flags (counts fixed)',
-      headers: VISITOR_HEADER_DOC,
-      responses: {
-        200: { description: 'What was erased', schema: { type: 'object', properties: { erased: { type: 'object', properties: { likes: { type: 'integer' }, comments: { type: 'integer' }, flags: { type: 'integer' } } } } } },
-        ...REFUSALS,
+    .add(
+      {
+        method: 'get',
+        path: '/api/v1/visitor/data',
+        tag,
+        summary: 'Everything stored under this visitor key (likes, comments, flags)',
+        headers: VISITOR_HEADER_DOC,
+        responses: { 200: { description: 'Export', schema: EXPORT }, ...REFUSALS },
       },
-    }, async (ctx) => {
-      const visitor = requireVisitor(ctx);
-      await limitOne(RATE_RULES.visitorDataAddress, await hashRequestAddress(ctx, deps));
-      ctx.set('Cache-Control', 'no-store');
-      ctx.body = { erased: await eraseVisitorData(visitor.hash) };
-    });
+      async (ctx) => {
+        const visitor = requireVisitor(ctx);
+        await limitOne(RATE_RULES.visitorDataAddress, await hashRequestAddress(ctx, deps));
+        ctx.set('Cache-Control', 'no-store');
+        ctx.body = await exportVisitorData(visitor.hash);
+      },
+    )
+    .add(
+      {
+        method: 'delete',
+        path: '/api/v1/visitor/data',
+        tag,
+        summary: "Erase this visitor's likes, comments and flags (counts fixed)",
+        headers: VISITOR_HEADER_DOC,
+        responses: {
+          200: {
+            description: 'What was erased',
+            schema: {
+              type: 'object',
+              properties: {
+                erased: {
+                  type: 'object',
+                  properties: { likes: { type: 'integer' }, comments: { type: 'integer' }, flags: { type: 'integer' } },
+                },
+              },
+            },
+          },
+          ...REFUSALS,
+        },
+      },
+      async (ctx) => {
+        const visitor = requireVisitor(ctx);
+        await limitOne(RATE_RULES.visitorDataAddress, await hashRequestAddress(ctx, deps));
+        ctx.set('Cache-Control', 'no-store');
+        ctx.body = { erased: await eraseVisitorData(visitor.hash) };
+      },
+    );
 }

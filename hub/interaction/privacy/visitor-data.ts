@@ -14,7 +14,17 @@ import { syncItemsStats } from '../stats/sync-item-stats.js';
 export interface VisitorExport {
   exportedAt: string;
   likes: { itemId: string; createdAt: string }[];
-  comments: { id: string; itemId: string; parentId: string | null; author: string; body: string; status: string; createdAt: string; editedAt?: string; addressHash?: string }[];
+  comments: {
+    id: string;
+    itemId: string;
+    parentId: string | null;
+    author: string;
+    body: string;
+    status: string;
+    createdAt: string;
+    editedAt?: string;
+    addressHash?: string;
+  }[];
   flags: { commentId: string; reason: string; createdAt: string }[];
 }
 
@@ -29,7 +39,13 @@ export async function exportVisitorData(visitorHash: string): Promise<VisitorExp
     exportedAt: now().toISOString(),
     likes: likes.map((l) => ({ itemId: l.itemId, createdAt: l.createdAt.toISOString() })),
     comments: comments.map((c) => ({
-      id: c._id, itemId: c.itemId, parentId: c.parentId, author: c.author, body: c.body, status: c.status, createdAt: c.createdAt.toISOString(),
+      id: c._id,
+      itemId: c.itemId,
+      parentId: c.parentId,
+      author: c.author,
+      body: c.body,
+      status: c.status,
+      createdAt: c.createdAt.toISOString(),
       ...(c.editedAt ? { editedAt: c.editedAt.toISOString() } : {}),
       ...(c.ipHash ? { addressHash: c.ipHash } : {}),
     })),

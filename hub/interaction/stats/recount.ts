@@ -33,7 +33,9 @@ export async function recountItemStats(): Promise<RecountReport> {
   const likes = toMap(likeRows);
   const comments = toMap(commentRows);
   const report: RecountReport = { checked: 0, fixed: 0, fixedIds: [] };
-  const cursor = ItemModel.find({}, { stats: 1 }).lean<{ _id: string; stats?: { likes?: number; comments?: number } }>().cursor();
+  const cursor = ItemModel.find({}, { stats: 1 })
+    .lean<{ _id: string; stats?: { likes?: number; comments?: number } }>()
+    .cursor();
   for await (const item of cursor) {
     report.checked += 1;
     const expected = { likes: likes.get(item._id) ?? 0, comments: comments.get(item._id) ?? 0 };

@@ -45,7 +45,10 @@ async function reconcile(itemId: string): Promise<ItemStats> {
   for (let round = 1; round <= MAX_ROUNDS; round += 1) {
     const item = await ItemModel.findById(itemId, { stats: 1 }).lean<{ stats?: ItemStats }>();
     if (!item || sameStats(item.stats, truth)) return truth;
-    await ItemModel.updateOne({ _id: itemId }, { $set: { 'stats.likes': truth.likes, 'stats.comments': truth.comments } });
+    await ItemModel.updateOne(
+      { _id: itemId },
+      { $set: { 'stats.likes': truth.likes, 'stats.comments': truth.comments } },
+    );
     // Other processes may be writing too: back off a little, then check again.
     if (round > 2) await new Promise((r) => setTimeout(r, Math.random() * 20 * round));
     truth = await countItemStats(itemId);
@@ -59,14 +62,18 @@ export function syncItemStats(itemId: string): Promise<ItemStats> {
   if (current?.queued) return current.queued;
   const previous = current?.running ?? Promise.resolve();
   const entry: ItemSync = { running: previous };
-  const pass = previous.catch(() => undefined).then(() => {
-    entry.queued = undefined;
-    return runPass(itemId);
-  });
+  const pass = previous
+    .catch(() => undefined)
+    .then(() => {
+      entry.queued = undefined;
+      return runPass(itemId);
+    });
   entry.queued = pass;
-  entry.running = pass.finally(() => {
-    if (syncs.get(itemId) === entry) syncs.delete(itemId);
-  }).catch(() => undefined);
+  entry.running = pass
+    .finally(() => {
+      if (syncs.get(itemId) === entry) syncs.delete(itemId);
+    })
+    .catch(() => undefined);
   syncs.set(itemId, entry);
   return pass;
 }

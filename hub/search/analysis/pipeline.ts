@@ -60,7 +60,11 @@ export function createBuilder(onWord?: WordVisitor): lunr.Builder {
   const builder = new lunr.Builder();
   const tokenizer = (value: unknown, metadata?: object) => tokenizeField(value, metadata, onWord);
   (builder as unknown as { tokenizer: typeof tokenizer }).tokenizer = tokenizer;
-  builder.pipeline.add(registry['passerelle-fold-fr']!, registry['passerelle-stop-fr']!, registry['passerelle-stem-fr']!);
+  builder.pipeline.add(
+    registry['passerelle-fold-fr']!,
+    registry['passerelle-stop-fr']!,
+    registry['passerelle-stem-fr']!,
+  );
   // Only for callers of index.search(); this module queries with pre-analysed terms.
   builder.searchPipeline.add(registry['passerelle-fold-fr']!, registry['passerelle-stem-fr']!);
   return builder;

@@ -24,7 +24,10 @@ export const KEPT_WORDS = ['été', 'fut', 'fût', 'son', 'sommes', 'avions'];
 const EXTRA = 'jusqu lorsqu puisqu quoiqu presqu quelqu';
 
 const STOP_WORDS: ReadonlySet<string> = new Set(
-  `${SNOWBALL_FR} ${EXTRA}`.split(' ').map(foldWord).filter((w) => !KEPT_WORDS.map(foldWord).includes(w)),
+  `${SNOWBALL_FR} ${EXTRA}`
+    .split(' ')
+    .map(foldWord)
+    .filter((w) => !KEPT_WORDS.map(foldWord).includes(w)),
 );
 
 /** True when a folded word carries no meaning for search (`de`, `les`, `qu`…). */

@@ -11,7 +11,23 @@ export const MAX_WORD_LENGTH = 40;
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const APOSTROPHES = new Set(["'", '’', '‘', 'ʼ', '`', '´']);
-const ELISIONS = new Set(['l', 'd', 'qu', 'n', 'j', 's', 'c', 'm', 't', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'presqu', 'quelqu']);
+const ELISIONS = new Set([
+  'l',
+  'd',
+  'qu',
+  'n',
+  'j',
+  's',
+  'c',
+  'm',
+  't',
+  'jusqu',
+  'lorsqu',
+  'puisqu',
+  'quoiqu',
+  'presqu',
+  'quelqu',
+]);
 
 /** Receives each word: as written, folded, and its offsets in the text. */
 export type WordVisitor = (surface: string, folded: string, start: number, end: number) => void;

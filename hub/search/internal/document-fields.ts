@@ -52,7 +52,11 @@ export function getItemProvinces(item: IndexableItem, partner: PartnerInfo | und
 }
 
 /** The searchable text of an item, HTML stripped. */
-export function getSearchableText(item: IndexableItem, partner: PartnerInfo | undefined, communes: string[]): SearchableText {
+export function getSearchableText(
+  item: IndexableItem,
+  partner: PartnerInfo | undefined,
+  communes: string[],
+): SearchableText {
   const places = communes.length <= MAX_NAMED_COMMUNES ? communes.map((c) => getCommuneName(c) ?? '') : [];
   const meta = [partner?.name, partner?.shortName, ...(item.topics ?? []), ...(item.categories ?? []), ...places];
   const body = item.content ? htmlToText(item.content.slice(0, INDEXED_CONTENT_LIMIT * 2)) : '';

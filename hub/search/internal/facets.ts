@@ -51,7 +51,8 @@ function intersectExcept(base: Bitset, filters: readonly ActiveFilter[], skip: F
 function rawCounts(facets: FacetIndex, name: FacetName, scope: Bitset): Map<string, number> {
   const byValue = facets[name];
   const members = countBits(scope);
-  if (members * 4 < byValue.size * scope.length) return countByWalking(getFacetPostings(facets, name, scope.length * 32), scope);
+  if (members * 4 < byValue.size * scope.length)
+    return countByWalking(getFacetPostings(facets, name, scope.length * 32), scope);
   const out = new Map<string, number>();
   for (const [value, bits] of byValue) {
     const n = countBits(bits, scope);
@@ -61,7 +62,12 @@ function rawCounts(facets: FacetIndex, name: FacetName, scope: Bitset): Map<stri
 }
 
 /** Counts per value, non-zero or selected, largest first. */
-function countValues(facets: FacetIndex, name: FacetName, scope: Bitset, selected: readonly string[]): Record<string, number> {
+function countValues(
+  facets: FacetIndex,
+  name: FacetName,
+  scope: Bitset,
+  selected: readonly string[],
+): Record<string, number> {
   const entries: [string, number][] = [...rawCounts(facets, name, scope)];
   for (const value of selected) if (!entries.some(([v]) => v === value)) entries.push([value, 0]);
   entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
@@ -72,7 +78,11 @@ function countValues(facets: FacetIndex, name: FacetName, scope: Bitset, selecte
  * Facet counts over `base` (the documents matching the query and date range), each facet
  * scoped by the other filters only. Returns the counts and the fully filtered set.
  */
-export function countFacets(facets: FacetIndex, base: Bitset, filters: readonly ActiveFilter[]): { counts: FacetCounts; matches: Bitset } {
+export function countFacets(
+  facets: FacetIndex,
+  base: Bitset,
+  filters: readonly ActiveFilter[],
+): { counts: FacetCounts; matches: Bitset } {
   const matches = intersectExcept(base, filters, null);
   const counts = {} as FacetCounts;
   for (const name of FACET_NAMES) {

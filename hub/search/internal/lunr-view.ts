@@ -33,8 +33,11 @@ export function toLunrIndex(postings: Postings): lunr.Index {
     return [term, posting];
   });
   return lunr.Index.load({
-    version: lunr.version, fields: [...postings.fields], pipeline: SEARCH_PIPELINE,
-    invertedIndex, fieldVectors: [...vectors],
+    version: lunr.version,
+    fields: [...postings.fields],
+    pipeline: SEARCH_PIPELINE,
+    invertedIndex,
+    fieldVectors: [...vectors],
   } as unknown as object);
 }
 

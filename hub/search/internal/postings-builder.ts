@@ -66,7 +66,9 @@ export class PostingsBuilder {
     const F = this.fields.length;
     const frequencies = new Map<string, number>();
     this.fields.forEach((field, f) => {
-      const terms = this.builder.pipeline.run(this.builder.tokenizer((values as Record<string, unknown>)[field], { fields: [field] }));
+      const terms = this.builder.pipeline.run(
+        this.builder.tokenizer((values as Record<string, unknown>)[field], { fields: [field] }),
+      );
       frequencies.clear();
       for (const term of terms) {
         const key = term.toString();
@@ -103,11 +105,15 @@ export class PostingsBuilder {
     const rank = new Uint32Array(T);
     order.forEach((id, r) => (rank[id] = r));
     const offsets = new Uint32Array(T * F + 1);
-    for (let id = 0; id < T; id++) for (let f = 0; f < F; f++) offsets[rank[id]! * F + f + 1] = this.counts.data[id * F + f]!;
+    for (let id = 0; id < T; id++)
+      for (let f = 0; f < F; f++) offsets[rank[id]! * F + f + 1] = this.counts.data[id * F + f]!;
     for (let i = 1; i < offsets.length; i++) offsets[i]! += offsets[i - 1]!;
     const postings = {
-      fields: this.fields, terms: order.map((id) => this.termList[id]!), offsets,
-      docs: new Uint32Array(offsets[T * F]!), weights: new Uint32Array(offsets[T * F]!),
+      fields: this.fields,
+      terms: order.map((id) => this.termList[id]!),
+      offsets,
+      docs: new Uint32Array(offsets[T * F]!),
+      weights: new Uint32Array(offsets[T * F]!),
     };
     this.termIds.clear();
     this.fillEntries(postings, rank, this.computeIdf(T));
@@ -136,7 +142,11 @@ export class PostingsBuilder {
   }
 
   /** lunr.Builder#createFieldVectors, writing weight × 1000 into the CSR arrays. */
-  private fillEntries(postings: { docs: Uint32Array; weights: Uint32Array; offsets: Uint32Array }, rank: Uint32Array, idf: Float64Array): void {
+  private fillEntries(
+    postings: { docs: Uint32Array; weights: Uint32Array; offsets: Uint32Array },
+    rank: Uint32Array,
+    idf: Float64Array,
+  ): void {
     const F = this.fields.length;
     const { _k1: k1, _b: b } = this.builder;
     const average = this.averageFieldLengths();
@@ -149,7 +159,7 @@ export class PostingsBuilder {
         for (let e = starts.data[df]!; e < end; e++) {
           const id = this.entryTerms.data[e]!;
           const tf = this.entryTfs.data[e]!;
-          let score = idf[id]! * ((k1 + 1) * tf) / (k1 * (1 - b + b * (fieldLength / average[f]!)) + tf);
+          let score = (idf[id]! * ((k1 + 1) * tf)) / (k1 * (1 - b + b * (fieldLength / average[f]!)) + tf);
           score *= this.boosts[f]!;
           const at = cursor[rank[id]! * F + f]!++;
           postings.docs[at] = doc;

@@ -66,7 +66,8 @@ function planWord(index: SearchIndex, word: string, isPrefix: boolean, plan: Que
   const stem = stemWord(word);
   if (!stop && hasStem(index, stem)) addTerm(group, stem, BOOST.exact);
   if (!stop) plan.highlightWords.add(word);
-  if (isPrefix) addExpansions(group, index.vocabulary, expandPrefix(index.vocabulary, word, PREFIX_EXPANSIONS), BOOST.prefix, plan);
+  if (isPrefix)
+    addExpansions(group, index.vocabulary, expandPrefix(index.vocabulary, word, PREFIX_EXPANSIONS), BOOST.prefix, plan);
   const typos = word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
   if (!stop && typos > 0 && group.terms.size === 0 && !hasWord(index.vocabulary, word)) {
     const similar = findSimilar(index.vocabulary, word, typos, TYPO_EXPANSIONS);

@@ -26,7 +26,12 @@ export interface QueryMatches {
   matchedAll: boolean;
 }
 
-const NO_MATCH: QueryMatches = { docs: new Int32Array(0), scores: new Float64Array(0), covered: new Uint8Array(0), matchedAll: true };
+const NO_MATCH: QueryMatches = {
+  docs: new Int32Array(0),
+  scores: new Float64Array(0),
+  covered: new Uint8Array(0),
+  matchedAll: true,
+};
 
 /** Ordering of matches i and j: more required words, then higher score, then newer. */
 export function rankBefore(m: QueryMatches, i: number, j: number): boolean {
@@ -49,7 +54,10 @@ function getScratch(index: SearchIndex): Scratch {
   let scratch = scratches.get(index);
   if (!scratch) {
     const { size } = index;
-    scratches.set(index, (scratch = { scores: new Float64Array(size), groups: new Int32Array(size), touched: new Int32Array(size) }));
+    scratches.set(
+      index,
+      (scratch = { scores: new Float64Array(size), groups: new Int32Array(size), touched: new Int32Array(size) }),
+    );
   }
   return scratch;
 }
@@ -71,7 +79,13 @@ function countOnes(x: number): number {
 }
 
 /** Adds every clause's weighted postings into the scratch arrays; returns the touched count and the query magnitude. */
-function accumulate(index: SearchIndex, plan: QueryPlan, byTerm: Map<string, number>, fields: number[], scratch: Scratch) {
+function accumulate(
+  index: SearchIndex,
+  plan: QueryPlan,
+  byTerm: Map<string, number>,
+  fields: number[],
+  scratch: Scratch,
+) {
   const { offsets, docs, weights } = index.postings;
   const F = index.postings.fields.length;
   const { scores, groups, touched } = scratch;
@@ -104,7 +118,12 @@ function collect(count: number, scratch: Scratch, required: number, magnitude: n
   for (let i = 0; i < count; i++) if ((groups[touched[i]!]! & required) === required) strict++;
   const matchedAll = strict > 0;
   const size = matchedAll ? strict : count;
-  const out: QueryMatches = { docs: new Int32Array(size), scores: new Float64Array(size), covered: new Uint8Array(size), matchedAll };
+  const out: QueryMatches = {
+    docs: new Int32Array(size),
+    scores: new Float64Array(size),
+    covered: new Uint8Array(size),
+    matchedAll,
+  };
   let n = 0;
   for (let i = 0; i < count; i++) {
     const doc = touched[i]!;
@@ -144,9 +163,15 @@ export function topMatches(matches: QueryMatches, count: number, keep?: (doc: nu
  * The same clauses through lunr's `index.query` (reference for tests; slow): on the lunr
  * view of the index's postings, or on `reference` (e.g. an index lunr built itself).
  */
-export function queryWithLunr(index: SearchIndex, plan: QueryPlan, fields?: string[], reference?: lunr.Index): { doc: number; score: number }[] {
+export function queryWithLunr(
+  index: SearchIndex,
+  plan: QueryPlan,
+  fields?: string[],
+  reference?: lunr.Index,
+): { doc: number; score: number }[] {
   const results = (reference ?? index.lunr).query((query) => {
-    for (const [term, boost] of plan.clauses) query.term(term, { boost, usePipeline: false, ...(fields ? { fields } : {}) });
+    for (const [term, boost] of plan.clauses)
+      query.term(term, { boost, usePipeline: false, ...(fields ? { fields } : {}) });
   });
   return results.map((r) => ({ doc: Number(r.ref), score: r.score }));
 }

@@ -70,7 +70,11 @@ function render(text: string, spans: Span[], from: number, to: number): string {
 }
 
 /** A safe-HTML snippet of the first source that has a match (else of the first non-empty one). */
-export function makeSnippet(sources: readonly string[], isMatch: ((folded: string) => boolean) | null, length = SNIPPET_LENGTH): string {
+export function makeSnippet(
+  sources: readonly string[],
+  isMatch: ((folded: string) => boolean) | null,
+  length = SNIPPET_LENGTH,
+): string {
   const texts = sources.filter((s) => s.length > 0);
   for (const text of isMatch ? texts : []) {
     const spans = findMatches(text, isMatch!);

@@ -130,7 +130,8 @@ function toMedia(media: Image | Enclosure): EntryMedia | undefined {
   const url = toHttpUrl(media.url);
   if (!url) return undefined;
   const title = 'alt' in media ? media.alt : 'title' in media ? media.title : undefined;
-  const length = 'length' in media && Number.isSafeInteger(media.length) && media.length! >= 0 ? media.length : undefined;
+  const length =
+    'length' in media && Number.isSafeInteger(media.length) && media.length! >= 0 ? media.length : undefined;
   return {
     url,
     type: resolveMediaType(url, media.type),

@@ -4,7 +4,8 @@
  * Characters outside the XML 1.0 Char production (§2.2): C0 controls but tab, LF and CR,
  * lone surrogates, U+FFFE and U+FFFF. Pairs of surrogates (emoji, astral scripts) are kept.
  */
-const FORBIDDEN_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const FORBIDDEN_IN_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Removes the characters XML 1.0 cannot carry, so one hostile byte cannot break a feed. */
 export function cleanText(value: string): string {

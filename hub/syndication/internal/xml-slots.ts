@@ -23,6 +23,8 @@ export class XmlSlots {
 
   /** The XML with every token replaced by its value, escaped for XML. */
   fill(xml: string): string {
-    return xml.replace(SLOT, (_match, inCdata?: string, bare?: string) => escapeXml(this.values[Number(inCdata ?? bare)] ?? ''));
+    return xml.replace(SLOT, (_match, inCdata?: string, bare?: string) =>
+      escapeXml(this.values[Number(inCdata ?? bare)] ?? ''),
+    );
   }
 }

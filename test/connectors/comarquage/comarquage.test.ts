@@ -1,7 +1,13 @@
 import { createRequire } from 'node:module';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runConnector, treeToXml, type ConnectorResult, type Fetcher, type XmlJsNode } from '../../../connectors/index.js';
+import {
+  runConnector,
+  treeToXml,
+  type ConnectorResult,
+  type Fetcher,
+  type XmlJsNode,
+} from '../../../connectors/index.js';
 import { parseFiche } from '../../../connectors/comarquage/index.js';
 import { validateAgainst } from '../../../schemas/index.js';
 import { makeSource, readFixture } from '../helpers/fixtures.js';
@@ -67,10 +73,14 @@ describe('comarquage: one fiche', () => {
   it('maps a service R… and refuses a dossier N…', async () => {
     const service = await runServed('/R14213.xml', readFixture('comarquage/R14213.xml'), 'text/xml');
     expect(service.items[0]).toMatchObject({ guid: 'R14213', type: 'service', topics: ['etranger'] });
-    expect(service.items[0]?.content).toContain('<a href="https://www.laposte.fr/demenagement-absence" rel="noopener noreferrer">Accéder au service</a>');
+    expect(service.items[0]?.content).toContain(
+      '<a href="https://www.laposte.fr/demenagement-absence" rel="noopener noreferrer">Accéder au service</a>',
+    );
     const dossier = await runServed('/N31650.xml', readFixture('comarquage/N31650.xml'), 'text/xml');
     expect(dossier.items).toEqual([]);
-    expect(dossier.rejected).toEqual([{ guid: 'N31650', reason: 'comarquage: N31650 is a dossier (navigation page), not an item' }]);
+    expect(dossier.rejected).toEqual([
+      { guid: 'N31650', reason: 'comarquage: N31650 is a dossier (navigation page), not an item' },
+    ]);
   });
 
   it('takes the audience and URL of a professionnels fiche', async () => {
@@ -118,7 +128,9 @@ describe('comarquage: archive', () => {
   it('fails on a zip without fiches, on malformed XML and on XML that is not a fiche (bad_format)', async () => {
     const empty = zipSync({ 'menu.xml': strToU8('<Menu/>') });
     await expect(runServed('/empty.zip', empty, 'application/zip')).rejects.toMatchObject({ code: 'bad_format' });
-    await expect(runServed('/broken.xml', '<Publication><dc:title>x</Publication>', 'text/xml')).rejects.toMatchObject({ code: 'bad_format' });
+    await expect(runServed('/broken.xml', '<Publication><dc:title>x</Publication>', 'text/xml')).rejects.toMatchObject({
+      code: 'bad_format',
+    });
     await expect(runServed('/rss.xml', readFixture('feed/rss1.rdf'), 'text/xml')).rejects.toMatchObject({
       code: 'bad_format',
       message: expect.stringContaining('is not a fiche'),

@@ -18,13 +18,20 @@ afterAll(async () => {
 });
 
 /** Serves a fixture at /<path> and runs a feed source on it. */
-async function runFixture(path: string, contentType: string, headers: Record<string, string> = {}): Promise<ConnectorResult> {
+async function runFixture(
+  path: string,
+  contentType: string,
+  headers: Record<string, string> = {},
+): Promise<ConnectorResult> {
   server.route(`/${path}`, serve(readFixture(`feed/${path}`), contentType, headers));
   return runConnector(makeSource('feed', `${server.origin}/${path}`), { fetcher });
 }
 
 async function failureOf(path: string, contentType: string): Promise<ConnectorError> {
-  const error = await runFixture(path, contentType).then(() => undefined, (e: unknown) => e);
+  const error = await runFixture(path, contentType).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ConnectorError);
   return error as ConnectorError;
 }
@@ -53,7 +60,11 @@ describe('feed: RSS 2.0', () => {
       'https://www.province-sud.nc/files/rentree-2027.jpg',
       'https://www.province-sud.nc/files/rentree-2027-fiche.pdf',
     ]);
-    expect(first?.enclosures?.[0]).toEqual({ url: 'https://www.province-sud.nc/files/rentree-2027.pdf', type: 'application/pdf', length: 245760 });
+    expect(first?.enclosures?.[0]).toEqual({
+      url: 'https://www.province-sud.nc/files/rentree-2027.pdf',
+      type: 'application/pdf',
+      length: 245760,
+    });
     expect(first?.image).toEqual({ url: 'https://www.province-sud.nc/files/rentree-2027.jpg', type: 'image/jpeg' });
   });
 
@@ -122,7 +133,12 @@ describe('feed: other formats', () => {
       language: 'fr',
     });
     expect(first?.enclosures).toEqual([
-      { url: 'https://www.gouv.nc/documents/bqp-2027.pdf', type: 'application/pdf', length: 102400, title: 'Liste des produits' },
+      {
+        url: 'https://www.gouv.nc/documents/bqp-2027.pdf',
+        type: 'application/pdf',
+        length: 102400,
+        title: 'Liste des produits',
+      },
       { url: 'https://www.gouv.nc/images/bqp.png', type: 'image/png' },
     ]);
     expect(first?.content).toContain('href="https://www.gouv.nc/documents/bqp-liste.pdf"');
@@ -161,9 +177,15 @@ describe('feed: other formats', () => {
   });
 
   it('reads a gzip-encoded feed', async () => {
-    server.route('/gz.rdf', serve(gzipSync(readFixture('feed/rss1.rdf')), 'application/rdf+xml', { 'content-encoding': 'gzip' }));
+    server.route(
+      '/gz.rdf',
+      serve(gzipSync(readFixture('feed/rss1.rdf')), 'application/rdf+xml', { 'content-encoding': 'gzip' }),
+    );
     const { items } = await runConnector(makeSource('feed', `${server.origin}/gz.rdf`), { fetcher });
-    expect(items.map((i) => i.title)).toEqual(['Le marché de Noël revient place des Cocotiers', "Piscine du Ouen Toro : horaires d'été"]);
+    expect(items.map((i) => i.title)).toEqual([
+      'Le marché de Noël revient place des Cocotiers',
+      "Piscine du Ouen Toro : horaires d'été",
+    ]);
   });
 });
 
@@ -181,7 +203,9 @@ describe('feed: failures', () => {
 
   it('fails on XML that is not a feed (bad_format)', async () => {
     server.route('/not-a-feed.xml', serve('<?xml version="1.0"?><catalogue><livre/></catalogue>', 'application/xml'));
-    const error = await runConnector(makeSource('feed', `${server.origin}/not-a-feed.xml`), { fetcher }).catch((e: ConnectorError) => e);
+    const error = await runConnector(makeSource('feed', `${server.origin}/not-a-feed.xml`), { fetcher }).catch(
+      (e: ConnectorError) => e,
+    );
     expect(error).toMatchObject({ code: 'bad_format', message: 'feed: no <channel> or <feed>' });
   });
 });
@@ -190,7 +214,11 @@ describe('feed: conditional GET', () => {
   it('answers 304 without parsing and keeps the validators as cache hints', async () => {
     server.route('/cond.xml', (req, res) => {
       if (req.headers['if-none-match'] === '"r1"') return void res.writeHead(304, { etag: '"r1"' }).end();
-      res.writeHead(200, { etag: '"r1"', 'last-modified': 'Sat, 28 Nov 2026 10:00:00 GMT', 'content-type': 'application/xml' });
+      res.writeHead(200, {
+        etag: '"r1"',
+        'last-modified': 'Sat, 28 Nov 2026 10:00:00 GMT',
+        'content-type': 'application/xml',
+      });
       res.end(readFixture('feed/rss1.rdf'));
     });
     const source = makeSource('feed', `${server.origin}/cond.xml`);

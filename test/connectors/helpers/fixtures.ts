@@ -11,6 +11,10 @@ export function readFixture(path: string): Buffer {
 }
 
 /** A source of a kind at a URL, with test ids. */
-export function makeSource(kind: ConnectorSource['kind'], url: string, extra: Partial<ConnectorSource> = {}): ConnectorSource {
+export function makeSource(
+  kind: ConnectorSource['kind'],
+  url: string,
+  extra: Partial<ConnectorSource> = {},
+): ConnectorSource {
   return { id: `test-${kind}`, partnerId: 'province-sud', kind, url, ...extra };
 }

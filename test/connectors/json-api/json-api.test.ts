@@ -14,7 +14,10 @@ function readDocumentedMapping(): JsonApiMapping {
   return JSON.parse(block) as JsonApiMapping;
 }
 
-const agenda = JSON.parse(readFixture('json-api/agenda.json').toString('utf8')) as { meta: unknown; data: { evenements: unknown[] } };
+const agenda = JSON.parse(readFixture('json-api/agenda.json').toString('utf8')) as {
+  meta: unknown;
+  data: { evenements: unknown[] };
+};
 const all = agenda.data.evenements;
 const defaults: ConnectorSource['defaults'] = { type: 'news', territory: { scope: 'province', province: 'sud' } };
 
@@ -42,7 +45,9 @@ beforeAll(async () => {
   fetcher = createTestFetcher();
   server.route('/agenda', (_req, res, url) => {
     const size = Number(url.searchParams.get('limit') ?? 3);
-    const start = url.searchParams.has('offset') ? Number(url.searchParams.get('offset')) : (Number(url.searchParams.get('page') ?? 1) - 1) * size;
+    const start = url.searchParams.has('offset')
+      ? Number(url.searchParams.get('offset'))
+      : (Number(url.searchParams.get('page') ?? 1) - 1) * size;
     reply(res, envelope(all.slice(start, start + size)));
   });
   server.route('/agenda-next', (_req, res, url) => {
@@ -53,7 +58,11 @@ beforeAll(async () => {
   server.route('/agenda-link', (_req, res, url) => {
     const page = Number(url.searchParams.get('p') ?? 1);
     const link: Record<string, string> =
-      page * 3 < all.length ? { link: `<${server.origin}/agenda-link?p=${page + 1}>; rel="next", <${server.origin}/agenda-link?p=1>; rel="first"` } : {};
+      page * 3 < all.length
+        ? {
+            link: `<${server.origin}/agenda-link?p=${page + 1}>; rel="next", <${server.origin}/agenda-link?p=1>; rel="first"`,
+          }
+        : {};
     reply(res, envelope(all.slice((page - 1) * 3, page * 3)), link);
   });
 });
@@ -62,8 +71,17 @@ afterAll(async () => {
   await server.close();
 });
 
-function source(path: string, mapping: Partial<JsonApiMapping> = {}, extra: Partial<ConnectorSource> = {}): ConnectorSource {
-  return makeSource('json-api', `${server.origin}${path}`, { defaults, complete: true, mapping: { ...readDocumentedMapping(), ...mapping }, ...extra });
+function source(
+  path: string,
+  mapping: Partial<JsonApiMapping> = {},
+  extra: Partial<ConnectorSource> = {},
+): ConnectorSource {
+  return makeSource('json-api', `${server.origin}${path}`, {
+    defaults,
+    complete: true,
+    mapping: { ...readDocumentedMapping(), ...mapping },
+    ...extra,
+  });
 }
 
 function requestsTo(path: string): string[] {
@@ -87,10 +105,16 @@ describe('json-api: the documented mapping', () => {
       audience: ['particuliers'],
       territory: { scope: 'commune', communes: ['98805'] },
       publishedAt: '2026-11-29T03:30:00.000Z',
-      event: { start: '2026-12-04T21:00:00.000Z', end: '2026-12-05T06:00:00.000Z', place: 'Complexe sportif de Koutio' },
+      event: {
+        start: '2026-12-04T21:00:00.000Z',
+        end: '2026-12-05T06:00:00.000Z',
+        place: 'Complexe sportif de Koutio',
+      },
       image: { url: `${server.origin}/media/futsal.jpg`, alt: 'Joueurs de futsal' },
     });
-    expect(futsal?.content).toContain('<a href="https://www.ville-dumbea.nc/services/sports" rel="noopener noreferrer">');
+    expect(futsal?.content).toContain(
+      '<a href="https://www.ville-dumbea.nc/services/sports" rel="noopener noreferrer">',
+    );
   });
 
   it('prefers the given URL to the template, reads strings as lists, falls back on source defaults', async () => {
@@ -101,7 +125,10 @@ describe('json-api: the documented mapping', () => {
       event: { place: 'Place du marché, Dumbéa-sur-Mer' },
       territory: { scope: 'commune', communes: ['98805'] },
     });
-    expect(items.find((i) => i.guid === '106')).toMatchObject({ type: 'news', territory: { scope: 'province', province: 'sud' } });
+    expect(items.find((i) => i.guid === '106')).toMatchObject({
+      type: 'news',
+      territory: { scope: 'province', province: 'sud' },
+    });
   });
 });
 
@@ -110,7 +137,11 @@ describe('json-api: pagination', () => {
     maxInFlight = 0;
     const before = requestsTo('/agenda').length;
     const result = await runConnector(source('/agenda'), { fetcher });
-    expect(requestsTo('/agenda').slice(before)).toEqual(['/agenda?page=1&limit=3', '/agenda?page=2&limit=3', '/agenda?page=3&limit=3']);
+    expect(requestsTo('/agenda').slice(before)).toEqual([
+      '/agenda?page=1&limit=3',
+      '/agenda?page=2&limit=3',
+      '/agenda?page=3&limit=3',
+    ]);
     expect(result.items.map((i) => i.guid)).toEqual(['101', '102', '103', '105', '106', '107']);
     expect(result.rejected).toEqual([{ index: 3, guid: '104', reason: 'title: missing' }]);
     expect(result).toMatchObject({ fetched: 7, complete: true });
@@ -120,7 +151,12 @@ describe('json-api: pagination', () => {
   it('by page number without a size: stops on the empty page', async () => {
     const before = requestsTo('/agenda').length;
     const result = await runConnector(source('/agenda', { pagination: { type: 'page' } }), { fetcher });
-    expect(requestsTo('/agenda').slice(before)).toEqual(['/agenda?page=1', '/agenda?page=2', '/agenda?page=3', '/agenda?page=4']);
+    expect(requestsTo('/agenda').slice(before)).toEqual([
+      '/agenda?page=1',
+      '/agenda?page=2',
+      '/agenda?page=3',
+      '/agenda?page=4',
+    ]);
     expect(result.items).toHaveLength(6);
   });
 
@@ -128,14 +164,25 @@ describe('json-api: pagination', () => {
     const before = requestsTo('/agenda').length;
     const pagination = { type: 'offset' as const, sizeParam: 'limit', size: 3 };
     const result = await runConnector(source('/agenda', { pagination }), { fetcher });
-    expect(requestsTo('/agenda').slice(before)).toEqual(['/agenda?offset=0&limit=3', '/agenda?offset=3&limit=3', '/agenda?offset=6&limit=3']);
+    expect(requestsTo('/agenda').slice(before)).toEqual([
+      '/agenda?offset=0&limit=3',
+      '/agenda?offset=3&limit=3',
+      '/agenda?offset=6&limit=3',
+    ]);
     expect(result.items).toHaveLength(6);
   });
 
   it('by a next link in the body, relative to the page', async () => {
     const before = requestsTo('/agenda-next').length;
-    const result = await runConnector(source('/agenda-next', { pagination: { type: 'next', nextPath: 'links.next' } }), { fetcher });
-    expect(requestsTo('/agenda-next').slice(before)).toEqual(['/agenda-next', '/agenda-next?cursor=3', '/agenda-next?cursor=6']);
+    const result = await runConnector(
+      source('/agenda-next', { pagination: { type: 'next', nextPath: 'links.next' } }),
+      { fetcher },
+    );
+    expect(requestsTo('/agenda-next').slice(before)).toEqual([
+      '/agenda-next',
+      '/agenda-next?cursor=3',
+      '/agenda-next?cursor=6',
+    ]);
     expect(result).toMatchObject({ fetched: 7, complete: true });
   });
 
@@ -168,9 +215,17 @@ describe('json-api: pagination', () => {
 });
 
 describe('json-api: failures', () => {
-  async function failure(path: string, body: string, mapping: Partial<JsonApiMapping> = {}, contentType = 'application/json'): Promise<ConnectorError> {
+  async function failure(
+    path: string,
+    body: string,
+    mapping: Partial<JsonApiMapping> = {},
+    contentType = 'application/json',
+  ): Promise<ConnectorError> {
     server.route(path, serve(body, contentType));
-    const error = await runConnector(source(path, { pagination: undefined, ...mapping }), { fetcher }).then(() => undefined, (e: unknown) => e);
+    const error = await runConnector(source(path, { pagination: undefined, ...mapping }), { fetcher }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ConnectorError);
     return error as ConnectorError;
   }
@@ -181,17 +236,25 @@ describe('json-api: failures', () => {
 
   it('an itemsPath that is not an array is bad_format', async () => {
     const error = await failure('/object.json', '{"data": {"evenements": {"id": 1}}}');
-    expect(error).toMatchObject({ code: 'bad_format', message: 'json-api: itemsPath "data.evenements" is not an array' });
+    expect(error).toMatchObject({
+      code: 'bad_format',
+      message: 'json-api: itemsPath "data.evenements" is not an array',
+    });
   });
 
   it('an HTML page instead of JSON is bad_format', async () => {
-    expect(await failure('/page.html', '<!doctype html><p>Maintenance</p>', {}, 'text/html')).toMatchObject({ code: 'bad_format' });
+    expect(await failure('/page.html', '<!doctype html><p>Maintenance</p>', {}, 'text/html')).toMatchObject({
+      code: 'bad_format',
+    });
   });
 
   it('a source without mapping, or with an invalid one, is bad_config', async () => {
     const noMapping = makeSource('json-api', `${server.origin}/agenda`);
     await expect(runConnector(noMapping, { fetcher })).rejects.toMatchObject({ code: 'bad_config' });
     const bad = makeSource('json-api', `${server.origin}/agenda`, { mapping: { fields: {} } as JsonApiMapping });
-    await expect(runConnector(bad, { fetcher })).rejects.toMatchObject({ code: 'bad_config', message: expect.stringContaining('mapping.fields.title') });
+    await expect(runConnector(bad, { fetcher })).rejects.toMatchObject({
+      code: 'bad_config',
+      message: expect.stringContaining('mapping.fields.title'),
+    });
   });
 });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fillTemplate, readPath } from '../../../connectors/json-api/index.js';
 
-const doc = { a: { b: [{ c: 1 }, { c: 2 }], 'x/y': 'slash', 'm~n': 'tilde' }, slug: 'fête de l’igname', path: 'agenda/2026/fete' };
+const doc = {
+  a: { b: [{ c: 1 }, { c: 2 }], 'x/y': 'slash', 'm~n': 'tilde' },
+  slug: 'fête de l’igname',
+  path: 'agenda/2026/fete',
+};
 
 describe('readPath', () => {
   it.each([

@@ -28,7 +28,11 @@ async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
 describe('fetcher: requests', () => {
   it('sends the User-Agent, Accept-Encoding and the conditional headers', async () => {
     server.route('/conditional', serve('ok', 'text/plain'));
-    await fetcher.fetch({ url: `${server.origin}/conditional`, etag: '"v1"', lastModified: 'Sat, 28 Nov 2026 10:00:00 GMT' });
+    await fetcher.fetch({
+      url: `${server.origin}/conditional`,
+      etag: '"v1"',
+      lastModified: 'Sat, 28 Nov 2026 10:00:00 GMT',
+    });
     const seen = server.requests.find((r) => r.path === '/conditional');
     expect(seen?.headers['user-agent']).toBe('Passerelle/0.1.0-test (+http://passerelle.test)');
     expect(seen?.headers['accept-encoding']).toBe('gzip, deflate, br');
@@ -54,13 +58,20 @@ describe('fetcher: requests', () => {
     ['deflate', deflateSync],
     ['deflate', deflateRawSync],
   ] as const)('decompresses a %s body', async (encoding, compress) => {
-    server.route(`/${encoding}`, serve(compress(Buffer.from('Bonjour Nouméa')), 'text/plain; charset=utf-8', { 'content-encoding': encoding }));
+    server.route(
+      `/${encoding}`,
+      serve(compress(Buffer.from('Bonjour Nouméa')), 'text/plain; charset=utf-8', { 'content-encoding': encoding }),
+    );
     const response = await fetcher.fetch({ url: `${server.origin}/${encoding}` });
     expect(Buffer.from(response.body).toString('utf8')).toBe('Bonjour Nouméa');
   });
 
   it('follows up to 5 redirects and reports the final URL', async () => {
-    for (let i = 1; i <= 5; i++) server.route(`/hop${i}`, (_req, res) => void res.writeHead(302, { location: i === 5 ? '/landed' : `/hop${i + 1}` }).end());
+    for (let i = 1; i <= 5; i++)
+      server.route(
+        `/hop${i}`,
+        (_req, res) => void res.writeHead(302, { location: i === 5 ? '/landed' : `/hop${i + 1}` }).end(),
+      );
     server.route('/landed', serve('here', 'text/plain'));
     const response = await fetcher.fetch({ url: `${server.origin}/hop1` });
     expect(response.url).toBe(`${server.origin}/landed`);
@@ -101,7 +112,10 @@ describe('fetcher: failures', () => {
 
   it('reports Retry-After in seconds on a 429', async () => {
     server.route('/busy', (_req, res) => void res.writeHead(429, { 'retry-after': '120' }).end());
-    expect(await failure(fetcher.fetch({ url: `${server.origin}/busy` }))).toMatchObject({ code: 'http_429', retryAfterSeconds: 120 });
+    expect(await failure(fetcher.fetch({ url: `${server.origin}/busy` }))).toMatchObject({
+      code: 'http_429',
+      retryAfterSeconds: 120,
+    });
   });
 
   it('reports Retry-After given as an HTTP date on a 503', async () => {
@@ -130,7 +144,10 @@ describe('fetcher: failures', () => {
   });
 
   it('refuses a host name that resolves to a loopback address, after DNS (forbidden_address)', async () => {
-    server.route('/to-localhost', (_req, res) => void res.writeHead(302, { location: `http://localhost:${server.port}/landed` }).end());
+    server.route(
+      '/to-localhost',
+      (_req, res) => void res.writeHead(302, { location: `http://localhost:${server.port}/landed` }).end(),
+    );
     const error = await failure(fetcher.fetch({ url: `${server.origin}/to-localhost` }));
     expect(error.code).toBe('forbidden_address');
     expect(error.message).toMatch(/localhost resolves to/);

@@ -7,7 +7,12 @@ const source: ConnectorSource = {
   partnerId: 'province-sud',
   kind: 'feed',
   url: 'https://www.province-sud.nc/rss.xml',
-  defaults: { type: 'news', topics: ['education'], audience: ['particuliers'], territory: { scope: 'province', province: 'sud' } },
+  defaults: {
+    type: 'news',
+    topics: ['education'],
+    audience: ['particuliers'],
+    territory: { scope: 'province', province: 'sud' },
+  },
 };
 
 const draft: DraftItem = {
@@ -77,13 +82,22 @@ describe('finalizeItem', () => {
   });
 
   it('gives an item with an event the event type unless it says otherwise', () => {
-    const item = itemOf({ ...draft, event: { start: '05/12/2026 09:00', end: '05/12/2026 17:00', place: 'Païta' } }, { ...source, defaults: {} });
+    const item = itemOf(
+      { ...draft, event: { start: '05/12/2026 09:00', end: '05/12/2026 17:00', place: 'Païta' } },
+      { ...source, defaults: {} },
+    );
     expect(item.type).toBe('event');
     expect(item.event).toEqual({ start: '2026-12-04T22:00:00.000Z', end: '2026-12-05T06:00:00.000Z', place: 'Païta' });
   });
 
   it('uses the global defaults without source defaults', () => {
-    expect(itemOf(draft, { ...source, defaults: undefined })).toMatchObject({ type: 'news', territory: { scope: 'nc' }, language: 'fr', topics: [], audience: [] });
+    expect(itemOf(draft, { ...source, defaults: undefined })).toMatchObject({
+      type: 'news',
+      territory: { scope: 'nc' },
+      language: 'fr',
+      topics: [],
+      audience: [],
+    });
   });
 
   it.each([

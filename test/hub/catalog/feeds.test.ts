@@ -13,7 +13,12 @@ const parser = new Parser();
 beforeAll(async () => {
   hub = await startTestHub({ seed: true, label: 'feeds' });
   await insertItems(CATALOG_FIXTURES);
-  await createSource({ partnerId: 'noumea', kind: 'feed', url: 'https://www.noumea.nc/rss', name: 'Actualités de Nouméa' });
+  await createSource({
+    partnerId: 'noumea',
+    kind: 'feed',
+    url: 'https://www.noumea.nc/rss',
+    name: 'Actualités de Nouméa',
+  });
   await hub.services.catalog.search.refresh();
 });
 afterAll(() => hub.stop());
@@ -27,7 +32,10 @@ describe('unified feeds', () => {
     const feed = await parser.parseString(xml);
     expect(feed.items).toHaveLength(CATALOG_FIXTURES.length);
     const permis = feed.items.find((i) => i.title === "Permis de conduire : inscription à l'examen");
-    expect(permis).toMatchObject({ link: 'https://www.example.nc/gouvernement/gouv-permis', guid: expect.stringContaining('gouv-permis') });
+    expect(permis).toMatchObject({
+      link: 'https://www.example.nc/gouvernement/gouv-permis',
+      guid: expect.stringContaining('gouv-permis'),
+    });
     expect(permis?.categories).toContain('transports');
   });
 
@@ -35,8 +43,14 @@ describe('unified feeds', () => {
     const atom = await (await hub.request('/feeds/items.atom')).text();
     expect(atom).toMatch(/<feed[^>]+xml:lang="fr"/);
     expect((await parser.parseString(atom)).items).toHaveLength(CATALOG_FIXTURES.length);
-    const json = (await (await hub.request('/feeds/items.json')).json()) as { version: string; items: unknown[]; language: string };
-    const schema = JSON.parse(await readFile(new URL('../../fixtures/syndication/jsonfeed-1.1.schema.json', import.meta.url), 'utf8')) as object;
+    const json = (await (await hub.request('/feeds/items.json')).json()) as {
+      version: string;
+      items: unknown[];
+      language: string;
+    };
+    const schema = JSON.parse(
+      await readFile(new URL('../../fixtures/syndication/jsonfeed-1.1.schema.json', import.meta.url), 'utf8'),
+    ) as object;
     const ajv = new Ajv({ strict: false });
     addFormats.default(ajv);
     const validate = ajv.compile(schema);
@@ -45,8 +59,14 @@ describe('unified feeds', () => {
   });
 
   it('applies the same filters as /api/v1/items, and partner shortcuts', async () => {
-    const jobs = await parser.parseString(await (await hub.request('/feeds/items.rss?partner=province-sud&type=job')).text());
-    expect(jobs.items.map((i) => i.title).sort()).toEqual(CATALOG_FIXTURES.filter((f) => f.type === 'job').map((f) => f.title).sort());
+    const jobs = await parser.parseString(
+      await (await hub.request('/feeds/items.rss?partner=province-sud&type=job')).text(),
+    );
+    expect(jobs.items.map((i) => i.title).sort()).toEqual(
+      CATALOG_FIXTURES.filter((f) => f.type === 'job')
+        .map((f) => f.title)
+        .sort(),
+    );
     const noumea = await parser.parseString(await (await hub.request('/feeds/partners/noumea.rss')).text());
     expect(noumea.items).toHaveLength(2);
     expect((await hub.request('/feeds/partners/atlantide.rss')).status).toBe(404);
@@ -84,7 +104,12 @@ describe('WebSub', () => {
         res.writeHead(204).end();
       });
     });
-    const withHub = await startTestHub({ seed: true, label: 'websub', databaseUri: hub.databaseUri, env: { WEBSUB_HUB_URL: `${websub.origin}/publish` } });
+    const withHub = await startTestHub({
+      seed: true,
+      label: 'websub',
+      databaseUri: hub.databaseUri,
+      env: { WEBSUB_HUB_URL: `${websub.origin}/publish` },
+    });
     try {
       const rss = await (await withHub.request('/feeds/items.rss')).text();
       expect(rss).toContain(`<atom:link href="${websub.origin}/publish" rel="hub"`);
@@ -92,7 +117,9 @@ describe('WebSub', () => {
       await insertItems([{ id: 'websub-new', partnerId: 'noumea', title: 'Nouvelle annonce' }]);
       await withHub.services.catalog.search.refresh();
       await expect.poll(() => bodies.length).toBeGreaterThan(0);
-      expect(bodies.map((b) => new URLSearchParams(b))).toContainEqual(new URLSearchParams({ 'hub.mode': 'publish', 'hub.url': 'http://portal.test/feeds/items.rss' }));
+      expect(bodies.map((b) => new URLSearchParams(b))).toContainEqual(
+        new URLSearchParams({ 'hub.mode': 'publish', 'hub.url': 'http://portal.test/feeds/items.rss' }),
+      );
     } finally {
       await withHub.close();
       await websub.close();

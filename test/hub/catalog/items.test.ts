@@ -3,7 +3,13 @@ import { ItemModel } from '../../../hub/items/index.js';
 import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../../helpers/hub.js';
 import { CATALOG_FIXTURES, insertItems } from '../../helpers/items.js';
 
-type Listing = { total: number; page: number; limit: number; items: { id: string; partner: { name: string }; snippet: string; stats: { likes: number } }[]; facets: Record<string, Record<string, number>> };
+type Listing = {
+  total: number;
+  page: number;
+  limit: number;
+  items: { id: string; partner: { name: string }; snippet: string; stats: { likes: number } }[];
+  facets: Record<string, Record<string, number>>;
+};
 
 let hub: TestHub;
 const get = async (path: string) => {
@@ -15,7 +21,9 @@ const get = async (path: string) => {
 beforeAll(async () => {
   hub = await startTestHub({ seed: true, label: 'catalog' });
   await insertItems(CATALOG_FIXTURES);
-  await insertItems([{ id: 'withdrawn-1', partnerId: 'noumea', title: 'Piscine : ancienne annonce retirée', status: 'withdrawn' }]);
+  await insertItems([
+    { id: 'withdrawn-1', partnerId: 'noumea', title: 'Piscine : ancienne annonce retirée', status: 'withdrawn' },
+  ]);
   await hub.services.catalog.search.refresh();
 });
 afterAll(() => hub.stop());
@@ -47,7 +55,8 @@ describe('GET /api/v1/items', () => {
       expect((await get(`/api/v1/items?q=emploi&partner=${partner}`)).total).toBe(count);
     }
     const types = await get('/api/v1/items');
-    for (const [type, count] of Object.entries(types.facets.type ?? {})) expect((await get(`/api/v1/items?type=${type}`)).total).toBe(count);
+    for (const [type, count] of Object.entries(types.facets.type ?? {}))
+      expect((await get(`/api/v1/items?type=${type}`)).total).toBe(count);
     const combined = await get('/api/v1/items?partner=province-sud&topic=sante');
     expect(combined.items.map((i) => i.id)).toEqual(['sud-emploi-2']);
     expect((await get('/api/v1/items?type=job,event')).total).toBe(3);
@@ -60,22 +69,33 @@ describe('GET /api/v1/items', () => {
   });
 
   it.each([
-    ['limit=0', 'limit'], ['limit=500', 'limit'], ['page=0', 'page'], ['type=gossip', 'type'], ['from=hier', 'from'],
-    ['commune=12345', 'commune'], ['sort=random', 'sort'], [`q=${'a'.repeat(201)}`, 'q'],
+    ['limit=0', 'limit'],
+    ['limit=500', 'limit'],
+    ['page=0', 'page'],
+    ['type=gossip', 'type'],
+    ['from=hier', 'from'],
+    ['commune=12345', 'commune'],
+    ['sort=random', 'sort'],
+    [`q=${'a'.repeat(201)}`, 'q'],
   ])('refuses %s with 400 naming %s', async (query, field) => {
     const res = await hub.request(`/api/v1/items?${query}`);
     expect(res.status).toBe(400);
     expect(((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toContain(field);
   });
 
-  it.each(['rdv 14:30', 'permis^', 'a~', '+', '*', '-', ':', '"\'(', '%00%01'])('never fails on user text %s', async (q) => {
-    const res = await hub.request(`/api/v1/items?q=${encodeURIComponent(q)}`);
-    expect(res.status).toBe(200);
-  });
+  it.each(['rdv 14:30', 'permis^', 'a~', '+', '*', '-', ':', '"\'(', '%00%01'])(
+    'never fails on user text %s',
+    async (q) => {
+      const res = await hub.request(`/api/v1/items?q=${encodeURIComponent(q)}`);
+      expect(res.status).toBe(200);
+    },
+  );
 
   it('shows current likes, not those of the index build', async () => {
     const visitor = { 'Passerelle-Visitor': 'visitor-0123456789abcdefghij' };
-    expect((await hub.request('/api/v1/items/gouv-permis/likes', { method: 'POST', headers: visitor })).status).toBe(200);
+    expect((await hub.request('/api/v1/items/gouv-permis/likes', { method: 'POST', headers: visitor })).status).toBe(
+      200,
+    );
     const body = await get('/api/v1/items?q=permis');
     expect(body.items.find((i) => i.id === 'gouv-permis')?.stats.likes).toBe(1);
     expect((await ItemModel.findById('gouv-permis').lean())?.stats.likes).toBe(1);
@@ -85,7 +105,11 @@ describe('GET /api/v1/items', () => {
 describe('GET /api/v1/items/:id and /api/v1/suggest', () => {
   it('returns one published item with its partner, 404 for withdrawn or unknown ones', async () => {
     const res = await hub.request('/api/v1/items/cafat-retraite');
-    expect(await res.json()).toMatchObject({ id: 'cafat-retraite', partner: { id: 'cafat', name: expect.stringContaining('CAFAT') }, status: 'published' });
+    expect(await res.json()).toMatchObject({
+      id: 'cafat-retraite',
+      partner: { id: 'cafat', name: expect.stringContaining('CAFAT') },
+      status: 'published',
+    });
     expect((await hub.request('/api/v1/items/withdrawn-1')).status).toBe(404);
     expect((await hub.request('/api/v1/items/nope')).status).toBe(404);
   });
@@ -100,8 +124,12 @@ describe('GET /api/v1/items/:id and /api/v1/suggest', () => {
 });
 
 describe('index lifecycle', () => {
-  it('follows a partner\'s new name in search and listings', async () => {
-    const res = await hub.request('/api/v1/admin/partners/cafat', { method: 'PATCH', token: TEST_ADMIN_TOKEN, json: { name: 'Caisse de protection sociale Cagou' } });
+  it("follows a partner's new name in search and listings", async () => {
+    const res = await hub.request('/api/v1/admin/partners/cafat', {
+      method: 'PATCH',
+      token: TEST_ADMIN_TOKEN,
+      json: { name: 'Caisse de protection sociale Cagou' },
+    });
     expect(res.status).toBe(200);
     await hub.services.catalog.search.refresh();
     const body = await get('/api/v1/items?q=cagou');

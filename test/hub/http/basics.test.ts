@@ -37,7 +37,12 @@ describe('HTTP basics', () => {
     const res = await hub.request('/nope');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(await res.json()).toMatchObject({ status: 404, code: 'not_found', instance: '/nope', requestId: res.headers.get('x-request-id') });
+    expect(await res.json()).toMatchObject({
+      status: 404,
+      code: 'not_found',
+      instance: '/nope',
+      requestId: res.headers.get('x-request-id'),
+    });
   });
 
   it('answers a wrong method with 405 and Allow', async () => {
@@ -49,12 +54,24 @@ describe('HTTP basics', () => {
 
   it('refuses malformed JSON, wrong content types and oversized bodies with clear problems', async () => {
     const auth = { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
-    const bad = await hub.request('/api/v1/admin/partners', { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{"id":' });
+    const bad = await hub.request('/api/v1/admin/partners', {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: '{"id":',
+    });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ code: 'invalid_json' });
-    const text = await hub.request('/api/v1/admin/partners', { method: 'POST', headers: { ...auth, 'Content-Type': 'text/plain' }, body: 'hello' });
+    const text = await hub.request('/api/v1/admin/partners', {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'text/plain' },
+      body: 'hello',
+    });
     expect(text.status).toBe(415);
-    const big = await hub.request('/api/v1/admin/partners', { method: 'POST', token: TEST_ADMIN_TOKEN, json: { id: 'big', name: 'x'.repeat(5000), kind: 'other' } });
+    const big = await hub.request('/api/v1/admin/partners', {
+      method: 'POST',
+      token: TEST_ADMIN_TOKEN,
+      json: { id: 'big', name: 'x'.repeat(5000), kind: 'other' },
+    });
     expect(big.status).toBe(413);
     expect(await big.json()).toMatchObject({ code: 'body_too_large' });
   });
@@ -66,7 +83,10 @@ describe('HTTP basics', () => {
   });
 
   it('answers a malformed path with 404, not 500', async () => {
-    const res = await hub.request('/api/v1/items/%E0%A4%A/likes', { method: 'POST', headers: { 'Passerelle-Visitor': 'visitor-0123456789abcdefghij' } });
+    const res = await hub.request('/api/v1/items/%E0%A4%A/likes', {
+      method: 'POST',
+      headers: { 'Passerelle-Visitor': 'visitor-0123456789abcdefghij' },
+    });
     expect(res.status).toBe(404);
   });
 

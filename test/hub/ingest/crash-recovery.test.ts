@@ -11,7 +11,12 @@ import { seedPartners } from '../../../hub/partners/index.js';
 import { ClaimModel } from '../../../hub/scheduler/claim-model.js';
 import { createScheduler } from '../../../hub/scheduler/index.js';
 import { createSource, RunModel } from '../../../hub/sources/index.js';
-import { createTestFetcher, serve, startLoopbackServer, type LoopbackServer } from '../../connectors/helpers/loopback-server.js';
+import {
+  createTestFetcher,
+  serve,
+  startLoopbackServer,
+  type LoopbackServer,
+} from '../../connectors/helpers/loopback-server.js';
 import { connectTestDatabase, dropTestDatabase } from '../../helpers/database.js';
 import { makeRss, numberedEntries } from '../../helpers/rss.js';
 
@@ -35,7 +40,16 @@ function startHubProcess(): Promise<{ port: number; kill: () => void }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], {
       cwd: new URL('../../../', import.meta.url).pathname,
-      env: { ...process.env, MONGODB_URI: uri, PORT: '0', HOST: '127.0.0.1', ADMIN_TOKEN: ADMIN, SCHEDULER_ENABLED: 'false', SOURCE_ALLOWED_HOSTS: '127.0.0.1', LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        MONGODB_URI: uri,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        ADMIN_TOKEN: ADMIN,
+        SCHEDULER_ENABLED: 'false',
+        SOURCE_ALLOWED_HOSTS: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+      },
     });
     let err = '';
     child.stderr.on('data', (d: Buffer) => {
@@ -49,9 +63,17 @@ function startHubProcess(): Promise<{ port: number; kill: () => void }> {
 
 describe('a hub killed during a run', () => {
   it('loses nothing and duplicates nothing once another hub runs the source again', async () => {
-    const source = await createSource({ partnerId: 'noumea', kind: 'feed', url: `${site.origin}/big.rss`, complete: true });
+    const source = await createSource({
+      partnerId: 'noumea',
+      kind: 'feed',
+      url: `${site.origin}/big.rss`,
+      complete: true,
+    });
     const hub = await startHubProcess();
-    void fetch(`http://127.0.0.1:${hub.port}/api/v1/admin/sources/${source._id}/run`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN}` } }).catch(() => undefined);
+    void fetch(`http://127.0.0.1:${hub.port}/api/v1/admin/sources/${source._id}/run`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${ADMIN}` },
+    }).catch(() => undefined);
     let atKill = 0;
     const deadline = Date.now() + 20_000;
     while (Date.now() < deadline) {
@@ -65,7 +87,11 @@ describe('a hub killed during a run', () => {
     expect(await RunModel.countDocuments({ sourceId: source._id, status: 'running' })).toBe(1);
 
     // While the dead hub's lease lasts, nobody else may run the source…
-    const survivor = createScheduler({ fetcher: createTestFetcher({ timeoutMs: 20_000 }), log: createLogger('silent'), concurrency: 1 });
+    const survivor = createScheduler({
+      fetcher: createTestFetcher({ timeoutMs: 20_000 }),
+      log: createLogger('silent'),
+      concurrency: 1,
+    });
     expect(await survivor.runNow(source._id)).toBeUndefined();
     // …and once it has expired (we move its end into the past), the survivor takes over.
     await ClaimModel.updateMany({ sourceId: source._id }, { $set: { until: new Date(Date.now() - 1000) } });

@@ -3,7 +3,15 @@ import { RateHitModel } from '../../../hub/http/rate-limit.js';
 import { CommentModel, RATE_RULES, signFormToken } from '../../../hub/interaction/index.js';
 import { hashAddress } from '../../../hub/interaction/privacy/ip-hash.js';
 import { startTestHub, type TestHub } from '../../helpers/hub.js';
-import { createItem, getThread, newVisitor, oldFormToken, postComment, postCommentOk, storedStats } from './fixtures.js';
+import {
+  createItem,
+  getThread,
+  newVisitor,
+  oldFormToken,
+  postComment,
+  postCommentOk,
+  storedStats,
+} from './fixtures.js';
 
 let hub: TestHub;
 
@@ -28,21 +36,39 @@ async function problemOf(res: Response): Promise<{ code: string; status: number;
 describe('posting comments', () => {
   it('publishes at once in post mode, returns an edit token, and counts the comment', async () => {
     const item = await createItem('noumea');
-    const posted = await postCommentOk(hub, item, newVisitor(), { author: '  Jean   Wamytan ', body: '  Bonne initiative !\r\n\r\n\r\n\r\nMerci.  ', headers: fromNewAddress() });
-    expect(posted.comment).toMatchObject({ parentId: null, author: 'Jean Wamytan', body: 'Bonne initiative !\n\nMerci.', status: 'published' });
+    const posted = await postCommentOk(hub, item, newVisitor(), {
+      author: '  Jean   Wamytan ',
+      body: '  Bonne initiative !\r\n\r\n\r\n\r\nMerci.  ',
+      headers: fromNewAddress(),
+    });
+    expect(posted.comment).toMatchObject({
+      parentId: null,
+      author: 'Jean Wamytan',
+      body: 'Bonne initiative !\n\nMerci.',
+      status: 'published',
+    });
     expect(posted.editToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(Date.parse(posted.editableUntil) - Date.now()).toBeGreaterThan(14 * 60_000);
     expect(await storedStats(item)).toEqual({ likes: 0, comments: 1 });
     const thread = await getThread(hub, item);
     expect(thread).toMatchObject({ total: 1, nextCursor: null, moderation: 'post' });
-    expect(thread.comments[0]).toMatchObject({ id: posted.comment.id, body: 'Bonne initiative !\n\nMerci.', replies: [], repliesTotal: 0 });
+    expect(thread.comments[0]).toMatchObject({
+      id: posted.comment.id,
+      body: 'Bonne initiative !\n\nMerci.',
+      replies: [],
+      repliesTotal: 0,
+    });
     expect(thread.comments[0]).not.toHaveProperty('status');
   });
 
   it('returns HTML typed by a visitor verbatim, as inert plain text, and never HTML', async () => {
     const item = await createItem('noumea');
     const body = '<script>alert("x")</script> <img src=x onerror=alert(1)> & <b>gras</b>';
-    const posted = await postCommentOk(hub, item, newVisitor(), { author: '<i>Anne</i>', body, headers: fromNewAddress() });
+    const posted = await postCommentOk(hub, item, newVisitor(), {
+      author: '<i>Anne</i>',
+      body,
+      headers: fromNewAddress(),
+    });
     expect(posted.comment.body).toBe(body);
     const res = await hub.request(`/api/v1/items/${item}/comments`);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
@@ -55,7 +81,11 @@ describe('posting comments', () => {
 
   it('removes control and bidi characters and refuses an e-mail as pseudonym or an empty body', async () => {
     const item = await createItem('noumea');
-    const posted = await postCommentOk(hub, item, newVisitor(), { author: 'Lé\u0007a\u202E', body: 'a\u0000b\u200Fc\u202Ed', headers: fromNewAddress() });
+    const posted = await postCommentOk(hub, item, newVisitor(), {
+      author: 'Lé\u0007a\u202E',
+      body: 'a\u0000b\u200Fc\u202Ed',
+      headers: fromNewAddress(),
+    });
     expect(posted.comment.author).toBe('Léa');
     expect(posted.comment.body).toBe('ab\u200Fcd');
     const email = await postComment(hub, item, newVisitor(), { author: 'marie@example.nc', headers: fromNewAddress() });
@@ -63,16 +93,27 @@ describe('posting comments', () => {
     expect((await problemOf(email)).errors?.map((e) => e.field)).toEqual(['author']);
     const blank = await postComment(hub, item, newVisitor(), { body: ' \u0001\n\t ', headers: fromNewAddress() });
     expect((await problemOf(blank)).errors?.map((e) => e.field)).toEqual(['body']);
-    const long = await postComment(hub, item, newVisitor(), { body: 'x'.repeat(2001), author: 'A', headers: fromNewAddress() });
+    const long = await postComment(hub, item, newVisitor(), {
+      body: 'x'.repeat(2001),
+      author: 'A',
+      headers: fromNewAddress(),
+    });
     expect((await problemOf(long)).errors?.map((e) => e.field).sort()).toEqual(['author', 'body']);
-    const extra = await hub.request(`/api/v1/items/${item}/comments`, { method: 'POST', headers: { 'Passerelle-Visitor': newVisitor() }, json: { author: 'Paul', body: 'x', formToken: await oldFormToken(item), email: 'p@x.nc' } });
+    const extra = await hub.request(`/api/v1/items/${item}/comments`, {
+      method: 'POST',
+      headers: { 'Passerelle-Visitor': newVisitor() },
+      json: { author: 'Paul', body: 'x', formToken: await oldFormToken(item), email: 'p@x.nc' },
+    });
     expect((await problemOf(extra)).errors?.map((e) => e.field)).toEqual(['email']);
   });
 
   it('refuses a filled honeypot with a plain 400 and stores nothing', async () => {
     const item = await createItem('noumea');
     const before = await CommentModel.countDocuments();
-    const res = await postComment(hub, item, newVisitor(), { website: 'https://casino.example', headers: fromNewAddress() });
+    const res = await postComment(hub, item, newVisitor(), {
+      website: 'https://casino.example',
+      headers: fromNewAddress(),
+    });
     expect(res.status).toBe(400);
     expect(await problemOf(res)).toMatchObject({ code: 'honeypot' });
     expect(await CommentModel.countDocuments()).toBe(before);
@@ -118,7 +159,9 @@ describe('posting comments', () => {
     const again = await postComment(hub, item, visitor, { body: '  les HORAIRES   ont changé ? ', headers });
     expect(again.status).toBe(409);
     expect(await problemOf(again)).toMatchObject({ code: 'duplicate_comment' });
-    expect((await postComment(hub, item, newVisitor(), { body: 'Les horaires ont changé ?', headers })).status).toBe(201);
+    expect((await postComment(hub, item, newVisitor(), { body: 'Les horaires ont changé ?', headers })).status).toBe(
+      201,
+    );
     // A double click: two identical sends at once, one passes.
     const twin = newVisitor();
     const both = await Promise.all([0, 1].map(() => postComment(hub, item, twin, { body: 'Double clic', headers })));
@@ -158,8 +201,17 @@ describe('rate limits on comments', () => {
     const hashed = await hashAddress(headers['X-Forwarded-For'] as string, new Date(), undefined);
     // 97 earlier comments from this address (other visitors), then 3 more over HTTP.
     const now = Date.now();
-    await RateHitModel.insertMany(Array.from({ length: 97 }, () => ({ r: RATE_RULES.commentAddress.name, k: hashed, at: new Date(now - 60_000), exp: new Date(now + 540_000) })));
-    const statuses = await Promise.all(Array.from({ length: 3 }, () => postComment(hub, item, newVisitor(), { headers }).then((r) => r.status)));
+    await RateHitModel.insertMany(
+      Array.from({ length: 97 }, () => ({
+        r: RATE_RULES.commentAddress.name,
+        k: hashed,
+        at: new Date(now - 60_000),
+        exp: new Date(now + 540_000),
+      })),
+    );
+    const statuses = await Promise.all(
+      Array.from({ length: 3 }, () => postComment(hub, item, newVisitor(), { headers }).then((r) => r.status)),
+    );
     expect(statuses).toEqual([201, 201, 201]);
     const refused = await postComment(hub, item, newVisitor(), { headers });
     expect(refused.status).toBe(429);

@@ -21,11 +21,21 @@ beforeAll(async () => {
 afterAll(() => hub.stop());
 
 function preflight(path: string, origin: string, method: string): Promise<Response> {
-  return hub.request(path, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': method, 'Access-Control-Request-Headers': 'content-type,passerelle-visitor' } });
+  return hub.request(path, {
+    method: 'OPTIONS',
+    headers: {
+      Origin: origin,
+      'Access-Control-Request-Method': method,
+      'Access-Control-Request-Headers': 'content-type,passerelle-visitor',
+    },
+  });
 }
 
 function like(origin: string | undefined, visitor = newVisitor()): Promise<Response> {
-  return hub.request(`/api/v1/items/${item}/likes`, { method: 'POST', headers: { 'Passerelle-Visitor': visitor, ...(origin ? { Origin: origin } : {}) } });
+  return hub.request(`/api/v1/items/${item}/likes`, {
+    method: 'POST',
+    headers: { 'Passerelle-Visitor': visitor, ...(origin ? { Origin: origin } : {}) },
+  });
 }
 
 describe('CORS on writes', () => {
@@ -54,7 +64,7 @@ describe('CORS on writes', () => {
     expect((await like(LIFOU)).status).toBe(403);
   });
 
-  it('accepts the partner\'s origin, the hub\'s own origin, and requests without Origin', async () => {
+  it("accepts the partner's origin, the hub's own origin, and requests without Origin", async () => {
     const fromPartner = await like(NOUMEA);
     expect(fromPartner.status).toBe(200);
     expect(fromPartner.headers.get('access-control-allow-origin')).toBe(NOUMEA);
@@ -65,21 +75,33 @@ describe('CORS on writes', () => {
     expect(serverToServer.headers.get('access-control-allow-origin')).toBeNull();
   });
 
-  it('checks comment edits and flags against the comment\'s item\'s partner', async () => {
+  it("checks comment edits and flags against the comment's item's partner", async () => {
     const posted = await postCommentOk(hub, item, newVisitor());
-    const flag = (origin: string) => hub.request(`/api/v1/comments/${posted.comment.id}/flags`, { method: 'POST', json: { reason: 'spam' }, headers: { Origin: origin, 'Passerelle-Visitor': newVisitor() } });
+    const flag = (origin: string) =>
+      hub.request(`/api/v1/comments/${posted.comment.id}/flags`, {
+        method: 'POST',
+        json: { reason: 'spam' },
+        headers: { Origin: origin, 'Passerelle-Visitor': newVisitor() },
+      });
     expect((await flag(LIFOU)).status).toBe(403);
     expect((await flag(NOUMEA)).status).toBe(201);
-    const edit = (origin: string) => hub.request(`/api/v1/comments/${posted.comment.id}`, { method: 'PATCH', json: { body: 'corrigé' }, headers: { Origin: origin, 'Passerelle-Edit-Token': posted.editToken } });
+    const edit = (origin: string) =>
+      hub.request(`/api/v1/comments/${posted.comment.id}`, {
+        method: 'PATCH',
+        json: { body: 'corrigé' },
+        headers: { Origin: origin, 'Passerelle-Edit-Token': posted.editToken },
+      });
     expect((await edit(EVIL)).status).toBe(403);
     expect((await edit(NOUMEA)).status).toBe(200);
     expect((await preflight(`/api/v1/comments/${posted.comment.id}`, NOUMEA, 'DELETE')).status).toBe(204);
-    const comment = (origin: string) => hub.request(`/api/v1/items/${item}/comments`, { method: 'POST', json: {}, headers: { Origin: origin } });
+    const comment = (origin: string) =>
+      hub.request(`/api/v1/items/${item}/comments`, { method: 'POST', json: {}, headers: { Origin: origin } });
     expect((await comment(EVIL)).status).toBe(403);
   });
 
-  it('lets any partner\'s origin, and no other, reach visitor data', async () => {
-    const data = (origin: string, method = 'GET') => hub.request('/api/v1/visitor/data', { method, headers: { Origin: origin, 'Passerelle-Visitor': newVisitor() } });
+  it("lets any partner's origin, and no other, reach visitor data", async () => {
+    const data = (origin: string, method = 'GET') =>
+      hub.request('/api/v1/visitor/data', { method, headers: { Origin: origin, 'Passerelle-Visitor': newVisitor() } });
     expect((await data(LIFOU)).status).toBe(200);
     expect((await data(NOUMEA, 'DELETE')).status).toBe(200);
     expect((await data(EVIL)).status).toBe(403);

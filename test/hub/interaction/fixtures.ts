@@ -13,9 +13,22 @@ export async function createItem(partnerId = 'noumea'): Promise<string> {
   const id = `test-${partnerId}-${counter}-${randomBytes(3).toString('hex')}`;
   const now = new Date();
   await ItemModel.create({
-    _id: id, partnerId, sourceId: `${partnerId}-actus`, guid: id, url: `https://www.example.nc/${id}`,
-    title: `Actualité ${counter}`, type: 'news', topics: [], audience: [], territory: { scope: 'nc' }, language: 'fr',
-    contentHash: randomBytes(8).toString('hex'), status: 'published', revision: 1, firstSeenAt: now, lastSeenAt: now,
+    _id: id,
+    partnerId,
+    sourceId: `${partnerId}-actus`,
+    guid: id,
+    url: `https://www.example.nc/${id}`,
+    title: `Actualité ${counter}`,
+    type: 'news',
+    topics: [],
+    audience: [],
+    territory: { scope: 'nc' },
+    language: 'fr',
+    contentHash: randomBytes(8).toString('hex'),
+    status: 'published',
+    revision: 1,
+    firstSeenAt: now,
+    lastSeenAt: now,
     stats: { likes: 0, comments: 0 },
   });
   return id;
@@ -47,13 +60,24 @@ export interface PostOptions {
 }
 
 /** POSTs a comment with a valid (backdated) form token unless one is given. */
-export async function postComment(hub: TestHub, itemId: string, visitor: string, options: PostOptions = {}): Promise<Response> {
+export async function postComment(
+  hub: TestHub,
+  itemId: string,
+  visitor: string,
+  options: PostOptions = {},
+): Promise<Response> {
   const { headers = {}, ...fields } = options;
   const json = {
-    author: 'Marie', body: `Merci pour l'information ${randomBytes(4).toString('hex')}`,
-    formToken: await oldFormToken(itemId), ...fields,
+    author: 'Marie',
+    body: `Merci pour l'information ${randomBytes(4).toString('hex')}`,
+    formToken: await oldFormToken(itemId),
+    ...fields,
   };
-  return hub.request(`/api/v1/items/${itemId}/comments`, { method: 'POST', json, headers: { 'Passerelle-Visitor': visitor, ...headers } });
+  return hub.request(`/api/v1/items/${itemId}/comments`, {
+    method: 'POST',
+    json,
+    headers: { 'Passerelle-Visitor': visitor, ...headers },
+  });
 }
 
 export interface PostedComment {
@@ -63,7 +87,12 @@ export interface PostedComment {
 }
 
 /** POSTs a comment and expects 201. */
-export async function postCommentOk(hub: TestHub, itemId: string, visitor: string, options: PostOptions = {}): Promise<PostedComment> {
+export async function postCommentOk(
+  hub: TestHub,
+  itemId: string,
+  visitor: string,
+  options: PostOptions = {},
+): Promise<PostedComment> {
   const res = await postComment(hub, itemId, visitor, options);
   const body = (await res.json()) as PostedComment;
   expect(res.status, JSON.stringify(body)).toBe(201);
@@ -71,14 +100,41 @@ export async function postCommentOk(hub: TestHub, itemId: string, visitor: strin
 }
 
 /** Creates a bearer token for a role (of a partner). */
-export async function makeToken(hub: TestHub, role: string, partnerId?: string, name = `${role} ${partnerId ?? ''}`): Promise<string> {
-  const res = await hub.request('/api/v1/admin/tokens', { method: 'POST', token: TEST_ADMIN_TOKEN, json: { name, role, partnerId } });
+export async function makeToken(
+  hub: TestHub,
+  role: string,
+  partnerId?: string,
+  name = `${role} ${partnerId ?? ''}`,
+): Promise<string> {
+  const res = await hub.request('/api/v1/admin/tokens', {
+    method: 'POST',
+    token: TEST_ADMIN_TOKEN,
+    json: { name, role, partnerId },
+  });
   expect(res.status).toBe(201);
   return ((await res.json()) as { token: string }).token;
 }
 
 /** The public thread of an item. */
-export async function getThread(hub: TestHub, itemId: string, query = ''): Promise<{ total: number; comments: { id: string; body: string; author: string; deleted?: boolean; replies?: { id: string; body: string; official?: unknown }[]; repliesTotal?: number; repliesNextCursor?: string | null }[]; nextCursor: string | null; formToken: string; moderation: string }> {
+export async function getThread(
+  hub: TestHub,
+  itemId: string,
+  query = '',
+): Promise<{
+  total: number;
+  comments: {
+    id: string;
+    body: string;
+    author: string;
+    deleted?: boolean;
+    replies?: { id: string; body: string; official?: unknown }[];
+    repliesTotal?: number;
+    repliesNextCursor?: string | null;
+  }[];
+  nextCursor: string | null;
+  formToken: string;
+  moderation: string;
+}> {
   const res = await hub.request(`/api/v1/items/${itemId}/comments${query}`);
   expect(res.status).toBe(200);
   return res.json() as never;

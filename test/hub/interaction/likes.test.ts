@@ -11,12 +11,27 @@ beforeAll(async () => {
 });
 afterAll(() => hub.stop());
 
-function like(target: TestHub, itemId: string, visitor: string, method: 'POST' | 'DELETE' = 'POST', headers: Record<string, string> = {}) {
-  return target.request(`/api/v1/items/${itemId}/likes`, { method, headers: { 'Passerelle-Visitor': visitor, ...headers } });
+function like(
+  target: TestHub,
+  itemId: string,
+  visitor: string,
+  method: 'POST' | 'DELETE' = 'POST',
+  headers: Record<string, string> = {},
+) {
+  return target.request(`/api/v1/items/${itemId}/likes`, {
+    method,
+    headers: { 'Passerelle-Visitor': visitor, ...headers },
+  });
 }
 
-async function reactions(target: TestHub, itemId: string, visitor?: string): Promise<{ likes: number; liked: boolean }> {
-  const res = await target.request(`/api/v1/items/${itemId}/reactions`, { headers: visitor ? { 'Passerelle-Visitor': visitor } : {} });
+async function reactions(
+  target: TestHub,
+  itemId: string,
+  visitor?: string,
+): Promise<{ likes: number; liked: boolean }> {
+  const res = await target.request(`/api/v1/items/${itemId}/reactions`, {
+    headers: visitor ? { 'Passerelle-Visitor': visitor } : {},
+  });
   expect(res.status).toBe(200);
   return res.json() as never;
 }
@@ -75,7 +90,8 @@ describe('likes', () => {
   it('answers 429 rate_limited with Retry-After past 60 likes a minute for one visitor', async () => {
     const item = await createItem();
     const visitor = newVisitor();
-    for (let i = 0; i < 60; i += 1) expect((await like(hub, item, visitor, i % 2 ? 'DELETE' : 'POST')).status).toBe(200);
+    for (let i = 0; i < 60; i += 1)
+      expect((await like(hub, item, visitor, i % 2 ? 'DELETE' : 'POST')).status).toBe(200);
     const refused = await like(hub, item, visitor);
     expect(refused.status).toBe(429);
     const retryAfter = Number(refused.headers.get('retry-after'));

@@ -5,7 +5,11 @@ import { createLogger } from '../../../hub/log.js';
 import { createServices } from '../../../hub/services.js';
 import { startTestHub, type TestHub } from '../../helpers/hub.js';
 
-type Doc = { openapi: string; paths: Record<string, Record<string, { responses: object }>>; components: { schemas: Record<string, unknown> } };
+type Doc = {
+  openapi: string;
+  paths: Record<string, Record<string, { responses: object }>>;
+  components: { schemas: Record<string, unknown> };
+};
 
 let hub: TestHub;
 let doc: Doc;
@@ -26,7 +30,8 @@ function servedRoutes(): string[] {
   const routes = new Set<string>();
   for (const mw of app.middleware as unknown as { router?: { stack: { path: string; methods: string[] }[] } }[]) {
     for (const layer of mw.router?.stack ?? []) {
-      for (const method of layer.methods.filter((m) => m !== 'HEAD')) routes.add(`${method.toLowerCase()} ${layer.path.replace(/:(\w+)/g, '{$1}')}`);
+      for (const method of layer.methods.filter((m) => m !== 'HEAD'))
+        routes.add(`${method.toLowerCase()} ${layer.path.replace(/:(\w+)/g, '{$1}')}`);
     }
   }
   return [...routes].sort();
@@ -35,7 +40,9 @@ function servedRoutes(): string[] {
 describe('GET /api/v1/openapi.json', () => {
   it('is OpenAPI 3.1 and describes exactly the routes the server serves', () => {
     expect(doc.openapi).toBe('3.1.0');
-    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`)).sort();
+    const documented = Object.entries(doc.paths)
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`))
+      .sort();
     const served = servedRoutes();
     expect(served.length).toBeGreaterThan(10);
     expect(documented).toEqual(served);
@@ -48,9 +55,11 @@ describe('GET /api/v1/openapi.json', () => {
   });
 
   it('answers 401 on every bearer route when no token or a wrong one is sent', async () => {
-    const bearer = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops)
-      .filter(([, op]) => (op as { security?: unknown[] }).security)
-      .map(([method]) => [method.toUpperCase(), path.replace(/\{\w+\}/g, 'x')] as const));
+    const bearer = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([, op]) => (op as { security?: unknown[] }).security)
+        .map(([method]) => [method.toUpperCase(), path.replace(/\{\w+\}/g, 'x')] as const),
+    );
     expect(bearer.length).toBeGreaterThan(20);
     for (const [method, path] of bearer) {
       expect((await hub.request(path, { method })).status, `${method} ${path}`).toBe(401);

@@ -5,7 +5,11 @@ import { ItemModel } from '../../../hub/items/index.js';
 import { seedPartners } from '../../../hub/partners/index.js';
 import { createScheduler, limitPerHost } from '../../../hub/scheduler/index.js';
 import { createSource, RunModel, SourceModel } from '../../../hub/sources/index.js';
-import { createTestFetcher, startLoopbackServer, type LoopbackServer } from '../../connectors/helpers/loopback-server.js';
+import {
+  createTestFetcher,
+  startLoopbackServer,
+  type LoopbackServer,
+} from '../../connectors/helpers/loopback-server.js';
 import { connectTestDatabase, dropTestDatabase } from '../../helpers/database.js';
 import { makeRss, numberedEntries } from '../../helpers/rss.js';
 
@@ -23,11 +27,30 @@ beforeAll(async () => {
     maxInFlight = Math.max(maxInFlight, inFlight);
     setTimeout(() => {
       inFlight -= 1;
-      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(makeRss(numberedEntries(5, `slow${Math.random()}`)));
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(makeRss(numberedEntries(5, `slow${Math.random()}`)));
     }, 150);
   });
-  site.route('/ok.rss', (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml', 'cache-control': 'max-age=7200' }).end(makeRss(numberedEntries(3, 'ok'))));
-  site.route('/ttl.rss', (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(makeRss(numberedEntries(1, 'ttl')).replace('<description>Flux de test</description>', '<description>x</description><ttl>180</ttl>')));
+  site.route(
+    '/ok.rss',
+    (_req, res) =>
+      void res
+        .writeHead(200, { 'content-type': 'application/rss+xml', 'cache-control': 'max-age=7200' })
+        .end(makeRss(numberedEntries(3, 'ok'))),
+  );
+  site.route(
+    '/ttl.rss',
+    (_req, res) =>
+      void res
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(
+          makeRss(numberedEntries(1, 'ttl')).replace(
+            '<description>Flux de test</description>',
+            '<description>x</description><ttl>180</ttl>',
+          ),
+        ),
+  );
   site.route('/500', (_req, res) => void res.writeHead(500).end());
   site.route('/429', (_req, res) => void res.writeHead(429, { 'retry-after': '600' }).end());
 });
@@ -63,7 +86,8 @@ describe('scheduler', () => {
 
   it('runs each of 10 due sources exactly once when 4 processes tick at the same time', async () => {
     const ids = [];
-    for (let i = 0; i < 10; i += 1) ids.push((await createSource({ partnerId: 'noumea', kind: 'feed', url: `${site.origin}/ok.rss?i=${i}` }))._id);
+    for (let i = 0; i < 10; i += 1)
+      ids.push((await createSource({ partnerId: 'noumea', kind: 'feed', url: `${site.origin}/ok.rss?i=${i}` }))._id);
     const schedulers = Array.from({ length: 4 }, () => scheduler(10));
     const claimed = await Promise.all(schedulers.flatMap((s) => [s.tick(), s.tick()]));
     await Promise.all(schedulers.map((s) => s.idle()));
@@ -102,7 +126,10 @@ describe('scheduler', () => {
     expect(delays[0]).toBeLessThan(6.1 * 60_000);
     expect(delays[3]).toBeGreaterThan(32 * 60_000);
     expect(delays[3]).toBeLessThan(48.1 * 60_000);
-    await SourceModel.updateOne({ _id: source._id }, { $set: { url: `${site.origin}/ok.rss`, 'state.nextRunAt': new Date(0) } });
+    await SourceModel.updateOne(
+      { _id: source._id },
+      { $set: { url: `${site.origin}/ok.rss`, 'state.nextRunAt': new Date(0) } },
+    );
     await s.tick();
     await s.idle();
     const healed = (await SourceModel.findById(source._id).lean())!.state;
@@ -121,8 +148,13 @@ describe('scheduler', () => {
     expect(state.nextRunAt!.getTime()).toBeGreaterThanOrEqual(Date.now() + 590_000);
   });
 
-  it('respects the feed\'s own ttl', async () => {
-    const source = await createSource({ partnerId: 'noumea', kind: 'feed', url: `${site.origin}/ttl.rss`, schedule: '* * * * *' });
+  it("respects the feed's own ttl", async () => {
+    const source = await createSource({
+      partnerId: 'noumea',
+      kind: 'feed',
+      url: `${site.origin}/ttl.rss`,
+      schedule: '* * * * *',
+    });
     const s = scheduler();
     await s.tick();
     await s.idle();
@@ -132,7 +164,8 @@ describe('scheduler', () => {
 
   it('sends at most 2 requests at once to one host', async () => {
     maxInFlight = 0;
-    for (let i = 0; i < 6; i += 1) await createSource({ partnerId: 'noumea', kind: 'feed', url: `${site.origin}/slow.rss?n=${i}` });
+    for (let i = 0; i < 6; i += 1)
+      await createSource({ partnerId: 'noumea', kind: 'feed', url: `${site.origin}/slow.rss?n=${i}` });
     const s = scheduler(6);
     expect(await s.tick()).toBe(6);
     await s.idle();
@@ -149,7 +182,12 @@ describe('scheduler', () => {
     expect((await running)?.status).toBe('ok');
     expect(await ItemModel.countDocuments({ sourceId: doomed._id, status: 'published' })).toBe(0);
 
-    const changed = await createSource({ partnerId: 'noumea', kind: 'feed', url: `${site.origin}/slow.rss?changed`, schedule: '*/5 * * * *' });
+    const changed = await createSource({
+      partnerId: 'noumea',
+      kind: 'feed',
+      url: `${site.origin}/slow.rss?changed`,
+      schedule: '*/5 * * * *',
+    });
     const again = s.runNow(changed._id);
     await new Promise((r) => setTimeout(r, 50));
     await SourceModel.updateOne({ _id: changed._id }, { $set: { schedule: '0 6 * * *' } });
@@ -161,7 +199,10 @@ describe('scheduler', () => {
 
   it('takes over a source whose holder crashed once the lease expires', async () => {
     const source = await createSource({ partnerId: 'noumea', kind: 'feed', url: `${site.origin}/ok.rss` });
-    await SourceModel.updateOne({ _id: source._id }, { $set: { lease: { owner: 'dead', until: new Date(Date.now() + 60_000), runId: 'x' } } });
+    await SourceModel.updateOne(
+      { _id: source._id },
+      { $set: { lease: { owner: 'dead', until: new Date(Date.now() + 60_000), runId: 'x' } } },
+    );
     const s = scheduler();
     expect(await s.tick()).toBe(0);
     await SourceModel.updateOne({ _id: source._id }, { $set: { 'lease.until': new Date(Date.now() - 1) } });

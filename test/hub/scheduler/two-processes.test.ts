@@ -18,7 +18,17 @@ function startHub(): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], {
       cwd: new URL('../../../', import.meta.url).pathname,
-      env: { ...process.env, MONGODB_URI: uri, PORT: '0', HOST: '127.0.0.1', ADMIN_TOKEN: 'two-processes-token-0123456789ab', SCHEDULER_ENABLED: 'true', SCHEDULER_TICK_SECONDS: '1', SOURCE_ALLOWED_HOSTS: '127.0.0.1', LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        MONGODB_URI: uri,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        ADMIN_TOKEN: 'two-processes-token-0123456789ab',
+        SCHEDULER_ENABLED: 'true',
+        SCHEDULER_TICK_SECONDS: '1',
+        SOURCE_ALLOWED_HOSTS: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+      },
     });
     hubs.push(child);
     let err = '';
@@ -46,9 +56,15 @@ describe('two hub processes on one database', () => {
   it('run a due source exactly once', async () => {
     await Promise.all([startHub(), startHub()]);
     // Due from now on, once both schedulers tick every second.
-    const source = await createSource({ partnerId: 'noumea', kind: 'feed', url: `${site.origin}/actus.rss`, schedule: '0 6 * * *' });
+    const source = await createSource({
+      partnerId: 'noumea',
+      kind: 'feed',
+      url: `${site.origin}/actus.rss`,
+      schedule: '0 6 * * *',
+    });
     const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline && (await RunModel.countDocuments({ sourceId: source._id, status: 'ok' })) === 0) await new Promise((r) => setTimeout(r, 200));
+    while (Date.now() < deadline && (await RunModel.countDocuments({ sourceId: source._id, status: 'ok' })) === 0)
+      await new Promise((r) => setTimeout(r, 200));
     // Several more ticks of both processes.
     await new Promise((r) => setTimeout(r, 3_000));
     expect(await RunModel.countDocuments({ sourceId: source._id })).toBe(1);

@@ -70,8 +70,15 @@ describe('stemWord', () => {
 describe("lunr's traps, avoided", () => {
   const items = [
     {
-      id: 'a', partnerId: 'p', url: 'https://x.nc/a', title: "Été : carte d'identité", type: 'news' as const,
-      topics: [], audience: [], territory: { scope: 'nc' as const }, status: 'published' as const,
+      id: 'a',
+      partnerId: 'p',
+      url: 'https://x.nc/a',
+      title: "Été : carte d'identité",
+      type: 'news' as const,
+      topics: [],
+      audience: [],
+      territory: { scope: 'nc' as const },
+      status: 'published' as const,
     },
   ];
 

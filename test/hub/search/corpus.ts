@@ -5,13 +5,33 @@ import { listFicheIds, loadFiches } from './dila-fiches.js';
 
 const FIXTURES = new URL('../../fixtures/search/', import.meta.url);
 
-export const PARTNERS: Record<string, PartnerInfo> = JSON.parse(readFileSync(new URL('partners.json', FIXTURES), 'utf8'));
+export const PARTNERS: Record<string, PartnerInfo> = JSON.parse(
+  readFileSync(new URL('partners.json', FIXTURES), 'utf8'),
+);
 export const NC_NEWS: IndexableItem[] = JSON.parse(readFileSync(new URL('nc-news.json', FIXTURES), 'utf8'));
 
 /** Fiches some relevance queries aim at; the first 300 fiches by number are added as distractors. */
 export const TARGET_FICHES = [
-  'F34487', 'F1373', 'F1986', 'F1427', 'F14710', 'F1420', 'F13213', 'F1618', 'F948', 'F1604', 'F1367',
-  'F31269', 'F303', 'F2882', 'F12214', 'F20760', 'F10477', 'F1419', 'F2930', 'F2232',
+  'F34487',
+  'F1373',
+  'F1986',
+  'F1427',
+  'F14710',
+  'F1420',
+  'F13213',
+  'F1618',
+  'F948',
+  'F1604',
+  'F1367',
+  'F31269',
+  'F303',
+  'F2882',
+  'F12214',
+  'F20760',
+  'F10477',
+  'F1419',
+  'F2930',
+  'F2232',
 ];
 
 let dila: IndexableItem[] | undefined;

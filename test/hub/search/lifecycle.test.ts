@@ -2,7 +2,14 @@
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
-  buildInWorker, buildSearchIndex, loadSearchIndex, loadSearchIndexAsync, searchItems, serializeSearchIndex, suggest, type SearchParams,
+  buildInWorker,
+  buildSearchIndex,
+  loadSearchIndex,
+  loadSearchIndexAsync,
+  searchItems,
+  serializeSearchIndex,
+  suggest,
+  type SearchParams,
 } from '../../../hub/search/index.js';
 import { buildNewsIndex, NC_NEWS, PARTNERS } from './corpus.js';
 
@@ -59,11 +66,15 @@ describe('serializeSearchIndex / loadSearchIndex', () => {
   });
 
   it('refuses, with a clear error, an index stored in an older format (the caller rebuilds)', async () => {
-    const header = Buffer.from(JSON.stringify({ format: 'passerelle-search-index', version: 2, builtAt: '2024-01-01T00:00:00Z' }));
+    const header = Buffer.from(
+      JSON.stringify({ format: 'passerelle-search-index', version: 2, builtAt: '2024-01-01T00:00:00Z' }),
+    );
     const length = Buffer.alloc(4);
     length.writeUInt32LE(header.length);
     const older = gzipSync(Buffer.concat([length, header]));
-    expect(() => loadSearchIndex(older)).toThrow(/^search: serialized index format version 2 is not supported \(expected \d+\); rebuild the index$/);
+    expect(() => loadSearchIndex(older)).toThrow(
+      /^search: serialized index format version 2 is not supported \(expected \d+\); rebuild the index$/,
+    );
     await expect(loadSearchIndexAsync(older)).rejects.toThrow(/^search: serialized index format version 2/);
   });
 

@@ -21,10 +21,17 @@ describe('parseSearchParams', () => {
 
   it('reads comma-separated and repeated list values, trimmed and deduplicated', () => {
     expect(params({ type: 'news,event', topic: ['sante', 'emploi,sante'], commune: ' 98818 , 98817 ' })).toEqual({
-      type: ['news', 'event'], topic: ['sante', 'emploi'], commune: ['98818', '98817'],
+      type: ['news', 'event'],
+      topic: ['sante', 'emploi'],
+      commune: ['98818', '98817'],
     });
-    expect(params({ partner: 'province-sud', partnerKind: 'commune', audience: 'particuliers', province: 'iles' })).toEqual({
-      partner: ['province-sud'], partnerKind: ['commune'], audience: ['particuliers'], province: ['iles'],
+    expect(
+      params({ partner: 'province-sud', partnerKind: 'commune', audience: 'particuliers', province: 'iles' }),
+    ).toEqual({
+      partner: ['province-sud'],
+      partnerKind: ['commune'],
+      audience: ['particuliers'],
+      province: ['iles'],
     });
   });
 
@@ -34,29 +41,55 @@ describe('parseSearchParams', () => {
 
   it('reads dates as Nouméa days (to: end of day) or ISO 8601 instants', () => {
     expect(params({ from: '2024-05-01', to: '2024-05-31' })).toEqual({
-      from: new Date('2024-04-30T13:00:00.000Z'), to: new Date('2024-05-31T12:59:59.999Z'),
+      from: new Date('2024-04-30T13:00:00.000Z'),
+      to: new Date('2024-05-31T12:59:59.999Z'),
     });
     expect(params({ from: '2024-05-01T10:00:00Z' }).from).toEqual(new Date('2024-05-01T10:00:00Z'));
     expect(params({ to: '2024-05-01T10:00:00.5+11:00' }).to).toEqual(new Date('2024-04-30T23:00:00.500Z'));
   });
 
   it('reads q, sort, page and limit', () => {
-    expect(params({ q: ' permis ', sort: 'date', page: '3', limit: '50' })).toEqual({ q: 'permis', sort: 'date', page: 3, limit: 50 });
+    expect(params({ q: ' permis ', sort: 'date', page: '3', limit: '50' })).toEqual({
+      q: 'permis',
+      sort: 'date',
+      page: 3,
+      limit: 50,
+    });
   });
 
   it.each([
     [{ q: 'x'.repeat(201) }, 'q', 'doit contenir au plus 200 caractères'],
     [{ q: ['a', 'b'] }, 'q', 'paramètre répété : une seule valeur attendue'],
-    [{ type: 'news,blog' }, 'type', 'valeur invalide : « blog » (attendu : news, event, procedure, service, job, publication, alert)'],
-    [{ audience: 'enfants' }, 'audience', 'valeur invalide : « enfants » (attendu : particuliers, professionnels, associations)'],
+    [
+      { type: 'news,blog' },
+      'type',
+      'valeur invalide : « blog » (attendu : news, event, procedure, service, job, publication, alert)',
+    ],
+    [
+      { audience: 'enfants' },
+      'audience',
+      'valeur invalide : « enfants » (attendu : particuliers, professionnels, associations)',
+    ],
     [{ commune: '98718' }, 'commune', 'valeur invalide : « 98718 » (attendu : code INSEE 988xx)'],
     [{ province: 'ouest' }, 'province', 'valeur invalide : « ouest » (attendu : sud, nord, iles)'],
-    [{ partner: 'Province Sud' }, 'partner', 'valeur invalide : « Province Sud » (attendu : identifiant de partenaire (minuscules, chiffres, tirets))'],
+    [
+      { partner: 'Province Sud' },
+      'partner',
+      'valeur invalide : « Province Sud » (attendu : identifiant de partenaire (minuscules, chiffres, tirets))',
+    ],
     [{ topic: 'Santé' }, 'topic', 'valeur invalide : « Santé » (attendu : thème en minuscules, chiffres et tirets)'],
-    [{ partnerKind: 'ngo' }, 'partnerKind', 'valeur invalide : « ngo » (attendu : province, commune, state, government, public-body, other)'],
+    [
+      { partnerKind: 'ngo' },
+      'partnerKind',
+      'valeur invalide : « ngo » (attendu : province, commune, state, government, public-body, other)',
+    ],
     [{ from: '01/05/2024' }, 'from', 'date invalide : « 01/05/2024 » (attendu : AAAA-MM-JJ ou date ISO 8601)'],
     [{ to: '2024-02-30' }, 'to', 'date invalide : « 2024-02-30 » (attendu : AAAA-MM-JJ ou date ISO 8601)'],
-    [{ from: '2024-05-01T10:00:00' }, 'from', 'date invalide : « 2024-05-01T10:00:00 » (attendu : AAAA-MM-JJ ou date ISO 8601)'],
+    [
+      { from: '2024-05-01T10:00:00' },
+      'from',
+      'date invalide : « 2024-05-01T10:00:00 » (attendu : AAAA-MM-JJ ou date ISO 8601)',
+    ],
     [{ from: '2024-06-01', to: '2024-05-01' }, 'to', 'doit être postérieure ou égale à from'],
     [{ sort: 'popular' }, 'sort', 'valeur invalide (attendu : relevance ou date)'],
     [{ page: '0' }, 'page', 'doit être un entier entre 1 et 10 000'],
@@ -77,6 +110,10 @@ describe('parseSearchParams', () => {
   });
 
   it('reports every field at fault at once', () => {
-    expect(errors({ type: 'x', limit: '0', from: 'hier' }).map((e) => e.field).sort()).toEqual(['from', 'limit', 'type']);
+    expect(
+      errors({ type: 'x', limit: '0', from: 'hier' })
+        .map((e) => e.field)
+        .sort(),
+    ).toEqual(['from', 'limit', 'type']);
   });
 });

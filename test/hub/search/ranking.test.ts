@@ -4,8 +4,18 @@ import { buildSearchIndex, searchItems, type IndexableItem } from '../../../hub/
 
 function item(id: string, title: string, summary = '', content = ''): IndexableItem {
   return {
-    id, partnerId: 'p', url: `https://x.nc/${id}`, title, summary, content, type: 'news', topics: [],
-    audience: [], territory: { scope: 'nc' }, status: 'published', publishedAt: '2024-01-01T00:00:00Z',
+    id,
+    partnerId: 'p',
+    url: `https://x.nc/${id}`,
+    title,
+    summary,
+    content,
+    type: 'news',
+    topics: [],
+    audience: [],
+    territory: { scope: 'nc' },
+    status: 'published',
+    publishedAt: '2024-01-01T00:00:00Z',
   };
 }
 

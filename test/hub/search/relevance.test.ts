@@ -14,7 +14,10 @@ beforeAll(() => {
 /** Folded full text of a corpus item, to check what a hit really contains. */
 function fullText(id: string): string {
   const item = [...loadDilaCorpus(), ...NC_NEWS].find((i) => i.id === id)!;
-  return `${item.title} ${item.summary ?? ''} ${item.content ?? ''}`.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return `${item.title} ${item.summary ?? ''} ${item.content ?? ''}`
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase();
 }
 
 const CASES: [kind: string, q: string, expected: string][] = [

@@ -19,9 +19,21 @@ beforeAll(() => {
   reference = buildLunrReference([...loadDilaCorpus(), ...NC_NEWS], PARTNERS);
 });
 
-type LunrInternals = { invertedIndex: Record<string, { _index: number }>; fieldVectors: Record<string, { elements: number[] }> };
+type LunrInternals = {
+  invertedIndex: Record<string, { _index: number }>;
+  fieldVectors: Record<string, { elements: number[] }>;
+};
 
-const QUERIES = ['permis de construire', 'carte identite', 'allocatoins', 'nou', 'Kaala Gomen', 'salarié congés payés préavis', 'été', 'droit'];
+const QUERIES = [
+  'permis de construire',
+  'carte identite',
+  'allocatoins',
+  'nou',
+  'Kaala Gomen',
+  'salarié congés payés préavis',
+  'été',
+  'droit',
+];
 
 describe('runQuery', () => {
   it.each(QUERIES)('scores %j like lunr index.query', (q) => {
@@ -57,13 +69,17 @@ describe('runQuery', () => {
     const theirs = new Map<string, number>();
     for (const [fieldRef, vector] of Object.entries(fieldVectors)) {
       const [field, ref] = fieldRef.split('/');
-      for (let i = 0; i < vector.elements.length; i += 2) theirs.set(`${termByIndex[vector.elements[i]!]}|${field}|${ref}`, vector.elements[i + 1]!);
+      for (let i = 0; i < vector.elements.length; i += 2)
+        theirs.set(`${termByIndex[vector.elements[i]!]}|${field}|${ref}`, vector.elements[i + 1]!);
     }
     const { terms, fields, offsets, docs, weights } = index.postings;
     const ours = new Map<string, number>();
-    terms.forEach((term, t) => fields.forEach((field, f) => {
-      for (let p = offsets[t * fields.length + f]!; p < offsets[t * fields.length + f + 1]!; p++) ours.set(`${term}|${field}|${docs[p]}`, weights[p]! / 1000);
-    }));
+    terms.forEach((term, t) =>
+      fields.forEach((field, f) => {
+        for (let p = offsets[t * fields.length + f]!; p < offsets[t * fields.length + f + 1]!; p++)
+          ours.set(`${term}|${field}|${docs[p]}`, weights[p]! / 1000);
+      }),
+    );
     expect(ours.size).toBeGreaterThan(10_000);
     expect(ours).toEqual(theirs);
   });

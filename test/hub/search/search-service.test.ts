@@ -2,23 +2,42 @@
 import { setImmediate as tick } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import {
-  buildSearchIndex, loadSearchIndex, SearchNotReadyError, searchItems, SearchService, serializeSearchIndex, type IndexableItem, type SearchCorpus,
+  buildSearchIndex,
+  loadSearchIndex,
+  SearchNotReadyError,
+  searchItems,
+  SearchService,
+  serializeSearchIndex,
+  type IndexableItem,
+  type SearchCorpus,
 } from '../../../hub/search/index.js';
 import { NC_NEWS, PARTNERS } from './corpus.js';
 
-const localBuild = async (items: readonly IndexableItem[], partners: SearchCorpus['partners']) => serializeSearchIndex(buildSearchIndex(items, partners));
+const localBuild = async (items: readonly IndexableItem[], partners: SearchCorpus['partners']) =>
+  serializeSearchIndex(buildSearchIndex(items, partners));
 
 function extraItem(n: number): IndexableItem {
   return {
-    id: `extra-${n}`, partnerId: 'gouvernement', url: `https://x.nc/extra-${n}`, title: `Relevé zircon numéro ${n}`,
-    summary: 'Information du gouvernement.', type: 'news', topics: [], audience: [], territory: { scope: 'nc' },
-    status: 'published', publishedAt: `2023-01-${String((n % 28) + 1).padStart(2, '0')}T00:00:00Z`,
+    id: `extra-${n}`,
+    partnerId: 'gouvernement',
+    url: `https://x.nc/extra-${n}`,
+    title: `Relevé zircon numéro ${n}`,
+    summary: 'Information du gouvernement.',
+    type: 'news',
+    topics: [],
+    audience: [],
+    territory: { scope: 'nc' },
+    status: 'published',
+    publishedAt: `2023-01-${String((n % 28) + 1).padStart(2, '0')}T00:00:00Z`,
   };
 }
 
 describe('SearchService', () => {
   it('is not ready, and refuses to search, before its first index', async () => {
-    const service = new SearchService({ loadAll: async () => ({ items: NC_NEWS, partners: PARTNERS }), build: localBuild });
+    const service = new SearchService({
+      loadAll: async () => ({ items: NC_NEWS, partners: PARTNERS }),
+      build: localBuild,
+    });
     expect(service.isReady()).toBe(false);
     expect(() => service.search({ q: 'bus' })).toThrow(SearchNotReadyError);
     await service.rebuildNow();
@@ -30,7 +49,10 @@ describe('SearchService', () => {
   it('never fails nor empties a matching search while worker rebuilds swap the index', async () => {
     let generation = 0;
     const service = new SearchService({
-      loadAll: async () => ({ items: [...NC_NEWS, ...Array.from({ length: 50 * ++generation }, (_, i) => extraItem(i))], partners: PARTNERS }),
+      loadAll: async () => ({
+        items: [...NC_NEWS, ...Array.from({ length: 50 * ++generation }, (_, i) => extraItem(i))],
+        partners: PARTNERS,
+      }),
     });
     await service.rebuildNow();
     const before = service.getIndex();
@@ -63,7 +85,9 @@ describe('SearchService', () => {
   it('debounces bursts of scheduled rebuilds into one', async () => {
     let loads = 0;
     const service = new SearchService({
-      loadAll: async () => (loads++, { items: NC_NEWS, partners: PARTNERS }), build: localBuild, debounceMs: 30,
+      loadAll: async () => (loads++, { items: NC_NEWS, partners: PARTNERS }),
+      build: localBuild,
+      debounceMs: 30,
     });
     for (let i = 0; i < 5; i++) service.scheduleRebuild();
     await waitFor(() => service.isReady());
@@ -74,7 +98,10 @@ describe('SearchService', () => {
 
   it('coalesces requests made during a build into one more build', async () => {
     let loads = 0;
-    const service = new SearchService({ loadAll: async () => (loads++, { items: NC_NEWS, partners: PARTNERS }), build: localBuild });
+    const service = new SearchService({
+      loadAll: async () => (loads++, { items: NC_NEWS, partners: PARTNERS }),
+      build: localBuild,
+    });
     const first = service.rebuildNow();
     const second = service.rebuildNow();
     const third = service.rebuildNow();
@@ -90,7 +117,9 @@ describe('SearchService', () => {
         if (fail) throw new Error('db down');
         return { items: NC_NEWS, partners: PARTNERS };
       },
-      build: localBuild, debounceMs: 1, onError: (err) => errors.push(err),
+      build: localBuild,
+      debounceMs: 1,
+      onError: (err) => errors.push(err),
     });
     await service.rebuildNow();
     const index = service.getIndex();
@@ -105,7 +134,9 @@ describe('SearchService', () => {
   it('hands each new index and its serialized form to onSwap, for other processes to load', async () => {
     const swapped: Buffer[] = [];
     const service = new SearchService({
-      loadAll: async () => ({ items: NC_NEWS, partners: PARTNERS }), build: localBuild, onSwap: (_index, serialized) => void swapped.push(serialized),
+      loadAll: async () => ({ items: NC_NEWS, partners: PARTNERS }),
+      build: localBuild,
+      onSwap: (_index, serialized) => void swapped.push(serialized),
     });
     await service.rebuildNow();
     expect(swapped).toHaveLength(1);

@@ -4,8 +4,17 @@ import { buildSearchIndex, escapeHtml, searchItems, type IndexableItem } from '.
 
 function item(id: string, fields: Partial<IndexableItem>): IndexableItem {
   return {
-    id, partnerId: 'p', url: `https://x.nc/${id}`, title: id, type: 'news', topics: [], audience: [],
-    territory: { scope: 'nc' }, status: 'published', publishedAt: '2024-01-01T00:00:00Z', ...fields,
+    id,
+    partnerId: 'p',
+    url: `https://x.nc/${id}`,
+    title: id,
+    type: 'news',
+    topics: [],
+    audience: [],
+    territory: { scope: 'nc' },
+    status: 'published',
+    publishedAt: '2024-01-01T00:00:00Z',
+    ...fields,
   };
 }
 
@@ -14,19 +23,29 @@ const filler = 'Les démarches administratives se font en ligne ou au guichet de
 const index = buildSearchIndex(
   [
     item('xss', { title: 'Alerte', summary: 'Attention <script>alert("x")</script> & "cyclone" <b>fort</b>' }),
-    item('far', { title: 'Dossier', summary: 'Un résumé sans rapport.', content: `<p>${filler.repeat(3)}Le <strong>passeport</strong> biométrique est délivré en mairie. ${filler.repeat(4)}</p>` }),
-    item('many', { title: 'Texte', summary: `${filler.repeat(3)}Vaccination : la vaccination des enfants. ${filler.repeat(3)}` }),
+    item('far', {
+      title: 'Dossier',
+      summary: 'Un résumé sans rapport.',
+      content: `<p>${filler.repeat(3)}Le <strong>passeport</strong> biométrique est délivré en mairie. ${filler.repeat(4)}</p>`,
+    }),
+    item('many', {
+      title: 'Texte',
+      summary: `${filler.repeat(3)}Vaccination : la vaccination des enfants. ${filler.repeat(3)}`,
+    }),
     item('plain', { title: 'Sans requête', summary: filler.repeat(6) }),
   ],
   {},
 );
 
-const snippetOf = (q: string, id: string) => searchItems(index, { q, limit: 10 }).items.find((h) => h.id === id)!.snippet;
+const snippetOf = (q: string, id: string) =>
+  searchItems(index, { q, limit: 10 }).items.find((h) => h.id === id)!.snippet;
 
 describe('snippets', () => {
   it('escapes everything but its own <mark> tags', () => {
     const snippet = snippetOf('cyclone', 'xss');
-    expect(snippet).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;<mark>cyclone</mark>&quot; &lt;b&gt;fort&lt;/b&gt;');
+    expect(snippet).toContain(
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;<mark>cyclone</mark>&quot; &lt;b&gt;fort&lt;/b&gt;',
+    );
     expect(snippet.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
   });
 

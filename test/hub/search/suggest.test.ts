@@ -30,7 +30,8 @@ describe('suggest', () => {
   it('suggests titles whose words start with every typed word', () => {
     const { titles } = suggest(index, 'fête pir', 5);
     expect(titles[0]).toEqual({
-      id: 'nc-idp-pirogues', title: "Fête de la pirogue à L'Île-des-Pins : inscriptions ouvertes",
+      id: 'nc-idp-pirogues',
+      title: "Fête de la pirogue à L'Île-des-Pins : inscriptions ouvertes",
       url: 'https://ile-des-pins.example.nc/actualites/fete-des-pirogues',
     });
     expect(suggest(index, 'kaala gom', 5).titles.map((t) => t.id)).toEqual(['nc-kaala-foire', 'nc-kaala-route']);

@@ -61,7 +61,13 @@ describe('vocabulary', () => {
 
 describe('bitsets', () => {
   it.each([
-    [0, 0], [0, 1], [3, 35], [31, 33], [32, 64], [0, 100], [5, 5],
+    [0, 0],
+    [0, 1],
+    [3, 35],
+    [31, 33],
+    [32, 64],
+    [0, 100],
+    [5, 5],
   ])('range [%i, %i) sets exactly those documents', (from, to) => {
     const bits = createRangeBitset(100, from, to);
     expect(listBits(bits)).toEqual(Array.from({ length: to - from }, (_, i) => from + i));

@@ -12,7 +12,11 @@ let lifouAdmin: string;
 let noumeaModerator: string;
 
 async function token(role: string, partnerId: string): Promise<string> {
-  const res = await hub.request('/api/v1/admin/tokens', { method: 'POST', token: TEST_ADMIN_TOKEN, json: { name: 'agent', role, partnerId } });
+  const res = await hub.request('/api/v1/admin/tokens', {
+    method: 'POST',
+    token: TEST_ADMIN_TOKEN,
+    json: { name: 'agent', role, partnerId },
+  });
   return ((await res.json()) as { token: string }).token;
 }
 
@@ -31,9 +35,19 @@ afterAll(async () => {
 
 describe('source configuration', () => {
   it('creates a source with defaults and a first run due now', async () => {
-    const res = await hub.request('/api/v1/admin/sources', { method: 'POST', token: noumeaAdmin, json: { partnerId: 'noumea', kind: 'feed', url: `${site.origin}/rss`, name: 'Actualités' } });
+    const res = await hub.request('/api/v1/admin/sources', {
+      method: 'POST',
+      token: noumeaAdmin,
+      json: { partnerId: 'noumea', kind: 'feed', url: `${site.origin}/rss`, name: 'Actualités' },
+    });
     expect(res.status).toBe(201);
-    const source = (await res.json()) as { id: string; schedule: string; enabled: boolean; complete: boolean; state: { nextRunAt: string; consecutiveFailures: number } };
+    const source = (await res.json()) as {
+      id: string;
+      schedule: string;
+      enabled: boolean;
+      complete: boolean;
+      state: { nextRunAt: string; consecutiveFailures: number };
+    };
     expect(source).toMatchObject({ schedule: '*/30 * * * *', enabled: true, state: { consecutiveFailures: 0 } });
     expect(source).not.toHaveProperty('complete'); // the connector decides: a feed is not complete
     expect(Date.parse(source.state.nextRunAt)).toBeLessThanOrEqual(Date.now());
@@ -46,7 +60,10 @@ describe('source configuration', () => {
     [{ partnerId: 'noumea', kind: 'feed', url: 'http://x.nc/rss', mapping: { fields: { title: 'title' } } }, 'mapping'],
     [{ partnerId: 'noumea', kind: 'rss', url: 'http://x.nc/rss' }, 'kind'],
     [{ partnerId: 'noumea', kind: 'feed', url: 'file:///etc/passwd' }, 'url'],
-    [{ partnerId: 'noumea', kind: 'json-api', url: 'http://x.nc/api', mapping: { fields: {} } }, 'mapping.fields.title'],
+    [
+      { partnerId: 'noumea', kind: 'json-api', url: 'http://x.nc/api', mapping: { fields: {} } },
+      'mapping.fields.title',
+    ],
     [{ partnerId: 'noumea', kind: 'feed', url: 'http://x.nc/rss', defaults: { type: 'gossip' } }, 'defaults.type'],
   ])('refuses %j naming %s, and stores nothing', async (json, field) => {
     const before = await SourceModel.countDocuments();
@@ -58,7 +75,11 @@ describe('source configuration', () => {
   });
 
   it('refuses the same address twice (every item would be listed twice)', async () => {
-    const res = await hub.request('/api/v1/admin/sources', { method: 'POST', token: TEST_ADMIN_TOKEN, json: { partnerId: 'dumbea', kind: 'feed', url: `${site.origin}/rss` } });
+    const res = await hub.request('/api/v1/admin/sources', {
+      method: 'POST',
+      token: TEST_ADMIN_TOKEN,
+      json: { partnerId: 'dumbea', kind: 'feed', url: `${site.origin}/rss` },
+    });
     expect(res.status).toBe(409);
     expect(await res.json()).toMatchObject({ code: 'source_exists', detail: expect.stringContaining('noumea') });
   });
@@ -69,68 +90,142 @@ describe('source configuration', () => {
   });
 
   it('refuses an unknown partner', async () => {
-    const res = await hub.request('/api/v1/admin/sources', { method: 'POST', token: TEST_ADMIN_TOKEN, json: { partnerId: 'atlantide', kind: 'feed', url: 'http://x.nc/rss' } });
+    const res = await hub.request('/api/v1/admin/sources', {
+      method: 'POST',
+      token: TEST_ADMIN_TOKEN,
+      json: { partnerId: 'atlantide', kind: 'feed', url: 'http://x.nc/rss' },
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe('partnerId');
   });
 
   it('keeps partner admins to their own partner', async () => {
-    const create = await hub.request('/api/v1/admin/sources', { method: 'POST', token: lifouAdmin, json: { partnerId: 'noumea', kind: 'feed', url: `${site.origin}/rss` } });
+    const create = await hub.request('/api/v1/admin/sources', {
+      method: 'POST',
+      token: lifouAdmin,
+      json: { partnerId: 'noumea', kind: 'feed', url: `${site.origin}/rss` },
+    });
     expect(create.status).toBe(403);
-    const mine = (await (await hub.request('/api/v1/admin/sources', { token: noumeaAdmin })).json()) as { sources: { id: string; partnerId: string }[] };
+    const mine = (await (await hub.request('/api/v1/admin/sources', { token: noumeaAdmin })).json()) as {
+      sources: { id: string; partnerId: string }[];
+    };
     expect(mine.sources.length).toBeGreaterThan(0);
     const id = mine.sources[0]!.id;
     expect((await hub.request(`/api/v1/admin/sources/${id}`, { token: lifouAdmin })).status).toBe(403);
-    expect((await hub.request(`/api/v1/admin/sources/${id}`, { method: 'PATCH', token: lifouAdmin, json: { name: 'x' } })).status).toBe(403);
-    expect((await hub.request(`/api/v1/admin/sources/${id}/run`, { method: 'POST', token: lifouAdmin })).status).toBe(403);
-    expect((await hub.request(`/api/v1/admin/sources/${id}/preview`, { method: 'POST', token: lifouAdmin })).status).toBe(403);
+    expect(
+      (await hub.request(`/api/v1/admin/sources/${id}`, { method: 'PATCH', token: lifouAdmin, json: { name: 'x' } }))
+        .status,
+    ).toBe(403);
+    expect((await hub.request(`/api/v1/admin/sources/${id}/run`, { method: 'POST', token: lifouAdmin })).status).toBe(
+      403,
+    );
+    expect(
+      (await hub.request(`/api/v1/admin/sources/${id}/preview`, { method: 'POST', token: lifouAdmin })).status,
+    ).toBe(403);
     expect((await hub.request(`/api/v1/admin/sources/${id}/runs`, { token: lifouAdmin })).status).toBe(403);
-    expect((await hub.request(`/api/v1/admin/sources/${id}`, { method: 'DELETE', token: lifouAdmin })).status).toBe(403);
-    expect((await hub.request('/api/v1/admin/sources/preview', { method: 'POST', token: lifouAdmin, json: { partnerId: 'noumea', kind: 'feed', url: `${site.origin}/rss` } })).status).toBe(403);
+    expect((await hub.request(`/api/v1/admin/sources/${id}`, { method: 'DELETE', token: lifouAdmin })).status).toBe(
+      403,
+    );
+    expect(
+      (
+        await hub.request('/api/v1/admin/sources/preview', {
+          method: 'POST',
+          token: lifouAdmin,
+          json: { partnerId: 'noumea', kind: 'feed', url: `${site.origin}/rss` },
+        })
+      ).status,
+    ).toBe(403);
     expect((await hub.request('/api/v1/admin/sources?partner=noumea', { token: lifouAdmin })).status).toBe(403);
-    expect((await hub.request(`/api/v1/admin/sources/${id}`, { method: 'DELETE', token: noumeaModerator })).status).toBe(403);
-    const theirs = (await (await hub.request('/api/v1/admin/sources', { token: lifouAdmin })).json()) as { sources: unknown[] };
+    expect(
+      (await hub.request(`/api/v1/admin/sources/${id}`, { method: 'DELETE', token: noumeaModerator })).status,
+    ).toBe(403);
+    const theirs = (await (await hub.request('/api/v1/admin/sources', { token: lifouAdmin })).json()) as {
+      sources: unknown[];
+    };
     expect(theirs.sources).toHaveLength(0);
   });
 
   it.each([
-    ['POST', '/api/v1/admin/sources'], ['GET', '/api/v1/admin/sources'], ['GET', '/api/v1/admin/alerts'],
-    ['POST', '/api/v1/admin/sources/preview'], ['GET', '/api/v1/admin/sources/abc'], ['PATCH', '/api/v1/admin/sources/abc'],
-    ['DELETE', '/api/v1/admin/sources/abc'], ['POST', '/api/v1/admin/sources/abc/preview'], ['POST', '/api/v1/admin/sources/abc/run'],
+    ['POST', '/api/v1/admin/sources'],
+    ['GET', '/api/v1/admin/sources'],
+    ['GET', '/api/v1/admin/alerts'],
+    ['POST', '/api/v1/admin/sources/preview'],
+    ['GET', '/api/v1/admin/sources/abc'],
+    ['PATCH', '/api/v1/admin/sources/abc'],
+    ['DELETE', '/api/v1/admin/sources/abc'],
+    ['POST', '/api/v1/admin/sources/abc/preview'],
+    ['POST', '/api/v1/admin/sources/abc/run'],
     ['GET', '/api/v1/admin/sources/abc/runs'],
   ])('%s %s needs a token', async (method, path) => {
     expect((await hub.request(path, { method })).status).toBe(401);
   });
 
   it('changes the schedule, refusing to change partner or kind', async () => {
-    const [source] = (await (await hub.request('/api/v1/admin/sources', { token: noumeaAdmin })).json() as { sources: { id: string }[] }).sources;
-    const ok = await hub.request(`/api/v1/admin/sources/${source!.id}`, { method: 'PATCH', token: noumeaAdmin, json: { schedule: '0 6 * * *' } });
+    const [source] = (
+      (await (await hub.request('/api/v1/admin/sources', { token: noumeaAdmin })).json()) as {
+        sources: { id: string }[];
+      }
+    ).sources;
+    const ok = await hub.request(`/api/v1/admin/sources/${source!.id}`, {
+      method: 'PATCH',
+      token: noumeaAdmin,
+      json: { schedule: '0 6 * * *' },
+    });
     expect(ok.status).toBe(200);
     const next = new Date(((await ok.json()) as { state: { nextRunAt: string } }).state.nextRunAt);
     expect(next.getUTCHours()).toBe(19); // 06:00 in Nouméa (UTC+11)
-    const bad = await hub.request(`/api/v1/admin/sources/${source!.id}`, { method: 'PATCH', token: noumeaAdmin, json: { kind: 'json-api', partnerId: 'lifou' } });
+    const bad = await hub.request(`/api/v1/admin/sources/${source!.id}`, {
+      method: 'PATCH',
+      token: noumeaAdmin,
+      json: { kind: 'json-api', partnerId: 'lifou' },
+    });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(['kind', 'partnerId']);
+    expect(((await bad.json()) as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual([
+      'kind',
+      'partnerId',
+    ]);
   });
 });
 
 describe('preview', () => {
   it('previews an unsaved configuration: 20 normalized items, nothing saved', async () => {
-    const res = await hub.request('/api/v1/admin/sources/preview', { method: 'POST', token: noumeaAdmin, json: { partnerId: 'noumea', kind: 'feed', url: `${site.origin}/rss`, defaults: { topics: ['vie-municipale'] } } });
+    const res = await hub.request('/api/v1/admin/sources/preview', {
+      method: 'POST',
+      token: noumeaAdmin,
+      json: { partnerId: 'noumea', kind: 'feed', url: `${site.origin}/rss`, defaults: { topics: ['vie-municipale'] } },
+    });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { fetched: number; items: { title: string; partnerId: string; topics: string[] }[] };
+    const body = (await res.json()) as {
+      fetched: number;
+      items: { title: string; partnerId: string; topics: string[] }[];
+    };
     expect(body.fetched).toBe(25);
     expect(body.items).toHaveLength(20);
-    expect(body.items[0]).toMatchObject({ partnerId: 'noumea', topics: ['vie-municipale'], title: 'Actualité numéro 0 de la commune' });
+    expect(body.items[0]).toMatchObject({
+      partnerId: 'noumea',
+      topics: ['vie-municipale'],
+      title: 'Actualité numéro 0 de la commune',
+    });
     expect(await ItemModel.countDocuments()).toBe(0);
   });
 
   it('previews a saved source without saving, and says why a source cannot be read', async () => {
-    const [source] = (await (await hub.request('/api/v1/admin/sources', { token: noumeaAdmin })).json() as { sources: { id: string }[] }).sources;
-    const res = await hub.request(`/api/v1/admin/sources/${source!.id}/preview`, { method: 'POST', token: noumeaAdmin });
+    const [source] = (
+      (await (await hub.request('/api/v1/admin/sources', { token: noumeaAdmin })).json()) as {
+        sources: { id: string }[];
+      }
+    ).sources;
+    const res = await hub.request(`/api/v1/admin/sources/${source!.id}/preview`, {
+      method: 'POST',
+      token: noumeaAdmin,
+    });
     expect(res.status).toBe(200);
     expect(await ItemModel.countDocuments()).toBe(0);
-    const broken = await hub.request('/api/v1/admin/sources/preview', { method: 'POST', token: noumeaAdmin, json: { partnerId: 'noumea', kind: 'feed', url: `${site.origin}/missing` } });
+    const broken = await hub.request('/api/v1/admin/sources/preview', {
+      method: 'POST',
+      token: noumeaAdmin,
+      json: { partnerId: 'noumea', kind: 'feed', url: `${site.origin}/missing` },
+    });
     expect(broken.status).toBe(422);
     expect(await broken.json()).toMatchObject({ code: 'source_failed', error: { code: 'http_4xx', httpStatus: 404 } });
   });

@@ -24,8 +24,16 @@ describe('isNotModified', () => {
     ['IMS in asctime form', { 'if-modified-since': 'Wed Mar 12 21:30:00 2025' }, true],
     ['IMS not an HTTP-date is ignored', { 'if-modified-since': '2025-03-13' }, false],
     ['IMS garbage is ignored', { 'if-modified-since': 'hier' }, false],
-    ['If-None-Match mismatch wins over a satisfied IMS (§13.2.2)', { 'if-none-match': '"old"', 'if-modified-since': 'Thu, 13 Mar 2025 00:00:00 GMT' }, false],
-    ['If-None-Match match wins over a failed IMS', { 'if-none-match': '"abc123"', 'if-modified-since': 'Mon, 01 Jan 2024 00:00:00 GMT' }, true],
+    [
+      'If-None-Match mismatch wins over a satisfied IMS (§13.2.2)',
+      { 'if-none-match': '"old"', 'if-modified-since': 'Thu, 13 Mar 2025 00:00:00 GMT' },
+      false,
+    ],
+    [
+      'If-None-Match match wins over a failed IMS',
+      { 'if-none-match': '"abc123"', 'if-modified-since': 'Mon, 01 Jan 2024 00:00:00 GMT' },
+      true,
+    ],
   ])('%s', (_name, headers, expected) => {
     expect(isNotModified(headers, ETAG, MODIFIED)).toBe(expected);
   });
@@ -35,7 +43,9 @@ describe('isNotModified', () => {
   });
 
   it('takes Last-Modified as an HTTP-date string', () => {
-    expect(isNotModified({ 'if-modified-since': 'Wed, 12 Mar 2025 21:30:00 GMT' }, ETAG, 'Wed, 12 Mar 2025 21:30:00 GMT')).toBe(true);
+    expect(
+      isNotModified({ 'if-modified-since': 'Wed, 12 Mar 2025 21:30:00 GMT' }, ETAG, 'Wed, 12 Mar 2025 21:30:00 GMT'),
+    ).toBe(true);
   });
 
   it('ignores If-Modified-Since when there is no Last-Modified', () => {

@@ -33,7 +33,13 @@ describe('hostile text', () => {
     const [item] = (await parser.parseString(xml)).items;
     expect(item?.title).toBe(CLEAN_TITLE);
     expect(item?.link).toBe('https://exemple.nc/a?x=1&y=%222%22&z=%3C3%3E');
-    expect(item?.categories).toEqual(expect.arrayContaining([expect.objectContaining({ _: 'x < y' }), expect.objectContaining({ _: 'guillemets "doubles"' }), expect.objectContaining({ _: 'bip' })]));
+    expect(item?.categories).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ _: 'x < y' }),
+        expect.objectContaining({ _: 'guillemets "doubles"' }),
+        expect.objectContaining({ _: 'bip' }),
+      ]),
+    );
     // The summary is plain text escaped into HTML, so readers show it as written.
     expect(item?.content).toBe('Résumé &lt;b&gt;gras&lt;/b&gt; &amp; ]]&gt;');
     expect((item as Record<string, unknown>)['content:encoded']).toBe('<p>a ]]> b ]]> c &amp; d</p><p>🦎</p>');
@@ -52,15 +58,22 @@ describe('hostile text', () => {
   });
 
   it('JSON Feed carries the same cleaned text', () => {
-    const feed = JSON.parse(renderJsonFeed(input())) as { items: { title: string; content_html: string; tags: string[] }[] };
+    const feed = JSON.parse(renderJsonFeed(input())) as {
+      items: { title: string; content_html: string; tags: string[] }[];
+    };
     expect(feed.items[0]?.title).toBe(CLEAN_TITLE);
     expect(feed.items[0]?.content_html).toBe('<p>a ]]> b ]]> c &amp; d</p><p>🦎</p>');
     expect(feed.items[0]?.tags).toEqual(['emploi', 'A & B', 'x < y', 'guillemets "doubles"', 'bip']);
   });
 
   it('escapes hostile feed metadata and partner names too', async () => {
-    const feed = sampleFeed({ items: [hostileItem], meta: { title: `Flux <b> & "co"${FORBIDDEN}`, description: 'a ]]> b', language: 'fr' } });
-    const partners = new Map([['province-sud', { id: 'province-sud', name: 'Province <Sud> & "co"', website: 'https://ps.nc/?a=1&b=2' }]]);
+    const feed = sampleFeed({
+      items: [hostileItem],
+      meta: { title: `Flux <b> & "co"${FORBIDDEN}`, description: 'a ]]> b', language: 'fr' },
+    });
+    const partners = new Map([
+      ['province-sud', { id: 'province-sud', name: 'Province <Sud> & "co"', website: 'https://ps.nc/?a=1&b=2' }],
+    ]);
     for (const xml of [renderRss({ ...feed, partners }), renderAtom({ ...feed, partners })]) {
       expectWellFormedXml(xml);
       const parsed = await parser.parseString(xml);

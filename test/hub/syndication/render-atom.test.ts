@@ -6,11 +6,22 @@ import { sampleFeed, sampleItems } from '../../fixtures/syndication/sample-feed.
 import { expectWellFormedXml } from './well-formed-xml.js';
 
 type Attrs = { $: Record<string, string> };
-type AtomEntry = { id?: string; categories: Attrs[]; links: Attrs[]; authors: { name: string[]; uri?: string[] }[]; content?: string; summary?: string };
+type AtomEntry = {
+  id?: string;
+  categories: Attrs[];
+  links: Attrs[];
+  authors: { name: string[]; uri?: string[] }[];
+  content?: string;
+  summary?: string;
+};
 const parser = new Parser<{ id: string; updated: string; links: Attrs[] }, AtomEntry>({
   customFields: {
     feed: ['id', 'updated', ['link', 'links', { keepArray: true }]] as never,
-    item: [['category', 'categories', { keepArray: true }], ['link', 'links', { keepArray: true }], ['author', 'authors', { keepArray: true }]] as never,
+    item: [
+      ['category', 'categories', { keepArray: true }],
+      ['link', 'links', { keepArray: true }],
+      ['author', 'authors', { keepArray: true }],
+    ] as never,
   },
 });
 const xmlParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
@@ -50,7 +61,9 @@ describe('renderAtom', () => {
     expect(feed.items[0]?.content).toBe(items[0]?.content);
     expect(feed.items[0]?.summary).toBe(items[0]?.summary);
     const entries = xmlParser.parse(xml).feed.entry;
-    expect(entries.map((e: { updated: string }) => e.updated)).toEqual(items.map((i) => i.updatedAt ?? i.publishedAt ?? i.firstSeenAt).map((d) => new Date(d).toISOString()));
+    expect(entries.map((e: { updated: string }) => e.updated)).toEqual(
+      items.map((i) => i.updatedAt ?? i.publishedAt ?? i.firstSeenAt).map((d) => new Date(d).toISOString()),
+    );
   });
 
   it('marks plain-text titles and summaries type="text", content type="html"', () => {
@@ -61,7 +74,10 @@ describe('renderAtom', () => {
 
   it('gives every entry its partner as author, and name-only categories a term', async () => {
     const feed = await parser.parseString(xml);
-    expect(feed.items[0]?.authors).toEqual([{ name: ['Province Sud'], uri: ['https://www.province-sud.nc/'] }, { name: ['Service communication'] }]);
+    expect(feed.items[0]?.authors).toEqual([
+      { name: ['Province Sud'], uri: ['https://www.province-sud.nc/'] },
+      { name: ['Service communication'] },
+    ]);
     expect(feed.items[3]?.authors).toEqual([{ name: ['partenaire-inconnu'] }]);
     expect(feed.items[1]?.categories.map((c) => c.$)).toEqual([
       { scheme: 'https://service-public.nc/themes', term: 'culture' },
@@ -74,9 +90,22 @@ describe('renderAtom', () => {
   it('links image and file enclosures with their real media types', async () => {
     const feed = await parser.parseString(xml);
     const enclosures = (i: number) => feed.items[i]?.links.filter((l) => l.$.rel === 'enclosure').map((l) => l.$);
-    expect(enclosures(0)).toEqual([{ rel: 'enclosure', href: 'https://www.province-sud.nc/medias/forum-emploi.JPG', title: 'Le forum en 2024', type: 'image/jpeg' }]);
+    expect(enclosures(0)).toEqual([
+      {
+        rel: 'enclosure',
+        href: 'https://www.province-sud.nc/medias/forum-emploi.JPG',
+        title: 'Le forum en 2024',
+        type: 'image/jpeg',
+      },
+    ]);
     expect(enclosures(1)).toEqual([
-      { rel: 'enclosure', href: 'https://www.noumea.nc/docs/programme-fete.pdf', title: 'Programme (PDF)', type: 'application/pdf', length: '245760' },
+      {
+        rel: 'enclosure',
+        href: 'https://www.noumea.nc/docs/programme-fete.pdf',
+        title: 'Programme (PDF)',
+        type: 'application/pdf',
+        length: '245760',
+      },
       { rel: 'enclosure', href: 'https://cdn.noumea.nc/img/8f3a?w=800&h=600', type: 'image/webp' },
     ]);
   });

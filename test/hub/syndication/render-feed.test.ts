@@ -1,6 +1,13 @@
 import Parser from 'rss-parser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CONTENT_TYPES, getFeedDate, renderAtom, renderFeed, renderRss, type FeedFormat } from '../../../hub/syndication/index.js';
+import {
+  CONTENT_TYPES,
+  getFeedDate,
+  renderAtom,
+  renderFeed,
+  renderRss,
+  type FeedFormat,
+} from '../../../hub/syndication/index.js';
 import { sampleFeed, sampleItem, sampleItems } from '../../fixtures/syndication/sample-feed.js';
 import { expectWellFormedXml } from './well-formed-xml.js';
 
@@ -43,9 +50,24 @@ describe('renderFeed', () => {
 
 describe('getFeedDate', () => {
   it.each([
-    ['updatedAt wins over an older publishedAt', [{ publishedAt: '2025-01-01T00:00:00Z', updatedAt: '2025-02-01T00:00:00Z' }], '2025-02-01T00:00:00.000Z'],
-    ['publishedAt when there is no updatedAt', [{ publishedAt: '2025-01-01T00:00:00Z' }, { publishedAt: '2024-12-01T00:00:00Z' }], '2025-01-01T00:00:00.000Z'],
-    ['newest of all items, not the first', [{ publishedAt: '2024-01-01T00:00:00Z' }, { publishedAt: '2024-06-01T00:00:00Z', updatedAt: '2024-07-01T00:00:00Z' }], '2024-07-01T00:00:00.000Z'],
+    [
+      'updatedAt wins over an older publishedAt',
+      [{ publishedAt: '2025-01-01T00:00:00Z', updatedAt: '2025-02-01T00:00:00Z' }],
+      '2025-02-01T00:00:00.000Z',
+    ],
+    [
+      'publishedAt when there is no updatedAt',
+      [{ publishedAt: '2025-01-01T00:00:00Z' }, { publishedAt: '2024-12-01T00:00:00Z' }],
+      '2025-01-01T00:00:00.000Z',
+    ],
+    [
+      'newest of all items, not the first',
+      [
+        { publishedAt: '2024-01-01T00:00:00Z' },
+        { publishedAt: '2024-06-01T00:00:00Z', updatedAt: '2024-07-01T00:00:00Z' },
+      ],
+      '2024-07-01T00:00:00.000Z',
+    ],
     ['firstSeenAt when an item has no date', [{ firstSeenAt: '2024-05-05T05:05:05Z' }], '2024-05-05T05:05:05.000Z'],
   ])('%s', (_name, overrides, expected) => {
     const items = overrides.map((o, i) => sampleItem({ id: `item-${i}`, ...o }));
@@ -54,13 +76,17 @@ describe('getFeedDate', () => {
 
   it('is meta.emptyDate, else the epoch, for an empty feed', () => {
     expect(getFeedDate(sampleFeed({ items: [] })).toISOString()).toBe('1970-01-01T00:00:00.000Z');
-    expect(getFeedDate(sampleFeed({ items: [], meta: { emptyDate: '2025-01-01T00:00:00Z' } })).toISOString()).toBe('2025-01-01T00:00:00.000Z');
+    expect(getFeedDate(sampleFeed({ items: [], meta: { emptyDate: '2025-01-01T00:00:00Z' } })).toISOString()).toBe(
+      '2025-01-01T00:00:00.000Z',
+    );
   });
 
   it('is the date RSS and Atom state', () => {
     const items = [sampleItem({ publishedAt: '2024-06-01T00:00:00Z', updatedAt: '2024-07-01T10:20:30Z' })];
     expect(renderRss(sampleFeed({ items }))).toContain('<lastBuildDate>Mon, 01 Jul 2024 10:20:30 GMT</lastBuildDate>');
-    expect(renderAtom(sampleFeed({ items }))).toMatch(/<feed [^>]*>\s*<id>[^<]*<\/id>\s*<title>[^<]*<\/title>\s*<updated>2024-07-01T10:20:30.000Z<\/updated>/);
+    expect(renderAtom(sampleFeed({ items }))).toMatch(
+      /<feed [^>]*>\s*<id>[^<]*<\/id>\s*<title>[^<]*<\/title>\s*<updated>2024-07-01T10:20:30.000Z<\/updated>/,
+    );
   });
 });
 
@@ -86,10 +112,14 @@ describe('items that cannot be syndicated', () => {
     expectWellFormedXml(body);
     const feed = await new Parser().parseString(body);
     expect(feed.items).toEqual([]);
-    expect(body).toMatch(format === 'rss' ? /<lastBuildDate>Thu, 01 Jan 1970 00:00:00 GMT</ : /<updated>1970-01-01T00:00:00.000Z</);
+    expect(body).toMatch(
+      format === 'rss' ? /<lastBuildDate>Thu, 01 Jan 1970 00:00:00 GMT</ : /<updated>1970-01-01T00:00:00.000Z</,
+    );
   });
 
   it('refuses meta whose URLs are not http(s), naming the field', () => {
-    expect(() => renderRss(sampleFeed({ meta: { alternateUrl: '/relative' } }))).toThrow('syndication: meta.alternateUrl is not an http(s) URL');
+    expect(() => renderRss(sampleFeed({ meta: { alternateUrl: '/relative' } }))).toThrow(
+      'syndication: meta.alternateUrl is not an http(s) URL',
+    );
   });
 });

@@ -5,12 +5,22 @@ import { describe, expect, it } from 'vitest';
 import { renderJsonFeed } from '../../../hub/syndication/index.js';
 import { sampleFeed, sampleItems } from '../../fixtures/syndication/sample-feed.js';
 
-const schema = JSON.parse(readFileSync(new URL('../../fixtures/syndication/jsonfeed-1.1.schema.json', import.meta.url), 'utf8')) as object;
+const schema = JSON.parse(
+  readFileSync(new URL('../../fixtures/syndication/jsonfeed-1.1.schema.json', import.meta.url), 'utf8'),
+) as object;
 const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
 addFormats.default(ajv);
 const validate = ajv.compile(schema);
 
-interface JsonItem { [key: string]: unknown; id: string; url: string; title: string; tags?: string[]; attachments?: unknown[]; authors: unknown[] }
+interface JsonItem {
+  [key: string]: unknown;
+  id: string;
+  url: string;
+  title: string;
+  tags?: string[];
+  attachments?: unknown[];
+  authors: unknown[];
+}
 
 describe('renderJsonFeed', () => {
   const body = renderJsonFeed(sampleFeed());
@@ -53,7 +63,12 @@ describe('renderJsonFeed', () => {
     });
     expect(feed.items[1]?.attachments).toEqual([
       { url: 'https://cdn.noumea.nc/img/8f3a?w=800&h=600', mime_type: 'image/webp' },
-      { url: 'https://www.noumea.nc/docs/programme-fete.pdf', mime_type: 'application/pdf', title: 'Programme (PDF)', size_in_bytes: 245760 },
+      {
+        url: 'https://www.noumea.nc/docs/programme-fete.pdf',
+        mime_type: 'application/pdf',
+        title: 'Programme (PDF)',
+        size_in_bytes: 245760,
+      },
     ]);
   });
 

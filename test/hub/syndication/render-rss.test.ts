@@ -31,7 +31,11 @@ describe('renderRss', () => {
     expect(feed.lastBuildDate).toBe('Wed, 12 Mar 2025 21:30:00 GMT');
     const links = xmlParser.parse(xml).rss.channel['atom:link'];
     expect(links).toEqual([
-      { '@href': 'https://passerelle.example.nc/feeds/items.rss?topic=emploi&type=news', '@rel': 'self', '@type': 'application/rss+xml' },
+      {
+        '@href': 'https://passerelle.example.nc/feeds/items.rss?topic=emploi&type=news',
+        '@rel': 'self',
+        '@type': 'application/rss+xml',
+      },
       { '@href': 'https://websub.example.nc/', '@rel': 'hub' },
     ]);
   });
@@ -68,8 +72,16 @@ describe('renderRss', () => {
 
   it('types the enclosure from the declared type, else from the extension', async () => {
     const feed = await parser.parseString(xml);
-    expect(feed.items[0]?.enclosure).toEqual({ url: 'https://www.province-sud.nc/medias/forum-emploi.JPG', type: 'image/jpeg', length: '0' });
-    expect(feed.items[1]?.enclosure).toEqual({ url: 'https://cdn.noumea.nc/img/8f3a?w=800&h=600', type: 'image/webp', length: '0' });
+    expect(feed.items[0]?.enclosure).toEqual({
+      url: 'https://www.province-sud.nc/medias/forum-emploi.JPG',
+      type: 'image/jpeg',
+      length: '0',
+    });
+    expect(feed.items[1]?.enclosure).toEqual({
+      url: 'https://cdn.noumea.nc/img/8f3a?w=800&h=600',
+      type: 'image/webp',
+      length: '0',
+    });
     expect(feed.items[2]?.enclosure).toBeUndefined();
   });
 
@@ -77,10 +89,18 @@ describe('renderRss', () => {
     const feed = await parser.parseString(xml);
     expect(xml).not.toContain('<author>');
     expect(xml).toMatch(/<rss [^>]*xmlns:dc="http:\/\/purl.org\/dc\/elements\/1.1\/"/);
-    expect(feed.items.map((i) => i.creator)).toEqual(['Province Sud', 'Ville de Nouméa', 'Gouvernement de la Nouvelle-Calédonie', 'partenaire-inconnu']);
+    expect(feed.items.map((i) => i.creator)).toEqual([
+      'Province Sud',
+      'Ville de Nouméa',
+      'Gouvernement de la Nouvelle-Calédonie',
+      'partenaire-inconnu',
+    ]);
     expect(feed.items[1]?.source).toBe('Ville de Nouméa');
     const items = xmlParser.parse(xml).rss.channel.item;
-    expect(items[1].source).toEqual({ '#text': 'Ville de Nouméa', '@url': 'https://passerelle.example.nc/feeds/partners/ville-noumea.rss' });
+    expect(items[1].source).toEqual({
+      '#text': 'Ville de Nouméa',
+      '@url': 'https://passerelle.example.nc/feeds/partners/ville-noumea.rss',
+    });
     expect(items[0]['dc:creator']).toEqual(['Province Sud', 'Service communication']);
   });
 

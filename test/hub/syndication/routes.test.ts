@@ -19,11 +19,16 @@ function parseFilters(query: FeedQuery): Filters {
 
 async function listItems(filters: Filters): Promise<{ items: Item[]; version: string }> {
   state.listCalls += 1;
-  const items = state.items.filter((i) => (!filters.partner || i.partnerId === filters.partner) && (!filters.topic || i.topics.includes(filters.topic)));
+  const items = state.items.filter(
+    (i) =>
+      (!filters.partner || i.partnerId === filters.partner) && (!filters.topic || i.topics.includes(filters.topic)),
+  );
   return { items, version: state.version };
 }
 
-const SOURCES: OpmlSource[] = [{ id: 's1', name: 'Actualités', kind: 'feed', url: 'https://www.province-sud.nc/rss.xml', partnerId: 'province-sud' }];
+const SOURCES: OpmlSource[] = [
+  { id: 's1', name: 'Actualités', kind: 'feed', url: 'https://www.province-sud.nc/rss.xml', partnerId: 'province-sud' },
+];
 
 let server: Server;
 let base: string;
@@ -78,7 +83,9 @@ describe('syndication routes', () => {
   it('states the newest item as Last-Modified and the WebSub hub in a Link header', async () => {
     const res = await fetch(`${base}/feeds/items.atom`);
     expect(res.headers.get('last-modified')).toBe('Wed, 12 Mar 2025 21:30:00 GMT');
-    expect(res.headers.get('link')).toBe('<https://websub.example.nc/>; rel="hub", <https://passerelle.example.nc/feeds/items.atom>; rel="self"');
+    expect(res.headers.get('link')).toBe(
+      '<https://websub.example.nc/>; rel="hub", <https://passerelle.example.nc/feeds/items.atom>; rel="self"',
+    );
   });
 
   it('answers 304 to a matching If-None-Match, and to If-Modified-Since', async () => {
@@ -88,9 +95,13 @@ describe('syndication routes', () => {
     expect(byTag.status).toBe(304);
     expect(byTag.headers.get('etag')).toBe(etag);
     expect(await byTag.text()).toBe('');
-    const byDate = await fetch(`${base}/feeds/items.rss`, { headers: { 'if-modified-since': first.headers.get('last-modified')! } });
+    const byDate = await fetch(`${base}/feeds/items.rss`, {
+      headers: { 'if-modified-since': first.headers.get('last-modified')! },
+    });
     expect(byDate.status).toBe(304);
-    const stale = await fetch(`${base}/feeds/items.rss`, { headers: { 'if-none-match': '"old"', 'if-modified-since': first.headers.get('last-modified')! } });
+    const stale = await fetch(`${base}/feeds/items.rss`, {
+      headers: { 'if-none-match': '"old"', 'if-modified-since': first.headers.get('last-modified')! },
+    });
     expect(stale.status).toBe(200);
   });
 

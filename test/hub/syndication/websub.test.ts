@@ -3,7 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pingWebSubHub } from '../../../hub/syndication/index.js';
 
-interface Received { method?: string; contentType?: string; body: string }
+interface Received {
+  method?: string;
+  contentType?: string;
+  body: string;
+}
 
 const servers: Server[] = [];
 

@@ -12,9 +12,21 @@ let world: World;
 /** The hub refuses a comment whose form token is younger than 3 s. */
 const FORM_TOKEN_AGE_MS = 3_200;
 
-async function openArticle(item: string, options: { colorScheme?: 'light' | 'dark'; width?: number; attributes?: string } = {}): Promise<Page> {
-  world.host.setPage(`/article-${item}.html`, renderHostPage({ hubUrl: world.hub.url, body: `<passerelle-article item="${item}" ${options.attributes ?? ''}></passerelle-article>` }));
-  const page = await world.browser.newPage({ colorScheme: options.colorScheme ?? 'light', viewport: { width: options.width ?? 1024, height: 900 } });
+async function openArticle(
+  item: string,
+  options: { colorScheme?: 'light' | 'dark'; width?: number; attributes?: string } = {},
+): Promise<Page> {
+  world.host.setPage(
+    `/article-${item}.html`,
+    renderHostPage({
+      hubUrl: world.hub.url,
+      body: `<passerelle-article item="${item}" ${options.attributes ?? ''}></passerelle-article>`,
+    }),
+  );
+  const page = await world.browser.newPage({
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: options.width ?? 1024, height: 900 },
+  });
   await page.goto(`${world.host.origin}/article-${item}.html`);
   await page.locator('passerelle-article form.comment-form').waitFor();
   return page;
@@ -30,7 +42,11 @@ async function postComment(page: Page, author: string, body: string): Promise<st
 }
 
 async function makeToken(role: string, partnerId: string): Promise<string> {
-  const res = await world.hub.request('/api/v1/admin/tokens', { method: 'POST', token: TEST_ADMIN_TOKEN, json: { name: 'e2e', role, partnerId } });
+  const res = await world.hub.request('/api/v1/admin/tokens', {
+    method: 'POST',
+    token: TEST_ADMIN_TOKEN,
+    json: { name: 'e2e', role, partnerId },
+  });
   return ((await res.json()) as { token: string }).token;
 }
 
@@ -42,10 +58,12 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-article> in Chromium', () => {
   });
   afterAll(() => world?.stop());
 
-  it('shows the item with a link to the partner\'s page', async () => {
+  it("shows the item with a link to the partner's page", async () => {
     const page = await openArticle('noumea-piscine');
     expect(await page.locator('passerelle-article h2').textContent()).toBe('Réouverture de la piscine du Ouen Toro');
-    expect(await page.locator('passerelle-article .summary').textContent()).toBe('La piscine municipale rouvre ses bassins après travaux.');
+    expect(await page.locator('passerelle-article .summary').textContent()).toBe(
+      'La piscine municipale rouvre ses bassins après travaux.',
+    );
     const link = page.getByRole('link', { name: 'Lire sur le site de Nouméa' });
     expect(await link.getAttribute('href')).toBe('https://www.example.nc/noumea/noumea-piscine');
     await page.close();
@@ -53,19 +71,19 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-article> in Chromium', () => {
 
   it('toggles a like that survives a reload, without cookies', async () => {
     const page = await openArticle('noumea-etat-civil');
-    const like = page.getByRole('button', { name: 'J\'aime' });
+    const like = page.getByRole('button', { name: "J'aime" });
     const count = page.locator('passerelle-article .like-row .count');
     expect(await like.getAttribute('aria-pressed')).toBe('false');
     await like.click();
     await expect.poll(() => like.getAttribute('aria-pressed')).toBe('true');
-    expect(await count.textContent()).toBe('1 mention J\'aime');
+    expect(await count.textContent()).toBe("1 mention J'aime");
     await page.reload();
-    await expect.poll(() => page.getByRole('button', { name: 'J\'aime' }).getAttribute('aria-pressed')).toBe('true');
-    expect(await count.textContent()).toBe('1 mention J\'aime');
+    await expect.poll(() => page.getByRole('button', { name: "J'aime" }).getAttribute('aria-pressed')).toBe('true');
+    expect(await count.textContent()).toBe("1 mention J'aime");
     expect(await page.evaluate(() => localStorage.getItem('passerelle.visitor'))).toMatch(/^[A-Za-z0-9_-]{22,}$/);
     expect(await page.context().cookies()).toEqual([]);
-    await page.getByRole('button', { name: 'J\'aime' }).click();
-    await expect.poll(() => count.textContent()).toBe('0 mention J\'aime');
+    await page.getByRole('button', { name: "J'aime" }).click();
+    await expect.poll(() => count.textContent()).toBe("0 mention J'aime");
     await page.close();
   });
 
@@ -82,23 +100,31 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-article> in Chromium', () => {
     expect(await link.getAttribute('rel')).toBe('nofollow ugc noopener');
     expect(await page.locator('passerelle-article #comments-title').textContent()).toBe('Commentaires (1)');
     await page.reload();
-    await expect.poll(() => page.locator('passerelle-article .thread > li.comment strong').allTextContents()).toEqual(['Marie']);
+    await expect
+      .poll(() => page.locator('passerelle-article .thread > li.comment strong').allTextContents())
+      .toEqual(['Marie']);
     await page.close();
   });
 
   it('tells that a comment awaits moderation under pre-moderation, and does not show it', async () => {
     const page = await openArticle('sud-emploi-1');
     // The note appears once the thread (which carries the partner's moderation mode) has loaded.
-    await expect.poll(() => page.locator('passerelle-article .comment-form .note').textContent()).toBe('Les commentaires sont publiés après relecture par la modération.');
+    await expect
+      .poll(() => page.locator('passerelle-article .comment-form .note').textContent())
+      .toBe('Les commentaires sont publiés après relecture par la modération.');
     await page.waitForTimeout(FORM_TOKEN_AGE_MS);
-    expect(await postComment(page, 'Paul', 'Quelle est la date limite de candidature ?')).toBe('Votre commentaire sera publié après relecture par la modération.');
+    expect(await postComment(page, 'Paul', 'Quelle est la date limite de candidature ?')).toBe(
+      'Votre commentaire sera publié après relecture par la modération.',
+    );
     expect(await page.locator('passerelle-article .thread > li.comment').count()).toBe(0);
     await page.close();
   });
 
   it('turns refusals into French: too fast, then a field left empty', async () => {
     const page = await openArticle('gouv-permis');
-    expect(await postComment(page, 'Léa', 'Trop rapide pour être humain')).toBe('Merci de patienter quelques secondes avant d\'envoyer votre commentaire.');
+    expect(await postComment(page, 'Léa', 'Trop rapide pour être humain')).toBe(
+      "Merci de patienter quelques secondes avant d'envoyer votre commentaire.",
+    );
     await page.getByLabel('Commentaire', { exact: true }).fill('');
     await page.getByRole('button', { name: 'Publier le commentaire' }).click();
     expect(await page.locator('passerelle-article .outcome').textContent()).toBe('Écrivez votre commentaire.');
@@ -122,7 +148,9 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-article> in Chromium', () => {
     await page.keyboard.press('Tab');
     expect(await describeFocus(page)).toBe('button[type=submit]');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('passerelle-article .outcome').textContent()).toBe('Votre commentaire a été publié.');
+    await expect
+      .poll(() => page.locator('passerelle-article .outcome').textContent())
+      .toBe('Votre commentaire a été publié.');
     expect(await page.locator('passerelle-article .thread > li.comment strong').allTextContents()).toEqual(['Kévin']);
     // The honeypot is neither reachable nor announced.
     const snapshot = await page.locator('passerelle-article').ariaSnapshot();
@@ -133,32 +161,50 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-article> in Chromium', () => {
   it('marks official replies with a text badge, replies, and flags a comment with a reason', async () => {
     const page = await openArticle('gouv-permis');
     await page.waitForTimeout(FORM_TOKEN_AGE_MS);
-    expect(await postComment(page, 'Jean', 'Combien de temps pour obtenir le permis ?')).toBe('Votre commentaire a été publié.');
+    expect(await postComment(page, 'Jean', 'Combien de temps pour obtenir le permis ?')).toBe(
+      'Votre commentaire a été publié.',
+    );
     const commentId = await page.locator('passerelle-article .thread > li.comment').last().getAttribute('data-id');
     const token = await makeToken('moderator', 'gouvernement');
-    const official = await world.hub.request(`/api/v1/admin/comments/${commentId}/replies`, { method: 'POST', token, json: { body: 'Comptez trois semaines après l\'examen.' } });
+    const official = await world.hub.request(`/api/v1/admin/comments/${commentId}/replies`, {
+      method: 'POST',
+      token,
+      json: { body: "Comptez trois semaines après l'examen." },
+    });
     expect(official.status).toBe(201);
 
     await page.reload();
     const reply = page.locator('passerelle-article .replies > li.comment.official');
-    await expect.poll(() => reply.locator('.badge').textContent()).toBe('Réponse officielle — Gouvernement de la Nouvelle-Calédonie');
-    expect(await reply.locator('.comment-body').textContent()).toBe('Comptez trois semaines après l\'examen.');
+    await expect
+      .poll(() => reply.locator('.badge').textContent())
+      .toBe('Réponse officielle — Gouvernement de la Nouvelle-Calédonie');
+    expect(await reply.locator('.comment-body').textContent()).toBe("Comptez trois semaines après l'examen.");
 
     // Reply to Jean's comment.
     await page.waitForTimeout(FORM_TOKEN_AGE_MS);
-    await page.locator('passerelle-article .thread > li.comment').first().getByRole('button', { name: 'Répondre' }).click();
+    await page
+      .locator('passerelle-article .thread > li.comment')
+      .first()
+      .getByRole('button', { name: 'Répondre' })
+      .click();
     expect(await describeFocus(page)).toBe('textarea#body');
     expect(await page.locator('passerelle-article .reply-to').textContent()).toContain('Réponse à Jean');
     expect(await postComment(page, 'Anne', 'Merci pour la réponse.')).toBe('Votre commentaire a été publié.');
     expect(await page.locator('passerelle-article .replies > li.comment').count()).toBe(2);
-    expect(await page.locator('passerelle-article .replies > li.comment').last().locator('strong').textContent()).toBe('Anne');
+    expect(await page.locator('passerelle-article .replies > li.comment').last().locator('strong').textContent()).toBe(
+      'Anne',
+    );
 
     // Flag Jean's comment.
     const jean = page.locator('passerelle-article .thread > li.comment').first();
     const flag = jean.getByRole('button', { name: 'Signaler' }).first();
     await flag.click();
     expect(await flag.getAttribute('aria-expanded')).toBe('true');
-    const reasons = await jean.getByRole('group', { name: 'Pourquoi signaler ce commentaire ?' }).first().getByRole('radio').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).labels?.[0]?.textContent));
+    const reasons = await jean
+      .getByRole('group', { name: 'Pourquoi signaler ce commentaire ?' })
+      .first()
+      .getByRole('radio')
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).labels?.[0]?.textContent));
     expect(reasons).toEqual(['Spam ou publicité', 'Propos injurieux', 'Hors sujet', 'Données personnelles']);
     await jean.getByRole('radio', { name: 'Hors sujet' }).first().check();
     await jean.getByRole('button', { name: 'Envoyer le signalement' }).first().click();
@@ -174,12 +220,27 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-article> in Chromium', () => {
   it('pages the thread 20 comments at a time, loads more replies, and shows deleted comments', async () => {
     const base = Date.UTC(2026, 10, 1);
     const comment = (id: string, i: number, extra: Record<string, unknown> = {}) => ({
-      _id: id, itemId: 'montdore-dechets', partnerId: 'le-mont-dore', parentId: null, author: `Habitant ${i}`, body: `Avis numéro ${i}`,
-      status: 'published', createdAt: new Date(base + i * 60_000), ...extra,
+      _id: id,
+      itemId: 'montdore-dechets',
+      partnerId: 'le-mont-dore',
+      parentId: null,
+      author: `Habitant ${i}`,
+      body: `Avis numéro ${i}`,
+      status: 'published',
+      createdAt: new Date(base + i * 60_000),
+      ...extra,
     });
     await CommentModel.insertMany([
-      ...Array.from({ length: 25 }, (_, i) => comment(`comment-${String(i).padStart(2, '0')}`, i, i === 0 ? { status: 'deleted', author: '', body: '', deletedAt: new Date(base) } : {})),
-      ...Array.from({ length: 30 }, (_, i) => comment(`reply-00-${String(i).padStart(2, '0')}`, 100 + i, { parentId: 'comment-00', author: `Voisin ${i}` })),
+      ...Array.from({ length: 25 }, (_, i) =>
+        comment(
+          `comment-${String(i).padStart(2, '0')}`,
+          i,
+          i === 0 ? { status: 'deleted', author: '', body: '', deletedAt: new Date(base) } : {},
+        ),
+      ),
+      ...Array.from({ length: 30 }, (_, i) =>
+        comment(`reply-00-${String(i).padStart(2, '0')}`, 100 + i, { parentId: 'comment-00', author: `Voisin ${i}` }),
+      ),
     ]);
     const page = await openArticle('montdore-dechets');
     const top = page.locator('passerelle-article .thread > li.comment');
@@ -193,7 +254,11 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-article> in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => top.count()).toBe(25);
     expect(await more.isHidden()).toBe(true);
-    expect(await page.evaluate(() => document.querySelector('passerelle-article')?.shadowRoot?.activeElement?.getAttribute('data-id'))).toBe('comment-20');
+    expect(
+      await page.evaluate(() =>
+        document.querySelector('passerelle-article')?.shadowRoot?.activeElement?.getAttribute('data-id'),
+      ),
+    ).toBe('comment-20');
 
     const replies = top.first().locator('.replies > li.comment');
     const shown = await replies.count();
@@ -208,7 +273,12 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-article> in Chromium', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await openArticle('gouv-permis', { colorScheme, width: 320 });
       await expect.poll(() => page.locator('passerelle-article li.comment').count()).toBeGreaterThan(1);
-      await page.locator('passerelle-article .thread > li.comment').first().getByRole('button', { name: 'Signaler' }).first().click();
+      await page
+        .locator('passerelle-article .thread > li.comment')
+        .first()
+        .getByRole('button', { name: 'Signaler' })
+        .first()
+        .click();
       expect(await runAxe(page, 'passerelle-article'), colorScheme).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
       await page.close();

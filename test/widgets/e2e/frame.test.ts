@@ -24,20 +24,24 @@ describe.skipIf(!HAS_CHROMIUM)('widget iframes and demo page in Chromium', () =>
     await world?.stop();
   });
 
-  it('renders the widget under the frame\'s strict CSP and resizes the iframe to its content', async () => {
+  it("renders the widget under the frame's strict CSP and resizes the iframe to its content", async () => {
     const { hub, host, browser } = world;
     const src = `${hub.url}/widgets/v1/frame/news?partner=noumea&origin=${encodeURIComponent(host.origin)}&id=f1`;
     host.setPage('/frame.html', framePage(hub.url, src));
     const page = await browser.newPage();
     const problems: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
     await page.goto(`${host.origin}/frame.html`);
     const frame = page.frameLocator('#widget');
     await expect.poll(() => frame.locator('passerelle-news li.card').count()).toBe(2);
     // Styled by the constructed stylesheet although the frame's CSP allows no inline style.
     expect(await frame.locator('passerelle-news h2').evaluate((el) => getComputedStyle(el).fontWeight)).toBe('700');
     const contentHeight = await frame.locator('html').evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
-    await expect.poll(() => page.locator('#widget').evaluate((el) => (el as HTMLIFrameElement).getBoundingClientRect().height)).toBe(contentHeight);
+    await expect
+      .poll(() => page.locator('#widget').evaluate((el) => (el as HTMLIFrameElement).getBoundingClientRect().height))
+      .toBe(contentHeight);
     expect(contentHeight).toBeGreaterThan(150);
     // Links leave the frame for the embedding page.
     expect(await frame.locator('base').getAttribute('target')).toBe('_top');
@@ -59,10 +63,13 @@ describe.skipIf(!HAS_CHROMIUM)('widget iframes and demo page in Chromium', () =>
     await page.close();
   });
 
-  it('ignores resize messages from any origin but the hub\'s, even from the iframe itself', async () => {
+  it("ignores resize messages from any origin but the hub's, even from the iframe itself", async () => {
     const { hub, host, browser } = world;
     // A frame of the host's own origin pretending to be a widget, and the host page posting to itself.
-    host.setPage('/impostor.html', '<!doctype html><title>x</title><script>setInterval(function () { parent.postMessage({ type: "passerelle:resize", height: 999, id: "" }, "*"); }, 50);</script>');
+    host.setPage(
+      '/impostor.html',
+      '<!doctype html><title>x</title><script>setInterval(function () { parent.postMessage({ type: "passerelle:resize", height: 999, id: "" }, "*"); }, 50);</script>',
+    );
     host.setPage('/forged.html', framePage(hub.url, `${host.origin}/impostor.html`));
     const page = await browser.newPage();
     await page.goto(`${host.origin}/forged.html`);
@@ -79,7 +86,9 @@ describe.skipIf(!HAS_CHROMIUM)('widget iframes and demo page in Chromium', () =>
     const context = await browser.newContext({ bypassCSP: true });
     const strict = await browser.newPage();
     const problems: string[] = [];
-    strict.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    strict.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
     strict.on('pageerror', (e) => problems.push(e.message));
     await strict.goto(`${hub.url}/widgets/demo`);
     await expect.poll(() => strict.frameLocator('iframe').locator('passerelle-news li.card').count()).toBe(3);
@@ -90,9 +99,13 @@ describe.skipIf(!HAS_CHROMIUM)('widget iframes and demo page in Chromium', () =>
     const page = await context.newPage();
     await page.goto(`${hub.url}/widgets/demo`);
     await expect.poll(() => page.locator('passerelle-news li.card').count()).toBe(5);
-    await expect.poll(() => page.locator('passerelle-article h3').first().textContent()).toBe('Inscription sur les listes électorales');
+    await expect
+      .poll(() => page.locator('passerelle-article h3').first().textContent())
+      .toBe('Inscription sur les listes électorales');
     await expect.poll(() => page.frameLocator('iframe').locator('passerelle-news li.card').count()).toBe(3);
-    expect(await page.locator('pre code').first().textContent()).toBe('<script src="http://portal.test/widgets/v1/embed.js" defer></script>');
+    expect(await page.locator('pre code').first().textContent()).toBe(
+      '<script src="http://portal.test/widgets/v1/embed.js" defer></script>',
+    );
     expect(await page.title()).toBe('Widgets Passerelle — démonstration');
     expect(await runAxe(page, 'main')).toEqual([]);
     await context.close();

@@ -18,16 +18,25 @@ async function closedPort(): Promise<number> {
 
 describe.skipIf(!HAS_CHROMIUM)('<passerelle-news> in Chromium', () => {
   beforeAll(async () => {
-    world = await startWorld('e2enews', (host) => [{
-      id: 'noumea-marche', partnerId: 'noumea', title: 'Marché de nuit place des Cocotiers', summary: 'Le marché revient chaque jeudi soir.',
-      image: { url: `${host.origin}/marche.png`, alt: 'Étals du marché de nuit' }, publishedAt: new Date(Date.UTC(2026, 10, 20)),
-    }]);
+    world = await startWorld('e2enews', (host) => [
+      {
+        id: 'noumea-marche',
+        partnerId: 'noumea',
+        title: 'Marché de nuit place des Cocotiers',
+        summary: 'Le marché revient chaque jeudi soir.',
+        image: { url: `${host.origin}/marche.png`, alt: 'Étals du marché de nuit' },
+        publishedAt: new Date(Date.UTC(2026, 10, 20)),
+      },
+    ]);
   });
   afterAll(() => world?.stop());
 
-  it('lists the partner\'s items with title, date, partner, image and a link to the partner\'s page', async () => {
+  it("lists the partner's items with title, date, partner, image and a link to the partner's page", async () => {
     const { hub, host, browser } = world;
-    host.setPage('/news.html', renderHostPage({ hubUrl: hub.url, body: '<passerelle-news partner="noumea" limit="5"></passerelle-news>' }));
+    host.setPage(
+      '/news.html',
+      renderHostPage({ hubUrl: hub.url, body: '<passerelle-news partner="noumea" limit="5"></passerelle-news>' }),
+    );
     const page = await browser.newPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
@@ -38,12 +47,18 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-news> in Chromium', () => {
 
     const first = cards.first();
     await expect.poll(() => first.locator('h3').textContent()).toBe('Marché de nuit place des Cocotiers');
-    expect(await first.locator('a').getAttribute('href')).toMatch(/^https:\/\/www\.example\.nc\/noumea\/noumea-marche$/);
+    expect(await first.locator('a').getAttribute('href')).toMatch(
+      /^https:\/\/www\.example\.nc\/noumea\/noumea-marche$/,
+    );
     expect(await first.locator('img').getAttribute('alt')).toBe('Étals du marché de nuit');
     expect(await first.locator('time').textContent()).toBe('20 novembre 2026');
     expect(await first.locator('.meta').textContent()).toContain('Publié par Nouméa');
     const titles = await page.locator('passerelle-news h3').allTextContents();
-    expect(titles).toEqual(['Marché de nuit place des Cocotiers', "Demande d'acte de naissance", 'Réouverture de la piscine du Ouen Toro']);
+    expect(titles).toEqual([
+      'Marché de nuit place des Cocotiers',
+      "Demande d'acte de naissance",
+      'Réouverture de la piscine du Ouen Toro',
+    ]);
 
     // Only the hub and the partner's own site were contacted; no cookie; no global but the elements.
     for (const url of requests) expect([hub.url, host.origin]).toContain(new URL(url).origin);
@@ -53,14 +68,18 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-news> in Chromium', () => {
 
   it('filters by type and topic, and takes defaults from the script tag', async () => {
     const { hub, host, browser } = world;
-    host.setPage('/defaults.html', renderHostPage({
-      hubUrl: hub.url, scriptAttributes: 'data-partner="province-sud" data-lang="en"',
-      body: '<passerelle-news topic="sante"></passerelle-news><passerelle-news partner="noumea" type="procedure" lang="fr"></passerelle-news>',
-    }));
+    host.setPage(
+      '/defaults.html',
+      renderHostPage({
+        hubUrl: hub.url,
+        scriptAttributes: 'data-partner="province-sud" data-lang="en"',
+        body: '<passerelle-news topic="sante"></passerelle-news><passerelle-news partner="noumea" type="procedure" lang="fr"></passerelle-news>',
+      }),
+    );
     const page = await browser.newPage();
     await page.goto(`${host.origin}/defaults.html`);
     const [sud, noumea] = [page.locator('passerelle-news').nth(0), page.locator('passerelle-news').nth(1)];
-    await expect.poll(() => sud.locator('h3').allTextContents()).toEqual(['Offre d\'emploi : infirmier en dispensaire']);
+    await expect.poll(() => sud.locator('h3').allTextContents()).toEqual(["Offre d'emploi : infirmier en dispensaire"]);
     expect(await sud.locator('h2').textContent()).toBe('News');
     expect(await sud.locator('.meta').textContent()).toContain('Published by Province Sud');
     await expect.poll(() => noumea.locator('h3').allTextContents()).toEqual(["Demande d'acte de naissance"]);
@@ -70,13 +89,21 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-news> in Chromium', () => {
 
   it('says in French that the service is unavailable when the hub cannot be reached', async () => {
     const { hub, host, browser } = world;
-    host.setPage('/down.html', renderHostPage({ hubUrl: hub.url, body: `<passerelle-news hub="http://127.0.0.1:${await closedPort()}"></passerelle-news>` }));
+    host.setPage(
+      '/down.html',
+      renderHostPage({
+        hubUrl: hub.url,
+        body: `<passerelle-news hub="http://127.0.0.1:${await closedPort()}"></passerelle-news>`,
+      }),
+    );
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${host.origin}/down.html`);
     const status = page.locator('passerelle-news [role=status]');
-    await expect.poll(() => status.textContent()).toBe('Le service est momentanément indisponible. Réessayez plus tard.');
+    await expect
+      .poll(() => status.textContent())
+      .toBe('Le service est momentanément indisponible. Réessayez plus tard.');
     expect(await page.locator('passerelle-news h2').textContent()).toBe('Actualités');
     expect(errors).toEqual([]);
     await page.close();
@@ -94,25 +121,44 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-news> in Chromium', () => {
     await expect.poll(() => page.locator('passerelle-news li.card').count()).toBeGreaterThan(0);
     const after = await page.evaluate(() => Object.getOwnPropertyNames(window));
     expect(after.filter((name) => !before.includes(name))).toEqual([]);
-    expect(await page.evaluate(() => ['passerelle-news', 'passerelle-search', 'passerelle-article'].map((n) => !!customElements.get(n)))).toEqual([true, true, true]);
+    expect(
+      await page.evaluate(() =>
+        ['passerelle-news', 'passerelle-search', 'passerelle-article'].map((n) => !!customElements.get(n)),
+      ),
+    ).toEqual([true, true, true]);
     await page.close();
   });
 
-  it('keeps the host page\'s CSS out of the widget, and the widget\'s CSS out of the page', async () => {
+  it("keeps the host page's CSS out of the widget, and the widget's CSS out of the page", async () => {
     const { hub, host, browser } = world;
     const css = `
       body { font-family: "Comic Sans MS", cursive; color: rgb(200, 0, 0); letter-spacing: 3px; line-height: 3; text-transform: uppercase; font-size: 30px; }
       h2, h3, a, p, li, ul, button, time, section { color: rgb(0, 128, 0) !important; font-size: 40px !important; margin: 50px !important; }
       passerelle-news { color: rgb(0, 0, 255); font-style: italic; text-align: right; }
       .card, .meta, .root, .cards { border: 9px solid rgb(255, 0, 255) !important; background: rgb(255, 255, 0) !important; }`;
-    const hostMarkup = '<h2 id="host-h2">Titre du site</h2><p class="meta status" id="host-meta">Meta</p><ul class="cards" id="host-list"><li class="card">x</li></ul><button class="like more" id="host-button">Bouton</button><a id="host-link" href="#">lien</a>';
+    const hostMarkup =
+      '<h2 id="host-h2">Titre du site</h2><p class="meta status" id="host-meta">Meta</p><ul class="cards" id="host-list"><li class="card">x</li></ul><button class="like more" id="host-button">Bouton</button><a id="host-link" href="#">lien</a>';
     const body = `${hostMarkup}<passerelle-news partner="noumea"></passerelle-news>`;
     host.setPage('/styled-bare.html', renderHostPage({ hubUrl: hub.url, css, body, withoutScript: true }));
     host.setPage('/styled.html', renderHostPage({ hubUrl: hub.url, css, body }));
-    const readHost = () => page.evaluate(() => ['host-h2', 'host-meta', 'host-list', 'host-button', 'host-link'].map((id) => {
-      const style = getComputedStyle(document.getElementById(id)!);
-      return [style.color, style.fontFamily, style.fontSize, style.fontWeight, style.backgroundColor, style.border, style.padding, style.margin, style.display, style.textDecorationLine].join('|');
-    }));
+    const readHost = () =>
+      page.evaluate(() =>
+        ['host-h2', 'host-meta', 'host-list', 'host-button', 'host-link'].map((id) => {
+          const style = getComputedStyle(document.getElementById(id)!);
+          return [
+            style.color,
+            style.fontFamily,
+            style.fontSize,
+            style.fontWeight,
+            style.backgroundColor,
+            style.border,
+            style.padding,
+            style.margin,
+            style.display,
+            style.textDecorationLine,
+          ].join('|');
+        }),
+      );
     const page = await browser.newPage();
     await page.goto(`${host.origin}/styled-bare.html`);
     const hostBefore = await readHost();
@@ -127,7 +173,15 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-news> in Chromium', () => {
       const card = pick('.card');
       const meta = pick('.meta');
       return {
-        h2: [h2.color, h2.fontFamily.includes('Comic'), h2.letterSpacing, h2.textTransform, h2.fontStyle, h2.textAlign, h2.fontSize],
+        h2: [
+          h2.color,
+          h2.fontFamily.includes('Comic'),
+          h2.letterSpacing,
+          h2.textTransform,
+          h2.fontStyle,
+          h2.textAlign,
+          h2.fontSize,
+        ],
         card: [card.borderTopWidth, card.backgroundColor],
         meta: [meta.color, meta.lineHeight === 'normal' || parseFloat(meta.lineHeight) < 40],
       };
@@ -142,7 +196,13 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-news> in Chromium', () => {
 
   it('has no axe violation, in the light and the dark theme, down to 320 px', async () => {
     const { hub, host, browser } = world;
-    host.setPage('/axe-news.html', renderHostPage({ hubUrl: hub.url, body: '<passerelle-news partner="noumea"></passerelle-news><passerelle-news theme="dark" partner="province-sud"></passerelle-news>' }));
+    host.setPage(
+      '/axe-news.html',
+      renderHostPage({
+        hubUrl: hub.url,
+        body: '<passerelle-news partner="noumea"></passerelle-news><passerelle-news theme="dark" partner="province-sud"></passerelle-news>',
+      }),
+    );
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await browser.newPage({ colorScheme, viewport: { width: 320, height: 800 } });
       await page.goto(`${host.origin}/axe-news.html`);

@@ -7,9 +7,15 @@ import { describeFocus, runAxe, startWorld, type World } from './helpers/world.j
 
 let world: World;
 
-async function openSearch(body = '<passerelle-search></passerelle-search>', options: { colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<Page> {
+async function openSearch(
+  body = '<passerelle-search></passerelle-search>',
+  options: { colorScheme?: 'light' | 'dark'; width?: number } = {},
+): Promise<Page> {
   world.host.setPage('/search.html', renderHostPage({ hubUrl: world.hub.url, body }));
-  const page = await world.browser.newPage({ colorScheme: options.colorScheme ?? 'light', viewport: { width: options.width ?? 1024, height: 900 } });
+  const page = await world.browser.newPage({
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: options.width ?? 1024, height: 900 },
+  });
   await page.goto(`${world.host.origin}/search.html`);
   await page.locator('passerelle-search input[role=combobox]').waitFor();
   return page;
@@ -17,9 +23,15 @@ async function openSearch(body = '<passerelle-search></passerelle-search>', opti
 
 describe.skipIf(!HAS_CHROMIUM)('<passerelle-search> in Chromium', () => {
   beforeAll(async () => {
-    world = await startWorld('e2esearch', () => Array.from({ length: 14 }, (_, i) => ({
-      id: `nord-route-${i}`, partnerId: 'province-nord', title: `Travaux sur la route provinciale ${i + 1}`, summary: 'Circulation alternée pendant les travaux de chaussée.', topics: ['transports'],
-    })));
+    world = await startWorld('e2esearch', () =>
+      Array.from({ length: 14 }, (_, i) => ({
+        id: `nord-route-${i}`,
+        partnerId: 'province-nord',
+        title: `Travaux sur la route provinciale ${i + 1}`,
+        summary: 'Circulation alternée pendant les travaux de chaussée.',
+        topics: ['transports'],
+      })),
+    );
   });
   afterAll(() => world?.stop());
 
@@ -47,7 +59,9 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-search> in Chromium', () => {
     const chosen = (await options.first().textContent()) ?? '';
     await page.keyboard.press('Enter');
     expect(await input.inputValue()).toBe(chosen);
-    await expect.poll(() => page.locator('passerelle-search .result-title').first().textContent()).toBe('Réouverture de la piscine du Ouen Toro');
+    await expect
+      .poll(() => page.locator('passerelle-search .result-title').first().textContent())
+      .toBe('Réouverture de la piscine du Ouen Toro');
     expect(await page.locator('passerelle-search .result .snippet mark').count()).toBeGreaterThan(0);
     await page.close();
   });
@@ -59,18 +73,26 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-search> in Chromium', () => {
     const status = page.locator('passerelle-search p[role=status]');
     await expect.poll(() => status.textContent()).toBe('2 résultats');
     const titles = page.locator('passerelle-search .result-title');
-    expect((await titles.allTextContents()).sort()).toEqual(['Offre d\'emploi : agent de développement rural', 'Offre d\'emploi : infirmier en dispensaire']);
+    expect((await titles.allTextContents()).sort()).toEqual([
+      "Offre d'emploi : agent de développement rural",
+      "Offre d'emploi : infirmier en dispensaire",
+    ]);
 
     const sante = page.getByRole('checkbox', { name: /^Sante \(1\)$/ });
     await sante.check();
     await expect.poll(() => status.textContent()).toBe('1 résultat');
-    expect(await titles.allTextContents()).toEqual(['Offre d\'emploi : infirmier en dispensaire']);
+    expect(await titles.allTextContents()).toEqual(["Offre d'emploi : infirmier en dispensaire"]);
     // The rebuilt checkbox keeps the keyboard focus and its checked state.
     expect(await describeFocus(page)).toMatch(/^input#f-\d+\[type=checkbox\]$/);
     expect(await page.getByRole('checkbox', { name: /^Sante/ }).isChecked()).toBe(true);
     await page.getByRole('checkbox', { name: /^Sante/ }).uncheck();
     await expect.poll(() => status.textContent()).toBe('2 résultats');
-    expect(await page.getByRole('group', { name: 'Affiner la recherche' }).getByRole('checkbox', { name: /^Province Sud \(2\)$/ }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole('group', { name: 'Affiner la recherche' })
+        .getByRole('checkbox', { name: /^Province Sud \(2\)$/ })
+        .count(),
+    ).toBe(1);
     await page.close();
   });
 
@@ -86,7 +108,9 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-search> in Chromium', () => {
     await expect.poll(() => page.locator('passerelle-search .result').count()).toBe(14);
     expect(await more.isHidden()).toBe(true);
     expect(await describeFocus(page)).toBe('a');
-    const focusedText = await page.evaluate(() => document.querySelector('passerelle-search')?.shadowRoot?.activeElement?.textContent);
+    const focusedText = await page.evaluate(
+      () => document.querySelector('passerelle-search')?.shadowRoot?.activeElement?.textContent,
+    );
     expect(focusedText).toBe(await page.locator('passerelle-search .result-title').nth(10).textContent());
     await page.close();
   });

@@ -5,7 +5,11 @@ import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../../helpers/hub.
 let hub: TestHub;
 
 async function makeToken(role: string, partnerId?: string): Promise<string> {
-  const res = await hub.request('/api/v1/admin/tokens', { method: 'POST', token: TEST_ADMIN_TOKEN, json: { name: `${role} widgets`, role, partnerId } });
+  const res = await hub.request('/api/v1/admin/tokens', {
+    method: 'POST',
+    token: TEST_ADMIN_TOKEN,
+    json: { name: `${role} widgets`, role, partnerId },
+  });
   expect(res.status).toBe(201);
   return ((await res.json()) as { token: string }).token;
 }
@@ -26,8 +30,11 @@ describe('GET /widgets/demo', () => {
     expect(csp).toContain("frame-src 'self'");
     const html = await res.text();
     expect(html).toContain('<html lang="fr">');
-    for (const tag of ['<passerelle-news', '<passerelle-search', '<iframe src="/widgets/v1/frame/news']) expect(html).toContain(tag);
-    expect(html).toContain('<pre tabindex="0"><code>&lt;script src=&quot;http://portal.test/widgets/v1/embed.js&quot; defer&gt;&lt;/script&gt;</code></pre>');
+    for (const tag of ['<passerelle-news', '<passerelle-search', '<iframe src="/widgets/v1/frame/news'])
+      expect(html).toContain(tag);
+    expect(html).toContain(
+      '<pre tabindex="0"><code>&lt;script src=&quot;http://portal.test/widgets/v1/embed.js&quot; defer&gt;&lt;/script&gt;</code></pre>',
+    );
   });
 });
 
@@ -41,7 +48,7 @@ describe('GET /api/v1/admin/partners/:id/snippets', () => {
     expect((await hub.request('/api/v1/admin/partners/noumea/snippets', { token })).status).toBe(403);
   });
 
-  it('gives the partner\'s own admin its snippets, on the public URL', async () => {
+  it("gives the partner's own admin its snippets, on the public URL", async () => {
     const token = await makeToken('partner-admin', 'noumea');
     const res = await hub.request('/api/v1/admin/partners/noumea/snippets?item=abc123', { token });
     expect(res.status).toBe(200);
@@ -50,12 +57,15 @@ describe('GET /api/v1/admin/partners/:id/snippets', () => {
       news: '<passerelle-news partner="noumea" limit="5"></passerelle-news>',
       search: '<passerelle-search partner="noumea"></passerelle-search>',
       article: '<passerelle-article item="abc123"></passerelle-article>',
-      iframe: '<iframe src="http://portal.test/widgets/v1/frame/news?partner=noumea&amp;origin=https%3A%2F%2Fwww.noumea.nc&amp;id=passerelle-actualites" title="Actualités — Nouméa" loading="lazy" style="width:100%;height:600px;border:0"></iframe>\n'
-        + '<script src="http://portal.test/widgets/v1/frame.js" async></script>',
+      iframe:
+        '<iframe src="http://portal.test/widgets/v1/frame/news?partner=noumea&amp;origin=https%3A%2F%2Fwww.noumea.nc&amp;id=passerelle-actualites" title="Actualités — Nouméa" loading="lazy" style="width:100%;height:600px;border:0"></iframe>\n' +
+        '<script src="http://portal.test/widgets/v1/frame.js" async></script>',
     });
   });
 
   it('404s an unknown partner for a platform admin', async () => {
-    expect((await hub.request('/api/v1/admin/partners/inconnu/snippets', { token: TEST_ADMIN_TOKEN })).status).toBe(404);
+    expect((await hub.request('/api/v1/admin/partners/inconnu/snippets', { token: TEST_ADMIN_TOKEN })).status).toBe(
+      404,
+    );
   });
 });

@@ -7,13 +7,33 @@ let hub: TestHub;
 
 beforeAll(async () => {
   hub = await startTestHub({ seed: true, label: 'widgetframes' });
-  await PartnerModel.updateOne({ _id: 'noumea' }, { $set: { allowedOrigins: ['https://www.noumea.nc', 'https://mairie.noumea.nc'] } });
-  await PartnerModel.updateOne({ _id: 'lifou' }, { $set: { allowedOrigins: ['https://lifou.nc'], status: 'inactive' } });
+  await PartnerModel.updateOne(
+    { _id: 'noumea' },
+    { $set: { allowedOrigins: ['https://www.noumea.nc', 'https://mairie.noumea.nc'] } },
+  );
+  await PartnerModel.updateOne(
+    { _id: 'lifou' },
+    { $set: { allowedOrigins: ['https://lifou.nc'], status: 'inactive' } },
+  );
   const now = new Date();
   await ItemModel.create({
-    _id: 'item-frame-1', partnerId: 'noumea', sourceId: 'src-noumea', guid: 'g1', url: 'https://www.noumea.nc/actu/1',
-    title: 'Fermeture de la piscine', type: 'news', topics: [], audience: [], territory: { scope: 'commune', communes: ['98818'] },
-    language: 'fr', contentHash: 'h1', status: 'published', revision: 1, firstSeenAt: now, lastSeenAt: now, publishedAt: now,
+    _id: 'item-frame-1',
+    partnerId: 'noumea',
+    sourceId: 'src-noumea',
+    guid: 'g1',
+    url: 'https://www.noumea.nc/actu/1',
+    title: 'Fermeture de la piscine',
+    type: 'news',
+    topics: [],
+    audience: [],
+    territory: { scope: 'commune', communes: ['98818'] },
+    language: 'fr',
+    contentHash: 'h1',
+    status: 'published',
+    revision: 1,
+    firstSeenAt: now,
+    lastSeenAt: now,
+    publishedAt: now,
   });
 });
 afterAll(() => hub.stop());
@@ -24,11 +44,16 @@ function frameAncestors(res: Response): string[] {
 }
 
 describe('widget iframes', () => {
-  it('lets the partner\'s allowed origins and the hub frame the news page', async () => {
+  it("lets the partner's allowed origins and the hub frame the news page", async () => {
     const res = await hub.request('/widgets/v1/frame/news?partner=noumea&origin=https://www.noumea.nc&id=f1&limit=3');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(frameAncestors(res)).toEqual(["'self'", 'http://portal.test', 'https://www.noumea.nc', 'https://mairie.noumea.nc']);
+    expect(frameAncestors(res)).toEqual([
+      "'self'",
+      'http://portal.test',
+      'https://www.noumea.nc',
+      'https://mairie.noumea.nc',
+    ]);
     expect(res.headers.get('x-frame-options')).toBeNull();
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
@@ -37,7 +62,9 @@ describe('widget iframes', () => {
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain('<title>Actualités — Nouméa</title>');
     expect(html).toContain('<passerelle-news partner="noumea" limit="3" lang="fr"></passerelle-news>');
-    expect(html).toContain('<script src="/widgets/v1/embed.js" data-frame-origin="https://www.noumea.nc" data-frame-id="f1"></script>');
+    expect(html).toContain(
+      '<script src="/widgets/v1/embed.js" data-frame-origin="https://www.noumea.nc" data-frame-id="f1"></script>',
+    );
   });
 
   it('takes the partner of the item for an article frame', async () => {
@@ -58,12 +85,20 @@ describe('widget iframes', () => {
   });
 
   it('ignores the allowed origins of an inactive partner and of an unknown item', async () => {
-    expect(frameAncestors(await hub.request('/widgets/v1/frame/news?partner=lifou'))).toEqual(["'self'", 'http://portal.test']);
-    expect(frameAncestors(await hub.request('/widgets/v1/frame/article?item=nope'))).toEqual(["'self'", 'http://portal.test']);
+    expect(frameAncestors(await hub.request('/widgets/v1/frame/news?partner=lifou'))).toEqual([
+      "'self'",
+      'http://portal.test',
+    ]);
+    expect(frameAncestors(await hub.request('/widgets/v1/frame/article?item=nope'))).toEqual([
+      "'self'",
+      'http://portal.test',
+    ]);
   });
 
   it('drops attribute values that do not match their pattern instead of echoing them', async () => {
-    const html = await (await hub.request('/widgets/v1/frame/news?partner=%22%3E%3Cscript%3Ealert(1)%3C/script%3E&limit=abc&theme=dark')).text();
+    const html = await (
+      await hub.request('/widgets/v1/frame/news?partner=%22%3E%3Cscript%3Ealert(1)%3C/script%3E&limit=abc&theme=dark')
+    ).text();
     expect(html).not.toMatch(/alert|limit=/);
     expect(html).toContain('<passerelle-news theme="dark" lang="fr">');
   });

@@ -8,7 +8,10 @@ let hub: TestHub;
 let hash: string;
 
 /** A raw GET: fetch() adds Cache-Control: no-cache to conditional requests, browsers do not. */
-function rawGet(path: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function rawGet(
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     get(hub.url + path, { headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -65,7 +68,9 @@ describe('GET /widgets/v1/embed.js', () => {
 describe('hashed copy and source map', () => {
   it('serves embed.<hash>.js immutable, same bytes as embed.js, with 304 too', async () => {
     const first = await rawGet(`/widgets/v1/embed.${hash}.js`, {});
-    expect((await rawGet(`/widgets/v1/embed.${hash}.js`, { 'If-None-Match': String(first.headers.etag) })).status).toBe(304);
+    expect((await rawGet(`/widgets/v1/embed.${hash}.js`, { 'If-None-Match': String(first.headers.etag) })).status).toBe(
+      304,
+    );
     const res = await hub.request(`/widgets/v1/embed.${hash}.js`);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');

@@ -3,8 +3,19 @@ import { formatDate, MESSAGES, pickLang, translate } from '../../../widgets/src/
 
 /** Every refusal code of the v1 contract, and the failures the widget makes itself. */
 const CONTRACT_CODES = [
-  'visitor_required', 'invalid_input', 'honeypot', 'too_fast', 'form_token_invalid', 'form_token_expired',
-  'duplicate_comment', 'rate_limited', 'origin_not_allowed', 'already_flagged', 'edit_window_closed', 'not_found', 'comments_closed',
+  'visitor_required',
+  'invalid_input',
+  'honeypot',
+  'too_fast',
+  'form_token_invalid',
+  'form_token_expired',
+  'duplicate_comment',
+  'rate_limited',
+  'origin_not_allowed',
+  'already_flagged',
+  'edit_window_closed',
+  'not_found',
+  'comments_closed',
 ];
 
 describe('the message table', () => {
@@ -17,8 +28,12 @@ describe('the message table', () => {
 
   it('turns every refusal code of the contract into French', () => {
     for (const code of CONTRACT_CODES) expect(MESSAGES.fr).toHaveProperty(`code_${code}`);
-    expect(translate('fr', 'code_too_fast')).toBe('Merci de patienter quelques secondes avant d\'envoyer votre commentaire.');
-    expect(translate('fr', 'code_rate_limited', { s: 30 })).toBe('Trop d\'envois en peu de temps. Réessayez dans 30 secondes.');
+    expect(translate('fr', 'code_too_fast')).toBe(
+      "Merci de patienter quelques secondes avant d'envoyer votre commentaire.",
+    );
+    expect(translate('fr', 'code_rate_limited', { s: 30 })).toBe(
+      "Trop d'envois en peu de temps. Réessayez dans 30 secondes.",
+    );
   });
 
   it('says the moderation outcomes and the outage in the words of the issue', () => {
@@ -30,8 +45,12 @@ describe('the message table', () => {
 
 describe('translate', () => {
   it.each([
-    ['fr', 0, '0 résultat'], ['fr', 1, '1 résultat'], ['fr', 2, '2 résultats'],
-    ['en', 0, '0 results'], ['en', 1, '1 result'], ['en', 12, '12 results'],
+    ['fr', 0, '0 résultat'],
+    ['fr', 1, '1 résultat'],
+    ['fr', 2, '2 résultats'],
+    ['en', 0, '0 results'],
+    ['en', 1, '1 result'],
+    ['en', 12, '12 results'],
   ] as const)('%s plural of %d', (lang, n, expected) => {
     expect(translate(lang, 'results', { n })).toBe(expected);
   });
@@ -42,13 +61,20 @@ describe('translate', () => {
 });
 
 describe('pickLang', () => {
-  it.each([[null, 'fr'], ['', 'fr'], ['fr-NC', 'fr'], ['en', 'en'], ['EN-gb', 'en'], ['de', 'fr']] as const)('%s → %s', (value, lang) => {
+  it.each([
+    [null, 'fr'],
+    ['', 'fr'],
+    ['fr-NC', 'fr'],
+    ['en', 'en'],
+    ['EN-gb', 'en'],
+    ['de', 'fr'],
+  ] as const)('%s → %s', (value, lang) => {
     expect(pickLang(value)).toBe(lang);
   });
 });
 
 describe('formatDate', () => {
-  it('formats in French in New Caledonia\'s time zone (UTC+11)', () => {
+  it("formats in French in New Caledonia's time zone (UTC+11)", () => {
     // 14:30 UTC on 31 December is already 1 January in Nouméa.
     expect(formatDate('fr', '2024-12-31T14:30:00Z')).toBe('1 janvier 2025');
     expect(formatDate('fr', '2024-12-31T14:30:00Z', true)).toMatch(/^1 janvier 2025.*01:30$/);

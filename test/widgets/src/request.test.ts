@@ -12,15 +12,21 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     lastHeaders = req.headers;
     lastBody = '';
-    req.on('data', (c: Buffer) => { lastBody += c.toString(); });
+    req.on('data', (c: Buffer) => {
+      lastBody += c.toString();
+    });
     req.on('end', () => {
-      if (req.url === '/ok') return res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"likes":3,"liked":true}');
+      if (req.url === '/ok')
+        return res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"likes":3,"liked":true}');
       if (req.url === '/empty') return res.writeHead(204).end();
       if (req.url === '/slow') return setTimeout(() => res.writeHead(200).end('{}'), 2000);
       if (req.url === '/limited') {
-        return res.writeHead(429, { 'Content-Type': 'application/problem+json', 'Retry-After': '42' }).end('{"code":"rate_limited","status":429}');
+        return res
+          .writeHead(429, { 'Content-Type': 'application/problem+json', 'Retry-After': '42' })
+          .end('{"code":"rate_limited","status":429}');
       }
-      if (req.url === '/html-error') return res.writeHead(502, { 'Content-Type': 'text/html' }).end('<h1>Bad gateway</h1>');
+      if (req.url === '/html-error')
+        return res.writeHead(502, { 'Content-Type': 'text/html' }).end('<h1>Bad gateway</h1>');
       res.writeHead(409, { 'Content-Type': 'application/problem+json' }).end('{"code":"already_flagged","status":409}');
     });
   });
@@ -55,7 +61,7 @@ describe('request', () => {
     expect([conflict.code, conflict.status]).toEqual(['already_flagged', 409]);
     const limited = await failure(request(base, '/limited'));
     expect([limited.code, limited.retryAfter]).toEqual(['rate_limited', 42]);
-    expect(describeError('fr', limited)).toBe('Trop d\'envois en peu de temps. Réessayez dans 42 secondes.');
+    expect(describeError('fr', limited)).toBe("Trop d'envois en peu de temps. Réessayez dans 42 secondes.");
   });
 
   it('turns a non-JSON error and an unreachable hub into the outage message', async () => {
@@ -76,14 +82,20 @@ describe('request', () => {
   });
 
   it('gives a generic French sentence for unknown 4xx codes', () => {
-    expect(describeError('fr', new RequestError('weird_code', 400))).toBe('La demande n\'a pas abouti. Réessayez plus tard.');
-    expect(describeError('fr', new Error('boom'))).toBe('Le service est momentanément indisponible. Réessayez plus tard.');
+    expect(describeError('fr', new RequestError('weird_code', 400))).toBe(
+      "La demande n'a pas abouti. Réessayez plus tard.",
+    );
+    expect(describeError('fr', new Error('boom'))).toBe(
+      'Le service est momentanément indisponible. Réessayez plus tard.',
+    );
   });
 });
 
 describe('toQuery', () => {
   it('keeps defined, non-empty values, encoded', () => {
-    expect(toQuery({ q: 'permis de conduire', partner: undefined, type: '', limit: 5 })).toBe('?q=permis+de+conduire&limit=5');
+    expect(toQuery({ q: 'permis de conduire', partner: undefined, type: '', limit: 5 })).toBe(
+      '?q=permis+de+conduire&limit=5',
+    );
     expect(toQuery({})).toBe('');
   });
 });

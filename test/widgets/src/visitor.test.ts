@@ -3,8 +3,12 @@ import { createVisitorKey, forgetVisitorKey, getVisitorKey } from '../../../widg
 
 class MemoryStorage {
   data = new Map<string, string>();
-  getItem(key: string) { return this.data.get(key) ?? null; }
-  setItem(key: string, value: string) { this.data.set(key, value); }
+  getItem(key: string) {
+    return this.data.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.data.set(key, value);
+  }
 }
 
 beforeEach(() => forgetVisitorKey());
@@ -36,7 +40,14 @@ describe('getVisitorKey', () => {
   });
 
   it('keeps a key in memory when storage throws', () => {
-    const blocked = { getItem: () => { throw new Error('SecurityError'); }, setItem: () => { throw new Error('SecurityError'); } };
+    const blocked = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('SecurityError');
+      },
+    };
     vi.stubGlobal('localStorage', blocked);
     const key = getVisitorKey();
     expect(key).toMatch(/^[A-Za-z0-9_-]{22}$/);

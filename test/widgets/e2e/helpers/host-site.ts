@@ -13,7 +13,10 @@ export interface HostSite {
 }
 
 /** A 1×1 transparent PNG, for item images. */
-const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const PIXEL = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** Starts the host site on 127.0.0.1 and a free port. */
 export async function startHostSite(): Promise<HostSite> {
@@ -30,10 +33,11 @@ export async function startHostSite(): Promise<HostSite> {
   return {
     origin: `http://127.0.0.1:${port}`,
     setPage: (path, html) => void pages.set(path, html),
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -53,7 +57,9 @@ export interface HostPageOptions {
 
 /** A partner page that pastes the snippets: a heading, the widgets, then embed.js. */
 export function renderHostPage(options: HostPageOptions): string {
-  const script = options.withoutScript ? '' : `<script src="${options.hubUrl}/widgets/v1/embed.js" ${options.scriptAttributes ?? ''}></script>`;
+  const script = options.withoutScript
+    ? ''
+    : `<script src="${options.hubUrl}/widgets/v1/embed.js" ${options.scriptAttributes ?? ''}></script>`;
   return `<!doctype html>
 <html lang="fr">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Mairie — site partenaire</title><link rel="icon" href="data:,">

@@ -21,7 +21,10 @@ export interface World {
 export const HOST_PARTNERS = ['noumea', 'province-sud', 'province-nord', 'gouvernement'];
 
 /** Starts the hub, the host site and the browser; `extraItems` are inserted with the catalog fixtures. */
-export async function startWorld(label: string, extraItems: (host: HostSite) => ItemFixture[] = () => []): Promise<World> {
+export async function startWorld(
+  label: string,
+  extraItems: (host: HostSite) => ItemFixture[] = () => [],
+): Promise<World> {
   const hub = await startTestHub({ seed: true, label });
   const host = await startHostSite();
   await insertItems([...CATALOG_FIXTURES, ...extraItems(host)]);
@@ -29,7 +32,9 @@ export async function startWorld(label: string, extraItems: (host: HostSite) => 
   await hub.services.catalog.search.refresh();
   const browser = await launchBrowser();
   return {
-    hub, host, browser,
+    hub,
+    host,
+    browser,
     stop: async () => {
       await browser.close();
       await host.close();
@@ -51,9 +56,26 @@ export interface AxeViolation {
 export async function runAxe(page: Page, selector: string): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: AXE_PATH });
   return page.evaluate(async (sel) => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const result = await axe.run({ include: [[sel]] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: unknown[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(
+      { include: [[sel]] },
+      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } },
+    );
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => JSON.stringify(n.target)),
+    }));
   }, selector);
 }
 
