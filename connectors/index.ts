@@ -11,6 +11,7 @@ export {
   classifyFailure,
   ConnectorError,
   createFetcher,
+  describeFailure,
   FETCHER_DEFAULTS,
   isConnectorError,
   isForbiddenAddress,

@@ -14,7 +14,7 @@ import type { RouteDoc, RouteGroup } from './http/route-group.js';
 import { authenticate, adminTokenRoutes } from './auth/index.js';
 import { healthRoutes, type ReadinessCheck } from './health/routes.js';
 import { openApiRoutes } from './openapi/index.js';
-import { adminPartnerRoutes, publicPartnerRoutes } from './partners/index.js';
+import { adminPartnerRoutes, findPartner, publicPartnerRoutes } from './partners/index.js';
 import { pingDatabase } from './db/index.js';
 import { adminSourceRoutes } from './sources/index.js';
 import type { HubServices } from './services.js';
@@ -53,9 +53,10 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
     publicPartnerRoutes(),
     ...services.catalog.routes(),
     adminPartnerRoutes({ onChanged: () => services.partnersChanged() }),
-    adminTokenRoutes(),
+    adminTokenRoutes({ partnerExists: async (id) => !!(await findPartner(id)) }),
     adminSourceRoutes({
-      scheduler: services.scheduler,
+      nudge: () => services.scheduler.nudge(),
+      runNow: (id) => services.scheduler.requestRun(id),
       fetcher: services.fetcher,
       onItemsChanged: services.itemsChanged,
       allowedHosts: config.sourceAllowedHosts,

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
-import { createServices, type HubServices } from './services.js';
+import { createServices, type HubServices, type ServiceOptions } from './services.js';
 
 export interface RunningHub {
   server: Server;
@@ -39,7 +39,7 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 }
 
 /** Creates the app and starts serving it. */
-export async function startHub(config: Config, log: Logger, options: { leaseMs?: number } = {}): Promise<RunningHub> {
+export async function startHub(config: Config, log: Logger, options: ServiceOptions = {}): Promise<RunningHub> {
   const services = createServices(config, log, options);
   const { app } = createApp({ config, log, services });
   const server = createServer(app.callback());

@@ -1,6 +1,6 @@
 /** What connector kinds share: fetcher, failure classification, HTML, text, dates, URLs, items. */
 export { classifyFailure, HttpStatusFailure } from './classify-failure.js';
-export { ConnectorError, isConnectorError } from './errors.js';
+export { ConnectorError, describeFailure, isConnectorError } from './errors.js';
 export type { ConnectorErrorCode, ConnectorErrorDetails, RunErrorShape } from './errors.js';
 export * from './fetcher/index.js';
 export type {

@@ -1,4 +1,4 @@
 export { authenticate, assertPartnerAccess, getPrincipal, requireRole, scopedPartnerId } from './guard.js';
 export { createToken, ensureBootstrapToken, resolveToken, type Principal, type TokenView } from './tokens.js';
-export { adminTokenRoutes } from './routes.js';
+export { adminTokenRoutes, type TokenRouteDeps } from './routes.js';
 export { TokenModel } from './token-model.js';

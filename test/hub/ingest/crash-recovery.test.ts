@@ -10,7 +10,8 @@ import { ItemModel } from '../../../hub/items/index.js';
 import { seedPartners } from '../../../hub/partners/index.js';
 import { ClaimModel } from '../../../hub/scheduler/claim-model.js';
 import { createScheduler } from '../../../hub/scheduler/index.js';
-import { createSource, RunModel } from '../../../hub/sources/index.js';
+import { createSource } from '../../../hub/sources/index.js';
+import { RunModel } from '../../../hub/sources/run-model.js';
 import {
   createTestFetcher,
   serve,

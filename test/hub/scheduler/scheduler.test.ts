@@ -4,7 +4,9 @@ import { createLogger } from '../../../hub/log.js';
 import { ItemModel } from '../../../hub/items/index.js';
 import { seedPartners } from '../../../hub/partners/index.js';
 import { createScheduler, limitPerHost } from '../../../hub/scheduler/index.js';
-import { createSource, RunModel, SourceModel } from '../../../hub/sources/index.js';
+import { createSource } from '../../../hub/sources/index.js';
+import { RunModel } from '../../../hub/sources/run-model.js';
+import { SourceModel } from '../../../hub/sources/source-model.js';
 import {
   createTestFetcher,
   startLoopbackServer,
