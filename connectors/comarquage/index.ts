@@ -1,5 +1,5 @@
 /** The comarquage kind: DILA "vos droits et démarches" fiches, one by one or as a zip. */
-import type { Connector } from '../shared/connector-types.js';
+import type { Connector } from '../shared/index.js';
 import { fetchComarquage } from './fetch.js';
 import { mapComarquage } from './map.js';
 import { parseComarquage, type ParsedComarquage } from './parse.js';

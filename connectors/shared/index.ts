@@ -19,4 +19,5 @@ export { finalizeItem, finalizeItems } from './finalize-item.js';
 export { deriveItemId, hashValue, sha256Hex, stableStringify } from './hash.js';
 export { findFirstImage, sanitizeContent } from './sanitize.js';
 export { collapseWhitespace, htmlToText, slugify, truncateAtWord } from './text.js';
-export { canonicalizeUrl, resolveUrl } from './urls.js';
+export { canonicalizeUrl, resolveBase, resolveUrl } from './urls.js';
+export { fetchSingleDocument } from './fetch-single.js';

@@ -1,9 +1,7 @@
 /** /api/v1/admin/tokens — platform admins manage every token, partner admins their partner's. */
 import type { Context } from 'koa';
 import type { TokenInput } from '../../schemas/index.js';
-import { forbidden, invalidInput, notFound } from '../http/errors.js';
-import { readBody } from '../http/read-body.js';
-import { RouteGroup } from '../http/route-group.js';
+import { forbidden, invalidInput, notFound, readBody, RouteGroup } from '../http/index.js';
 import { assertPartnerAccess, getPrincipal, requireRole, scopedPartnerId } from './guard.js';
 import { createToken, deleteToken, findToken, listTokens } from './tokens.js';
 

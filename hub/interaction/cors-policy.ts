@@ -4,9 +4,9 @@
  * item's partner for edits, deletes and flags, any active partner for visitor data.
  */
 import type { Middleware } from 'koa';
-import { applyCors, type RestrictedRoute } from '../http/cors.js';
-import { ItemModel } from '../items/index.js';
-import { PartnerModel } from '../partners/index.js';
+import { applyCors, type RestrictedRoute } from '../http/index.js';
+import { findItemOwner } from '../items/index.js';
+import { findPartner, listPartners } from '../partners/index.js';
 import { CommentModel } from './comments/comment-model.js';
 import type { InteractionDeps } from './deps.js';
 
@@ -25,12 +25,11 @@ function listsOrigin(allowed: readonly string[] | undefined, origin: string): bo
 
 async function partnerAllows(partnerId: string | undefined, origin: string): Promise<boolean> {
   if (!partnerId) return false;
-  const partner = await PartnerModel.findById(partnerId, { allowedOrigins: 1 }).lean<{ allowedOrigins?: string[] }>();
-  return listsOrigin(partner?.allowedOrigins, origin);
+  return listsOrigin((await findPartner(partnerId))?.allowedOrigins, origin);
 }
 
 async function itemPartnerAllows(origin: string, [itemId]: string[]): Promise<boolean> {
-  const item = itemId ? await ItemModel.findById(itemId, { partnerId: 1 }).lean<{ partnerId: string }>() : null;
+  const item = itemId ? await findItemOwner(itemId) : undefined;
   return partnerAllows(item?.partnerId, origin);
 }
 
@@ -42,10 +41,7 @@ async function commentPartnerAllows(origin: string, [commentId]: string[]): Prom
 }
 
 async function anyPartnerAllows(origin: string): Promise<boolean> {
-  const partners = await PartnerModel.find({ status: 'active' }, { allowedOrigins: 1 }).lean<
-    { allowedOrigins?: string[] }[]
-  >();
-  return partners.some((p) => listsOrigin(p.allowedOrigins, origin));
+  return (await listPartners({ status: 'active' })).some((p) => listsOrigin(p.allowedOrigins, origin));
 }
 
 export const INTERACTION_WRITE_ROUTES: RestrictedRoute[] = [

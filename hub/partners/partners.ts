@@ -1,7 +1,7 @@
 /** Partner operations: one small function per verb; duplicate keys become 409 here. */
 import type { Partner, PartnerInput } from '../../schemas/index.js';
-import { isDuplicateKey } from '../db/errors.js';
-import { conflict } from '../http/errors.js';
+import { isDuplicateKey } from '../db/index.js';
+import { conflict } from '../http/index.js';
 import { PartnerModel, type PartnerDoc } from './partner-model.js';
 
 /** What anyone may see of a partner. */

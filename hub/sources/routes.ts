@@ -1,12 +1,9 @@
 /** /api/v1/admin/sources: CRUD, preview, run now, run history, alerts. */
 import type { Context } from 'koa';
-import type { Run, SourceInput } from '../../schemas/index.js';
-import { validatePatch } from '../../schemas/index.js';
+import { type Run, type SourceInput, validatePatch } from '../../schemas/index.js';
 import { isConnectorError, previewConnector, type ConnectorResult, type Fetcher } from '../../connectors/index.js';
 import { assertPartnerAccess, getPrincipal, requireRole, scopedPartnerId } from '../auth/index.js';
-import { conflict, HttpError, invalidInput, notFound } from '../http/errors.js';
-import { readBody } from '../http/read-body.js';
-import { RouteGroup } from '../http/route-group.js';
+import { conflict, HttpError, invalidInput, notFound, readBody, RouteGroup } from '../http/index.js';
 import { listRuns } from './runs.js';
 import { createSource, deleteSource, findSource, listSources, updateSource } from './sources.js';
 import type { SourceDoc } from './source-model.js';

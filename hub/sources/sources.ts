@@ -1,7 +1,7 @@
 /** Source operations: one small function per verb. */
 import { randomBytes } from 'node:crypto';
 import { isDuplicateKey } from '../db/index.js';
-import { conflict } from '../http/errors.js';
+import { conflict } from '../http/index.js';
 import type { SourceInput } from '../../schemas/index.js';
 import { withdrawSourceItems } from '../items/index.js';
 import { deleteRuns } from './runs.js';
@@ -79,6 +79,11 @@ export async function deleteSource(id: string, now = new Date()): Promise<boolea
   await withdrawSourceItems(id, now);
   await deleteRuns(id);
   return true;
+}
+
+/** Whether a partner still has sources (0 or 1: enough to refuse its deletion). */
+export async function countPartnerSources(partnerId: string): Promise<number> {
+  return SourceModel.countDocuments({ partnerId }, { limit: 1 });
 }
 
 /** Active sources for the OPML listing. */

@@ -4,7 +4,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Context } from 'koa';
-import { conflict, HttpError, invalidInput, notFound } from '../../http/errors.js';
+import { conflict, HttpError, invalidInput, notFound } from '../../http/index.js';
 import { findPartner } from '../../partners/index.js';
 import { now } from '../clock.js';
 import { syncItemStats } from '../stats/sync-item-stats.js';

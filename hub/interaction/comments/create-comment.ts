@@ -1,7 +1,7 @@
 /** A visitor's new comment or reply, once the request itself has been checked. */
 import { createHash, randomBytes } from 'node:crypto';
 import type { CommentInput, FieldError } from '../../../schemas/index.js';
-import { invalidInput } from '../../http/errors.js';
+import { invalidInput } from '../../http/index.js';
 import { now } from '../clock.js';
 import type { ItemContext } from '../item-context.js';
 import { limitAction } from '../rate-rules.js';

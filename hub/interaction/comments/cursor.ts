@@ -1,5 +1,5 @@
 /** Opaque "load more" cursors over (createdAt, id), oldest first. */
-import { invalidInput } from '../../http/errors.js';
+import { invalidInput } from '../../http/index.js';
 
 /** The position after a comment. */
 export function encodeCursor(doc: { _id: string; createdAt: Date }): string {

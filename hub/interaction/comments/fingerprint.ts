@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { Schema, model } from 'mongoose';
 import { isDuplicateKey } from '../../db/index.js';
-import { conflict } from '../../http/errors.js';
+import { conflict } from '../../http/index.js';
 import { bodyFingerprint } from './text.js';
 
 export const DUPLICATE_WINDOW_MS = 24 * 60 * 60_000;

@@ -4,7 +4,7 @@
  * sent less than 3 s after the form was loaded is a bot's; after 2 h the page is stale.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { HttpError } from '../../http/errors.js';
+import { HttpError } from '../../http/index.js';
 import { now } from '../clock.js';
 import { getServerSecret } from '../server-secret.js';
 

@@ -1,9 +1,7 @@
 /** The public comment routes: thread, new comment, more replies, author edit and delete. */
 import type { Context } from 'koa';
 import type { CommentEditInput, CommentInput } from '../../../schemas/index.js';
-import { HttpError, notFound } from '../../http/errors.js';
-import { readBody } from '../../http/read-body.js';
-import { RouteGroup } from '../../http/route-group.js';
+import { HttpError, notFound, readBody, RouteGroup } from '../../http/index.js';
 import type { InteractionDeps } from '../deps.js';
 import { itemIdParam, loadCommentableItem, loadPublishedItem } from '../item-context.js';
 import { queryInteger, queryString } from '../query.js';

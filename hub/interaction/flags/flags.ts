@@ -4,7 +4,7 @@
  */
 import type { FlagReason } from '../../../schemas/index.js';
 import { isDuplicateKey } from '../../db/index.js';
-import { conflict } from '../../http/errors.js';
+import { conflict } from '../../http/index.js';
 import { now } from '../clock.js';
 import type { CommentDoc } from '../comments/comment-model.js';
 import { moderateComment, SYSTEM_ACTOR } from '../moderation/transition.js';

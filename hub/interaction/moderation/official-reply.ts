@@ -1,5 +1,5 @@
 /** A partner's official reply: published at once, signed with the partner's name. */
-import { forbidden, invalidInput } from '../../http/errors.js';
+import { forbidden, invalidInput } from '../../http/index.js';
 import type { Principal } from '../../auth/index.js';
 import { findPartner } from '../../partners/index.js';
 import { now } from '../clock.js';

@@ -2,9 +2,7 @@
 import type { Context } from 'koa';
 import type { BulkModerationInput, ModerationInput, OfficialReplyInput } from '../../../schemas/index.js';
 import { assertPartnerAccess, getPrincipal, requireRole } from '../../auth/index.js';
-import { HttpError, notFound } from '../../http/errors.js';
-import { readBody } from '../../http/read-body.js';
-import { RouteGroup } from '../../http/route-group.js';
+import { HttpError, notFound, readBody, RouteGroup } from '../../http/index.js';
 import { commentIdParam } from '../comments/author-edit.js';
 import { CommentModel, type CommentDoc } from '../comments/comment-model.js';
 import { toPublicComment } from '../comments/view.js';

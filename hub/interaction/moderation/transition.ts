@@ -6,7 +6,7 @@
  * exact anyway because they are recounted from the records, see stats/.)
  */
 import type { ModerationAction } from '../../../schemas/index.js';
-import { conflict } from '../../http/errors.js';
+import { conflict } from '../../http/index.js';
 import { now } from '../clock.js';
 import { CommentModel, type CommentDoc, type CommentStatus } from '../comments/comment-model.js';
 import { syncItemStats } from '../stats/sync-item-stats.js';

@@ -2,7 +2,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Run } from '../../../schemas/index.js';
-import { ItemModel } from '../../../hub/items/index.js';
+import { ItemModel } from '../../../hub/items/item-model.js';
 import { RunModel } from '../../../hub/sources/run-model.js';
 import { SourceModel } from '../../../hub/sources/source-model.js';
 import { startLoopbackServer, type LoopbackServer } from '../../connectors/helpers/loopback-server.js';

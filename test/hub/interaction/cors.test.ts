@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LikeModel } from '../../../hub/interaction/index.js';
-import { PartnerModel } from '../../../hub/partners/index.js';
+import { LikeModel } from '../../../hub/interaction/likes/like-model.js';
+import { PartnerModel } from '../../../hub/partners/partner-model.js';
 import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../../helpers/hub.js';
 import { createItem, newVisitor, postCommentOk } from './fixtures.js';
 

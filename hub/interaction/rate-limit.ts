@@ -11,7 +11,7 @@
  * process) and by purgeRateHits; FerretDB 1.24 has no TTL indexes.
  */
 import { Schema, model } from 'mongoose';
-import { tooManyRequests } from './errors.js';
+import { tooManyRequests } from '../http/index.js';
 
 /** One limit: at most `limit` actions per `windowMs` for a key. */
 export interface RateRule {
