@@ -10,6 +10,7 @@ export {
   invalidInput,
   notFound,
   renderProblems,
+  toHttpError,
   tooManyRequests,
   unauthorized,
   type HttpErrorOptions,

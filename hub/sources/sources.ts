@@ -1,7 +1,7 @@
 /** Source operations: one small function per verb. */
 import { randomBytes } from 'node:crypto';
 import { isDuplicateKey } from '../db/index.js';
-import { conflict } from '../http/index.js';
+import { Conflict } from '../domain-errors.js';
 import type { SourceInput } from '../../schemas/index.js';
 import { withdrawSourceItems } from '../items/index.js';
 import { deleteRuns } from './runs.js';
@@ -18,7 +18,7 @@ async function translateDuplicate<T>(input: Partial<SourceInput>, write: () => P
       _id: string;
       partnerId: string;
     }>();
-    throw conflict(
+    throw new Conflict(
       'source_exists',
       `cette adresse est déjà la source ${existing?._id ?? ''} (partenaire ${existing?.partnerId ?? '?'})`,
     );
