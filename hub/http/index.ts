@@ -21,4 +21,11 @@ export { attachRequestContext } from './request-context.js';
 export { setSecurityHeaders } from './security-headers.js';
 export { requireBearerUnder } from './admin-area.js';
 export { getClientAddress, normalizeAddress, pickClientAddress } from './client-address.js';
-export { applyCors, CORS_ALLOWED_HEADERS, originNotAllowed, type CorsOptions, type RestrictedRoute } from './cors.js';
+export {
+  applyCors,
+  CORS_ALLOWED_HEADERS,
+  originNotAllowed,
+  type CorsOptions,
+  type OriginVerdict,
+  type RestrictedRoute,
+} from './cors.js';

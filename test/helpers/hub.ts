@@ -26,6 +26,8 @@ export interface TestHubOptions {
   leaseMs?: number;
   /** How long an admin's "run now" waits for a run in progress (default 20 s). */
   reportWaitMs?: number;
+  /** Where the hub's log lines go (default: nowhere, LOG_LEVEL silent). */
+  logTo?: { write(line: string): void };
   /** Reuse this database instead of a fresh one (a "restart"). */
   databaseUri?: string;
 }
@@ -45,7 +47,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     MONGODB_URI: databaseUri,
     ...options.env,
   });
-  const hub = await startHub(config, createLogger(config.logLevel), {
+  const hub = await startHub(config, createLogger(config.logLevel, options.logTo), {
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
     ...(options.reportWaitMs !== undefined ? { reportWaitMs: options.reportWaitMs } : {}),
   });

@@ -46,4 +46,6 @@ export interface CommentPage {
   nextCursor: string | null;
   formToken?: string;
   moderation?: 'pre' | 'post' | 'first-time';
+  /** False when this page's origin may not like or comment (not in the partner's allowed origins). */
+  writable?: boolean;
 }
