@@ -9,7 +9,6 @@ export { mapComarquage } from './map.js';
 export { parseArchive, parseComarquage, parseFiche } from './parse.js';
 export type { ParsedComarquage, ParsedFiche, SkippedFiche } from './parse.js';
 export { servicePublicUrl } from './service-public.js';
-export { treeToXml, type XmlJsNode } from './tree-to-xml.js';
 
 /** The comarquage connector. */
 export const comarquageConnector: Connector<ParsedComarquage> = {

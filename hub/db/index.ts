@@ -2,4 +2,3 @@ export { connectDatabase, disconnectDatabase, ensureIndexes, pingDatabase, redac
 export { startLocalDatabase, findFreePort, type LocalDatabase } from './local-server.js';
 export { isDuplicateKey } from './errors.js';
 export { resolveFerretDb } from './ferretdb-binary.js';
-export { withDocumentLock } from './document-lock.js';
