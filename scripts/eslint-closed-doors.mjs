@@ -3,7 +3,8 @@
  * ESLint rule `passerelle/closed-doors`: a folder is entered only through its index.ts.
  *
  * Units: each `hub/<folder>/`, `connectors/` (and inside it each `connectors/<kind>/`),
- * `schemas/`, `widgets/`, `portal/` and `console/`. A file may import anything inside its
+ * `schemas/`, `widgets/`, `portal/` and `console/`; `connectors/text/` (text helpers, light)
+ * has a door of its own so that the search worker need not load every connector. A file may import anything inside its
  * own unit, and from another unit only that unit's `index.ts`. The files at the top of
  * `hub/` (config.ts, log.ts, version.ts, the wiring) are their own doors. Relative paths are
  * resolved, so the rule holds at any depth and for folders created later.
@@ -26,7 +27,12 @@ const FACES = new Set(['widgets', 'portal', 'console', 'schemas']);
 function unitOf(parts, inConnectors) {
   const [top, second] = parts;
   if (top === 'hub') return parts.length > 2 ? `hub/${second}` : undefined;
-  if (top === 'connectors') return inConnectors && parts.length > 2 ? `connectors/${second}` : 'connectors';
+  if (top === 'connectors') {
+    // connectors/text is a second, light door (text helpers the search worker loads alone).
+    if (inConnectors || (second === 'text' && parts.length > 2))
+      return parts.length > 2 ? `connectors/${second}` : 'connectors';
+    return 'connectors';
+  }
   if (top && FACES.has(top)) return top;
   return undefined;
 }

@@ -18,6 +18,6 @@ export { NOUMEA_OFFSET_MINUTES } from './date-parts.js';
 export { finalizeItem, finalizeItems } from './finalize-item.js';
 export { deriveItemId, hashValue, sha256Hex, stableStringify } from './hash.js';
 export { findFirstImage, sanitizeContent } from './sanitize.js';
-export { collapseWhitespace, htmlToText, slugify, truncateAtWord } from './text.js';
+export { collapseWhitespace, escapeHtml, htmlToText, slugify, truncateAtWord } from '../text/index.js';
 export { canonicalizeUrl, resolveBase, resolveUrl } from './urls.js';
 export { fetchSingleDocument } from './fetch-single.js';

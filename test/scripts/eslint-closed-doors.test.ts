@@ -19,6 +19,7 @@ describe('passerelle/closed-doors', () => {
     ['hub/interaction/comments/x.ts', "export { conflict } from '../../http/errors.js';", 'hub/http/index.ts'],
     ['hub/ingest/x.ts', "export { runConnector } from '../../connectors/run-connector.js';", 'connectors/index.ts'],
     ['hub/ingest/x.ts', "export { sha256Hex } from '../../connectors/shared/hash.js';", 'connectors/index.ts'],
+    ['hub/search/x.ts', "export { escapeHtml } from '../../connectors/text/text.js';", 'connectors/text/index.ts'],
     ['connectors/feed/x.ts', "export { sha256Hex } from '../shared/hash.js';", 'connectors/shared/index.ts'],
     ['widgets/server/x.ts', "export { findPartner } from '../../hub/partners/partners.js';", 'hub/partners/index.ts'],
     ['portal/pages/x.tsx', "export { SourceModel } from '../../hub/sources/source-model.js';", 'hub/sources/index.ts'],
@@ -36,6 +37,7 @@ describe('passerelle/closed-doors', () => {
     ['hub/sources/x.ts', "export type { Config } from '../config.js';"],
     ['connectors/run-x.ts', "export { feedConnector } from './feed/index.js';"],
     ['portal/pages/x.tsx', "export { findPublishedItem } from '../../hub/items/index.js';"],
+    ['hub/search/internal/x.ts', "export { htmlToText } from '../../../connectors/text/index.js';"],
     ['test/hub/x.test.ts', "export { ItemModel } from '../../hub/items/item-model.js';"],
   ])('lets %s through its door', async (file, code) => {
     expect(await problems(file, code)).toEqual([]);
