@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import passerelle from './scripts/eslint-closed-doors.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'data/', 'widgets/dist/', 'schemas/generated/'] },
@@ -12,6 +13,40 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error'] }],
       // Stripping control characters that XML and JSON forbid is deliberate.
       'no-control-regex': 'off',
+    },
+  },
+  {
+    // Each folder is entered only through its index.ts (docs/architecture.md). Tests may
+    // reach inside the folder they test.
+    files: [
+      'hub/**/*.ts',
+      'connectors/**/*.ts',
+      'schemas/**/*.ts',
+      'widgets/**/*.ts',
+      'portal/**/*.{ts,tsx}',
+      'console/**/*.{ts,tsx}',
+    ],
+    plugins: { passerelle },
+    rules: { 'passerelle/closed-doors': 'error' },
+  },
+  {
+    // The faces call the hub's services in-process, never the database.
+    files: ['widgets/**/*.ts', 'portal/**/*.{ts,tsx}', 'console/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'mongoose', message: "Faces call the hub's services (a folder's index.ts), never mongoose." },
+          ],
+          patterns: [
+            {
+              regex: '-model(\\.js)?$',
+              message: "Faces never import a mongoose model: use the folder's named operations.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -11,6 +11,7 @@ export {
   classifyFailure,
   ConnectorError,
   createFetcher,
+  describeFailure,
   FETCHER_DEFAULTS,
   isConnectorError,
   isForbiddenAddress,
@@ -33,4 +34,4 @@ export type {
   RunErrorShape,
   StageContext,
 } from './shared/index.js';
-export { COMARQUAGE_MAX_BYTES, treeToXml, type XmlJsNode } from './comarquage/index.js';
+export { COMARQUAGE_MAX_BYTES } from './comarquage/index.js';

@@ -3,8 +3,7 @@ import type { SourceKind } from '../schemas/index.js';
 import { comarquageConnector } from './comarquage/index.js';
 import { feedConnector } from './feed/index.js';
 import { jsonApiConnector } from './json-api/index.js';
-import type { Connector } from './shared/connector-types.js';
-import { ConnectorError } from './shared/errors.js';
+import { type Connector, ConnectorError } from './shared/index.js';
 
 const CONNECTORS: Record<SourceKind, Connector<never>> = {
   feed: feedConnector as Connector<never>,

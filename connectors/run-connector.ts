@@ -2,15 +2,18 @@
  * The connectors' single entry point for the hub: fetch, parse and map one source, and
  * say what ingest needs (items, rejections, whether the listing is complete, cache hints).
  */
-import type { ItemInput } from '../schemas/index.js';
+import { type ItemInput, validateAgainst } from '../schemas/index.js';
 import { getConnector } from './registry.js';
-import { classifyFailure } from './shared/classify-failure.js';
-import type { ConditionalCache, FetchedBody } from './shared/connector-types.js';
-import { ConnectorError } from './shared/errors.js';
-import type { Fetcher } from './shared/fetcher/index.js';
+import {
+  classifyFailure,
+  type ConditionalCache,
+  type FetchedBody,
+  ConnectorError,
+  type Fetcher,
+  type ConnectorSource,
+  type Rejection,
+} from './shared/index.js';
 import { createHash } from 'node:crypto';
-import type { ConnectorSource, Rejection } from './shared/types.js';
-import { validateAgainst } from '../schemas/index.js';
 
 /** Options of runConnector. */
 export interface RunConnectorOptions {

@@ -6,20 +6,24 @@ import Koa from 'koa';
 import { bodyParser } from '@koa/bodyparser';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
-import { attachRequestContext } from './http/request-context.js';
-import { setSecurityHeaders } from './http/security-headers.js';
-import { renderProblems } from './http/errors.js';
-import { requireBearerUnder } from './http/admin-area.js';
-import type { RouteDoc, RouteGroup } from './http/route-group.js';
-import { authenticate, adminTokenRoutes } from './auth/index.js';
-import { healthRoutes, type ReadinessCheck } from './health/routes.js';
+import {
+  attachRequestContext,
+  setSecurityHeaders,
+  renderProblems,
+  requireBearerUnder,
+  type RouteDoc,
+  type RouteGroup,
+} from './http/index.js';
+import { authenticate, adminTokenRoutes, countPartnerTokens } from './auth/index.js';
+import { healthRoutes, type ReadinessCheck } from './health/index.js';
 import { openApiRoutes } from './openapi/index.js';
-import { adminPartnerRoutes, publicPartnerRoutes } from './partners/index.js';
+import { adminPartnerRoutes, findPartner, publicPartnerRoutes } from './partners/index.js';
 import { pingDatabase } from './db/index.js';
-import { adminSourceRoutes } from './sources/index.js';
+import { adminSourceRoutes, countPartnerSources } from './sources/index.js';
+import { countPartnerItems } from './items/index.js';
 import type { HubServices } from './services.js';
 import { HUB_VERSION } from './version.js';
-import { widgetRoutes } from '../widgets/server/index.js';
+import { widgetRoutes } from '../widgets/index.js';
 import { interactionCors, interactionRoutes } from './interaction/index.js';
 
 export interface AppOptions {
@@ -52,10 +56,17 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
     openApiRoutes(() => docs, { version: HUB_VERSION, publicUrl: config.publicUrl }),
     publicPartnerRoutes(),
     ...services.catalog.routes(),
-    adminPartnerRoutes({ onChanged: () => services.partnersChanged() }),
-    adminTokenRoutes(),
+    adminPartnerRoutes({
+      onChanged: () => services.partnersChanged(),
+      countDependents: async (id) =>
+        (await Promise.all([countPartnerSources(id), countPartnerItems(id), countPartnerTokens(id)])).reduce(
+          (a, b) => a + b,
+        ),
+    }),
+    adminTokenRoutes({ partnerExists: async (id) => !!(await findPartner(id)) }),
     adminSourceRoutes({
-      scheduler: services.scheduler,
+      nudge: () => services.scheduler.nudge(),
+      runNow: (id) => services.scheduler.requestRun(id),
       fetcher: services.fetcher,
       onItemsChanged: services.itemsChanged,
       allowedHosts: config.sourceAllowedHosts,

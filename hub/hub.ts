@@ -2,12 +2,12 @@
  * A running hub: the HTTP server plus the background services around the app. main.ts
  * and the tests start it the same way, on an already connected database.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
-import { createServices, type HubServices } from './services.js';
+import { createServices, type HubServices, type ServiceOptions } from './services.js';
 
 export interface RunningHub {
   server: Server;
@@ -17,8 +17,20 @@ export interface RunningHub {
   close(): Promise<void>;
 }
 
-/** Listens on config.port (0 = any); a taken port rejects with one clear line. */
-function listen(server: Server, port: number, host: string): Promise<void> {
+/** A port taken before start-up finished: answered 503 until the app is mounted. */
+function answerStarting(_req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '2' }).end('Passerelle démarre.\n');
+}
+
+/**
+ * Takes the port (0 = any) before anything else happens, so that a taken port stops a first
+ * start before the database is written or a token printed; rejects with one clear line.
+ */
+export function bindPort(port: number, host: string): Promise<Server> {
+  const server = createServer(answerStarting);
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.requestTimeout = 30_000;
   return new Promise((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
       server.removeListener('listening', onListening);
@@ -30,7 +42,7 @@ function listen(server: Server, port: number, host: string): Promise<void> {
     };
     const onListening = () => {
       server.removeListener('error', onError);
-      resolve();
+      resolve(server);
     };
     server.once('error', onError);
     server.once('listening', onListening);
@@ -38,18 +50,27 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-/** Creates the app and starts serving it. */
-export async function startHub(config: Config, log: Logger, options: { leaseMs?: number } = {}): Promise<RunningHub> {
+/** The address a server listens on, said truthfully: every interface, or one address. */
+export function describeListening(server: Server): string {
+  const { address, port } = server.address() as AddressInfo;
+  if (address === '0.0.0.0' || address === '::') return `port ${port} on every network interface (${address})`;
+  return `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+}
+
+/** Creates the app and starts serving it, on `server` when the port was bound already. */
+export async function startHub(
+  config: Config,
+  log: Logger,
+  options: ServiceOptions & { server?: Server } = {},
+): Promise<RunningHub> {
   const services = createServices(config, log, options);
   const { app } = createApp({ config, log, services });
-  const server = createServer(app.callback());
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
-  server.requestTimeout = 30_000;
-  await listen(server, config.port, config.host);
+  const server = options.server ?? (await bindPort(config.port, config.host));
+  server.removeListener('request', answerStarting);
+  server.on('request', app.callback());
   await services.start();
   const { port } = server.address() as AddressInfo;
-  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   return {
     server,
     services,

@@ -1,6 +1,7 @@
 /**
- * Process entry (npm start): configuration, database (a local one when MONGODB_URI is
- * unset), first-start seeding, then the HTTP server. Any failure to start ends the
+ * Process entry (npm start): configuration, the HTTP port (taken first: a taken port stops
+ * the start before anything is written or printed), database (a local one when MONGODB_URI
+ * is unset), first-start seeding, then the app on that port. Any failure to start ends the
  * process with one line on stderr and exit code 1.
  */
 import { ConfigError, loadConfig } from './config.js';
@@ -8,7 +9,7 @@ import { createLogger } from './log.js';
 import { connectDatabase, disconnectDatabase, redactUri, startLocalDatabase, type LocalDatabase } from './db/index.js';
 import { countPartners, seedPartners } from './partners/index.js';
 import { ensureBootstrapToken } from './auth/index.js';
-import { startHub } from './hub.js';
+import { bindPort, describeListening, startHub } from './hub.js';
 
 function say(line: string): void {
   process.stderr.write(`${line}\n`);
@@ -17,24 +18,26 @@ function say(line: string): void {
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
+  const server = await bindPort(config.port, config.host);
   let local: LocalDatabase | undefined;
   let uri = config.mongodbUri;
-  if (!uri) {
-    local = await startLocalDatabase(config.dataDir, say);
-    uri = local.uri;
-    log.info({ engine: local.engine, dataDir: config.dataDir }, 'database: local server started');
-  }
   try {
+    if (!uri) {
+      local = await startLocalDatabase(config.dataDir, say);
+      uri = local.uri;
+      log.info({ engine: local.engine, dataDir: config.dataDir }, 'database: local server started');
+    }
     await connectDatabase(uri);
     log.info({ uri: redactUri(uri) }, 'database: connected');
     if (config.seedOnStart && (await countPartners()) === 0)
       log.info({ inserted: await seedPartners() }, 'seed: partners loaded');
     const token = await ensureBootstrapToken(config.adminToken);
     if (token) say(`\nPasserelle: first start — platform admin token (shown once, keep it safe):\n  ${token}\n`);
-    const hub = await startHub(config, log);
-    log.info({ url: hub.url, publicUrl: config.publicUrl }, 'http: listening');
+    const hub = await startHub(config, log, { server });
+    const listening = describeListening(hub.server);
+    log.info({ listening, publicUrl: config.publicUrl }, 'http: listening');
     say(
-      `Passerelle is listening on ${hub.url} — open ${config.publicUrl} (PUBLIC_URL: the widgets accept likes and comments from this address and from partners' allowed origins). Stop with Ctrl+C.`,
+      `Passerelle is listening on ${listening} — open ${config.publicUrl} (PUBLIC_URL: the widgets accept likes and comments from this address and from partners' allowed origins). Stop with Ctrl+C.`,
     );
     const stop = async (signal: string) => {
       log.info({ signal }, 'hub: stopping');
@@ -46,6 +49,7 @@ async function main(): Promise<void> {
     process.once('SIGINT', () => void stop('SIGINT'));
     process.once('SIGTERM', () => void stop('SIGTERM'));
   } catch (err) {
+    server.close();
     await local?.stop();
     throw err;
   }

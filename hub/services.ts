@@ -2,14 +2,15 @@
  * The long-lived parts of a hub process, created once and shared by the routes: the
  * polite fetcher, the scheduler, and what must learn that items changed.
  */
-import { buildUserAgent, createFetcher, type Fetcher } from '../connectors/shared/fetcher/index.js';
+import { buildUserAgent, createFetcher, type Fetcher } from '../connectors/index.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import cron, { type ScheduledTask } from 'node-cron';
 import { createCatalog, type Catalog } from './catalog/index.js';
 import { purgeExpiredModerationData } from './interaction/index.js';
 import { bumpItemsVersion } from './items/index.js';
-import { createScheduler, limitPerHost, TIMEZONE, type Scheduler } from './scheduler/index.js';
+import { createScheduler, limitPerHost, type Scheduler } from './scheduler/index.js';
+import { TIMEZONE } from './sources/index.js';
 import { HUB_VERSION } from './version.js';
 
 export interface HubServices {
@@ -29,8 +30,14 @@ export interface HubServices {
   stop(): Promise<void>;
 }
 
+/** Test knobs of the scheduler: claim duration, how long "run now" waits for a run in progress. */
+export interface ServiceOptions {
+  leaseMs?: number;
+  reportWaitMs?: number;
+}
+
 /** Creates the services; nothing touches the network or the database until start(). */
-export function createServices(config: Config, log: Logger, options: { leaseMs?: number } = {}): HubServices {
+export function createServices(config: Config, log: Logger, options: ServiceOptions = {}): HubServices {
   const catalog = createCatalog(config, log);
   const listeners: (() => void)[] = [() => catalog.search.itemsChanged()];
   const itemsChanged = () => listeners.forEach((l) => l());
@@ -49,6 +56,7 @@ export function createServices(config: Config, log: Logger, options: { leaseMs?:
     concurrency: config.schedulerConcurrency,
     onItemsChanged: itemsChanged,
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+    ...(options.reportWaitMs !== undefined ? { reportWaitMs: options.reportWaitMs } : {}),
     tick: `*/${config.schedulerTickSeconds} * * * * *`,
   });
   let maintenance: ScheduledTask | undefined;

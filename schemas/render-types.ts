@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 
@@ -35,9 +35,4 @@ export async function renderSchemaTypes(): Promise<string> {
     style: { singleQuote: true, printWidth: 100 },
   });
   return ts;
-}
-
-/** Reads one schema file as parsed JSON. */
-export async function readSchemaFile(file: string): Promise<Record<string, unknown>> {
-  return JSON.parse(await readFile(`${dir}/${file}`, 'utf8')) as Record<string, unknown>;
 }

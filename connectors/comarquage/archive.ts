@@ -4,7 +4,7 @@
  * are capped per file and in total: a zip is an easy bomb.
  */
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
-import { ConnectorError } from '../shared/errors.js';
+import { ConnectorError } from '../shared/index.js';
 
 const PUSH_CHUNK = 64 * 1024;
 

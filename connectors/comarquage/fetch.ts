@@ -1,7 +1,5 @@
 /** Fetch stage of the comarquage kind. */
-import type { FetchContext, FetchedBody } from '../shared/connector-types.js';
-import { fetchSingleDocument } from '../shared/fetch-single.js';
-import type { ConnectorSource } from '../shared/types.js';
+import { type FetchContext, type FetchedBody, fetchSingleDocument, type ConnectorSource } from '../shared/index.js';
 
 /** A full DILA archive is tens of megabytes, far above the 10 MiB cap of a feed. */
 export const COMARQUAGE_MAX_BYTES = 100 * 1024 * 1024;

@@ -1,5 +1,5 @@
 /** The comarquage kind: DILA "vos droits et démarches" fiches, one by one or as a zip. */
-import type { Connector } from '../shared/connector-types.js';
+import type { Connector } from '../shared/index.js';
 import { fetchComarquage } from './fetch.js';
 import { mapComarquage } from './map.js';
 import { parseComarquage, type ParsedComarquage } from './parse.js';
@@ -9,7 +9,6 @@ export { mapComarquage } from './map.js';
 export { parseArchive, parseComarquage, parseFiche } from './parse.js';
 export type { ParsedComarquage, ParsedFiche, SkippedFiche } from './parse.js';
 export { servicePublicUrl } from './service-public.js';
-export { treeToXml, type XmlJsNode } from './tree-to-xml.js';
 
 /** The comarquage connector. */
 export const comarquageConnector: Connector<ParsedComarquage> = {

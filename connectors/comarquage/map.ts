@@ -1,8 +1,6 @@
 /** Fiches to ItemInputs (pure). */
 import type { ItemType } from '../../schemas/index.js';
-import type { MapResult, StageContext } from '../shared/connector-types.js';
-import { finalizeItems } from '../shared/finalize-item.js';
-import type { DraftItem, Rejection } from '../shared/types.js';
+import { type MapResult, type StageContext, finalizeItems, type DraftItem, type Rejection } from '../shared/index.js';
 import type { ParsedComarquage, ParsedFiche } from './parse.js';
 import { audienceFromUrl, servicePublicUrl } from './service-public.js';
 

@@ -3,9 +3,7 @@
  * In an archive only fiches (F…) and services (R…) are read; dossiers (N…), menus and
  * glossaries are navigation, not items.
  */
-import { decodeText } from '../shared/charset.js';
-import type { FetchedBody } from '../shared/connector-types.js';
-import { ConnectorError, isConnectorError } from '../shared/errors.js';
+import { decodeText, type FetchedBody, ConnectorError, isConnectorError } from '../shared/index.js';
 import { isZip, readArchive, type ArchiveLimits } from './archive.js';
 import { renderFicheBody } from './fiche-body.js';
 import { audienceFromUrl } from './service-public.js';

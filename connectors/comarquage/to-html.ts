@@ -2,6 +2,7 @@
  * The body of a fiche (Texte, Chapitre, Liste, Tableau, LienInterne…) as plain HTML. The
  * result is sanitized later like any partner HTML; here we only keep the structure.
  */
+import { escapeHtml } from '../text/index.js';
 import { servicePublicUrl } from './service-public.js';
 import { childElements, firstChild, textContent, type XmlElement, type XmlNode } from './xml-tree.js';
 
@@ -141,11 +142,7 @@ function renderTable(el: XmlElement, ctx: RenderContext): string {
   return `<table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}<tbody>${rows.join('')}</tbody></table>`;
 }
 
-/** Escapes text for HTML. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+export { escapeHtml };
 
-function escapeAttribute(text: string): string {
-  return escapeHtml(text).replace(/"/g, '&quot;');
-}
+/** Escapes text for a double-quoted attribute (the one escapeHtml does both). */
+const escapeAttribute = escapeHtml;

@@ -1,6 +1,6 @@
 /** A small ordered XML tree (mixed content matters in fiches), read with fast-xml-parser. */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { ConnectorError } from '../shared/errors.js';
+import { ConnectorError } from '../shared/index.js';
 
 /** An element; children keep document order, text as strings. */
 export interface XmlElement {

@@ -1,7 +1,5 @@
 /** Fetch stage of the feed kind. */
-import type { FetchContext, FetchedBody } from '../shared/connector-types.js';
-import { fetchSingleDocument } from '../shared/fetch-single.js';
-import type { ConnectorSource } from '../shared/types.js';
+import { type FetchContext, type FetchedBody, fetchSingleDocument, type ConnectorSource } from '../shared/index.js';
 
 const ACCEPT =
   'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1';

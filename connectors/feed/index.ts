@@ -1,5 +1,5 @@
 /** The feed kind: RSS 0.9x, 1.0 (RDF), 2.0 and Atom 1.0. */
-import type { Connector } from '../shared/connector-types.js';
+import type { Connector } from '../shared/index.js';
 import { fetchFeed } from './fetch.js';
 import { mapFeed } from './map.js';
 import { parseFeed, type ParsedFeed } from './parse.js';

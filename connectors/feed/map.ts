@@ -1,8 +1,5 @@
 /** Feed entries to ItemInputs (pure). */
-import type { MapResult, StageContext } from '../shared/connector-types.js';
-import { finalizeItems } from '../shared/finalize-item.js';
-import type { DraftItem } from '../shared/types.js';
-import { resolveBase } from '../shared/urls.js';
+import { type MapResult, type StageContext, finalizeItems, type DraftItem, resolveBase } from '../shared/index.js';
 import { attrsOf, listOf, textOf } from './entry-nodes.js';
 import { collectCategories, collectEnclosures, collectImages } from './media.js';
 import type { ParsedFeed, RawFeedEntry } from './parse.js';

@@ -1,5 +1,5 @@
 /** Enclosures, Media RSS images and categories of one entry, from the raw nodes. */
-import type { DraftItem } from '../shared/types.js';
+import type { DraftItem } from '../shared/index.js';
 import { attrsOf, childrenOf, listOf, textOf } from './entry-nodes.js';
 import type { RawFeedEntry } from './parse.js';
 

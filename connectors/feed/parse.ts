@@ -3,9 +3,7 @@
  * mend common XML slips, then let rss-parser read RSS 0.9x/1.0/2.0 and Atom 1.0.
  */
 import Parser from 'rss-parser';
-import { ConnectorError } from '../shared/errors.js';
-import { decodeText } from '../shared/charset.js';
-import type { FetchedBody } from '../shared/connector-types.js';
+import { ConnectorError, decodeText, type FetchedBody } from '../shared/index.js';
 import { repairXml } from './repair-xml.js';
 
 /** One entry as rss-parser gives it, with the raw nodes our customFields keep. */

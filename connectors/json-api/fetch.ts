@@ -3,10 +3,13 @@
  * after the other (politely, never in parallel) until the last page or the page cap.
  */
 import type { JsonApiMapping, Pagination } from '../../schemas/index.js';
-import type { FetchContext, FetchedBody } from '../shared/connector-types.js';
-import type { FetchResponse } from '../shared/fetcher/index.js';
-import type { ConnectorSource } from '../shared/types.js';
-import { resolveUrl } from '../shared/urls.js';
+import {
+  type FetchContext,
+  type FetchedBody,
+  type FetchResponse,
+  type ConnectorSource,
+  resolveUrl,
+} from '../shared/index.js';
 import { readPath } from './paths.js';
 import { readJsonPage, readNextLink, requireMapping } from './parse.js';
 

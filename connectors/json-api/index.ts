@@ -1,5 +1,5 @@
 /** The json-api kind: any JSON API, read through a declarative mapping (see README.md). */
-import type { Connector } from '../shared/connector-types.js';
+import type { Connector } from '../shared/index.js';
 import { fetchJsonApi } from './fetch.js';
 import { mapJsonApi } from './map.js';
 import { parseJsonApi, type ParsedJsonApi } from './parse.js';

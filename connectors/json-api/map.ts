@@ -1,8 +1,6 @@
 /** API items to ItemInputs through the source's declarative mapping (pure). */
 import type { JsonApiMapping, Territory } from '../../schemas/index.js';
-import type { MapResult, StageContext } from '../shared/connector-types.js';
-import { finalizeItems } from '../shared/finalize-item.js';
-import type { DraftItem } from '../shared/types.js';
+import { type MapResult, type StageContext, finalizeItems, type DraftItem } from '../shared/index.js';
 import { fillTemplate, readPath } from './paths.js';
 import { requireMapping, type ParsedJsonApi } from './parse.js';
 

@@ -1,9 +1,12 @@
 /** JSON pages to API items (pure). */
 import type { JsonApiMapping } from '../../schemas/index.js';
-import { decodeText } from '../shared/charset.js';
-import type { FetchedBody, StageContext } from '../shared/connector-types.js';
-import { ConnectorError } from '../shared/errors.js';
-import type { FetchResponse } from '../shared/fetcher/index.js';
+import {
+  decodeText,
+  type FetchedBody,
+  type StageContext,
+  ConnectorError,
+  type FetchResponse,
+} from '../shared/index.js';
 import { readPath } from './paths.js';
 
 /** One page: its URL (base of relative links) and its items. */

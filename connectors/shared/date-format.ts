@@ -1,110 +1,38 @@
 /**
- * Per-source date patterns (JsonApiMapping.dateFormats), compiled once into a matcher.
- * Tokens: yyyy yy · MMMM MMM (month names, French or English) MM M · dd d · HH H · mm · ss ·
- * hh a (12-hour clock, AM/PM) · SSS · EEEE EEE (day name, ignored) · XXX XX X Z (zone: Z, +11:00, +1100) · 'literal'.
- * Any other character matches itself; a space matches any run of spaces.
+ * Per-source date patterns (JsonApiMapping.dateFormats), read by luxon in French then in
+ * English, a date without a zone being a Nouméa date (Pacific/Noumea).
+ *
+ * Tokens (date-fns / Unicode style, as partners' configurations write them): yyyy yy ·
+ * MMMM MMM (month names) MM M · dd d · HH H · hh a (12-hour clock) · mm · ss · SSS ·
+ * EEEE EEE (day names) · XXX (+11:00) XX X Z (+1100) · 'literal'. They are luxon's own but
+ * for the zone ones, translated here. What luxon does not read in a pattern, and the
+ * standard forms of dates.ts do: month names without their accents (« fevrier », « aout »),
+ * « 1er », and a literal Z for UTC in place of an offset.
  */
-import {
-  expandYear,
-  monthFromName,
-  MONTH_PATTERN,
-  offsetFromZone,
-  WEEKDAY_PATTERN,
-  type DateParts,
-} from './date-parts.js';
+import { DateTime } from 'luxon';
 
-type Field =
-  | 'year'
-  | 'year2'
-  | 'monthName'
-  | 'month'
-  | 'day'
-  | 'hour'
-  | 'hour12'
-  | 'meridiem'
-  | 'minute'
-  | 'second'
-  | 'millisecond'
-  | 'zone';
+const ZONE_TOKENS: Record<string, string> = { XXX: 'ZZ', XX: 'ZZZ', X: 'ZZ', Z: 'ZZZ' };
+const LOCALES = ['fr', 'en'];
+const cache = new Map<string, string>();
 
-const TOKENS: Array<[string, string, Field | undefined]> = [
-  ['yyyy', '(\\d{4})', 'year'],
-  ['yy', '(\\d{2})', 'year2'],
-  ['MMMM', `(${MONTH_PATTERN})\\.?`, 'monthName'],
-  ['MMM', `(${MONTH_PATTERN})\\.?`, 'monthName'],
-  ['MM', '(\\d{2})', 'month'],
-  ['M', '(\\d{1,2})', 'month'],
-  ['dd', '(\\d{2})', 'day'],
-  ['d', '(\\d{1,2})(?:er)?', 'day'],
-  ['HH', '(\\d{2})', 'hour'],
-  ['H', '(\\d{1,2})', 'hour'],
-  ['hh', '(\\d{1,2})', 'hour12'],
-  ['a', '(am|pm)', 'meridiem'],
-  ['mm', '(\\d{2})', 'minute'],
-  ['ss', '(\\d{2})', 'second'],
-  ['SSS', '(\\d{3})', 'millisecond'],
-  ['EEEE', WEEKDAY_PATTERN, undefined],
-  ['EEE', WEEKDAY_PATTERN, undefined],
-  ['XXX', '(Z|[+-]\\d{2}:\\d{2})', 'zone'],
-  ['XX', '(Z|[+-]\\d{4})', 'zone'],
-  ['X', '(Z|[+-]\\d{2}(?::?\\d{2})?)', 'zone'],
-  ['Z', '([+-]\\d{4}|Z)', 'zone'],
-];
-
-type Matcher = (text: string) => DateParts | undefined;
-const cache = new Map<string, Matcher>();
-
-/** Compiles a pattern such as "dd/MM/yyyy HH:mm" into a function returning date parts. */
-export function compileDateFormat(format: string): Matcher {
-  let matcher = cache.get(format);
-  if (!matcher) {
-    matcher = buildMatcher(format);
-    cache.set(format, matcher);
+/** The luxon form of a pattern: zone tokens translated, quoted literals kept, spaces single. */
+function toLuxonFormat(format: string): string {
+  let luxon = cache.get(format);
+  if (luxon === undefined) {
+    luxon = format
+      .split(/('[^']*')/)
+      .map((part, i) => (i % 2 ? part : part.replace(/XXX|XX|X|Z/g, (t) => ZONE_TOKENS[t] ?? t).replace(/\s+/g, ' ')))
+      .join('');
+    cache.set(format, luxon);
   }
-  return matcher;
+  return luxon;
 }
 
-function buildMatcher(format: string): Matcher {
-  const fields: Field[] = [];
-  let source = '';
-  for (let i = 0; i < format.length;) {
-    const rest = format.slice(i);
-    const quoted = /^'([^']*)'/.exec(rest);
-    const token = TOKENS.find(([name]) => rest.startsWith(name));
-    if (quoted) {
-      source += escapeRegExp(quoted[1] ?? '');
-      i += quoted[0].length;
-    } else if (token) {
-      source += token[1];
-      if (token[2]) fields.push(token[2]);
-      i += token[0].length;
-    } else {
-      source += rest[0] === ' ' ? '\\s+' : escapeRegExp(rest[0] ?? '');
-      i += 1;
-    }
+/** The instant `text` names in `format` (text with single spaces), as a Date, or undefined. */
+export function parseWithFormat(text: string, format: string): Date | undefined {
+  for (const locale of LOCALES) {
+    const date = DateTime.fromFormat(text, toLuxonFormat(format), { zone: 'Pacific/Noumea', locale });
+    if (date.isValid && date.year >= 1900 && date.year <= 2200) return date.toJSDate();
   }
-  const regex = new RegExp(`^${source}$`, 'i');
-  return (text) => {
-    const match = regex.exec(text);
-    return match ? toParts(fields, match.slice(1)) : undefined;
-  };
-}
-
-function toParts(fields: Field[], values: Array<string | undefined>): DateParts | undefined {
-  const parts: Partial<DateParts> = {};
-  for (const [index, field] of fields.entries()) {
-    const value = values[index] ?? '';
-    if (field === 'year2') parts.year = expandYear(Number(value));
-    else if (field === 'monthName') parts.month = monthFromName(value);
-    else if (field === 'zone') parts.offsetMinutes = offsetFromZone(value);
-    else if (field === 'hour12') parts.hour = (Number(value) % 12) + (parts.hour ?? 0);
-    else if (field === 'meridiem') parts.hour = (parts.hour ?? 0) + (value.toLowerCase() === 'pm' ? 12 : 0);
-    else parts[field] = Number(value);
-  }
-  if (parts.year === undefined || parts.month === undefined) return undefined;
-  return { day: 1, ...parts } as DateParts;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return undefined;
 }

@@ -3,7 +3,7 @@
  * "lundi 29 novembre 2026 à 14h30"), epoch numbers, and per-source patterns. A date without
  * a zone is a Nouméa date (UTC+11). Output is an ISO 8601 string in UTC.
  */
-import { compileDateFormat } from './date-format.js';
+import { parseWithFormat } from './date-format.js';
 import {
   expandYear,
   monthFromName,
@@ -16,7 +16,7 @@ import {
 
 /** Options of parseDate. */
 export interface ParseDateOptions {
-  /** Patterns tried first, e.g. "dd/MM/yyyy HH:mm" (tokens: see date-format.ts). */
+  /** Patterns tried first, e.g. "dd/MM/yyyy HH:mm" (tokens: see date-format.ts; read by luxon). */
   formats?: readonly string[];
 }
 
@@ -49,8 +49,8 @@ export function parseDate(value: unknown, options: ParseDateOptions = {}): strin
   const text = value.trim().replace(/\s+/g, ' ');
   if (!text) return undefined;
   for (const format of options.formats ?? []) {
-    const iso = partsToIso(compileDateFormat(format)(text));
-    if (iso) return iso;
+    const date = parseWithFormat(text, format);
+    if (date) return date.toISOString();
   }
   for (const parse of PARSERS) {
     const iso = partsToIso(parse(text));

@@ -1,6 +1,7 @@
 /**
  * The one error type connectors throw. Its `code` is stable (stored on runs and shown to
- * admins); the message is for developers and starts with the module name.
+ * admins); its message is for developers (logs) and starts with the module name. What a
+ * partner's agent reads is French, built from the code by describeFailure.
  */
 
 /**
@@ -57,9 +58,12 @@ export class ConnectorError extends Error {
     if (details.url !== undefined) this.url = details.url;
   }
 
-  /** Returns the RunError shape ({code, message, httpStatus?}) for runs and source state. */
+  /** The RunError shape ({code, message, httpStatus?}) for runs and source state: a French message. */
   toRunError(): RunErrorShape {
-    const out: RunErrorShape = { code: this.code, message: this.message };
+    const out: RunErrorShape = {
+      code: this.code,
+      message: describeFailure(this.code, this.httpStatus, hostOf(this.url)),
+    };
     if (this.httpStatus !== undefined) out.httpStatus = this.httpStatus;
     return out;
   }
@@ -68,4 +72,31 @@ export class ConnectorError extends Error {
 /** Tells whether a value is a ConnectorError. */
 export function isConnectorError(value: unknown): value is ConnectorError {
   return value instanceof ConnectorError;
+}
+
+const FAILURES: Record<ConnectorErrorCode, string> = {
+  timeout: "la source n'a pas répondu à temps",
+  dns: "le nom d'hôte de la source est introuvable (DNS)",
+  connection: 'la connexion à la source a échoué',
+  tls: 'la connexion sécurisée (TLS) à la source a échoué : certificat invalide ou expiré',
+  http_3xx: 'la source redirige sans indiquer de nouvelle adresse',
+  http_4xx: "la source refuse la demande ou l'adresse n'existe plus",
+  http_429: 'la source demande de ralentir (trop de requêtes)',
+  http_5xx: 'le serveur de la source est en panne',
+  too_large: 'la réponse de la source dépasse la taille acceptée',
+  too_many_redirects: 'la source redirige trop de fois',
+  forbidden_address: "l'adresse de la source est privée ou locale (voir SOURCE_ALLOWED_HOSTS)",
+  bad_format: "le contenu de la source n'est pas lisible dans le format attendu",
+  bad_config: 'la configuration de la source est invalide',
+  internal: 'erreur interne du hub pendant la collecte',
+};
+
+/** The French sentence an agent reads for a failure: what happened, the HTTP status, the host. */
+export function describeFailure(code: ConnectorErrorCode, httpStatus?: number, host?: string): string {
+  const status = httpStatus !== undefined ? ` (HTTP ${httpStatus})` : '';
+  return `${FAILURES[code] ?? FAILURES.internal}${status}${host ? ` — ${host}` : ''}`;
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  return url && URL.canParse(url) ? new URL(url).host : undefined;
 }

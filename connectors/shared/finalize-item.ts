@@ -17,7 +17,7 @@ import {
   pickImage,
 } from './item-fields.js';
 import { sanitizeContent } from './sanitize.js';
-import { htmlToText, truncateAtWord } from './text.js';
+import { htmlToText, truncateAtWord } from '../text/index.js';
 import type { ConnectorSource, DraftItem, FinalizeOptions, MappedItems, Rejection } from './types.js';
 import { canonicalizeUrl } from './urls.js';
 

@@ -1,6 +1,6 @@
 /** What connector kinds share: fetcher, failure classification, HTML, text, dates, URLs, items. */
 export { classifyFailure, HttpStatusFailure } from './classify-failure.js';
-export { ConnectorError, isConnectorError } from './errors.js';
+export { ConnectorError, describeFailure, isConnectorError } from './errors.js';
 export type { ConnectorErrorCode, ConnectorErrorDetails, RunErrorShape } from './errors.js';
 export * from './fetcher/index.js';
 export type {
@@ -18,5 +18,6 @@ export { NOUMEA_OFFSET_MINUTES } from './date-parts.js';
 export { finalizeItem, finalizeItems } from './finalize-item.js';
 export { deriveItemId, hashValue, sha256Hex, stableStringify } from './hash.js';
 export { findFirstImage, sanitizeContent } from './sanitize.js';
-export { collapseWhitespace, htmlToText, slugify, truncateAtWord } from './text.js';
-export { canonicalizeUrl, resolveUrl } from './urls.js';
+export { collapseWhitespace, escapeHtml, htmlToText, slugify, truncateAtWord } from '../text/index.js';
+export { canonicalizeUrl, resolveBase, resolveUrl } from './urls.js';
+export { fetchSingleDocument } from './fetch-single.js';

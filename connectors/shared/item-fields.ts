@@ -2,7 +2,7 @@
 import type { Audience, EventInfo, Image, Enclosure, ItemType } from '../../schemas/index.js';
 import { parseDate, type ParseDateOptions } from './dates.js';
 import { findFirstImage } from './sanitize.js';
-import { collapseWhitespace, htmlToText, slugify, truncateAtWord } from './text.js';
+import { collapseWhitespace, htmlToText, slugify, truncateAtWord } from '../text/index.js';
 import { resolveUrl } from './urls.js';
 import type { DraftItem } from './types.js';
 

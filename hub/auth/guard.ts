@@ -4,7 +4,7 @@
  */
 import type { Context, Next } from 'koa';
 import type { Role } from '../../schemas/index.js';
-import { forbidden, unauthorized } from '../http/errors.js';
+import { forbidden, unauthorized } from '../http/index.js';
 import { resolveToken, type Principal } from './tokens.js';
 
 /** Requires a valid bearer token; 401 otherwise. */

@@ -1,4 +1,10 @@
 export { authenticate, assertPartnerAccess, getPrincipal, requireRole, scopedPartnerId } from './guard.js';
-export { createToken, ensureBootstrapToken, resolveToken, type Principal, type TokenView } from './tokens.js';
-export { adminTokenRoutes } from './routes.js';
-export { TokenModel } from './token-model.js';
+export {
+  countPartnerTokens,
+  createToken,
+  ensureBootstrapToken,
+  resolveToken,
+  type Principal,
+  type TokenView,
+} from './tokens.js';
+export { adminTokenRoutes, type TokenRouteDeps } from './routes.js';

@@ -1,10 +1,7 @@
 /** /api/v1/admin/tokens — platform admins manage every token, partner admins their partner's. */
 import type { Context } from 'koa';
 import type { TokenInput } from '../../schemas/index.js';
-import { forbidden, invalidInput, notFound } from '../http/errors.js';
-import { readBody } from '../http/read-body.js';
-import { RouteGroup } from '../http/route-group.js';
-import { findPartner } from '../partners/partners.js';
+import { forbidden, invalidInput, notFound, readBody, RouteGroup } from '../http/index.js';
 import { assertPartnerAccess, getPrincipal, requireRole, scopedPartnerId } from './guard.js';
 import { createToken, deleteToken, findToken, listTokens } from './tokens.js';
 
@@ -22,7 +19,7 @@ const TOKEN_VIEW = {
   },
 };
 
-async function checkTokenInput(ctx: Context, input: TokenInput): Promise<void> {
+async function checkTokenInput(ctx: Context, input: TokenInput, deps: TokenRouteDeps): Promise<void> {
   const principal = getPrincipal(ctx);
   if (input.role === 'platform-admin') {
     if (principal.role !== 'platform-admin') throw forbidden('seul un administrateur de la plateforme crée ce rôle');
@@ -32,12 +29,18 @@ async function checkTokenInput(ctx: Context, input: TokenInput): Promise<void> {
   }
   if (!input.partnerId) throw invalidInput([{ field: 'partnerId', message: `requis pour le rôle ${input.role}` }]);
   assertPartnerAccess(principal, input.partnerId, ['partner-admin']);
-  if (!(await findPartner(input.partnerId)))
+  if (!(await deps.partnerExists(input.partnerId)))
     throw invalidInput([{ field: 'partnerId', message: 'partenaire inconnu' }]);
 }
 
+/** What the token routes need from the rest of the hub. */
+export interface TokenRouteDeps {
+  /** True when a partner with this id exists (a token is tied to an existing partner). */
+  partnerExists: (partnerId: string) => Promise<boolean>;
+}
+
 /** Token administration and `GET /api/v1/admin/me`. */
-export function adminTokenRoutes(): RouteGroup {
+export function adminTokenRoutes(deps: TokenRouteDeps): RouteGroup {
   const auth = 'bearer' as const;
   return new RouteGroup()
     .add(
@@ -86,7 +89,7 @@ export function adminTokenRoutes(): RouteGroup {
       requireRole('platform-admin', 'partner-admin'),
       async (ctx) => {
         const input = readBody<TokenInput>(ctx, 'TokenInput');
-        await checkTokenInput(ctx, input);
+        await checkTokenInput(ctx, input, deps);
         const { token, view } = await createToken(input, getPrincipal(ctx).tokenId);
         ctx.status = 201;
         ctx.set('Cache-Control', 'no-store');

@@ -84,6 +84,11 @@ export async function listTokens(partnerId?: string): Promise<TokenView[]> {
   return docs.map(toTokenView);
 }
 
+/** Whether a partner still has tokens (0 or 1: enough to refuse its deletion). */
+export async function countPartnerTokens(partnerId: string): Promise<number> {
+  return TokenModel.countDocuments({ partnerId }, { limit: 1 });
+}
+
 /** Finds one token's view. */
 export async function findToken(id: string): Promise<TokenView | undefined> {
   const doc = await TokenModel.findById(id).lean<TokenDoc>();

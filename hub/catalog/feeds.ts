@@ -1,7 +1,6 @@
 /** The syndication routes, fed by the search index and MongoDB. */
 import { createSyndicationRouter, type OpmlSource } from '../syndication/index.js';
-import { invalidInput, notFound } from '../http/errors.js';
-import { RouteGroup, type RouteDoc } from '../http/route-group.js';
+import { invalidInput, notFound, RouteGroup, type RouteDoc } from '../http/index.js';
 import { findItemsByIds, toItem } from '../items/index.js';
 import { parseSearchParams, type SearchParams } from '../search/index.js';
 import { listActiveSources } from '../sources/index.js';

@@ -4,7 +4,7 @@
  */
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
-import type { RouteGroup } from '../http/route-group.js';
+import type { RouteGroup } from '../http/index.js';
 import { listFeedTopics, pingWebSubHub } from '../syndication/index.js';
 import { feedRoutes } from './feeds.js';
 import { PartnerDirectory } from './partner-directory.js';

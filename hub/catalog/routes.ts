@@ -1,7 +1,6 @@
 /** GET /api/v1/items, /api/v1/items/:id and /api/v1/suggest: the unified search. */
 import type { Context } from 'koa';
-import { HttpError, invalidInput, notFound } from '../http/errors.js';
-import { RouteGroup } from '../http/route-group.js';
+import { HttpError, invalidInput, notFound, RouteGroup } from '../http/index.js';
 import { findPublishedItem, toItem } from '../items/index.js';
 import { parseSearchParams, SearchNotReadyError, type SearchHit } from '../search/index.js';
 import type { PartnerDirectory } from './partner-directory.js';

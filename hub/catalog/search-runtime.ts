@@ -5,7 +5,7 @@
  * process changed items (loading that process's stored index when it is there).
  */
 import type { Logger } from '../log.js';
-import { getItemsVersion, ItemModel, toItem, type ItemDoc } from '../items/index.js';
+import { getItemsVersion, listIndexableItems } from '../items/index.js';
 import { SearchService, type IndexableItem } from '../search/index.js';
 import { loadStoredIndex, saveStoredIndex } from './index-store.js';
 import type { PartnerDirectory } from './partner-directory.js';
@@ -34,30 +34,8 @@ export interface SearchRuntime {
   stop(): void;
 }
 
-const FIELDS = {
-  _id: 1,
-  partnerId: 1,
-  url: 1,
-  title: 1,
-  summary: 1,
-  content: 1,
-  categories: 1,
-  type: 1,
-  topics: 1,
-  audience: 1,
-  territory: 1,
-  status: 1,
-  publishedAt: 1,
-  updatedAt: 1,
-  firstSeenAt: 1,
-  lastSeenAt: 1,
-  image: 1,
-  stats: 1,
-};
-
-async function loadPublishedItems(): Promise<IndexableItem[]> {
-  const docs = await ItemModel.find({ status: 'published' }, FIELDS).lean<ItemDoc[]>();
-  return docs.map((d) => toItem(d));
+function loadPublishedItems(): Promise<IndexableItem[]> {
+  return listIndexableItems();
 }
 
 /** Creates the runtime; nothing happens before start(). */

@@ -1,5 +1,5 @@
 /** npm run db:install — makes sure the local FerretDB binary exists (builds it once with Go). */
-import { resolveFerretDb } from '../db/ferretdb-binary.js';
+import { resolveFerretDb } from '../db/index.js';
 
 try {
   const bin = await resolveFerretDb((line) => console.error(line));

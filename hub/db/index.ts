@@ -1,4 +1,4 @@
 export { connectDatabase, disconnectDatabase, ensureIndexes, pingDatabase, redactUri } from './connect.js';
 export { startLocalDatabase, findFreePort, type LocalDatabase } from './local-server.js';
 export { isDuplicateKey } from './errors.js';
-export { withDocumentLock } from './document-lock.js';
+export { resolveFerretDb } from './ferretdb-binary.js';

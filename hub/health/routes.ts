@@ -1,5 +1,5 @@
 /** Liveness and readiness. Readiness runs every registered check (database, search index…). */
-import { RouteGroup } from '../http/route-group.js';
+import { RouteGroup } from '../http/index.js';
 
 export interface ReadinessCheck {
   name: string;

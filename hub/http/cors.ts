@@ -1,12 +1,22 @@
 /**
- * CORS for the public API. Reads (GET, HEAD) are open to every origin (`*`): they carry no
- * credentials. Writes on the routes listed as restricted answer only the hub's own origin
- * (PUBLIC_URL) and the origins a route allows (a partner's allowedOrigins); any other
- * Origin is refused with 403 origin_not_allowed, preflight included. A request without
- * Origin (server to server, curl) is not a browser's and passes. Admin routes get no CORS.
+ * CORS for the public API, by @koa/cors. Reads (GET, HEAD) are open to every origin (`*`):
+ * they carry no credentials. Writes on the routes listed as restricted answer only the
+ * hub's own origin (PUBLIC_URL) and the origins a route allows (a partner's
+ * allowedOrigins): the per-partner rule is @koa/cors's `origin` function, which refuses any
+ * other Origin with 403 origin_not_allowed, preflight included, and logs the origin and the
+ * partner. A request without Origin (server to server, curl, same-origin GET) is not a
+ * cross-origin browser request and gets no CORS headers. Admin routes get no CORS.
  */
-import type { Context, Next } from 'koa';
+import cors from '@koa/cors';
+import type { Context, Middleware, Next } from 'koa';
 import { HttpError } from './errors.js';
+
+/** Whether an origin may write, and for which partner the question was asked. */
+export interface OriginVerdict {
+  allowed: boolean;
+  /** The partner whose allowedOrigins decided (absent when any partner's may). */
+  partnerId?: string;
+}
 
 /** A route whose writes are limited to some origins. */
 export interface RestrictedRoute {
@@ -14,8 +24,8 @@ export interface RestrictedRoute {
   path: RegExp;
   /** Methods restricted on that path (GET included when the read is personal). */
   methods: readonly string[];
-  /** True when `origin` (other than PUBLIC_URL's) may call this route. */
-  allows(origin: string, params: string[]): Promise<boolean>;
+  /** Whether `origin` (other than PUBLIC_URL's) may call this route. */
+  allows(origin: string, params: string[]): Promise<OriginVerdict>;
 }
 
 export interface CorsOptions {
@@ -48,11 +58,7 @@ function safeDecode(segment: string): string {
   }
 }
 
-function findRestricted(
-  routes: readonly RestrictedRoute[],
-  path: string,
-  method: string,
-): { route: RestrictedRoute; params: string[] } | undefined {
+function findRestricted(routes: readonly RestrictedRoute[], path: string, method: string) {
   for (const route of routes) {
     const match = route.path.exec(path);
     if (match && route.methods.includes(method))
@@ -61,50 +67,45 @@ function findRestricted(
   return undefined;
 }
 
-function methodsOn(routes: readonly RestrictedRoute[], path: string): string {
-  const methods = new Set(['GET', 'HEAD', 'OPTIONS']);
-  for (const route of routes) if (route.path.test(path)) route.methods.forEach((m) => methods.add(m));
-  return [...methods].join(', ');
-}
-
-function answerPreflight(ctx: Context, allowOrigin: string, methods: string, maxAge: number): void {
-  ctx.set('Access-Control-Allow-Origin', allowOrigin);
-  ctx.set('Access-Control-Allow-Methods', methods);
-  ctx.set('Access-Control-Allow-Headers', CORS_ALLOWED_HEADERS);
-  ctx.set('Access-Control-Max-Age', String(maxAge));
-  if (allowOrigin !== '*') ctx.vary('Origin');
-  ctx.status = 204;
-}
-
 /** The CORS middleware; mount it after the problem renderer and before the routers. */
-export function applyCors(options: CorsOptions) {
+export function applyCors(options: CorsOptions): Middleware {
   const ownOrigin = new URL(options.publicUrl).origin;
   const privatePrefixes = options.privatePrefixes ?? ['/api/v1/admin/'];
-  const maxAge = options.maxAgeSeconds ?? 600;
+  const common = {
+    allowHeaders: CORS_ALLOWED_HEADERS,
+    exposeHeaders: EXPOSED_HEADERS,
+    maxAge: options.maxAgeSeconds ?? 600,
+  };
+  const requestedMethod = (ctx: Context) =>
+    ctx.method === 'OPTIONS' ? ctx.get('Access-Control-Request-Method').toUpperCase() : ctx.method;
 
-  async function isAllowed(origin: string, route: RestrictedRoute, params: string[]): Promise<boolean> {
-    return origin === ownOrigin || (origin !== 'null' && (await route.allows(origin, params)));
-  }
+  const reads = cors({
+    ...common,
+    origin: (ctx) => (ctx.get('Origin') ? '*' : ''),
+    allowMethods: 'GET, HEAD, OPTIONS',
+  });
+  const writes = cors({
+    ...common,
+    allowMethods: ['GET', 'HEAD', 'OPTIONS', ...new Set(options.restricted.flatMap((r) => r.methods))].join(', '),
+    async origin(ctx) {
+      const origin = ctx.get('Origin');
+      const restricted = findRestricted(options.restricted, ctx.path, requestedMethod(ctx));
+      if (!origin || !restricted || origin === ownOrigin) return origin;
+      const verdict = origin === 'null' ? { allowed: false } : await restricted.route.allows(origin, restricted.params);
+      if (verdict.allowed) return origin;
+      ctx.log.warn(
+        { origin, partnerId: verdict.partnerId, method: requestedMethod(ctx), path: ctx.path },
+        'cors: origin not allowed to write (add it to the partner allowedOrigins)',
+      );
+      throw originNotAllowed(origin);
+    },
+  });
 
-  return async function cors(ctx: Context, next: Next): Promise<void> {
-    const origin = ctx.get('Origin');
+  return async function corsByRoute(ctx: Context, next: Next): Promise<void> {
     if (privatePrefixes.some((p) => ctx.path.startsWith(p))) return next();
-    const preflightMethod = ctx.method === 'OPTIONS' ? ctx.get('Access-Control-Request-Method').toUpperCase() : '';
-    const method = preflightMethod || ctx.method;
-    const restricted = findRestricted(options.restricted, ctx.path, method);
-    if (restricted) ctx.vary('Origin');
-    if (!origin) return next();
-    if (restricted) {
-      if (!(await isAllowed(origin, restricted.route, restricted.params))) throw originNotAllowed(origin);
-      if (preflightMethod) return answerPreflight(ctx, origin, methodsOn(options.restricted, ctx.path), maxAge);
-      ctx.set('Access-Control-Allow-Origin', origin);
-      ctx.set('Access-Control-Expose-Headers', EXPOSED_HEADERS);
-      return next();
-    }
-    if (!READ_METHODS.has(method)) return next();
-    if (preflightMethod) return answerPreflight(ctx, '*', 'GET, HEAD, OPTIONS', maxAge);
-    ctx.set('Access-Control-Allow-Origin', '*');
-    ctx.set('Access-Control-Expose-Headers', EXPOSED_HEADERS);
+    const method = requestedMethod(ctx);
+    if (findRestricted(options.restricted, ctx.path, method)) return writes(ctx, next);
+    if (READ_METHODS.has(method)) return reads(ctx, next);
     return next();
   };
 }

@@ -1,10 +1,13 @@
 /**
  * One error type for everything a client may be told, and the one middleware that renders
- * it as RFC 9457 problem+json. Anything else becomes a 500 whose details stay in the log.
+ * it as RFC 9457 problem+json: HttpError from routes and guards, DomainError (hub/domain-
+ * errors.ts) from domain operations, mapped here to their status. Anything else becomes a
+ * 500 whose details stay in the log.
  */
 import { STATUS_CODES } from 'node:http';
 import type { Context, Next } from 'koa';
 import type { FieldError } from '../../schemas/index.js';
+import { DomainError, type DomainErrorKind } from '../domain-errors.js';
 
 export interface HttpErrorOptions {
   detail?: string;
@@ -70,6 +73,35 @@ export function tooManyRequests(code: string, retryAfterSeconds: number, detail:
   });
 }
 
+const BY_KIND: Record<Exclude<DomainErrorKind, 'rate_limited'>, [number, string]> = {
+  not_found: [404, 'Ressource introuvable'],
+  invalid_input: [400, 'Données invalides'],
+  forbidden: [403, 'Accès refusé'],
+  conflict: [409, 'Conflit'],
+  unprocessable: [422, 'Requête non traitable'],
+};
+
+/** The HTTP face of a domain refusal: its status, title and problem members. */
+function fromDomainError(err: DomainError): HttpError {
+  if (err.kind === 'rate_limited') {
+    const seconds = (err as DomainError & { retryAfterSeconds: number }).retryAfterSeconds;
+    return tooManyRequests(err.code, seconds, err.detail);
+  }
+  const [status, title] = BY_KIND[err.kind];
+  return new HttpError(status, err.code, err.options.title ?? title, {
+    detail: err.detail,
+    ...(err.options.errors ? { errors: err.options.errors } : {}),
+    ...(err.options.extra ? { extra: err.options.extra } : {}),
+  });
+}
+
+/** What a client is told of an error (HttpError, domain error, Koa's own), or undefined for a bug. */
+export function toHttpError(thrown: unknown): HttpError | undefined {
+  if (thrown instanceof HttpError) return thrown;
+  if (thrown instanceof DomainError) return fromDomainError(thrown);
+  return fromKoaError((thrown ?? {}) as object);
+}
+
 /** Koa's own errors (body parser, ctx.throw) mapped to stable codes. */
 function fromKoaError(err: { status?: number; type?: string; message?: string }): HttpError | undefined {
   const status = err.status;
@@ -104,7 +136,7 @@ export function renderProblems() {
         });
       }
     } catch (thrown) {
-      const err = thrown instanceof HttpError ? thrown : (fromKoaError(thrown as object) ?? undefined);
+      const err = toHttpError(thrown);
       if (!err) {
         ctx.log?.error({ err: thrown }, 'http: unexpected error');
         writeProblem(

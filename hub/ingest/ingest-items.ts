@@ -3,13 +3,16 @@
  * (revision + 1), leaves unchanged ones untouched (no write at all), and — for a source
  * that lists everything — withdraws the items that vanished. Never deletes.
  */
-import type { ItemInput } from '../../schemas/index.js';
-import { validateAgainst } from '../../schemas/index.js';
-import { isDuplicateKey } from '../db/index.js';
-import type { AnyBulkWriteOperation } from 'mongoose';
-import { ItemModel, type ItemDoc } from '../items/index.js';
-import { planUpserts, type KnownItem } from './plan-upserts.js';
-import { OPTIONAL_ITEM_FIELDS, splitSetUnset, toItemFields } from './to-item-fields.js';
+import { type ItemInput, validateAgainst } from '../../schemas/index.js';
+import {
+  findKnownItems,
+  insertItems,
+  listKnownItems,
+  updateItems,
+  withdrawItems,
+  type KnownItem,
+} from '../items/index.js';
+import { planUpserts } from './plan-upserts.js';
 
 export interface IngestCounts {
   created: number;
@@ -34,8 +37,6 @@ export interface IngestResult {
   itemErrors: { guid?: string; reason: string }[];
 }
 
-const BATCH = 500;
-
 function validateItems(
   items: ItemInput[],
   sourceId: string,
@@ -52,91 +53,21 @@ function validateItems(
   return { valid, errors };
 }
 
-async function insertItems(items: ItemInput[], now: Date): Promise<{ inserted: number; raced: ItemInput[] }> {
-  let inserted = 0;
-  const raced: ItemInput[] = [];
-  for (let i = 0; i < items.length; i += BATCH) {
-    const batch = items.slice(i, i + BATCH);
-    const docs = batch.map((item) => ({
-      _id: item.id,
-      ...toItemFields(item),
-      status: 'published',
-      revision: 1,
-      firstSeenAt: now,
-      lastSeenAt: now,
-      stats: { likes: 0, comments: 0 },
-    }));
-    try {
-      inserted += (await ItemModel.insertMany(docs, { ordered: false, rawResult: true })).insertedCount;
-    } catch (err) {
-      // Another process, or a run killed half-way, already stored some: they are updates.
-      const e = err as {
-        insertedDocs?: unknown[];
-        writeErrors?: { err?: { index: number; code: number }; index?: number; code?: number }[];
-      };
-      if (!e.writeErrors?.length || !e.writeErrors.every((w) => isDuplicateKey(w.err ?? w))) throw err;
-      const failed = new Set(e.writeErrors.map((w) => w.err?.index ?? w.index ?? -1));
-      inserted += batch.length - failed.size;
-      raced.push(...batch.filter((_, index) => failed.has(index)));
-    }
-  }
-  return { inserted, raced };
-}
-
-async function updateItems(updates: { item: ItemInput; known: KnownItem }[], now: Date): Promise<number> {
-  let updated = 0;
-  for (let i = 0; i < updates.length; i += BATCH) {
-    const ops = updates.slice(i, i + BATCH).map(({ item, known }) => {
-      const { $set, $unset } = splitSetUnset({ ...toItemFields(item), guid: item.guid }, OPTIONAL_ITEM_FIELDS);
-      return {
-        updateOne: {
-          // Conditional on what we read: a concurrent run that got there first wins once.
-          filter: { _id: known._id, contentHash: known.contentHash, status: known.status },
-          update: {
-            $set: { ...$set, status: 'published', lastSeenAt: now },
-            $unset: { ...$unset, withdrawnAt: '' },
-            $inc: { revision: 1 },
-          },
-        },
-      } as AnyBulkWriteOperation<ItemDoc>;
-    });
-    if (ops.length) updated += (await ItemModel.bulkWrite(ops, { ordered: false })).modifiedCount;
-  }
-  return updated;
-}
-
-async function withdrawMissing(sourceId: string, known: KnownItem[], keep: Set<string>, now: Date): Promise<number> {
+function withdrawMissing(sourceId: string, known: KnownItem[], keep: Set<string>, now: Date): Promise<number> {
   const gone = known.filter((k) => k.status === 'published' && !keep.has(k._id)).map((k) => k._id);
-  let withdrawn = 0;
-  for (let i = 0; i < gone.length; i += BATCH) {
-    const res = await ItemModel.updateMany(
-      { _id: { $in: gone.slice(i, i + BATCH) }, sourceId, status: 'published' },
-      { $set: { status: 'withdrawn', withdrawnAt: now }, $inc: { revision: 1 } },
-    );
-    withdrawn += res.modifiedCount;
-  }
-  return withdrawn;
+  return withdrawItems(sourceId, gone, now);
 }
 
 /** Ingests one listing; see the module comment for the semantics. */
 export async function ingestItems(input: IngestInput): Promise<IngestResult> {
   const now = input.now ?? new Date();
   const { valid, errors } = validateItems(input.items, input.sourceId);
-  const known = await ItemModel.find(
-    { sourceId: input.sourceId },
-    { _id: 1, guid: 1, url: 1, contentHash: 1, status: 1 },
-  ).lean<KnownItem[]>();
+  const known = await listKnownItems(input.sourceId);
   const plan = planUpserts(valid, known);
   const { inserted, raced } = await insertItems(plan.inserts, now);
   let updated = await updateItems(plan.updates, now);
   if (raced.length) {
-    const again = planUpserts(
-      raced,
-      await ItemModel.find(
-        { _id: { $in: raced.map((r) => r.id) } },
-        { _id: 1, guid: 1, url: 1, contentHash: 1, status: 1 },
-      ).lean<KnownItem[]>(),
-    );
+    const again = planUpserts(raced, await findKnownItems(raced.map((r) => r.id)));
     updated += await updateItems(again.updates, now);
     // An id taken by a stored item this listing did not match (its guid changed through the
     // link or hash fallback): reported, never silently dropped.

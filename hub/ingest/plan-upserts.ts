@@ -4,15 +4,7 @@
  * link, then to the content hash, so a partner that changes its guids does not duplicate.
  */
 import type { ItemInput } from '../../schemas/index.js';
-
-/** What ingestion needs to know of an item already stored. */
-export interface KnownItem {
-  _id: string;
-  guid: string;
-  url: string;
-  contentHash: string;
-  status: 'published' | 'withdrawn';
-}
+import type { KnownItem } from '../items/index.js';
 
 export interface UpsertPlan {
   inserts: ItemInput[];

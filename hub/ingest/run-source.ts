@@ -1,19 +1,24 @@
 /**
- * One run of a claimed source: connector (fetch, parse, map), ingestion, run report, new
- * source state. Any failure ends as a failed run with a stable code; nothing escapes.
+ * One run of a claimed source: connector (fetch, parse, map), ingestion, run report, and
+ * the source's next state. Any failure ends as a failed run with a stable code; nothing
+ * escapes. The caller (the scheduler) holds the claim and writes the state when it
+ * releases it: ingest never reaches back into the scheduler.
  */
-import type { Run, RunError } from '../../schemas/index.js';
-import { runConnector, type ConnectorResult } from '../../connectors/run-connector.js';
-import { isConnectorError } from '../../connectors/shared/errors.js';
-import type { Fetcher } from '../../connectors/shared/fetcher/index.js';
+import type { Run } from '../../schemas/index.js';
+import { isConnectorError, runConnector, describeFailure, type Fetcher } from '../../connectors/index.js';
 import type { Logger } from '../log.js';
-import { bumpItemsVersion, withdrawSourceItems } from '../items/index.js';
-import { RunModel, type RunDoc } from '../sources/run-model.js';
-import type { SourceDoc } from '../sources/source-model.js';
-import { toRun } from '../sources/views.js';
-import { releaseSource } from '../scheduler/lease.js';
-import { computeNextRunAt } from '../scheduler/next-run.js';
-import { ingestItems, type IngestResult } from './ingest-items.js';
+import { bumpItemsVersion } from '../items/index.js';
+import {
+  closeInterruptedRuns,
+  openRun,
+  pruneRuns,
+  saveRun,
+  toRun,
+  type SourceDoc,
+  type SourceState,
+} from '../sources/index.js';
+import { ingestItems } from './ingest-items.js';
+import { nextState, toRunDoc, type Outcome } from './run-report.js';
 
 export interface RunDeps {
   fetcher: Fetcher;
@@ -25,22 +30,24 @@ export interface RunDeps {
   now?: () => Date;
 }
 
-const ALERT_AFTER = 3;
-const EMPTY_COUNTS = { fetched: 0, created: 0, updated: 0, unchanged: 0, withdrawn: 0, rejected: 0 };
-
-interface Outcome {
-  status: 'ok' | 'partial' | 'failed';
-  result?: ConnectorResult;
-  ingest?: IngestResult;
-  error?: RunError & { retryAfterSeconds?: number };
+export interface RunOptions {
+  trigger: 'schedule' | 'manual';
+  /** Read the whole source, ignoring the validators of the last run (an admin's "run now"). */
+  fullRead?: boolean;
 }
 
-function validatorsOf(state: SourceDoc['state']): { etag?: string; lastModified?: string; bodyHash?: string } {
+/** What a run gives back: its report, and the state the source should take on release. */
+export interface RunResult {
+  run: Run;
+  state: SourceState;
+}
+
+function validatorsOf(state: SourceState): { etag?: string; lastModified?: string; bodyHash?: string } {
   const { etag, lastModified, bodyHash } = state;
   return { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}), ...(bodyHash ? { bodyHash } : {}) };
 }
 
-async function attempt(source: SourceDoc, deps: RunDeps): Promise<Outcome> {
+async function attempt(source: SourceDoc, deps: RunDeps, fullRead: boolean): Promise<Outcome> {
   try {
     const result = await runConnector(
       {
@@ -52,7 +59,7 @@ async function attempt(source: SourceDoc, deps: RunDeps): Promise<Outcome> {
         defaults: source.defaults,
         mapping: source.mapping,
       },
-      { fetcher: deps.fetcher, cache: validatorsOf(source.state) },
+      { fetcher: deps.fetcher, cache: fullRead ? {} : validatorsOf(source.state) },
     );
     if (result.notModified) return { status: 'ok', result };
     const ingest = await ingestItems({
@@ -64,7 +71,9 @@ async function attempt(source: SourceDoc, deps: RunDeps): Promise<Outcome> {
     const rejected = ingest.counts.rejected + result.rejected.length;
     return { status: rejected > 0 ? 'partial' : 'ok', result, ingest };
   } catch (err) {
-    if (isConnectorError(err))
+    if (isConnectorError(err)) {
+      // The agent reads a French sentence built from the code; the developer detail stays here.
+      deps.log.warn({ sourceId: source._id, code: err.code, detail: err.message }, 'ingest: source failed');
       return {
         status: 'failed',
         error: {
@@ -72,148 +81,32 @@ async function attempt(source: SourceDoc, deps: RunDeps): Promise<Outcome> {
           ...(err.retryAfterSeconds !== undefined ? { retryAfterSeconds: err.retryAfterSeconds } : {}),
         },
       };
+    }
     deps.log.error({ err, sourceId: source._id }, 'ingest: unexpected failure');
-    return { status: 'failed', error: { code: 'internal', message: `ingest: ${(err as Error).message}` } };
+    return { status: 'failed', error: { code: 'internal', message: describeFailure('internal') } };
   }
 }
 
-function toRunDoc(
-  source: SourceDoc,
-  runId: string,
-  trigger: 'schedule' | 'manual',
-  startedAt: Date,
-  finishedAt: Date,
-  o: Outcome,
-): RunDoc {
-  const counts = o.ingest
-    ? {
-        fetched: o.result?.fetched ?? 0,
-        ...o.ingest.counts,
-        rejected: o.ingest.counts.rejected + (o.result?.rejected.length ?? 0),
-      }
-    : { ...EMPTY_COUNTS, fetched: o.result?.fetched ?? 0 };
-  const itemErrors = [...(o.result?.rejected ?? []), ...(o.ingest?.itemErrors ?? [])].slice(0, 100);
-  const { retryAfterSeconds: _r, ...error } = o.error ?? ({} as NonNullable<Outcome['error']>);
-  return {
-    _id: runId,
-    sourceId: source._id,
-    partnerId: source.partnerId,
-    trigger,
-    status: o.status,
-    ...(o.result?.notModified ? { notModified: true } : {}),
-    ...(o.result ? { httpStatus: o.result.httpStatus } : o.error?.httpStatus ? { httpStatus: o.error.httpStatus } : {}),
-    ...(o.error ? { error: error as RunError } : {}),
-    counts,
-    itemErrors,
-    startedAt,
-    finishedAt,
-    durationMs: finishedAt.getTime() - startedAt.getTime(),
-  };
-}
-
-function nextState(source: SourceDoc, run: RunDoc, o: Outcome, now: Date): SourceDoc['state'] {
-  const prev = source.state;
-  const retryAfter = o.error?.retryAfterSeconds ?? o.result?.cacheHints.retryAfterSeconds;
-  // A 429 or 503 that says when to come back is the server asking for patience, not a fault.
-  const deferred =
-    o.status === 'failed' &&
-    o.error?.retryAfterSeconds !== undefined &&
-    (o.error.code === 'http_429' || o.error.httpStatus === 503);
-  const failures = o.status !== 'failed' ? 0 : deferred ? prev.consecutiveFailures : prev.consecutiveFailures + 1;
-  const hints = o.result?.cacheHints;
-  const state: SourceDoc['state'] = {
-    ...prev,
-    lastRunAt: now,
-    lastStatus: o.status,
-    lastRunId: run._id,
-    consecutiveFailures: failures,
-    nextRunAt: computeNextRunAt({
-      schedule: source.schedule,
-      now,
-      succeeded: o.status !== 'failed',
-      consecutiveFailures: failures,
-      ttlSeconds: hints?.ttlSeconds,
-      maxAgeSeconds: hints?.maxAgeSeconds,
-      retryAfterSeconds: deferred ? retryAfter : undefined,
-    }),
-  };
-  if (run.httpStatus !== undefined) state.lastHttpStatus = run.httpStatus;
-  if (o.status === 'failed') {
-    state.lastError = run.error;
-    if (failures >= ALERT_AFTER)
-      state.alert = {
-        since: prev.alert?.since ?? now,
-        message: `${failures} échecs consécutifs ; dernière erreur : ${run.error?.code} — ${run.error?.message}`,
-      };
-    return state;
-  }
-  delete state.lastError;
-  delete state.alert;
-  state.lastSuccessAt = now;
-  // Validators are kept only after a complete, successful run: a run killed half-way
-  // must fetch everything again next time, so that no item is lost.
-  if (hints?.etag) state.etag = hints.etag;
-  else if (!o.result?.notModified) delete state.etag;
-  if (hints?.lastModified) state.lastModified = hints.lastModified;
-  else if (!o.result?.notModified) delete state.lastModified;
-  if (hints?.bodyHash) state.bodyHash = hints.bodyHash;
-  return state;
-}
-
-async function pruneHistory(sourceId: string, keep: number): Promise<void> {
-  const cutoff = await RunModel.find({ sourceId }, { startedAt: 1 })
-    .sort({ startedAt: -1 })
-    .skip(keep)
-    .limit(1)
-    .lean<{ startedAt: Date }[]>();
-  if (cutoff[0]) await RunModel.deleteMany({ sourceId, startedAt: { $lte: cutoff[0].startedAt } });
-}
-
-/** Runs a source whose lease we hold (source.lease.runId); returns the stored run report. */
-export async function runClaimedSource(source: SourceDoc, trigger: 'schedule' | 'manual', deps: RunDeps): Promise<Run> {
+/** Runs a source whose claim the caller holds (source.lease.runId); returns the report and the next state. */
+export async function runClaimedSource(source: SourceDoc, options: RunOptions, deps: RunDeps): Promise<RunResult> {
   const now = deps.now ?? (() => new Date());
   const runId = source.lease?.runId;
   if (!runId) throw new Error(`ingest: source ${source._id} is not leased`);
   const startedAt = now();
-  await RunModel.updateMany(
-    { sourceId: source._id, status: 'running' },
-    {
-      $set: {
-        status: 'failed',
-        error: { code: 'interrupted', message: 'ingest: the hub stopped during this run' },
-        finishedAt: startedAt,
-      },
-    },
-  );
-  await RunModel.create({
-    _id: runId,
-    sourceId: source._id,
-    partnerId: source.partnerId,
-    trigger,
-    status: 'running',
-    counts: EMPTY_COUNTS,
-    itemErrors: [],
-    startedAt,
-  });
-  const outcome = await attempt(source, deps);
-  const run = toRunDoc(source, runId, trigger, startedAt, now(), outcome);
-  await RunModel.replaceOne({ _id: runId }, run);
-  const released = await releaseSource(
-    source,
-    nextState(source, run, outcome, run.finishedAt ?? now()),
-    run.finishedAt ?? now(),
-  );
-  // Deleted during the run: what the run stored must not outlive the source.
-  if (released === 'gone') await withdrawSourceItems(source._id, now());
+  await closeInterruptedRuns(source._id, startedAt);
+  await openRun({ id: runId, sourceId: source._id, partnerId: source.partnerId, trigger: options.trigger, startedAt });
+  const outcome = await attempt(source, deps, options.fullRead ?? false);
+  const run = toRunDoc(source, runId, options.trigger, startedAt, now(), outcome);
+  await saveRun(run);
   const c = run.counts;
   if (c.created + c.updated + c.withdrawn > 0) {
     await bumpItemsVersion();
     deps.onItemsChanged?.();
   }
-  await pruneHistory(source._id, deps.runHistory ?? 200);
+  await pruneRuns(source._id, deps.runHistory ?? 200);
   deps.log.info(
     { sourceId: source._id, runId, status: run.status, counts: c, code: run.error?.code },
     'ingest: run finished',
   );
-  return toRun(run);
+  return { run: toRun(run), state: nextState(source, run, outcome, run.finishedAt ?? now()) };
 }

@@ -3,10 +3,10 @@
  * partner the write is about — the item's partner for likes and comments, the comment's
  * item's partner for edits, deletes and flags, any active partner for visitor data.
  */
-import type { Middleware } from 'koa';
-import { applyCors, type RestrictedRoute } from '../http/cors.js';
-import { ItemModel } from '../items/index.js';
-import { PartnerModel } from '../partners/index.js';
+import type { Context, Middleware } from 'koa';
+import { applyCors, type OriginVerdict, type RestrictedRoute } from '../http/index.js';
+import { findItemOwner } from '../items/index.js';
+import { findPartner, listPartners } from '../partners/index.js';
 import { CommentModel } from './comments/comment-model.js';
 import type { InteractionDeps } from './deps.js';
 
@@ -23,29 +23,55 @@ function listsOrigin(allowed: readonly string[] | undefined, origin: string): bo
   return !!wanted && (allowed ?? []).some((o) => normalizeOrigin(o) === wanted);
 }
 
-async function partnerAllows(partnerId: string | undefined, origin: string): Promise<boolean> {
-  if (!partnerId) return false;
-  const partner = await PartnerModel.findById(partnerId, { allowedOrigins: 1 }).lean<{ allowedOrigins?: string[] }>();
-  return listsOrigin(partner?.allowedOrigins, origin);
+async function partnerAllows(partnerId: string | undefined, origin: string): Promise<OriginVerdict> {
+  if (!partnerId) return { allowed: false };
+  return { allowed: listsOrigin((await findPartner(partnerId))?.allowedOrigins, origin), partnerId };
 }
 
-async function itemPartnerAllows(origin: string, [itemId]: string[]): Promise<boolean> {
-  const item = itemId ? await ItemModel.findById(itemId, { partnerId: 1 }).lean<{ partnerId: string }>() : null;
+async function itemPartnerAllows(origin: string, [itemId]: string[]): Promise<OriginVerdict> {
+  const item = itemId ? await findItemOwner(itemId) : undefined;
   return partnerAllows(item?.partnerId, origin);
 }
 
-async function commentPartnerAllows(origin: string, [commentId]: string[]): Promise<boolean> {
+async function commentPartnerAllows(origin: string, [commentId]: string[]): Promise<OriginVerdict> {
   const comment = commentId
     ? await CommentModel.findById(commentId, { partnerId: 1 }).lean<{ partnerId: string }>()
     : null;
   return partnerAllows(comment?.partnerId, origin);
 }
 
-async function anyPartnerAllows(origin: string): Promise<boolean> {
-  const partners = await PartnerModel.find({ status: 'active' }, { allowedOrigins: 1 }).lean<
-    { allowedOrigins?: string[] }[]
-  >();
-  return partners.some((p) => listsOrigin(p.allowedOrigins, origin));
+async function anyPartnerAllows(origin: string): Promise<OriginVerdict> {
+  return { allowed: (await listPartners({ status: 'active' })).some((p) => listsOrigin(p.allowedOrigins, origin)) };
+}
+
+/**
+ * Whether a browser page at `origin` may send likes and comments on an item of `partner`:
+ * no Origin (same-origin or not a browser), the hub's own, or one of the partner's
+ * allowedOrigins. Read routes tell it to widgets, so they can say so instead of failing.
+ */
+export function mayWriteFrom(
+  origin: string | undefined,
+  partner: { allowedOrigins?: readonly string[] },
+  publicUrl: string,
+): boolean {
+  if (!origin) return true;
+  return origin === new URL(publicUrl).origin || (origin !== 'null' && listsOrigin(partner.allowedOrigins, origin));
+}
+
+/** mayWriteFrom for a request, logging a refused origin with its partner (a site to add to allowedOrigins). */
+export function requestMayWrite(
+  ctx: Context,
+  partner: { _id: string; allowedOrigins?: readonly string[] },
+  publicUrl: string,
+): boolean {
+  const origin = ctx.get('Origin') || undefined;
+  const writable = mayWriteFrom(origin, partner, publicUrl);
+  if (!writable)
+    ctx.log.warn(
+      { origin, partnerId: partner._id, path: ctx.path },
+      'cors: this origin may read but not write (add it to the partner allowedOrigins)',
+    );
+  return writable;
 }
 
 export const INTERACTION_WRITE_ROUTES: RestrictedRoute[] = [

@@ -2,7 +2,7 @@
  * Likes, comments, flags, moderation and visitor privacy. The app mounts
  * `interactionCors(deps)` before the routers and the groups of `interactionRoutes(deps)`.
  */
-import type { RouteGroup } from '../http/route-group.js';
+import type { RouteGroup } from '../http/index.js';
 import { commentRoutes } from './comments/routes.js';
 import type { InteractionDeps } from './deps.js';
 import { flagRoutes } from './flags/routes.js';
@@ -20,10 +20,7 @@ export { interactionCors, INTERACTION_WRITE_ROUTES } from './cors-policy.js';
 export { setInteractionClock } from './clock.js';
 export { signFormToken, FORM_TOKEN_MIN_AGE_MS, FORM_TOKEN_MAX_AGE_MS } from './comments/form-token.js';
 export { EDIT_WINDOW_MS } from './comments/create-comment.js';
-export { CommentModel, type CommentDoc, type CommentStatus } from './comments/comment-model.js';
-export { LikeModel, type LikeDoc } from './likes/like-model.js';
-export { FlagModel, type FlagDoc } from './flags/flag-model.js';
-export { ModerationLogModel, type ModerationLogDoc } from './moderation/log-model.js';
+export type { CommentDoc, CommentStatus } from './comments/comment-model.js';
 export { RATE_RULES } from './rate-rules.js';
 export { countItemStats, type ItemStats } from './stats/count-item-stats.js';
 export { syncItemStats } from './stats/sync-item-stats.js';

@@ -1,7 +1,7 @@
 /** The item a like or comment is about, with its partner (moderation mode, origins). */
 import type { Context } from 'koa';
-import { HttpError, notFound } from '../http/errors.js';
-import { ItemModel, type ItemDoc } from '../items/index.js';
+import { Forbidden, NotFound } from '../domain-errors.js';
+import { findItem, findItemOwner, type ItemDoc } from '../items/index.js';
 import { findPartner, type PartnerDoc } from '../partners/index.js';
 
 export interface ItemContext {
@@ -14,35 +14,32 @@ const ITEM_ID = /^[\w.:~-]{1,200}$/;
 /** The :id route parameter when it looks like an item id; 404 otherwise. */
 export function itemIdParam(ctx: Context): string {
   const id = String(ctx.params.id ?? '');
-  if (!ITEM_ID.test(id)) throw notFound(`le contenu ${id}`);
+  if (!ITEM_ID.test(id)) throw new NotFound(`le contenu ${id}`);
   return id;
 }
 
 /** A published item of a known partner; 404 not_found otherwise. */
 export async function loadPublishedItem(id: string): Promise<ItemContext> {
-  const item = await ItemModel.findById(id).lean<ItemDoc>();
+  const item = await findItem(id);
   const partner = item && item.status === 'published' ? await findPartner(item.partnerId) : undefined;
-  if (!item || !partner) throw notFound(`le contenu ${id}`);
+  if (!item || !partner) throw new NotFound(`le contenu ${id}`);
   return { item, partner };
 }
 
 /** A published item, without its partner (likes need no more); 404 not_found otherwise. */
-export async function loadLikeableItem(id: string): Promise<ItemDoc> {
-  // _id alone in the filter: the lookup FerretDB 1.24 can answer without a full scan.
-  const item = await ItemModel.findById(id, { partnerId: 1, status: 1 }).lean<ItemDoc>();
-  if (item?.status !== 'published') throw notFound(`le contenu ${id}`);
+export async function loadLikeableItem(id: string): Promise<Pick<ItemDoc, '_id' | 'partnerId' | 'status'>> {
+  const item = await findItemOwner(id);
+  if (item?.status !== 'published') throw new NotFound(`le contenu ${id}`);
   return item;
 }
 
 /** Like loadPublishedItem, but 403 comments_closed when the item or its partner is no longer active. */
 export async function loadCommentableItem(id: string): Promise<ItemContext> {
-  const item = await ItemModel.findById(id).lean<ItemDoc>();
+  const item = await findItem(id);
   const partner = item ? await findPartner(item.partnerId) : undefined;
-  if (!item || !partner) throw notFound(`le contenu ${id}`);
+  if (!item || !partner) throw new NotFound(`le contenu ${id}`);
   if (item.status !== 'published' || partner.status !== 'active') {
-    throw new HttpError(403, 'comments_closed', 'Commentaires fermés', {
-      detail: "ce contenu n'accepte plus de commentaires",
-    });
+    throw new Forbidden("ce contenu n'accepte plus de commentaires", 'comments_closed', 'Commentaires fermés');
   }
   return { item, partner };
 }

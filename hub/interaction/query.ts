@@ -1,6 +1,6 @@
 /** Query-string helpers of the interaction routes. */
 import type { Context } from 'koa';
-import { invalidInput } from '../http/errors.js';
+import { invalidInput } from '../http/index.js';
 
 /** A single string query parameter, or undefined. */
 export function queryString(ctx: Context, name: string): string | undefined {

@@ -3,8 +3,8 @@
  * many citizens share one mobile-carrier address (CGNAT).
  */
 import type { Context } from 'koa';
-import { getClientAddress } from '../http/client-address.js';
-import { consumeRateLimits, type RateHit, type RateRule } from '../http/rate-limit.js';
+import { getClientAddress } from '../http/index.js';
+import { consumeRateLimits, type RateHit, type RateRule } from './rate-limit.js';
 import { now } from './clock.js';
 import type { InteractionDeps } from './deps.js';
 import { hashAddress } from './privacy/ip-hash.js';

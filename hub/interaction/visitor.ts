@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Context } from 'koa';
-import { HttpError } from '../http/errors.js';
+import { HttpError } from '../http/index.js';
 
 export const VISITOR_HEADER = 'Passerelle-Visitor';
 const VISITOR_KEY = /^[A-Za-z0-9_-]{22,64}$/;

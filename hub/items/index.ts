@@ -1,4 +1,28 @@
-export { ItemModel, type ItemDoc } from './item-model.js';
-export { findItemsByIds, findPublishedItem, toItem, withdrawSourceItems } from './items.js';
+/**
+ * Items: the stored publications. Other folders read and write them only through these
+ * named operations; the mongoose model stays here.
+ */
+export type { ItemDoc } from './item-model.js';
+export {
+  countPartnerItems,
+  findItem,
+  findItemOwner,
+  findItemsByIds,
+  findItemTitles,
+  findNewestItemId,
+  findPublishedItem,
+  listIndexableItems,
+  toItem,
+  withdrawSourceItems,
+} from './items.js';
+export {
+  findKnownItems,
+  insertItems,
+  listKnownItems,
+  updateItems,
+  withdrawItems,
+  type KnownItem,
+} from './item-writes.js';
+export { readItemStats, scanItemStats, writeItemStats } from './item-stats.js';
 export { bumpItemsVersion, getItemsVersion } from './data-version.js';
 export { announceItemStats, onItemStats, type ItemStats } from './stats-events.js';

@@ -50,3 +50,64 @@ export async function withdrawSourceItems(sourceId: string, now = new Date()): P
   );
   return res.modifiedCount;
 }
+
+/** Whether a partner still has items, published or withdrawn (0 or 1: enough to refuse its deletion). */
+export async function countPartnerItems(partnerId: string): Promise<number> {
+  return ItemModel.countDocuments({ partnerId }, { limit: 1 });
+}
+
+/** An item by id whatever its status, or undefined. */
+export async function findItem(id: string): Promise<ItemDoc | undefined> {
+  return (await ItemModel.findById(id).lean<ItemDoc>()) ?? undefined;
+}
+
+/** Only the partner and status of an item (likes, CORS, frames need no more), or undefined. */
+export async function findItemOwner(id: string): Promise<Pick<ItemDoc, '_id' | 'partnerId' | 'status'> | undefined> {
+  // _id alone in the filter: the lookup FerretDB 1.24 can answer without a full scan.
+  return (await ItemModel.findById(id, { partnerId: 1, status: 1 }).lean<ItemDoc>()) ?? undefined;
+}
+
+/** The id of the newest published item, or undefined. */
+export async function findNewestItemId(): Promise<string | undefined> {
+  const item = await ItemModel.findOne({ status: 'published' })
+    .sort({ publishedAt: -1 })
+    .select({ _id: 1 })
+    .lean<{ _id: string }>();
+  return item?._id;
+}
+
+/** Title and link of several items, by id (moderators see what a comment is about). */
+export async function findItemTitles(ids: string[]): Promise<Map<string, { title: string; url: string }>> {
+  const items = await ItemModel.find({ _id: { $in: [...new Set(ids)] } }, { title: 1, url: 1 }).lean<
+    { _id: string; title: string; url: string }[]
+  >();
+  return new Map(items.map((i) => [i._id, { title: i.title, url: i.url }]));
+}
+
+/** Fields the search index reads. */
+const INDEXED_FIELDS = {
+  _id: 1,
+  partnerId: 1,
+  url: 1,
+  title: 1,
+  summary: 1,
+  content: 1,
+  categories: 1,
+  type: 1,
+  topics: 1,
+  audience: 1,
+  territory: 1,
+  status: 1,
+  publishedAt: 1,
+  updatedAt: 1,
+  firstSeenAt: 1,
+  lastSeenAt: 1,
+  image: 1,
+  stats: 1,
+};
+
+/** Every published item with the fields the search index reads, in the API shape. */
+export async function listIndexableItems(): Promise<Item[]> {
+  const docs = await ItemModel.find({ status: 'published' }, INDEXED_FIELDS).lean<ItemDoc[]>();
+  return docs.map((d) => toItem(d));
+}

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { listSchemaFilesSync } from './schema-files.js';
-import type { JsonSchemaRef, ParamDoc, RouteDoc } from '../http/route-group.js';
+import type { JsonSchemaRef, ParamDoc, RouteDoc } from '../http/index.js';
 
 const schemasDir = fileURLToPath(new URL('../../schemas/', import.meta.url));
 

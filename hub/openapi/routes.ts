@@ -1,4 +1,4 @@
-import { RouteGroup, type RouteDoc } from '../http/route-group.js';
+import { RouteGroup, type RouteDoc } from '../http/index.js';
 import { buildOpenApi } from './document.js';
 
 /** GET /api/v1/openapi.json, built once from every route's documentation (its own included). */

@@ -1,7 +1,7 @@
 /** Partner operations: one small function per verb; duplicate keys become 409 here. */
 import type { Partner, PartnerInput } from '../../schemas/index.js';
-import { isDuplicateKey } from '../db/errors.js';
-import { conflict } from '../http/errors.js';
+import { isDuplicateKey } from '../db/index.js';
+import { Conflict } from '../domain-errors.js';
 import { PartnerModel, type PartnerDoc } from './partner-model.js';
 
 /** What anyone may see of a partner. */
@@ -46,7 +46,7 @@ export async function createPartner(input: PartnerInput): Promise<Partner> {
     const doc = await PartnerModel.create({ _id: id, ...newPartnerFields(fields, now) });
     return toPartner(doc.toObject());
   } catch (err) {
-    if (isDuplicateKey(err)) throw conflict('partner_exists', `le partenaire ${id} existe déjà`);
+    if (isDuplicateKey(err)) throw new Conflict('partner_exists', `le partenaire ${id} existe déjà`);
     throw err;
   }
 }

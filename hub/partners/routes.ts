@@ -1,12 +1,8 @@
 /** Partner routes: the public directory and the admin CRUD. */
 import type { Context } from 'koa';
-import type { PartnerInput } from '../../schemas/index.js';
-import { validatePatch } from '../../schemas/index.js';
+import { type PartnerInput, validatePatch } from '../../schemas/index.js';
 import { assertPartnerAccess, getPrincipal, requireRole, scopedPartnerId } from '../auth/index.js';
-import { conflict, forbidden, invalidInput, notFound } from '../http/errors.js';
-import { readBody } from '../http/read-body.js';
-import { RouteGroup } from '../http/route-group.js';
-import { countPartnerDependents } from './dependents.js';
+import { conflict, forbidden, invalidInput, notFound, readBody, RouteGroup } from '../http/index.js';
 import {
   createPartner,
   deletePartner,
@@ -94,7 +90,14 @@ export function publicPartnerRoutes(): RouteGroup {
 }
 
 /** /api/v1/admin/partners — CRUD; partner admins and moderators see only their partner. */
-export function adminPartnerRoutes(deps: { onChanged: () => Promise<void> }): RouteGroup {
+export interface PartnerRouteDeps {
+  /** A partner was created, changed or deleted (search index, feeds). */
+  onChanged: () => Promise<void>;
+  /** How many sources, items and tokens still name this partner (a partner in use is not deleted). */
+  countDependents: (partnerId: string) => Promise<number>;
+}
+
+export function adminPartnerRoutes(deps: PartnerRouteDeps): RouteGroup {
   const auth = 'bearer' as const;
   return new RouteGroup()
     .add(
@@ -208,7 +211,7 @@ export function adminPartnerRoutes(deps: { onChanged: () => Promise<void> }): Ro
       requireRole('platform-admin'),
       async (ctx) => {
         const id = paramId(ctx);
-        const dependents = await countPartnerDependents(id);
+        const dependents = await deps.countDependents(id);
         if (dependents > 0)
           throw conflict(
             'partner_in_use',

@@ -1,5 +1,5 @@
 /** Politeness: at most `perHost` requests at once to one partner host, whatever the source. */
-import type { Fetcher } from '../../connectors/shared/fetcher/index.js';
+import type { Fetcher } from '../../connectors/index.js';
 import { KeyedSemaphore } from './limiter.js';
 
 /** Wraps the shared fetcher so that requests to one host queue behind each other. */

@@ -8,9 +8,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { isDuplicateKey } from '../db/index.js';
-import { SourceModel, type SourceDoc } from '../sources/source-model.js';
+import { findDueSources, findSource, recordLease, writeRunState, type SourceDoc } from '../sources/index.js';
 import { ClaimModel, type ClaimDoc } from './claim-model.js';
-import { nextCronRun } from './next-run.js';
 
 function claimId(sourceId: string, generation: number, attempt: number): string {
   return `${sourceId}#${generation}#${attempt}`;
@@ -45,13 +44,12 @@ export async function claimSource(
     throw err;
   }
   // Run the source as it is now, not as it was listed: it may have been changed or deleted.
-  const fresh = await SourceModel.findById(source._id).lean<SourceDoc>();
+  const fresh = await findSource(source._id);
   if (!fresh) {
     await ClaimModel.deleteOne({ _id: claimId(source._id, generation, attempt) });
     return undefined;
   }
-  // Informational copy for admins; the claims collection is the truth.
-  await SourceModel.updateOne({ _id: source._id }, { $set: { lease } });
+  await recordLease(source._id, lease);
   return { ...fresh, lease };
 }
 
@@ -68,16 +66,8 @@ export async function renewClaim(source: SourceDoc, until: Date): Promise<void> 
 /** Claims the most overdue enabled sources that are free, at most `max`. */
 export async function claimDueSources(owner: string, now: Date, leaseMs: number, max: number): Promise<SourceDoc[]> {
   if (max <= 0) return [];
-  const due = await SourceModel.find({
-    enabled: true,
-    'state.nextRunAt': { $lte: now },
-    $or: [{ lease: { $exists: false } }, { 'lease.until': { $lt: now } }],
-  })
-    .sort({ 'state.nextRunAt': 1 })
-    .limit(max * 4)
-    .lean<SourceDoc[]>();
   const claimed: SourceDoc[] = [];
-  for (const source of due) {
+  for (const source of await findDueSources(now, max * 4)) {
     if (claimed.length >= max) break;
     const mine = await claimSource(source, owner, now, leaseMs);
     if (mine) claimed.push(mine);
@@ -92,21 +82,23 @@ export async function claimSourceById(
   now: Date,
   leaseMs: number,
 ): Promise<SourceDoc | undefined> {
-  const source = await SourceModel.findById(id).lean<SourceDoc>();
+  const source = await findSource(id);
   return source ? claimSource(source, owner, now, leaseMs) : undefined;
+}
+
+/** The run id of the claim currently held on a source, if any holder's claim is still valid. */
+export async function currentRunId(sourceId: string, now: Date): Promise<string | undefined> {
+  const latest = await ClaimModel.findOne({ sourceId }).sort({ generation: -1, attempt: -1 }).lean<ClaimDoc>();
+  return latest && latest.until > now ? latest.runId : undefined;
 }
 
 /** How a lease ended. */
 export type ReleaseOutcome = 'released' | 'overtaken' | 'gone';
 
-/** Fields whose change makes the stored validators (ETag, body hash) meaningless. */
-const READ_FIELDS = ['url', 'mapping', 'defaults', 'complete'] as const;
-
 /**
  * Ends the lease: writes the new state and the next generation, unless a later claim took
  * the source over (then this holder was presumed dead and writes nothing) or the source was
- * deleted meanwhile. An admin change made during the run wins over the run's view of the
- * source: a new schedule decides the next run, a new URL or mapping drops the validators.
+ * deleted meanwhile.
  */
 export async function releaseSource(
   source: SourceDoc,
@@ -121,16 +113,7 @@ export async function releaseSource(
     attempt: { $gt: lease.attempt },
   });
   if (overtaken) return 'overtaken';
-  const current = await SourceModel.findById(source._id).lean<SourceDoc>();
-  if (!current) return 'gone';
-  const next = { ...state, generation: lease.generation + 1 };
-  if (current.schedule !== source.schedule) next.nextRunAt = nextCronRun(current.schedule, now);
-  if (READ_FIELDS.some((f) => JSON.stringify(current[f]) !== JSON.stringify(source[f]))) {
-    delete next.etag;
-    delete next.lastModified;
-    delete next.bodyHash;
-  }
-  await SourceModel.updateOne({ _id: source._id }, { $set: { state: next }, $unset: { lease: '' } });
+  if (!(await writeRunState(source, { ...state, generation: lease.generation + 1 }, now))) return 'gone';
   await ClaimModel.deleteMany({ sourceId: source._id, generation: { $lt: lease.generation } });
   return 'released';
 }

@@ -1,17 +1,18 @@
 /**
  * node-cron ticks (Pacific/Noumea) claim due sources through the lease and hand them to
- * a bounded queue; the work itself is runClaimedSource. A tick never throws.
+ * a bounded queue. The scheduler claims, runs (ingest's runClaimedSource) and releases:
+ * the path goes one way, scheduler → ingest → sources. A tick never throws.
  */
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Run } from '../../schemas/index.js';
-import type { SourceDoc } from '../sources/source-model.js';
 import type { Logger } from '../log.js';
-import { runClaimedSource, type RunDeps } from '../ingest/run-source.js';
-import { claimDueSources, claimSourceById, renewClaim } from './lease.js';
+import { runClaimedSource, type RunDeps, type RunOptions } from '../ingest/index.js';
+import { withdrawSourceItems } from '../items/index.js';
+import { findRun, TIMEZONE, type SourceDoc } from '../sources/index.js';
+import { claimDueSources, claimSourceById, currentRunId, releaseSource, renewClaim } from './lease.js';
 import { Semaphore } from './limiter.js';
-import { TIMEZONE } from './next-run.js';
 
 export interface SchedulerOptions extends RunDeps {
   log: Logger;
@@ -21,6 +22,8 @@ export interface SchedulerOptions extends RunDeps {
   leaseMs?: number;
   /** node-cron expression of the tick. Default every 30 seconds. */
   tick?: string;
+  /** How long an admin's "run now" waits for a run already in progress. Default 20 s. */
+  reportWaitMs?: number;
 }
 
 export interface Scheduler {
@@ -34,8 +37,14 @@ export interface Scheduler {
   nudge(): void;
   /** Resolves when every run started by this process has finished. */
   idle(): Promise<void>;
-  /** Runs one source now (admin "run"); undefined when another run holds it. */
+  /** Runs one source now; undefined when another run holds it. */
   runNow(sourceId: string): Promise<Run | undefined>;
+  /**
+   * An admin's "run now": runs the source reading it whole (no conditional GET, so the
+   * report has real counts); when a run already holds it, waits up to reportWaitMs for
+   * that run and returns it, finished or still running. Undefined when no run can be read.
+   */
+  requestRun(sourceId: string): Promise<Run | undefined>;
 }
 
 /** Creates the scheduler of this process. */
@@ -50,8 +59,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   /** Claimed but not yet started: they hold a queue place already. */
   let pending = 0;
 
-  /** Runs a claimed source, extending the claim every third of the lease while it runs. */
-  const runLeased = async (source: SourceDoc, trigger: 'schedule' | 'manual'): Promise<Run> => {
+  /** Runs a claimed source, extending the claim every third of the lease while it runs, then releases it. */
+  const runLeased = async (source: SourceDoc, runOptions: RunOptions): Promise<Run> => {
     const renew = setInterval(
       () => {
         renewClaim(source, new Date(now().getTime() + leaseMs)).catch((err: unknown) =>
@@ -60,11 +69,29 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       },
       Math.max(1000, leaseMs / 3),
     );
+    let result;
     try {
-      return await runClaimedSource(source, trigger, options);
+      result = await runClaimedSource(source, runOptions, options);
     } finally {
       clearInterval(renew);
     }
+    const released = await releaseSource(source, result.state, now());
+    // Deleted during the run: what the run stored must not outlive the source.
+    if (released === 'gone') await withdrawSourceItems(source._id, now());
+    return result.run;
+  };
+
+  /** Waits for the run in progress on a source, up to reportWaitMs; returns it as it then is. */
+  const awaitCurrentRun = async (sourceId: string): Promise<Run | undefined> => {
+    const runId = await currentRunId(sourceId, now());
+    if (!runId) return undefined;
+    const deadline = Date.now() + (options.reportWaitMs ?? 20_000);
+    let run = await findRun(runId);
+    while ((!run || run.status === 'running') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      run = await findRun(runId);
+    }
+    return run;
   };
 
   const track = <T>(p: Promise<T>): Promise<T> => {
@@ -85,7 +112,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
           queue
             .run(() => {
               pending -= 1;
-              return runLeased(source, 'schedule');
+              return runLeased(source, { trigger: 'schedule' });
             })
             .catch((err: unknown) => {
               options.log.error({ err, sourceId: source._id }, 'scheduler: run crashed');
@@ -124,7 +151,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     async runNow(sourceId) {
       const source = await claimSourceById(sourceId, owner, now(), leaseMs);
       if (!source) return undefined;
-      return track(runLeased(source, 'manual'));
+      return track(runLeased(source, { trigger: 'manual' }));
+    },
+    async requestRun(sourceId) {
+      const source = await claimSourceById(sourceId, owner, now(), leaseMs);
+      if (source) return track(runLeased(source, { trigger: 'manual', fullRead: true }));
+      return awaitCurrentRun(sourceId);
     },
   };
 }

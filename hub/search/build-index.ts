@@ -10,7 +10,6 @@ import {
   type SearchableText,
 } from './internal/document-fields.js';
 import { addFacetValues, createFacetIndex } from './internal/facets.js';
-import { toLunrIndex } from './internal/lunr-view.js';
 import { PostingsBuilder } from './internal/postings-builder.js';
 import type { Postings } from './internal/postings.js';
 import { truncateText } from './internal/html-text.js';
@@ -21,7 +20,7 @@ import { VocabularyBuilder } from './internal/vocabulary-builder.js';
 export const FIELD_BOOSTS = { title: 10, summary: 4, meta: 3, body: 1 } as const;
 
 /** Published items, newest first (undated last), ties by id so builds are reproducible. */
-function sortForIndex(items: readonly IndexableItem[]): { item: IndexableItem; date: number }[] {
+export function sortForIndex(items: readonly IndexableItem[]): { item: IndexableItem; date: number }[] {
   const dated = items.filter((item) => item.status !== 'withdrawn').map((item) => ({ item, date: getItemDate(item) }));
   return dated.sort((a, b) => {
     const da = Number.isNaN(a.date) ? -Infinity : a.date;
@@ -65,7 +64,7 @@ function storeDoc(docs: DocStore, doc: number, item: IndexableItem, date: number
 const FIELDS = Object.keys(FIELD_BOOSTS) as (keyof typeof FIELD_BOOSTS)[];
 
 /** A lunr builder with our analysis, ref and boosted fields. */
-function createFieldBuilder(onWord?: (surface: string, folded: string) => void): lunr.Builder {
+export function createFieldBuilder(onWord?: (surface: string, folded: string) => void): lunr.Builder {
   const builder = createBuilder(onWord);
   builder.ref('ref');
   for (const field of FIELDS) builder.field(field, { boost: FIELD_BOOSTS[field] });
@@ -95,19 +94,6 @@ export function buildSearchIndex(items: readonly IndexableItem[], partners: Part
   return assembleIndex(postings.finish(), docs, facets, vocabulary.finish(), new Date().toISOString());
 }
 
-/**
- * The same documents indexed by lunr itself (`Builder#add` and `#build`): the reference the
- * compact postings are tested against. Not for production: it is the 3 GB build at 50k items.
- */
-export function buildLunrReference(items: readonly IndexableItem[], partners: PartnerMap): lunr.Index {
-  const builder = createFieldBuilder();
-  sortForIndex(items).forEach(({ item }, doc) => {
-    const partner = getPartner(partners, item.partnerId);
-    builder.add({ ref: String(doc), ...getSearchableText(item, partner, getFacetValues(item, partner).commune) });
-  });
-  return builder.build();
-}
-
 /** Puts the parts of an index together (used by build and load). */
 export function assembleIndex(
   postings: Postings,
@@ -117,11 +103,7 @@ export function assembleIndex(
   builtAt: string,
 ): SearchIndex {
   const docById = new Map(docs.ids.map((id, doc) => [id, doc]));
-  let view: lunr.Index | undefined;
   return {
-    get lunr() {
-      return (view ??= toLunrIndex(postings));
-    },
     postings,
     docs,
     facets,

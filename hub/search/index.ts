@@ -5,7 +5,6 @@
  */
 export { buildSearchIndex, FIELD_BOOSTS } from './build-index.js';
 export { serializeSearchIndex, loadSearchIndex, loadSearchIndexAsync } from './serialize.js';
-export { restoreFieldVectors } from './internal/lunr-view.js';
 export { buildInWorker, type BuildInWorkerOptions } from './build-in-worker.js';
 export { searchItems, DEFAULT_LIMIT, MAX_LIMIT, MAX_WINDOW } from './search-items.js';
 export { suggest, type SuggestResult, type TermSuggestion, type TitleSuggestion } from './suggest.js';

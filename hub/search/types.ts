@@ -1,6 +1,5 @@
 /** Shapes of the search module: what goes in, what the index holds, what a search returns. */
 import type { Image, Item } from '../../schemas/index.js';
-import type { lunr } from './analysis/index.js';
 import type { Bitset } from './internal/bitset.js';
 import type { Postings } from './internal/postings.js';
 import type { Vocabulary } from './internal/vocabulary.js';
@@ -56,11 +55,6 @@ export interface DocStore {
 
 /** A loaded search index: compact postings, the doc store, facet bitsets and the vocabulary. */
 export interface SearchIndex {
-  /**
-   * lunr's own index over the same postings, built on first access (costly: for tests and
-   * debugging; searches read `postings`).
-   */
-  readonly lunr: lunr.Index;
   /** The inverted index as typed arrays, with lunr's BM25 weights (internal/postings.ts). */
   readonly postings: Postings;
   readonly docs: DocStore;

@@ -1,5 +1,19 @@
+/**
+ * Sources: what partners publish, their schedule, their runs. The scheduler claims and
+ * releases through the operations below; ingest writes runs through them.
+ */
 export { adminSourceRoutes, type SourceRouteDeps } from './routes.js';
-export { createSource, findSource, listActiveSources, listRuns, listSources } from './sources.js';
-export { SourceModel, type SourceDoc } from './source-model.js';
-export { RunModel, type RunDoc } from './run-model.js';
+export { countPartnerSources, createSource, findSource, listActiveSources, listSources } from './sources.js';
+export { closeInterruptedRuns, EMPTY_COUNTS, findRun, listRuns, openRun, pruneRuns, saveRun } from './runs.js';
+export { findDueSources, recordLease, writeRunState, type SourceLease, type SourceState } from './claims.js';
+export {
+  backoffDelayMs,
+  checkCronExpression,
+  computeNextRunAt,
+  DEFAULT_SCHEDULE,
+  nextCronRun,
+  TIMEZONE,
+} from './schedule.js';
+export type { SourceDoc } from './source-model.js';
+export type { RunDoc } from './run-model.js';
 export { toRun, toSource } from './views.js';

@@ -1,22 +1,24 @@
 /** /api/v1/admin/sources: CRUD, preview, run now, run history, alerts. */
 import type { Context } from 'koa';
-import type { SourceInput } from '../../schemas/index.js';
-import { validatePatch } from '../../schemas/index.js';
-import { previewConnector, type ConnectorResult } from '../../connectors/run-connector.js';
-import { isConnectorError } from '../../connectors/shared/errors.js';
-import type { Fetcher } from '../../connectors/shared/fetcher/index.js';
+import { type Run, type SourceInput, validatePatch } from '../../schemas/index.js';
+import { isConnectorError, previewConnector, type ConnectorResult, type Fetcher } from '../../connectors/index.js';
 import { assertPartnerAccess, getPrincipal, requireRole, scopedPartnerId } from '../auth/index.js';
-import { conflict, HttpError, invalidInput, notFound } from '../http/errors.js';
-import { readBody } from '../http/read-body.js';
-import { RouteGroup } from '../http/route-group.js';
-import type { Scheduler } from '../scheduler/index.js';
-import { createSource, deleteSource, findSource, listRuns, listSources, updateSource } from './sources.js';
+import { conflict, HttpError, invalidInput, notFound, readBody, RouteGroup } from '../http/index.js';
+import { listRuns } from './runs.js';
+import { createSource, deleteSource, findSource, listSources, updateSource } from './sources.js';
 import type { SourceDoc } from './source-model.js';
 import { checkSourceSemantics } from './validate-source.js';
 import { toRun, toSource } from './views.js';
 
 export interface SourceRouteDeps {
-  scheduler: Scheduler;
+  /** Looks for due sources now rather than at the next tick (after a source is created). */
+  nudge: () => void;
+  /**
+   * Runs a source now for an admin: the finished report, or, when a run of the source is
+   * already going on, that run (finished if it ends within a few seconds, else running);
+   * undefined only when no report can be had.
+   */
+  runNow: (sourceId: string) => Promise<Run | undefined>;
   fetcher: Fetcher;
   /** Called after a change that withdrew items (source deleted). */
   onItemsChanged: () => Promise<void> | void;
@@ -68,7 +70,7 @@ async function preview(
   } catch (err) {
     if (!isConnectorError(err)) throw err;
     throw new HttpError(422, 'source_failed', "La source n'a pas pu être lue", {
-      detail: err.message,
+      detail: err.toRunError().message,
       extra: { error: err.toRunError() },
     });
   }
@@ -97,7 +99,7 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
         assertPartnerAccess(getPrincipal(ctx), input.partnerId, [...ADMINS]);
         await assertSemantics(input, deps.allowedHosts);
         const source = toSource(await createSource(input));
-        deps.scheduler.nudge();
+        deps.nudge();
         ctx.status = 201;
         ctx.set('Location', `/api/v1/admin/sources/${source.id}`);
         ctx.body = source;
@@ -258,16 +260,23 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
         path: '/api/v1/admin/sources/:id/run',
         tag: 'sources',
         auth,
-        summary: 'Run a source now; returns the run report',
+        summary:
+          'Run a source now, reading it whole (no conditional GET); when a run is already going on, answers with that run',
         responses: {
-          200: { description: 'Run report', schema: 'Run' },
-          409: { description: 'A run of this source is in progress' },
+          200: { description: 'The finished run report', schema: 'Run' },
+          202: {
+            description: 'A run of this source is still in progress (status running): read it later in /runs',
+            schema: 'Run',
+          },
+          409: { description: 'source_busy: another hub holds the source and its run cannot be read' },
         },
       },
       async (ctx) => {
         const source = await loadSource(ctx);
-        const run = await deps.scheduler.runNow(source._id);
+        const run = await deps.runNow(source._id);
         if (!run) throw conflict('source_busy', `la source ${source._id} est déjà en cours d'exécution`);
+        ctx.status = run.status === 'running' ? 202 : 200;
+        if (ctx.status === 202) ctx.set('Location', `/api/v1/admin/sources/${source._id}/runs`);
         ctx.body = run;
       },
     )

@@ -1,11 +1,11 @@
 /** Source operations: one small function per verb. */
 import { randomBytes } from 'node:crypto';
 import { isDuplicateKey } from '../db/index.js';
-import { conflict } from '../http/errors.js';
+import { Conflict } from '../domain-errors.js';
 import type { SourceInput } from '../../schemas/index.js';
 import { withdrawSourceItems } from '../items/index.js';
-import { DEFAULT_SCHEDULE, nextCronRun } from '../scheduler/next-run.js';
-import { RunModel, type RunDoc } from './run-model.js';
+import { deleteRuns } from './runs.js';
+import { DEFAULT_SCHEDULE, nextCronRun } from './schedule.js';
 import { SourceModel, type SourceDoc } from './source-model.js';
 
 /** Runs a write; a duplicate (kind, url) becomes 409 source_exists naming the existing source. */
@@ -18,7 +18,7 @@ async function translateDuplicate<T>(input: Partial<SourceInput>, write: () => P
       _id: string;
       partnerId: string;
     }>();
-    throw conflict(
+    throw new Conflict(
       'source_exists',
       `cette adresse est déjà la source ${existing?._id ?? ''} (partenaire ${existing?.partnerId ?? '?'})`,
     );
@@ -77,13 +77,13 @@ export async function deleteSource(id: string, now = new Date()): Promise<boolea
   const { deletedCount } = await SourceModel.deleteOne({ _id: id });
   if (deletedCount !== 1) return false;
   await withdrawSourceItems(id, now);
-  await RunModel.deleteMany({ sourceId: id });
+  await deleteRuns(id);
   return true;
 }
 
-/** The latest runs of a source, newest first. */
-export async function listRuns(sourceId: string, limit = 50): Promise<RunDoc[]> {
-  return RunModel.find({ sourceId }).sort({ startedAt: -1 }).limit(limit).lean<RunDoc[]>();
+/** Whether a partner still has sources (0 or 1: enough to refuse its deletion). */
+export async function countPartnerSources(partnerId: string): Promise<number> {
+  return SourceModel.countDocuments({ partnerId }, { limit: 1 });
 }
 
 /** Active sources for the OPML listing. */

@@ -1,7 +1,7 @@
 /** Checks beyond the schema: a parseable cron expression, a mapping for json-api, a known partner. */
 import type { FieldError, SourceInput } from '../../schemas/index.js';
 import { findPartner } from '../partners/index.js';
-import { checkCronExpression } from '../scheduler/next-run.js';
+import { checkCronExpression } from './schedule.js';
 import { isForbiddenAddress } from '../../connectors/index.js';
 
 /** Returns the fields at fault of a (merged) source configuration. */

@@ -13,7 +13,6 @@ export {
   type CachedDocument,
   type FeedCacheOptions,
 } from './feed-cache.js';
-export { isNotModified, matchesAnyEtag, type RequestHeaders } from './conditional-request.js';
 export { pingWebSubHub, type FetchLike, type PingOptions, type PingResult } from './websub.js';
 export { indexPartners } from './partners.js';
 export { buildItemsFeedUrls, buildPartnerFeedTemplate, buildPartnerFeedUrls, listFeedTopics } from './feed-urls.js';

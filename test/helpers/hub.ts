@@ -24,6 +24,10 @@ export interface TestHubOptions {
   label?: string;
   /** Scheduler lease duration (default 15 min). */
   leaseMs?: number;
+  /** How long an admin's "run now" waits for a run in progress (default 20 s). */
+  reportWaitMs?: number;
+  /** Where the hub's log lines go (default: nowhere, LOG_LEVEL silent). */
+  logTo?: { write(line: string): void };
   /** Reuse this database instead of a fresh one (a "restart"). */
   databaseUri?: string;
 }
@@ -43,11 +47,10 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     MONGODB_URI: databaseUri,
     ...options.env,
   });
-  const hub = await startHub(
-    config,
-    createLogger(config.logLevel),
-    options.leaseMs ? { leaseMs: options.leaseMs } : {},
-  );
+  const hub = await startHub(config, createLogger(config.logLevel, options.logTo), {
+    ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+    ...(options.reportWaitMs !== undefined ? { reportWaitMs: options.reportWaitMs } : {}),
+  });
   const request = (path: string, init: RequestInit & { json?: unknown; token?: string } = {}) => {
     const headers = new Headers(init.headers);
     if (init.json !== undefined) headers.set('Content-Type', 'application/json');

@@ -1,7 +1,7 @@
 /** Stored items for tests of search, feeds, widgets and interaction. */
 import { createHash } from 'node:crypto';
 import type { ItemDoc } from '../../hub/items/index.js';
-import { ItemModel } from '../../hub/items/index.js';
+import { ItemModel } from '../../hub/items/item-model.js';
 
 export type ItemFixture = Partial<Omit<ItemDoc, '_id'>> & { id: string; title: string; partnerId: string };
 

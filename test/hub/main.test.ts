@@ -1,6 +1,7 @@
 /** The real process entry, as `npm start` runs it: start-up failures and a clean start. */
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
+import mongoose from 'mongoose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshDatabaseUri } from '../helpers/database.js';
 
@@ -12,7 +13,13 @@ interface Outcome {
   stdout: string;
 }
 
-function startMain(env: Record<string, string>, untilReady?: (port: number) => Promise<void>): Promise<Outcome> {
+const LISTENING_LOCAL = /listening on http:\/\/127\.0\.0\.1:(\d+)/;
+
+function startMain(
+  env: Record<string, string>,
+  untilReady?: (port: number) => Promise<void>,
+  listening = LISTENING_LOCAL,
+): Promise<Outcome> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], {
       cwd: root,
@@ -23,7 +30,7 @@ function startMain(env: Record<string, string>, untilReady?: (port: number) => P
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString();
-      const port = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(stderr)?.[1];
+      const port = listening.exec(stderr)?.[1];
       if (port && untilReady) {
         const check = untilReady;
         untilReady = undefined;
@@ -36,6 +43,23 @@ function startMain(env: Record<string, string>, untilReady?: (port: number) => P
 
 let blocker: Server | undefined;
 afterAll(() => blocker?.close());
+
+/** Takes a free loopback port and keeps it. */
+async function takePort(): Promise<number> {
+  blocker = createServer();
+  await new Promise<void>((r) => blocker!.listen(0, '127.0.0.1', r));
+  return (blocker.address() as { port: number }).port;
+}
+
+/** The collections of a database, read with a connection of our own. */
+async function collectionsOf(uri: string): Promise<string[]> {
+  const connection = await mongoose.createConnection(uri).asPromise();
+  try {
+    return (await connection.db!.listCollections().toArray()).map((c) => c.name);
+  } finally {
+    await connection.close();
+  }
+}
 
 describe('hub/main.ts', () => {
   it('stops with one clear line when a variable is invalid', async () => {
@@ -54,9 +78,7 @@ describe('hub/main.ts', () => {
   }, 20_000);
 
   it('stops with one clear line when the port is taken', async () => {
-    blocker = createServer();
-    await new Promise<void>((r) => blocker!.listen(0, '127.0.0.1', r));
-    const port = (blocker.address() as { port: number }).port;
+    const port = await takePort();
     const out = await startMain({
       MONGODB_URI: freshDatabaseUri('main'),
       PORT: String(port),
@@ -67,6 +89,33 @@ describe('hub/main.ts', () => {
       `passerelle: http: port ${port} is already in use on 127.0.0.1 (set PORT to another port)`,
     );
   }, 20_000);
+
+  it('fails on a taken port before a first start writes or prints anything (no partners, no token)', async () => {
+    blocker?.close();
+    const port = await takePort();
+    const uri = freshDatabaseUri('mainport');
+    const out = await startMain({ MONGODB_URI: uri, PORT: String(port) });
+    expect(out.code).toBe(1);
+    expect(out.stderr.trim()).toBe(
+      `passerelle: http: port ${port} is already in use on 127.0.0.1 (set PORT to another port)`,
+    );
+    expect(out.stderr).not.toContain('pst_');
+    expect(await collectionsOf(uri)).toEqual([]);
+  }, 20_000);
+
+  it('says truthfully that it listens on every interface when HOST is 0.0.0.0', async () => {
+    let ready = 0;
+    const out = await startMain(
+      { MONGODB_URI: freshDatabaseUri('main'), PORT: '0', HOST: '0.0.0.0', ADMIN_TOKEN: 'b'.repeat(32) },
+      async (port) => {
+        ready = (await fetch(`http://127.0.0.1:${port}/healthz`)).status;
+      },
+      /listening on port (\d+) on every network interface \(0\.0\.0\.0\)/,
+    );
+    expect(out.code).toBe(0);
+    expect(ready).toBe(200);
+    expect(out.stderr).not.toContain('http://127.0.0.1');
+  }, 30_000);
 
   it('starts, seeds the 45 partners on an empty database, prints a first admin token once, and stops on SIGTERM', async () => {
     const uri = freshDatabaseUri('main');

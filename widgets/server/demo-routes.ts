@@ -2,9 +2,8 @@
 import type { Context } from 'koa';
 import { assertPartnerAccess, getPrincipal } from '../../hub/auth/index.js';
 import type { Config } from '../../hub/config.js';
-import { notFound } from '../../hub/http/errors.js';
-import type { RouteGroup } from '../../hub/http/route-group.js';
-import { ItemModel } from '../../hub/items/index.js';
+import { notFound, type RouteGroup } from '../../hub/http/index.js';
+import { findNewestItemId } from '../../hub/items/index.js';
 import { findPartner } from '../../hub/partners/index.js';
 import { DEMO_STYLE_HASH, renderDemoPage } from './demo-page.js';
 import { requestOrigin } from './frame-routes.js';
@@ -29,21 +28,13 @@ const SNIPPETS_SCHEMA = {
   properties: Object.fromEntries(['script', 'news', 'search', 'article', 'iframe'].map((k) => [k, { type: 'string' }])),
 };
 
-async function findLatestItemId(): Promise<string | undefined> {
-  const item = await ItemModel.findOne({ status: 'published' })
-    .sort({ publishedAt: -1 })
-    .select({ _id: 1 })
-    .lean<{ _id: string }>();
-  return item?._id;
-}
-
 async function serveDemo(ctx: Context, config: Config): Promise<void> {
   ctx.set('Content-Security-Policy', DEMO_CSP);
   ctx.set('Cache-Control', 'no-cache');
   ctx.type = 'text/html; charset=utf-8';
   ctx.body = renderDemoPage({
     snippets: makeSnippets(config.publicUrl),
-    itemId: await findLatestItemId(),
+    itemId: await findNewestItemId(),
     origin: requestOrigin(ctx, config.publicUrl),
   });
 }

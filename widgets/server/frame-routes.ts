@@ -5,8 +5,8 @@
  */
 import type { Context } from 'koa';
 import type { Config } from '../../hub/config.js';
-import type { ParamDoc, RouteGroup } from '../../hub/http/route-group.js';
-import { ItemModel } from '../../hub/items/index.js';
+import type { ParamDoc, RouteGroup } from '../../hub/http/index.js';
+import { findItemOwner } from '../../hub/items/index.js';
 import { findPartner, type PartnerDoc } from '../../hub/partners/index.js';
 import { renderFramePage, type FrameKind } from './frame-page.js';
 import { toOrigin } from './html.js';
@@ -52,7 +52,7 @@ async function findFramePartner(
 ): Promise<PartnerDoc | undefined> {
   let partnerId = attributes.partner;
   if (kind === 'article' && attributes.item) {
-    const item = await ItemModel.findById(attributes.item).select({ partnerId: 1 }).lean<{ partnerId: string }>();
+    const item = await findItemOwner(attributes.item);
     partnerId = item?.partnerId;
   }
   const partner = partnerId ? await findPartner(partnerId) : undefined;

@@ -1,12 +1,8 @@
 /** HTML helpers for the hub's own widget pages. */
 import { createHash } from 'node:crypto';
+import { escapeHtml } from '../../connectors/text/index.js';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for an HTML text node or a quoted attribute value. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
+export { escapeHtml };
 
 /** Renders ` name="value"` pairs, escaped, skipping undefined values. */
 export function renderAttributes(attributes: Record<string, string | undefined>): string {

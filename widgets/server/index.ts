@@ -3,7 +3,7 @@
  * snippets. The browser code lives in widgets/src and is built by widgets/build.ts.
  */
 import type { Config } from '../../hub/config.js';
-import { RouteGroup } from '../../hub/http/route-group.js';
+import { RouteGroup } from '../../hub/http/index.js';
 import { getWidgetAssets } from './assets.js';
 import { addDemoRoutes } from './demo-routes.js';
 import { addFrameRoutes } from './frame-routes.js';

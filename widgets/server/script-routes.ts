@@ -1,7 +1,6 @@
 /** The widget scripts: embed.js, its immutable hashed copy and source map, and frame.js. */
 import type { Context } from 'koa';
-import { notFound } from '../../hub/http/errors.js';
-import type { RouteGroup } from '../../hub/http/route-group.js';
+import { notFound, type RouteGroup } from '../../hub/http/index.js';
 import { getWidgetAssets } from './assets.js';
 import { IMMUTABLE, SHORT_CACHE, sendFile } from './send-file.js';
 

@@ -3,7 +3,7 @@ import { h, replace } from './dom.js';
 import { CommentForm } from './comment-form.js';
 import { CommentThread } from './comment-thread.js';
 import { formatDate } from './i18n.js';
-import { createLikeButton } from './like-button.js';
+import { closeLikes, createLikeButton } from './like-button.js';
 import { toSafeUrl } from './text.js';
 import type { CommentPage, ItemSummary } from './types.js';
 import { WidgetElement } from './widget-element.js';
@@ -34,6 +34,7 @@ export class ArticleElement extends WidgetElement {
       renewToken: async () =>
         (await this.call<CommentPage>(`/api/v1/items/${encodeURIComponent(id)}/comments?limit=1`)).formToken,
     });
+    const likes = createLikeButton(this, id, item.stats?.likes ?? 0);
     replace(
       this.shell,
       this.status,
@@ -41,14 +42,15 @@ export class ArticleElement extends WidgetElement {
         'article',
         { 'aria-labelledby': 'article-title' },
         ...this.renderHeader(item),
-        createLikeButton(this, id, item.stats?.likes ?? 0),
+        likes,
         thread.element,
         form.element,
       ),
     );
     try {
       const page = await thread.load();
-      form.setToken(page.formToken, page.moderation);
+      form.setToken(page.formToken, page.moderation, page.writable !== false);
+      if (page.writable === false) closeLikes(likes);
     } catch (err) {
       this.sayError(err);
     }

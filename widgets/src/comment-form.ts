@@ -66,11 +66,18 @@ export class CommentForm {
     );
   }
 
-  /** Takes the thread's form token and moderation mode. */
-  setToken(token: string | undefined, moderation?: string): void {
+  /** Takes the thread's form token and moderation mode; a page that may not write gets a note instead of the form. */
+  setToken(token: string | undefined, moderation?: string, writable = true): void {
+    if (!writable) return this.close();
     this.token = token;
     this.moderationNote.hidden = moderation !== 'pre';
     this.moderationNote.textContent = this.w.t('preModeration');
+  }
+
+  /** Replaces the fields by a note saying this site cannot send comments (its origin is not allowed). */
+  private close(): void {
+    const title = this.element.firstElementChild;
+    this.element.replaceChildren(...(title ? [title] : []), h('p', { class: 'note' }, this.w.t('writesClosed')));
   }
 
   /** Makes the next comment a reply to `comment` and moves focus to the text. */

@@ -43,6 +43,8 @@ const fr = {
   cancelReply: 'Annuler la réponse',
   formTitle: 'Laisser un commentaire',
   preModeration: 'Les commentaires sont publiés après relecture par la modération.',
+  writesClosed:
+    'Ce site ne peut pas envoyer de «\u00a0j’aime\u00a0» ni de commentaires\u00a0: vous pouvez les lire ici, mais pas y réagir.',
   author: 'Pseudonyme',
   body: 'Commentaire',
   honeypot: 'Ne pas remplir ce champ',
@@ -119,6 +121,7 @@ const en: Record<MessageKey, string> = {
   cancelReply: 'Cancel reply',
   formTitle: 'Leave a comment',
   preModeration: 'Comments are published after review by the moderators.',
+  writesClosed: 'This site cannot send likes or comments: you can read them here, but not respond.',
   author: 'Nickname',
   body: 'Comment',
   honeypot: 'Leave this field empty',

@@ -4,6 +4,11 @@ import { describeError } from './request.js';
 import type { Reactions } from './types.js';
 import type { WidgetElement } from './widget-element.js';
 
+/** Hides the like button (the count stays) when this site may not send likes. */
+export function closeLikes(row: HTMLElement): void {
+  row.querySelector('button.like')?.setAttribute('hidden', '');
+}
+
 /** Builds the like row and reads whether this visitor already likes the item. */
 export function createLikeButton(w: WidgetElement, itemId: string, likes: number): HTMLDivElement {
   const icon = h('span', { class: 'icon', 'aria-hidden': 'true' }, '♡');

@@ -37,8 +37,8 @@ export interface Reactions {
 }
 
 /** A comment as the API returns it: the shared schema's type (type-only, nothing is bundled). */
-export type { Comment } from '../../schemas/generated/types.js';
-import type { Comment } from '../../schemas/generated/types.js';
+export type { Comment } from '../../schemas/index.js';
+import type { Comment } from '../../schemas/index.js';
 
 export interface CommentPage {
   total: number;
@@ -46,4 +46,6 @@ export interface CommentPage {
   nextCursor: string | null;
   formToken?: string;
   moderation?: 'pre' | 'post' | 'first-time';
+  /** False when this page's origin may not like or comment (not in the partner's allowed origins). */
+  writable?: boolean;
 }

@@ -2,4 +2,4 @@
 export { buildUserAgent, createFetcher, FETCHER_DEFAULTS } from './create-fetcher.js';
 export type { Fetcher, FetcherOptions, FetchRequest, FetchResponse } from './create-fetcher.js';
 export { isForbiddenAddress } from './address-guard.js';
-export { charsetOf, mediaTypeOf, parseMaxAge, parseRetryAfter } from './response-headers.js';
+export { charsetOf, parseMaxAge, parseRetryAfter } from './response-headers.js';

@@ -32,11 +32,6 @@ export function parseMaxAge(cacheControl: string | undefined): number | undefine
   return Number.isInteger(seconds) && seconds >= 0 ? seconds : undefined;
 }
 
-/** The media type of a Content-Type header, lower case, without parameters. */
-export function mediaTypeOf(contentType: string | undefined): string {
-  return (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-}
-
 /** The charset parameter of a Content-Type header, lower case, or undefined. */
 export function charsetOf(contentType: string | undefined): string | undefined {
   const match = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '');

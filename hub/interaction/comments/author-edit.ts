@@ -4,7 +4,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Context } from 'koa';
-import { conflict, HttpError, invalidInput, notFound } from '../../http/errors.js';
+import { Conflict, Forbidden, InvalidInput, NotFound } from '../../domain-errors.js';
 import { findPartner } from '../../partners/index.js';
 import { now } from '../clock.js';
 import { syncItemStats } from '../stats/sync-item-stats.js';
@@ -20,7 +20,7 @@ const COMMENT_ID = /^[A-Za-z0-9_-]{8,40}$/;
 /** The :id route parameter when it looks like a comment id; 404 otherwise. */
 export function commentIdParam(ctx: Context): string {
   const id = String(ctx.params.id ?? '');
-  if (!COMMENT_ID.test(id)) throw notFound(`le commentaire ${id}`);
+  if (!COMMENT_ID.test(id)) throw new NotFound(`le commentaire ${id}`);
   return id;
 }
 
@@ -34,17 +34,21 @@ function sameHash(a: string, b: string): boolean {
 export async function loadEditableComment(ctx: Context): Promise<CommentDoc> {
   const id = commentIdParam(ctx);
   const doc = await CommentModel.findById(id).lean<CommentDoc>();
-  if (!doc || doc.status === 'deleted') throw notFound(`le commentaire ${id}`);
+  if (!doc || doc.status === 'deleted') throw new NotFound(`le commentaire ${id}`);
   const token = ctx.get(EDIT_TOKEN_HEADER);
   if (!token || !doc.editTokenHash || !sameHash(hashEditToken(token), doc.editTokenHash)) {
-    throw new HttpError(403, 'edit_token_invalid', 'Modification refusée', {
-      detail: `en-tête ${EDIT_TOKEN_HEADER} absent ou ne correspondant pas à ce commentaire`,
-    });
+    throw new Forbidden(
+      `en-tête ${EDIT_TOKEN_HEADER} absent ou ne correspondant pas à ce commentaire`,
+      'edit_token_invalid',
+      'Modification refusée',
+    );
   }
   if (!doc.editableUntil || now() > doc.editableUntil) {
-    throw new HttpError(403, 'edit_window_closed', 'Délai de modification dépassé', {
-      detail: 'un commentaire ne peut être modifié ou supprimé que pendant 15 minutes',
-    });
+    throw new Forbidden(
+      'un commentaire ne peut être modifié ou supprimé que pendant 15 minutes',
+      'edit_window_closed',
+      'Délai de modification dépassé',
+    );
   }
   return doc;
 }
@@ -55,7 +59,7 @@ export async function loadEditableComment(ctx: Context): Promise<CommentDoc> {
  */
 export async function editComment(doc: CommentDoc, rawBody: string): Promise<CommentDoc> {
   const body = normalizeBody(rawBody);
-  if (!body) throw invalidInput([{ field: 'body', message: 'le commentaire est vide' }]);
+  if (!body) throw new InvalidInput([{ field: 'body', message: 'le commentaire est vide' }]);
   let status = doc.status;
   if (status === 'published') {
     const partner = await findPartner(doc.partnerId);
@@ -66,7 +70,7 @@ export async function editComment(doc: CommentDoc, rawBody: string): Promise<Com
     { $set: { body, status, editedAt: now() } },
     { new: true },
   ).lean<CommentDoc>();
-  if (!updated) throw conflict('comment_changed', "le commentaire vient d'être modéré : rechargez-le");
+  if (!updated) throw new Conflict('comment_changed', "le commentaire vient d'être modéré : rechargez-le");
   if (status !== doc.status) await syncItemStats(doc.itemId);
   return updated;
 }

@@ -1,7 +1,7 @@
 /** A visitor's new comment or reply, once the request itself has been checked. */
 import { createHash, randomBytes } from 'node:crypto';
 import type { CommentInput, FieldError } from '../../../schemas/index.js';
-import { invalidInput } from '../../http/errors.js';
+import { InvalidInput } from '../../domain-errors.js';
 import { now } from '../clock.js';
 import type { ItemContext } from '../item-context.js';
 import { limitAction } from '../rate-rules.js';
@@ -32,7 +32,7 @@ export function cleanCommentText(input: { author: string; body: string }): { aut
     errors.push({ field: 'author', message: 'le pseudonyme doit faire de 2 à 40 caractères' });
   else if (containsEmail(author)) errors.push({ field: 'author', message: 'un pseudonyme, pas une adresse e-mail' });
   if (!body) errors.push({ field: 'body', message: 'le commentaire est vide' });
-  if (errors.length) throw invalidInput(errors);
+  if (errors.length) throw new InvalidInput(errors);
   return { author, body };
 }
 
@@ -42,7 +42,7 @@ export function cleanCommentText(input: { author: string; body: string }): { aut
  */
 export async function resolveParent(parentId: string | undefined, itemId: string): Promise<string | null> {
   if (!parentId) return null;
-  const unknown = () => invalidInput([{ field: 'parentId', message: 'commentaire introuvable sur ce contenu' }]);
+  const unknown = () => new InvalidInput([{ field: 'parentId', message: 'commentaire introuvable sur ce contenu' }]);
   const parent = await CommentModel.findById(parentId).lean<CommentDoc>();
   if (!parent || parent.itemId !== itemId || parent.status !== 'published') throw unknown();
   if (!parent.parentId) return parent._id;

@@ -1,5 +1,5 @@
 /** Opaque "load more" cursors over (createdAt, id), oldest first. */
-import { invalidInput } from '../../http/errors.js';
+import { InvalidInput } from '../../domain-errors.js';
 
 /** The position after a comment. */
 export function encodeCursor(doc: { _id: string; createdAt: Date }): string {
@@ -17,8 +17,8 @@ export function afterCursor(cursor: string | undefined): Record<string, unknown>
     at = undefined;
   }
   if (typeof at !== 'number' || typeof id !== 'string')
-    throw invalidInput([{ field: 'cursor', message: 'curseur invalide' }]);
+    throw new InvalidInput([{ field: 'cursor', message: 'curseur invalide' }]);
   const t = new Date(at);
-  if (!Number.isFinite(t.getTime())) throw invalidInput([{ field: 'cursor', message: 'curseur invalide' }]);
+  if (!Number.isFinite(t.getTime())) throw new InvalidInput([{ field: 'cursor', message: 'curseur invalide' }]);
   return { $or: [{ createdAt: { $gt: t } }, { createdAt: t, _id: { $gt: id } }] };
 }

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { Schema, model } from 'mongoose';
 import { isDuplicateKey } from '../../db/index.js';
-import { conflict } from '../../http/errors.js';
+import { Conflict } from '../../domain-errors.js';
 import { bodyFingerprint } from './text.js';
 
 export const DUPLICATE_WINDOW_MS = 24 * 60 * 60_000;
@@ -34,7 +34,7 @@ schema.index({ at: 1 });
 export const FingerprintModel = model<FingerprintDoc>('CommentFingerprint', schema, 'comment_fingerprints');
 
 function duplicate(): Error {
-  return conflict('duplicate_comment', 'vous avez déjà envoyé ce commentaire sur ce contenu');
+  return new Conflict('duplicate_comment', 'vous avez déjà envoyé ce commentaire sur ce contenu');
 }
 
 /** Records the fingerprint of a new comment; 409 duplicate_comment when it was sent in the last 24 h. */

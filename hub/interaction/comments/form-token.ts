@@ -4,7 +4,7 @@
  * sent less than 3 s after the form was loaded is a bot's; after 2 h the page is stale.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { HttpError } from '../../http/errors.js';
+import { DomainError, Unprocessable } from '../../domain-errors.js';
 import { now } from '../clock.js';
 import { getServerSecret } from '../server-secret.js';
 
@@ -25,10 +25,13 @@ export async function signFormToken(itemId: string, issuedAt: Date = now()): Pro
   return `${Buffer.from(payload).toString('base64url')}.${await sign(payload)}`;
 }
 
-function invalid(): HttpError {
-  return new HttpError(400, 'form_token_invalid', 'Formulaire invalide', {
-    detail: "jeton de formulaire absent, altéré ou d'un autre contenu : rechargez les commentaires",
-  });
+function invalid(): DomainError {
+  return new DomainError(
+    'invalid_input',
+    'form_token_invalid',
+    "jeton de formulaire absent, altéré ou d'un autre contenu : rechargez les commentaires",
+    { title: 'Formulaire invalide' },
+  );
 }
 
 /** Checks a token for the item; throws form_token_invalid, too_fast or form_token_expired. */
@@ -44,14 +47,18 @@ export async function verifyFormToken(token: string, itemId: string): Promise<vo
   const age = now().getTime() - issuedAt;
   if (age < -CLOCK_SKEW_MS) throw invalid();
   if (age < FORM_TOKEN_MIN_AGE_MS) {
-    throw new HttpError(422, 'too_fast', 'Envoi trop rapide', {
-      detail: "le commentaire a été envoyé moins de 3 secondes après l'ouverture du formulaire",
-      extra: { retryAfter: Math.ceil((FORM_TOKEN_MIN_AGE_MS - age) / 1000) },
-    });
+    throw new Unprocessable(
+      'too_fast',
+      'Envoi trop rapide',
+      "le commentaire a été envoyé moins de 3 secondes après l'ouverture du formulaire",
+      { retryAfter: Math.ceil((FORM_TOKEN_MIN_AGE_MS - age) / 1000) },
+    );
   }
   if (age > FORM_TOKEN_MAX_AGE_MS) {
-    throw new HttpError(422, 'form_token_expired', 'Formulaire expiré', {
-      detail: 'le formulaire a été ouvert il y a plus de 2 heures : rechargez les commentaires',
-    });
+    throw new Unprocessable(
+      'form_token_expired',
+      'Formulaire expiré',
+      'le formulaire a été ouvert il y a plus de 2 heures : rechargez les commentaires',
+    );
   }
 }

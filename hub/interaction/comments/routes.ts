@@ -1,10 +1,9 @@
 /** The public comment routes: thread, new comment, more replies, author edit and delete. */
 import type { Context } from 'koa';
 import type { CommentEditInput, CommentInput } from '../../../schemas/index.js';
-import { HttpError, notFound } from '../../http/errors.js';
-import { readBody } from '../../http/read-body.js';
-import { RouteGroup } from '../../http/route-group.js';
+import { HttpError, notFound, readBody, RouteGroup } from '../../http/index.js';
 import type { InteractionDeps } from '../deps.js';
+import { requestMayWrite } from '../cors-policy.js';
 import { itemIdParam, loadCommentableItem, loadPublishedItem } from '../item-context.js';
 import { queryInteger, queryString } from '../query.js';
 import { hashRequestAddress, limitOne, RATE_RULES } from '../rate-rules.js';
@@ -39,6 +38,11 @@ const THREAD = {
     ...PAGE.properties,
     formToken: { type: 'string' },
     moderation: { type: 'string', enum: ['pre', 'post', 'first-time'] },
+    writable: {
+      type: 'boolean',
+      description:
+        "Whether the calling page's Origin may like and comment (the hub's own origin or one of the partner's allowedOrigins)",
+    },
   },
 };
 const CREATED = {
@@ -83,11 +87,16 @@ async function postComment(ctx: Context, deps: InteractionDeps): Promise<void> {
   ctx.body = { comment: toPublicComment(doc, true), editToken, editableUntil: doc.editableUntil?.toISOString() };
 }
 
-async function getThread(ctx: Context): Promise<void> {
+async function getThread(ctx: Context, deps: InteractionDeps): Promise<void> {
   const { item, partner } = await loadPublishedItem(itemIdParam(ctx));
   const page = await listThread(item._id, queryString(ctx, 'cursor'), queryInteger(ctx, 'limit', 20, 1, 50));
   ctx.set('Cache-Control', 'no-store');
-  ctx.body = { ...page, formToken: await signFormToken(item._id), moderation: moderationMode(partner) };
+  ctx.body = {
+    ...page,
+    formToken: await signFormToken(item._id),
+    moderation: moderationMode(partner),
+    writable: requestMayWrite(ctx, partner, deps.config.publicUrl),
+  };
 }
 
 async function getReplies(ctx: Context): Promise<void> {
@@ -127,7 +136,7 @@ export function commentRoutes(deps: InteractionDeps): RouteGroup {
           404: { description: 'Unknown or withdrawn item' },
         },
       },
-      getThread,
+      (ctx) => getThread(ctx, deps),
     )
     .add(
       {

@@ -4,7 +4,7 @@
  */
 import type { FlagReason } from '../../../schemas/index.js';
 import { isDuplicateKey } from '../../db/index.js';
-import { conflict } from '../../http/errors.js';
+import { Conflict } from '../../domain-errors.js';
 import { now } from '../clock.js';
 import type { CommentDoc } from '../comments/comment-model.js';
 import { moderateComment, SYSTEM_ACTOR } from '../moderation/transition.js';
@@ -35,7 +35,7 @@ export async function flagComment(comment: CommentDoc, visitorHash: string, reas
       createdAt: now(),
     });
   } catch (err) {
-    if (isDuplicateKey(err)) throw conflict('already_flagged', 'vous avez déjà signalé ce commentaire');
+    if (isDuplicateKey(err)) throw new Conflict('already_flagged', 'vous avez déjà signalé ce commentaire');
     throw err;
   }
   await hideIfFlaggedEnough(comment);

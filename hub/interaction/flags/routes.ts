@@ -1,8 +1,6 @@
 /** POST /api/v1/comments/:id/flags */
 import type { FlagInput } from '../../../schemas/index.js';
-import { notFound } from '../../http/errors.js';
-import { readBody } from '../../http/read-body.js';
-import { RouteGroup } from '../../http/route-group.js';
+import { notFound, readBody, RouteGroup } from '../../http/index.js';
 import { commentIdParam } from '../comments/author-edit.js';
 import { CommentModel, type CommentDoc } from '../comments/comment-model.js';
 import type { InteractionDeps } from '../deps.js';

@@ -1,6 +1,8 @@
 /** Like, unlike, and read an item's likes: the like records are the truth. */
 import { isDuplicateKey } from '../../db/index.js';
 import type { ItemDoc } from '../../items/index.js';
+
+type LikedItem = Pick<ItemDoc, '_id' | 'partnerId'>;
 import { now } from '../clock.js';
 import { syncItemStats } from '../stats/sync-item-stats.js';
 import { LikeModel } from './like-model.js';
@@ -11,7 +13,7 @@ export interface Reactions {
 }
 
 /** Adds the visitor's like (once, by unique index); returns the exact count. */
-export async function likeItem(item: ItemDoc, visitorHash: string): Promise<Reactions> {
+export async function likeItem(item: LikedItem, visitorHash: string): Promise<Reactions> {
   try {
     await LikeModel.create({ itemId: item._id, partnerId: item.partnerId, visitor: visitorHash, createdAt: now() });
   } catch (err) {
@@ -22,7 +24,7 @@ export async function likeItem(item: ItemDoc, visitorHash: string): Promise<Reac
 }
 
 /** Removes the visitor's like if there is one; returns the exact count. */
-export async function unlikeItem(item: ItemDoc, visitorHash: string): Promise<Reactions> {
+export async function unlikeItem(item: LikedItem, visitorHash: string): Promise<Reactions> {
   const { deletedCount } = await LikeModel.deleteOne({ itemId: item._id, visitor: visitorHash });
   if (deletedCount !== 1) return { likes: await LikeModel.countDocuments({ itemId: item._id }), liked: false };
   return { likes: (await syncItemStats(item._id)).likes, liked: false };

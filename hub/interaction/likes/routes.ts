@@ -1,6 +1,6 @@
 /** POST/DELETE /api/v1/items/:id/likes and GET /api/v1/items/:id/reactions. */
 import type { Context } from 'koa';
-import { RouteGroup } from '../../http/route-group.js';
+import { RouteGroup } from '../../http/index.js';
 import type { InteractionDeps } from '../deps.js';
 import { itemIdParam, loadLikeableItem } from '../item-context.js';
 import { hashRequestAddress, limitAction } from '../rate-rules.js';

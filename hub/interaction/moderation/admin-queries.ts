@@ -1,7 +1,7 @@
 /** The admin listings: comments by status, and the moderation log, scoped to a partner. */
 import type { Context } from 'koa';
 import { assertPartnerAccess, getPrincipal, scopedPartnerId } from '../../auth/index.js';
-import { invalidInput } from '../../http/errors.js';
+import { invalidInput } from '../../http/index.js';
 import { CommentModel, type CommentDoc } from '../comments/comment-model.js';
 import { queryInteger, queryString } from '../query.js';
 import { toAdminComments, type AdminComment } from './admin-view.js';

@@ -1,5 +1,5 @@
 /** What moderators see of a comment: everything but the hashes, plus its flags and item. */
-import { ItemModel } from '../../items/index.js';
+import { findItemTitles } from '../../items/index.js';
 import type { CommentDoc } from '../comments/comment-model.js';
 import { FlagModel, type FlagDoc } from '../flags/flag-model.js';
 
@@ -68,13 +68,10 @@ function toAdminComment(doc: CommentDoc, flags: FlagDoc[], item?: { title: strin
 /** Admin views of several comments, with their flags and item titles (two queries). */
 export async function toAdminComments(docs: CommentDoc[]): Promise<AdminComment[]> {
   const ids = docs.map((d) => d._id);
-  const [flags, items] = await Promise.all([
+  const [flags, itemById] = await Promise.all([
     FlagModel.find({ commentId: { $in: ids } }).lean<FlagDoc[]>(),
-    ItemModel.find({ _id: { $in: [...new Set(docs.map((d) => d.itemId))] } }, { title: 1, url: 1 }).lean<
-      { _id: string; title: string; url: string }[]
-    >(),
+    findItemTitles(docs.map((d) => d.itemId)),
   ]);
-  const itemById = new Map(items.map((i) => [i._id, { title: i.title, url: i.url }]));
   return docs.map((d) =>
     toAdminComment(
       d,

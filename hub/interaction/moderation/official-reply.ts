@@ -1,5 +1,5 @@
 /** A partner's official reply: published at once, signed with the partner's name. */
-import { forbidden, invalidInput } from '../../http/errors.js';
+import { Forbidden, InvalidInput } from '../../domain-errors.js';
 import type { Principal } from '../../auth/index.js';
 import { findPartner } from '../../partners/index.js';
 import { now } from '../clock.js';
@@ -22,14 +22,14 @@ export async function postOfficialReply(
     principal.partnerId !== target.partnerId ||
     (principal.role !== 'partner-admin' && principal.role !== 'moderator')
   ) {
-    throw forbidden(
+    throw new Forbidden(
       'une réponse officielle est signée par le partenaire du contenu : utilisez un jeton de ce partenaire',
     );
   }
   const body = normalizeBody(rawBody);
-  if (!body) throw invalidInput([{ field: 'body', message: 'la réponse est vide' }]);
+  if (!body) throw new InvalidInput([{ field: 'body', message: 'la réponse est vide' }]);
   const partner = await findPartner(target.partnerId);
-  if (!partner) throw forbidden(`partenaire ${target.partnerId} inconnu`);
+  if (!partner) throw new Forbidden(`partenaire ${target.partnerId} inconnu`);
   const parentId = await resolveParent(target._id, target.itemId);
   const at = now();
   const doc = (

@@ -2,9 +2,7 @@
 import type { Context } from 'koa';
 import type { BulkModerationInput, ModerationInput, OfficialReplyInput } from '../../../schemas/index.js';
 import { assertPartnerAccess, getPrincipal, requireRole } from '../../auth/index.js';
-import { HttpError, notFound } from '../../http/errors.js';
-import { readBody } from '../../http/read-body.js';
-import { RouteGroup } from '../../http/route-group.js';
+import { notFound, readBody, RouteGroup, toHttpError } from '../../http/index.js';
 import { commentIdParam } from '../comments/author-edit.js';
 import { CommentModel, type CommentDoc } from '../comments/comment-model.js';
 import { toPublicComment } from '../comments/view.js';
@@ -61,8 +59,9 @@ async function moderateBulk(ctx: Context, input: BulkModerationInput): Promise<u
     try {
       const { from, to } = await moderateOne(ctx, id, input);
       results.push({ id, ok: true, from, to });
-    } catch (err) {
-      if (!(err instanceof HttpError)) throw err;
+    } catch (thrown) {
+      const err = toHttpError(thrown);
+      if (!err) throw thrown;
       results.push({ id, ok: false, status: err.status, code: err.code, detail: err.detail });
     }
   }

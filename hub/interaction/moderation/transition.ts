@@ -6,7 +6,7 @@
  * exact anyway because they are recounted from the records, see stats/.)
  */
 import type { ModerationAction } from '../../../schemas/index.js';
-import { conflict } from '../../http/errors.js';
+import { Conflict } from '../../domain-errors.js';
 import { now } from '../clock.js';
 import { CommentModel, type CommentDoc, type CommentStatus } from '../comments/comment-model.js';
 import { syncItemStats } from '../stats/sync-item-stats.js';
@@ -70,7 +70,7 @@ export async function moderateComment(
   const from = comment.status;
   const to = TARGET[action];
   if (!FROM[action].includes(from))
-    throw conflict('invalid_transition', `action ${action} impossible sur un commentaire ${from}`);
+    throw new Conflict('invalid_transition', `action ${action} impossible sur un commentaire ${from}`);
   const at = now();
   const { $set, $unset } = changesFor(action, comment, at);
   const updated = await CommentModel.findOneAndUpdate(
@@ -78,7 +78,7 @@ export async function moderateComment(
     Object.keys($unset).length ? { $set, $unset } : { $set },
     { new: true },
   ).lean<CommentDoc>();
-  if (!updated) throw conflict('comment_changed', 'le commentaire vient de changer : rechargez la liste');
+  if (!updated) throw new Conflict('comment_changed', 'le commentaire vient de changer : rechargez la liste');
   await ModerationLogModel.create({
     at,
     partnerId: comment.partnerId,

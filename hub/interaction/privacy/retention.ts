@@ -2,7 +2,7 @@
  * Retention limits (see README.md): what is kept, how long. The scheduler calls
  * purgeExpiredModerationData once a day; it is idempotent and safe to run anywhere.
  */
-import { purgeRateHits } from '../../http/rate-limit.js';
+import { purgeRateHits } from '../rate-limit.js';
 import { CommentModel } from '../comments/comment-model.js';
 import { DUPLICATE_WINDOW_MS, FingerprintModel } from '../comments/fingerprint.js';
 import { FlagModel } from '../flags/flag-model.js';

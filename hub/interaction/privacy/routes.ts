@@ -1,5 +1,5 @@
 /** GET and DELETE /api/v1/visitor/data: a visitor's export and erasure. */
-import { RouteGroup } from '../../http/route-group.js';
+import { RouteGroup } from '../../http/index.js';
 import type { InteractionDeps } from '../deps.js';
 import { hashRequestAddress, limitOne, RATE_RULES } from '../rate-rules.js';
 import { requireVisitor, VISITOR_HEADER_DOC } from '../visitor.js';

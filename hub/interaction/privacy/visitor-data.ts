@@ -2,7 +2,7 @@
  * A visitor's right of access and erasure (RGPD art. 15 and 17): everything tied to their
  * key — likes, comments, flags — exported, or erased with every count fixed.
  */
-import { forgetRateKey } from '../../http/rate-limit.js';
+import { forgetRateKey } from '../rate-limit.js';
 import { now } from '../clock.js';
 import { CommentModel, type CommentDoc } from '../comments/comment-model.js';
 import { FingerprintModel } from '../comments/fingerprint.js';

@@ -2,7 +2,7 @@
  * Repair: recomputes every item's stats from the like and comment records (two $group
  * aggregations) and fixes the items that disagree. Run by `tsx hub/cli/recount.ts`.
  */
-import { ItemModel } from '../../items/index.js';
+import { scanItemStats } from '../../items/index.js';
 import { CommentModel } from '../comments/comment-model.js';
 import { LikeModel } from '../likes/like-model.js';
 import { syncItemStats } from './sync-item-stats.js';
@@ -33,17 +33,14 @@ export async function recountItemStats(): Promise<RecountReport> {
   const likes = toMap(likeRows);
   const comments = toMap(commentRows);
   const report: RecountReport = { checked: 0, fixed: 0, fixedIds: [] };
-  const cursor = ItemModel.find({}, { stats: 1 })
-    .lean<{ _id: string; stats?: { likes?: number; comments?: number } }>()
-    .cursor();
-  for await (const item of cursor) {
+  for await (const item of scanItemStats()) {
     report.checked += 1;
-    const expected = { likes: likes.get(item._id) ?? 0, comments: comments.get(item._id) ?? 0 };
-    if (item.stats?.likes === expected.likes && item.stats?.comments === expected.comments) continue;
+    const expected = { likes: likes.get(item.id) ?? 0, comments: comments.get(item.id) ?? 0 };
+    if (item.stats.likes === expected.likes && item.stats.comments === expected.comments) continue;
     // The same checked write as live traffic uses, so a repair racing a like stays exact.
-    await syncItemStats(item._id);
+    await syncItemStats(item.id);
     report.fixed += 1;
-    report.fixedIds.push(item._id);
+    report.fixedIds.push(item.id);
   }
   return report;
 }

@@ -17,7 +17,7 @@
  * pass to start sees every change made before it starts), which keeps 200 simultaneous
  * likes to a handful of passes.
  */
-import { announceItemStats, ItemModel } from '../../items/index.js';
+import { announceItemStats, readItemStats, writeItemStats } from '../../items/index.js';
 import { countItemStats, type ItemStats } from './count-item-stats.js';
 
 const MAX_ROUNDS = 12;
@@ -43,12 +43,9 @@ async function runPass(itemId: string): Promise<ItemStats> {
 async function reconcile(itemId: string): Promise<ItemStats> {
   let truth = await countItemStats(itemId);
   for (let round = 1; round <= MAX_ROUNDS; round += 1) {
-    const item = await ItemModel.findById(itemId, { stats: 1 }).lean<{ stats?: ItemStats }>();
-    if (!item || sameStats(item.stats, truth)) return truth;
-    await ItemModel.updateOne(
-      { _id: itemId },
-      { $set: { 'stats.likes': truth.likes, 'stats.comments': truth.comments } },
-    );
+    const stored = await readItemStats(itemId);
+    if (!stored || sameStats(stored, truth)) return truth;
+    await writeItemStats(itemId, truth);
     // Other processes may be writing too: back off a little, then check again.
     if (round > 2) await new Promise((r) => setTimeout(r, Math.random() * 20 * round));
     truth = await countItemStats(itemId);

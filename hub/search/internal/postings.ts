@@ -39,8 +39,3 @@ export function fieldNumbers(postings: Postings, names?: readonly string[]): num
   if (!names) return postings.fields.map((_f, i) => i);
   return names.map((name) => postings.fields.indexOf(name)).filter((i) => i >= 0);
 }
-
-/** An index without documents. */
-export function emptyPostings(fields: readonly string[]): Postings {
-  return { fields, terms: [], offsets: new Uint32Array(1), docs: new Uint32Array(0), weights: new Uint32Array(0) };
-}

@@ -3,14 +3,13 @@
  * over fields of the query vector · field vector, over the query vector's magnitude),
  * computed from the stored BM25 weights into reused typed arrays: lunr's `index.query`
  * builds a MatchData, FieldRefs and Sets per matching document, which costs ~5× more and
- * churns the GC. `queryWithLunr` is that reference path; tests hold both equal.
+ * churns the GC. Tests hold both equal (test/hub/search/lunr-reference.ts).
  *
  * The "all words" rule is applied per group, because a word matches through any of its
  * stems (exact, prefix, typo), an OR that lunr's per-clause REQUIRED cannot express.
  * Documents matching every required group win; when none does, the search falls back to
  * documents matching any word, those matching more words first.
  */
-import type { lunr } from '../analysis/index.js';
 import { fieldNumbers, findTerm } from './postings.js';
 import type { QueryPlan } from './query-plan.js';
 import { selectTop } from './top-k.js';
@@ -157,21 +156,4 @@ export function topMatches(matches: QueryMatches, count: number, keep?: (doc: nu
     },
     (i, j) => rankBefore(matches, i, j),
   );
-}
-
-/**
- * The same clauses through lunr's `index.query` (reference for tests; slow): on the lunr
- * view of the index's postings, or on `reference` (e.g. an index lunr built itself).
- */
-export function queryWithLunr(
-  index: SearchIndex,
-  plan: QueryPlan,
-  fields?: string[],
-  reference?: lunr.Index,
-): { doc: number; score: number }[] {
-  const results = (reference ?? index.lunr).query((query) => {
-    for (const [term, boost] of plan.clauses)
-      query.term(term, { boost, usePipeline: false, ...(fields ? { fields } : {}) });
-  });
-  return results.map((r) => ({ doc: Number(r.ref), score: r.score }));
 }

@@ -3,6 +3,7 @@
  * stored content excerpt) around the best cluster of matches. Everything is HTML-escaped
  * and only our own <mark> tags are added, so a snippet is safe HTML.
  */
+import { escapeHtml } from '../../../connectors/text/index.js';
 import { forEachWord, stemWord } from '../analysis/index.js';
 import type { QueryPlan } from './query-plan.js';
 
@@ -10,12 +11,7 @@ export const SNIPPET_LENGTH = 200;
 /** Characters of context kept before the first match of the window. */
 const LEAD = 40;
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
+export { escapeHtml };
 
 /** Decides whether a folded word is a match: one of the query's words, or sharing a stem. */
 export function createMatcher(plan: QueryPlan): (folded: string) => boolean {

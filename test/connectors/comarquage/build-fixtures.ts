@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { treeToXml, type XmlJsNode } from '../../../connectors/index.js';
+import { treeToXml, type XmlJsNode } from '../helpers/tree-to-xml.js';
 
 /** The fiches the tests use: a rich fiche, a plain one, a téléservice, a dossier. */
 export const FIXTURE_FICHES = ['F13240', 'F17847', 'R14213', 'N31650'] as const;

@@ -1,13 +1,8 @@
 import { createRequire } from 'node:module';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  runConnector,
-  treeToXml,
-  type ConnectorResult,
-  type Fetcher,
-  type XmlJsNode,
-} from '../../../connectors/index.js';
+import { runConnector, type ConnectorResult, type Fetcher } from '../../../connectors/index.js';
+import { treeToXml, type XmlJsNode } from '../helpers/tree-to-xml.js';
 import { parseFiche } from '../../../connectors/comarquage/index.js';
 import { validateAgainst } from '../../../schemas/index.js';
 import { makeSource, readFixture } from '../helpers/fixtures.js';

@@ -43,10 +43,12 @@ describe('classifyFailure', () => {
     expect(classifyFailure(original)).toBe(original);
   });
 
-  it('gives the RunError shape', () => {
-    expect(classifyFailure(new HttpStatusFailure(503)).toRunError()).toEqual({
+  it('gives the RunError shape, with a French message for agents (the developer detail stays in message)', () => {
+    const error = classifyFailure(new HttpStatusFailure(503), 'https://www.noumea.nc/rss.xml');
+    expect(error.message).toBe('fetcher: HTTP 503 from https://www.noumea.nc/rss.xml');
+    expect(error.toRunError()).toEqual({
       code: 'http_5xx',
-      message: 'fetcher: HTTP 503 from source',
+      message: 'le serveur de la source est en panne (HTTP 503) — www.noumea.nc',
       httpStatus: 503,
     });
   });

@@ -50,6 +50,12 @@ describe('parseDate', () => {
     [['EEEE d MMMM yyyy'], 'samedi 5 décembre 2026', '2026-12-04T13:00:00.000Z'],
     [['MM/dd/yyyy hh:mm a'], '12/05/2026 02:30 PM', '2026-12-05T03:30:00.000Z'],
     [['MM/dd/yyyy'], '02/30/2026', undefined],
+    [['d MMM yyyy'], '5 dec 2026', '2026-12-04T13:00:00.000Z'],
+    [['d MMM yyyy'], '5 déc. 2026', '2026-12-04T13:00:00.000Z'],
+    [['EEEE d MMMM yyyy'], 'SAMEDI 5 DÉCEMBRE 2026', '2026-12-04T13:00:00.000Z'],
+    [['dd/MM/yyyy HH:mm XXX'], '05/12/2026 09:00 +10:00', '2026-12-04T23:00:00.000Z'],
+    [["dd/MM/yyyy 'à' HH:mm"], '05/12/2026 à 09:00', '2026-12-04T22:00:00.000Z'],
+    [['yyyy-MM-dd'], '1850-01-01', undefined],
   ])('a source pattern %j reads %s', (formats, input, expected) => {
     expect(parseDate(input, { formats })).toBe(expected);
   });

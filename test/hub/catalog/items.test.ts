@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ItemModel } from '../../../hub/items/index.js';
+import { ItemModel } from '../../../hub/items/item-model.js';
 import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../../helpers/hub.js';
 import { CATALOG_FIXTURES, insertItems } from '../../helpers/items.js';
 

@@ -6,11 +6,12 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../hub/log.js';
-import { ItemModel } from '../../../hub/items/index.js';
+import { ItemModel } from '../../../hub/items/item-model.js';
 import { seedPartners } from '../../../hub/partners/index.js';
 import { ClaimModel } from '../../../hub/scheduler/claim-model.js';
 import { createScheduler } from '../../../hub/scheduler/index.js';
-import { createSource, RunModel } from '../../../hub/sources/index.js';
+import { createSource } from '../../../hub/sources/index.js';
+import { RunModel } from '../../../hub/sources/run-model.js';
 import {
   createTestFetcher,
   serve,

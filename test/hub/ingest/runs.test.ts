@@ -2,8 +2,9 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Run } from '../../../schemas/index.js';
-import { ItemModel } from '../../../hub/items/index.js';
-import { RunModel, SourceModel } from '../../../hub/sources/index.js';
+import { ItemModel } from '../../../hub/items/item-model.js';
+import { RunModel } from '../../../hub/sources/run-model.js';
+import { SourceModel } from '../../../hub/sources/source-model.js';
 import { startLoopbackServer, type LoopbackServer } from '../../connectors/helpers/loopback-server.js';
 import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../../helpers/hub.js';
 import { makeRss, numberedEntries, type RssEntry } from '../../helpers/rss.js';
@@ -26,6 +27,13 @@ async function run(id: string): Promise<Run> {
   const res = await hub.request(`/api/v1/admin/sources/${id}/run`, { method: 'POST', token: TEST_ADMIN_TOKEN });
   expect(res.status).toBe(200);
   return (await res.json()) as Run;
+}
+
+/** A run as the scheduler makes it: conditional GET with the validators of the last run. */
+async function runScheduled(id: string): Promise<Run> {
+  const report = await hub.services.scheduler.runNow(id);
+  expect(report).toBeDefined();
+  return report!;
 }
 
 beforeAll(async () => {
@@ -103,7 +111,7 @@ describe('a run of a feed source', () => {
 
   it('costs nothing on 304: no parsing, no writes', async () => {
     const before = await ItemModel.find({ sourceId: id }).lean();
-    const report = await run(id);
+    const report = await runScheduled(id);
     expect(report).toMatchObject({
       status: 'ok',
       notModified: true,
@@ -124,11 +132,25 @@ describe('a run of a feed source', () => {
     });
     // A server without validators sending the same bytes: recognised by their hash.
     await SourceModel.updateOne({ _id: id }, { $unset: { 'state.etag': '' } });
-    expect(await run(id)).toMatchObject({ notModified: true, httpStatus: 200, counts: { created: 0, updated: 0 } });
+    expect(await runScheduled(id)).toMatchObject({
+      notModified: true,
+      httpStatus: 200,
+      counts: { created: 0, updated: 0 },
+    });
     // Same items in other bytes: parsed, compared, and nothing written.
     await SourceModel.updateOne({ _id: id }, { $unset: { 'state.etag': '', 'state.bodyHash': '' } });
     const again = await run(id);
     expect(again.counts).toMatchObject({ created: 0, updated: 0, unchanged: 30 });
+  });
+
+  it("reads the whole source on an admin's run now: real counts, never an empty 304 report", async () => {
+    const conditional = site.requests.filter((r) => r.path === '/actus.rss').length;
+    const report = await run(id);
+    expect(report).toMatchObject({ status: 'ok', httpStatus: 200, trigger: 'manual' });
+    expect(report.notModified).toBeUndefined();
+    expect(report.counts).toMatchObject({ fetched: 30, created: 0, updated: 0, unchanged: 30 });
+    const request = site.requests.filter((r) => r.path === '/actus.rss')[conditional];
+    expect(request?.headers['if-none-match']).toBeUndefined();
   });
 
   it('does not withdraw items of a feed that lists only recent news', async () => {
@@ -155,7 +177,7 @@ describe('a run of a feed source', () => {
     const { runs } = (await res.json()) as { runs: Run[] };
     expect(runs).toHaveLength(3);
     expect(Date.parse(runs[0]!.startedAt)).toBeGreaterThanOrEqual(Date.parse(runs[1]!.startedAt));
-    expect(await RunModel.countDocuments({ sourceId: id })).toBe(7);
+    expect(await RunModel.countDocuments({ sourceId: id })).toBe(8);
   });
 });
 

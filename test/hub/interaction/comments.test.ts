@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RateHitModel } from '../../../hub/http/rate-limit.js';
-import { CommentModel, RATE_RULES, signFormToken } from '../../../hub/interaction/index.js';
+import { RateHitModel } from '../../../hub/interaction/rate-limit.js';
+import { RATE_RULES, signFormToken } from '../../../hub/interaction/index.js';
+import { CommentModel } from '../../../hub/interaction/comments/comment-model.js';
 import { hashAddress } from '../../../hub/interaction/privacy/ip-hash.js';
 import { startTestHub, type TestHub } from '../../helpers/hub.js';
 import {
@@ -170,7 +171,7 @@ describe('posting comments', () => {
 
   it('is closed on a withdrawn item, unknown on a missing one', async () => {
     const item = await createItem('noumea');
-    const { ItemModel } = await import('../../../hub/items/index.js');
+    const { ItemModel } = await import('../../../hub/items/item-model.js');
     await ItemModel.updateOne({ _id: item }, { $set: { status: 'withdrawn' } });
     const closed = await postComment(hub, item, newVisitor(), { headers: fromNewAddress() });
     expect(closed.status).toBe(403);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LikeModel } from '../../../hub/interaction/index.js';
-import { PartnerModel } from '../../../hub/partners/index.js';
+import { LikeModel } from '../../../hub/interaction/likes/like-model.js';
+import { PartnerModel } from '../../../hub/partners/partner-model.js';
 import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../../helpers/hub.js';
 import { createItem, newVisitor, postCommentOk } from './fixtures.js';
 
@@ -11,9 +11,15 @@ const PORTAL = 'http://portal.test'; // PUBLIC_URL of the test hub
 
 let hub: TestHub;
 let item: string;
+const logLines: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
-  hub = await startTestHub({ seed: true, label: 'cors' });
+  hub = await startTestHub({
+    seed: true,
+    label: 'cors',
+    env: { LOG_LEVEL: 'warn' },
+    logTo: { write: (line) => void logLines.push(JSON.parse(line) as Record<string, unknown>) },
+  });
   await PartnerModel.updateOne({ _id: 'noumea' }, { $set: { allowedOrigins: [NOUMEA] } });
   await PartnerModel.updateOne({ _id: 'lifou' }, { $set: { allowedOrigins: [LIFOU] } });
   item = await createItem('noumea');
@@ -106,6 +112,33 @@ describe('CORS on writes', () => {
     expect((await data(NOUMEA, 'DELETE')).status).toBe(200);
     expect((await data(EVIL)).status).toBe(403);
     expect((await preflight('/api/v1/visitor/data', EVIL, 'GET')).status).toBe(403);
+  });
+});
+
+describe('what a page may write, told on reads', () => {
+  const thread = (origin?: string) =>
+    hub.request(`/api/v1/items/${item}/comments`, { headers: origin ? { Origin: origin } : {} });
+
+  it("says writable to the partner's origins, the hub's own and same-origin pages, not to others", async () => {
+    for (const origin of [NOUMEA, PORTAL, undefined])
+      expect(await (await thread(origin)).json()).toMatchObject({ writable: true });
+    for (const origin of [EVIL, LIFOU, 'null']) {
+      const res = await thread(origin);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      expect(await res.json()).toMatchObject({ writable: false, total: expect.any(Number) });
+    }
+  });
+
+  it('logs a refused origin with the partner whose allowedOrigins lack it', async () => {
+    logLines.length = 0;
+    await thread(EVIL);
+    await preflight(`/api/v1/items/${item}/likes`, LIFOU, 'POST');
+    const refusals = logLines.filter((l) => String(l.msg).startsWith('cors:'));
+    expect(refusals).toEqual([
+      expect.objectContaining({ origin: EVIL, partnerId: 'noumea', level: 40 }),
+      expect.objectContaining({ origin: LIFOU, partnerId: 'noumea', method: 'POST' }),
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
 /** Shared helpers of the interaction tests: items inserted directly, visitors, comments over HTTP. */
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import { ItemModel } from '../../../hub/items/index.js';
+import { ItemModel } from '../../../hub/items/item-model.js';
 import { signFormToken } from '../../../hub/interaction/index.js';
 import { TEST_ADMIN_TOKEN, type TestHub } from '../../helpers/hub.js';
 

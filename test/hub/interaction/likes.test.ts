@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase, disconnectDatabase } from '../../../hub/db/index.js';
-import { LikeModel } from '../../../hub/interaction/index.js';
+import { LikeModel } from '../../../hub/interaction/likes/like-model.js';
 import { startTestHub, type TestHub } from '../../helpers/hub.js';
 import { createItem, newVisitor, storedStats } from './fixtures.js';
 

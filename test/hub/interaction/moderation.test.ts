@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CommentModel, ModerationLogModel } from '../../../hub/interaction/index.js';
-import { PartnerModel } from '../../../hub/partners/index.js';
+import { CommentModel } from '../../../hub/interaction/comments/comment-model.js';
+import { ModerationLogModel } from '../../../hub/interaction/moderation/log-model.js';
+import { PartnerModel } from '../../../hub/partners/partner-model.js';
 import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../../helpers/hub.js';
 import { createItem, getThread, makeToken, newVisitor, postComment, postCommentOk, storedStats } from './fixtures.js';
 

@@ -2,15 +2,12 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CommentModel,
-  FlagModel,
-  LikeModel,
-  ModerationLogModel,
-  purgeExpiredModerationData,
-  recountItemStats,
-} from '../../../hub/interaction/index.js';
-import { ItemModel } from '../../../hub/items/index.js';
+import { purgeExpiredModerationData, recountItemStats } from '../../../hub/interaction/index.js';
+import { CommentModel } from '../../../hub/interaction/comments/comment-model.js';
+import { FlagModel } from '../../../hub/interaction/flags/flag-model.js';
+import { LikeModel } from '../../../hub/interaction/likes/like-model.js';
+import { ModerationLogModel } from '../../../hub/interaction/moderation/log-model.js';
+import { ItemModel } from '../../../hub/items/item-model.js';
 import { startTestHub, type TestHub } from '../../helpers/hub.js';
 import { createItem, newVisitor, postCommentOk, storedStats } from './fixtures.js';
 

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CommentModel, setInteractionClock } from '../../../hub/interaction/index.js';
-import { PartnerModel } from '../../../hub/partners/index.js';
+import { setInteractionClock } from '../../../hub/interaction/index.js';
+import { CommentModel } from '../../../hub/interaction/comments/comment-model.js';
+import { PartnerModel } from '../../../hub/partners/partner-model.js';
 import { startTestHub, type TestHub } from '../../helpers/hub.js';
 import { createItem, getThread, newVisitor, postComment, postCommentOk, storedStats } from './fixtures.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PartnerModel } from '../../../hub/partners/index.js';
+import { PartnerModel } from '../../../hub/partners/partner-model.js';
 import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../../helpers/hub.js';
 
 let hub: TestHub;

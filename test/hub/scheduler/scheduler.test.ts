@@ -1,10 +1,12 @@
 /** The scheduler against a real database: leases, isolation of failures, backoff, politeness. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../hub/log.js';
-import { ItemModel } from '../../../hub/items/index.js';
+import { ItemModel } from '../../../hub/items/item-model.js';
 import { seedPartners } from '../../../hub/partners/index.js';
 import { createScheduler, limitPerHost } from '../../../hub/scheduler/index.js';
-import { createSource, RunModel, SourceModel } from '../../../hub/sources/index.js';
+import { createSource } from '../../../hub/sources/index.js';
+import { RunModel } from '../../../hub/sources/run-model.js';
+import { SourceModel } from '../../../hub/sources/source-model.js';
 import {
   createTestFetcher,
   startLoopbackServer,

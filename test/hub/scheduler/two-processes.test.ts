@@ -5,7 +5,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPartners } from '../../../hub/partners/index.js';
-import { createSource, RunModel } from '../../../hub/sources/index.js';
+import { createSource } from '../../../hub/sources/index.js';
+import { RunModel } from '../../../hub/sources/run-model.js';
 import { serve, startLoopbackServer, type LoopbackServer } from '../../connectors/helpers/loopback-server.js';
 import { connectTestDatabase, dropTestDatabase } from '../../helpers/database.js';
 import { makeRss, numberedEntries } from '../../helpers/rss.js';

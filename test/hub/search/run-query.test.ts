@@ -6,10 +6,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { lunr } from '../../../hub/search/analysis/index.js';
-import { buildLunrReference } from '../../../hub/search/build-index.js';
 import type { SearchIndex } from '../../../hub/search/index.js';
 import { planQuery } from '../../../hub/search/internal/query-plan.js';
-import { queryWithLunr, runQuery } from '../../../hub/search/internal/run-query.js';
+import { runQuery } from '../../../hub/search/internal/run-query.js';
+import { buildLunrReference, queryWithLunr } from './lunr-reference.js';
 import { buildFullIndex, loadDilaCorpus, NC_NEWS, PARTNERS } from './corpus.js';
 
 let index: SearchIndex;

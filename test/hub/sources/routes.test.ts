@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ItemModel } from '../../../hub/items/index.js';
-import { SourceModel } from '../../../hub/sources/index.js';
+import { ItemModel } from '../../../hub/items/item-model.js';
+import { SourceModel } from '../../../hub/sources/source-model.js';
 import { startLoopbackServer, serve, type LoopbackServer } from '../../connectors/helpers/loopback-server.js';
 import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../../helpers/hub.js';
 import { makeRss, numberedEntries } from '../../helpers/rss.js';

@@ -1,8 +1,8 @@
 /** <passerelle-article> in Chromium: likes, comments, moderation outcomes, flags, keyboard, axe. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CommentModel } from '../../../hub/interaction/index.js';
-import { PartnerModel } from '../../../hub/partners/index.js';
+import { CommentModel } from '../../../hub/interaction/comments/comment-model.js';
+import { PartnerModel } from '../../../hub/partners/partner-model.js';
 import { TEST_ADMIN_TOKEN } from '../../helpers/hub.js';
 import { HAS_CHROMIUM } from './helpers/browser.js';
 import { renderHostPage } from './helpers/host-site.js';

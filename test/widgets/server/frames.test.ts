@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ItemModel } from '../../../hub/items/index.js';
-import { PartnerModel } from '../../../hub/partners/index.js';
+import { ItemModel } from '../../../hub/items/item-model.js';
+import { PartnerModel } from '../../../hub/partners/partner-model.js';
 import { startTestHub, type TestHub } from '../../helpers/hub.js';
 
 let hub: TestHub;

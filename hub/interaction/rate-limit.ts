@@ -11,7 +11,7 @@
  * process) and by purgeRateHits; FerretDB 1.24 has no TTL indexes.
  */
 import { Schema, model } from 'mongoose';
-import { tooManyRequests } from './errors.js';
+import { RateLimited } from '../domain-errors.js';
 
 /** One limit: at most `limit` actions per `windowMs` for a key. */
 export interface RateRule {
@@ -69,7 +69,7 @@ async function retryAfterMs(hit: RateHit, count: number, now: Date): Promise<num
 }
 
 /**
- * Counts one action against every rule; throws 429 `rate_limited` (with Retry-After) when
+ * Counts one action against every rule; throws RateLimited (429 `rate_limited` with Retry-After) when
  * any rule is exceeded, and then counts nothing.
  */
 export async function consumeRateLimits(hits: RateHit[], now: Date = new Date()): Promise<void> {
@@ -84,10 +84,9 @@ export async function consumeRateLimits(hits: RateHit[], now: Date = new Date())
   if (!over.length) return;
   await RateHitModel.deleteMany({ _id: { $in: docs.map((d) => d._id) } });
   const waits = await Promise.all(over.map(({ h, count }) => retryAfterMs(h, count, now)));
-  throw tooManyRequests(
-    'rate_limited',
-    Math.max(...waits) / 1000,
+  throw new RateLimited(
     `trop d'actions en peu de temps (${over[0]?.h.rule.name}) : réessayez plus tard`,
+    Math.max(...waits) / 1000,
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToText, slugify, truncateAtWord } from '../../../connectors/shared/index.js';
+import { htmlToText, slugify, truncateAtWord } from '../../../connectors/text/index.js';
 
 describe('htmlToText', () => {
   it.each([

@@ -1,6 +1,6 @@
 /** ItemInput (strings for dates) to the stored fields (Dates), shared by insert and update. */
 import type { ItemInput } from '../../schemas/index.js';
-import type { ItemDoc } from '../items/index.js';
+import type { ItemDoc } from './item-model.js';
 
 type StoredFields = Omit<
   ItemDoc,

@@ -1,0 +1,102 @@
+/**
+ * The writes of ingestion: insert new items, update changed ones (revision + 1), withdraw
+ * the ones that vanished. Identity and planning are ingest's; the documents are ours.
+ */
+import type { AnyBulkWriteOperation } from 'mongoose';
+import type { ItemInput } from '../../schemas/index.js';
+import { isDuplicateKey } from '../db/index.js';
+import { OPTIONAL_ITEM_FIELDS, splitSetUnset, toItemFields } from './item-fields.js';
+import { ItemModel, type ItemDoc } from './item-model.js';
+
+const BATCH = 500;
+
+/** What ingestion needs to know of an item already stored. */
+export interface KnownItem {
+  _id: string;
+  guid: string;
+  url: string;
+  contentHash: string;
+  status: 'published' | 'withdrawn';
+}
+
+const KNOWN_FIELDS = { _id: 1, guid: 1, url: 1, contentHash: 1, status: 1 };
+
+/** Every item of a source, as ingestion compares them. */
+export async function listKnownItems(sourceId: string): Promise<KnownItem[]> {
+  return ItemModel.find({ sourceId }, KNOWN_FIELDS).lean<KnownItem[]>();
+}
+
+/** The stored items with these ids, as ingestion compares them. */
+export async function findKnownItems(ids: string[]): Promise<KnownItem[]> {
+  return ItemModel.find({ _id: { $in: ids } }, KNOWN_FIELDS).lean<KnownItem[]>();
+}
+
+/**
+ * Inserts new items (revision 1). Those whose id another process, or a run killed
+ * half-way, already stored come back in `raced`: they are updates.
+ */
+export async function insertItems(items: ItemInput[], now: Date): Promise<{ inserted: number; raced: ItemInput[] }> {
+  let inserted = 0;
+  const raced: ItemInput[] = [];
+  for (let i = 0; i < items.length; i += BATCH) {
+    const batch = items.slice(i, i + BATCH);
+    const docs = batch.map((item) => ({
+      _id: item.id,
+      ...toItemFields(item),
+      status: 'published',
+      revision: 1,
+      firstSeenAt: now,
+      lastSeenAt: now,
+      stats: { likes: 0, comments: 0 },
+    }));
+    try {
+      inserted += (await ItemModel.insertMany(docs, { ordered: false, rawResult: true })).insertedCount;
+    } catch (err) {
+      const e = err as {
+        insertedDocs?: unknown[];
+        writeErrors?: { err?: { index: number; code: number }; index?: number; code?: number }[];
+      };
+      if (!e.writeErrors?.length || !e.writeErrors.every((w) => isDuplicateKey(w.err ?? w))) throw err;
+      const failed = new Set(e.writeErrors.map((w) => w.err?.index ?? w.index ?? -1));
+      inserted += batch.length - failed.size;
+      raced.push(...batch.filter((_, index) => failed.has(index)));
+    }
+  }
+  return { inserted, raced };
+}
+
+/** Updates changed items (revision + 1), each only if still as read; returns how many changed. */
+export async function updateItems(updates: { item: ItemInput; known: KnownItem }[], now: Date): Promise<number> {
+  let updated = 0;
+  for (let i = 0; i < updates.length; i += BATCH) {
+    const ops = updates.slice(i, i + BATCH).map(({ item, known }) => {
+      const { $set, $unset } = splitSetUnset({ ...toItemFields(item), guid: item.guid }, OPTIONAL_ITEM_FIELDS);
+      return {
+        updateOne: {
+          // Conditional on what we read: a concurrent run that got there first wins once.
+          filter: { _id: known._id, contentHash: known.contentHash, status: known.status },
+          update: {
+            $set: { ...$set, status: 'published', lastSeenAt: now },
+            $unset: { ...$unset, withdrawnAt: '' },
+            $inc: { revision: 1 },
+          },
+        },
+      } as AnyBulkWriteOperation<ItemDoc>;
+    });
+    if (ops.length) updated += (await ItemModel.bulkWrite(ops, { ordered: false })).modifiedCount;
+  }
+  return updated;
+}
+
+/** Withdraws (never deletes) the published items of a source with these ids; returns how many. */
+export async function withdrawItems(sourceId: string, ids: string[], now: Date): Promise<number> {
+  let withdrawn = 0;
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const res = await ItemModel.updateMany(
+      { _id: { $in: ids.slice(i, i + BATCH) }, sourceId, status: 'published' },
+      { $set: { status: 'withdrawn', withdrawnAt: now }, $inc: { revision: 1 } },
+    );
+    withdrawn += res.modifiedCount;
+  }
+  return withdrawn;
+}

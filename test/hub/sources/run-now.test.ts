@@ -1,0 +1,80 @@
+/**
+ * POST /api/v1/admin/sources/:id/run while a run of the source is already going on (the
+ * first run starts as soon as a source is created): the admin gets that run's report —
+ * 200 when it ends within the wait, 202 with the running run otherwise — never a 409.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Run } from '../../../schemas/index.js';
+import { startLoopbackServer, type LoopbackServer } from '../../connectors/helpers/loopback-server.js';
+import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../../helpers/hub.js';
+import { makeRss, numberedEntries } from '../../helpers/rss.js';
+
+let hub: TestHub;
+let site: LoopbackServer;
+
+function slowFeed(delayMs: number) {
+  return (_req: unknown, res: import('node:http').ServerResponse) => {
+    setTimeout(
+      () => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(makeRss(numberedEntries(4))),
+      delayMs,
+    );
+  };
+}
+
+async function createSource(path: string): Promise<string> {
+  const res = await hub.request('/api/v1/admin/sources', {
+    method: 'POST',
+    token: TEST_ADMIN_TOKEN,
+    json: { partnerId: 'noumea', kind: 'feed', url: `${site.origin}${path}` },
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+function runNow(id: string): Promise<Response> {
+  return hub.request(`/api/v1/admin/sources/${id}/run`, { method: 'POST', token: TEST_ADMIN_TOKEN });
+}
+
+beforeAll(async () => {
+  hub = await startTestHub({ seed: true, label: 'runnow', reportWaitMs: 1_500 });
+  site = await startLoopbackServer();
+  site.route('/half-second.rss', slowFeed(500));
+  site.route('/four-seconds.rss', slowFeed(4_000));
+});
+afterAll(async () => {
+  await hub.services.scheduler.idle();
+  await site.close();
+  await hub.stop();
+});
+
+describe('run now while a run is in progress', () => {
+  it('answers 200 with the run in progress once it has finished', async () => {
+    const id = await createSource('/half-second.rss');
+    const first = hub.services.scheduler.runNow(id); // the first run, as the scheduler starts it
+    await expect.poll(() => site.requests.some((r) => r.path === '/half-second.rss')).toBe(true);
+    const res = await runNow(id);
+    expect(res.status).toBe(200);
+    const report = (await res.json()) as Run;
+    const started = await first;
+    expect(report).toMatchObject({ id: started!.id, status: 'ok', counts: { fetched: 4, created: 4 } });
+  });
+
+  it('answers 202 with the running run when it takes longer than the wait', async () => {
+    const id = await createSource('/four-seconds.rss');
+    const first = hub.services.scheduler.runNow(id);
+    await expect.poll(() => site.requests.some((r) => r.path === '/four-seconds.rss')).toBe(true);
+    const res = await runNow(id);
+    expect(res.status).toBe(202);
+    expect(res.headers.get('location')).toBe(`/api/v1/admin/sources/${id}/runs`);
+    const report = (await res.json()) as Run;
+    expect(report).toMatchObject({ sourceId: id, status: 'running' });
+    expect((await first)?.id).toBe(report.id);
+  });
+
+  it('runs the source itself when nothing holds it', async () => {
+    const id = await createSource('/half-second.rss?again');
+    const res = await runNow(id);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok', trigger: 'manual', counts: { fetched: 4 } });
+  });
+});
