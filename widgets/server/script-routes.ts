@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import { notFound } from '../../hub/http/errors.js';
 import type { RouteGroup } from '../../hub/http/route-group.js';
 import { getWidgetAssets } from './assets.js';
-import { IMMUTABLE, SHORT_CACHE, sendFile } from './send-file.js';
+import { IMMUTABLE, SHORT_CACHE, sendFile } from '../../hub/assets/index.js';
 
 const JS = { description: 'JavaScript', contentType: 'application/javascript' };
 const TAG = 'widgets';

@@ -1,0 +1,45 @@
+/** A drop-down list with its label, hint and error; keeps the choice made. */
+import { applyFrenchTypography } from '../../locale/index.js';
+import { describeField, FieldError, FieldHint, fieldClass, type FieldProps } from './field-parts.js';
+
+export interface Choice {
+  value: string;
+  label: string;
+  hint?: string;
+}
+
+export interface SelectFieldProps extends FieldProps {
+  options: Choice[];
+  value?: string;
+  /** A first empty option, e.g. « Choisir une commune ». */
+  placeholder?: string;
+  required?: boolean;
+}
+
+export function SelectField(props: SelectFieldProps) {
+  const id = props.id ?? props.name;
+  return (
+    <div class={fieldClass(props.error)}>
+      <label class="pl-label" for={id}>
+        {applyFrenchTypography(props.label)}
+      </label>
+      <FieldHint id={id} hint={props.hint} />
+      <FieldError id={id} error={props.error} />
+      <select
+        class="pl-select"
+        id={id}
+        name={props.name}
+        required={props.required}
+        aria-describedby={describeField(id, props.hint, props.error)}
+        aria-invalid={props.error ? 'true' : undefined}
+      >
+        {props.placeholder !== undefined && <option value="">{applyFrenchTypography(props.placeholder)}</option>}
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value} selected={o.value === props.value}>
+            {applyFrenchTypography(o.label)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
