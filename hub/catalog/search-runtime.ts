@@ -52,6 +52,7 @@ const FIELDS = {
   firstSeenAt: 1,
   lastSeenAt: 1,
   image: 1,
+  event: 1,
   stats: 1,
 };
 
