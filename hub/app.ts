@@ -21,6 +21,8 @@ import type { HubServices } from './services.js';
 import { HUB_VERSION } from './version.js';
 import { widgetRoutes } from '../widgets/server/index.js';
 import { interactionCors, interactionRoutes } from './interaction/index.js';
+import { stylesheetRoutes } from './ui/index.js';
+import { portalRoutes } from '../portal/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -62,6 +64,8 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
     }),
     widgetRoutes({ config }),
     ...interactionRoutes({ config }),
+    stylesheetRoutes(),
+    portalRoutes({ catalog: services.catalog }),
   ];
   for (const group of groups) {
     docs.push(...group.docs);
