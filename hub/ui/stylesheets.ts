@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { toServedFile, type ServedFile } from '../assets/index.js';
+import { loadOnce, toServedFile, type ServedFile } from '../assets/index.js';
 import { buildStylesheets, FACES, MANIFEST_FILE, type BuiltStylesheet, type FaceName } from './build-styles.js';
 
 export interface Stylesheet {
@@ -47,16 +47,5 @@ async function loadStylesheets(): Promise<Stylesheets> {
   return Object.fromEntries(entries) as Stylesheets;
 }
 
-let loading: Promise<Stylesheets> | undefined;
-
 /** The stylesheets, built or read on first call and shared by every app in the process. */
-export function getStylesheets(): Promise<Stylesheets> {
-  if (!loading) {
-    loading = loadStylesheets();
-    // A failed build is retried by the next request rather than cached forever.
-    loading.catch(() => {
-      loading = undefined;
-    });
-  }
-  return loading;
-}
+export const getStylesheets = loadOnce(loadStylesheets);

@@ -13,8 +13,11 @@ const PAGE_SIZE = 10;
 const LATEST = 6;
 const ALERTS = 3;
 
-/** A search hit as a card linking to the partner's own page (the portal's item pages come later). */
-function toCard(hit: SearchHit, partnerName: string | undefined): LinkedCard {
+/**
+ * A search hit as a card linking to the partner's own page (the portal's item pages come
+ * later); a query's results show the snippet with the words found.
+ */
+function toCard(hit: SearchHit, partnerName: string | undefined, searched: boolean): LinkedCard {
   return {
     href: hit.url,
     item: {
@@ -23,6 +26,7 @@ function toCard(hit: SearchHit, partnerName: string | undefined): LinkedCard {
       type: hit.type,
       partnerName: partnerName ?? hit.partnerId,
       ...(hit.summary ? { summary: hit.summary } : {}),
+      ...(searched && hit.snippet ? { snippetHtml: hit.snippet } : {}),
       ...(hit.date ? { publishedAt: hit.date } : {}),
       ...(hit.event ? { event: hit.event } : {}),
     },
@@ -40,7 +44,8 @@ export function serveHome(deps: PortalDeps) {
   return async function home(ctx: Context): Promise<void> {
     const { q, page } = readQuery(ctx);
     const partners = deps.catalog.partners.current();
-    const cards = (result: SearchResult) => result.items.map((hit) => toCard(hit, partners.get(hit.partnerId)?.name));
+    const cards = (result: SearchResult) =>
+      result.items.map((hit) => toCard(hit, partners.get(hit.partnerId)?.name, q !== ''));
     const hrefForPage = (p: number) => `/?${new URLSearchParams({ q, ...(p > 1 ? { page: String(p) } : {}) })}`;
     const base = { query: q, alerts: [], latest: [], hrefForPage };
 

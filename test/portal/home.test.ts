@@ -81,6 +81,7 @@ describe('GET /', () => {
     expect(html).toContain('value="piscine"');
     expect(html).toContain('1 résultat pour «\u202fpiscine\u202f»');
     expect(html).toContain('href="https://www.example.nc/noumea/noumea-piscine"');
+    expect(html).toContain('<div class="pl-card__summary">La <mark>piscine</mark> municipale');
     expect(html).not.toContain('id="dernieres-titre"');
   });
 

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { toServedFile, type ServedFile } from '../../hub/assets/index.js';
+import { loadOnce, toServedFile, type ServedFile } from '../../hub/assets/index.js';
 import { BUNDLE_FILES, buildWidgets, type WidgetBundle } from '../build.js';
 
 export interface WidgetAssets {
@@ -48,16 +48,5 @@ async function loadAssets(): Promise<WidgetAssets> {
   };
 }
 
-let loading: Promise<WidgetAssets> | undefined;
-
 /** The widget files, built or read on first call and shared by every app in the process. */
-export function getWidgetAssets(): Promise<WidgetAssets> {
-  if (!loading) {
-    loading = loadAssets();
-    // A failed build is retried by the next request rather than cached forever.
-    loading.catch(() => {
-      loading = undefined;
-    });
-  }
-  return loading;
-}
+export const getWidgetAssets = loadOnce(loadAssets);

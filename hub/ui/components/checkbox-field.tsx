@@ -1,6 +1,6 @@
 /** One checkbox with its label, hint and error; keeps its state. */
 import { applyFrenchTypography } from '../../locale/index.js';
-import { describeField, FieldError, FieldHint, fieldClass, type FieldProps } from './field-parts.js';
+import { describeControl, FieldError, FieldHint, fieldClass, type FieldProps } from './field-parts.js';
 
 export interface CheckboxFieldProps extends FieldProps {
   checked?: boolean;
@@ -21,8 +21,7 @@ export function CheckboxField(props: CheckboxFieldProps) {
           name={props.name}
           value={props.value ?? 'on'}
           checked={props.checked}
-          aria-describedby={describeField(id, props.hint, props.error)}
-          aria-invalid={props.error ? 'true' : undefined}
+          {...describeControl(id, props.hint, props.error)}
         />
         <label class="pl-choice__label" for={id}>
           {applyFrenchTypography(props.label)}

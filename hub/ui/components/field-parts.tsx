@@ -1,4 +1,5 @@
 /** What every form field shares: its label, hint and error message, and how they are tied to the control. */
+import type { ComponentChildren } from 'preact';
 import { applyFrenchTypography } from '../../locale/index.js';
 
 export interface FieldProps {
@@ -10,6 +11,34 @@ export interface FieldProps {
   hint?: string;
   /** The French message shown next to the field when its value was refused. */
   error?: string;
+}
+
+/** The attributes that tie a control to its hint and error, and mark it refused. */
+export function describeControl(id: string, hint?: string, error?: string) {
+  return {
+    'aria-describedby': describeField(id, hint, error),
+    'aria-invalid': error ? ('true' as const) : undefined,
+  };
+}
+
+/** A one-control field: its wrapper, label, hint and error, then the control (the child). */
+export function LabelledField(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class={fieldClass(props.error)}>
+      <label class="pl-label" for={props.id}>
+        {applyFrenchTypography(props.label)}
+      </label>
+      <FieldHint id={props.id} hint={props.hint} />
+      <FieldError id={props.id} error={props.error} />
+      {props.children}
+    </div>
+  );
 }
 
 /** The ids of the hint and error, for aria-describedby (undefined when neither is shown). */

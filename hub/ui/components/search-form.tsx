@@ -1,6 +1,6 @@
 /** A search box that works without JavaScript: a GET form to the results page. */
 import { applyFrenchTypography } from '../../locale/index.js';
-import { describeField, FieldError, FieldHint } from './field-parts.js';
+import { describeControl, FieldError, FieldHint } from './field-parts.js';
 
 export interface SearchFormProps {
   /** The results page. */
@@ -39,8 +39,7 @@ export function SearchForm(props: SearchFormProps) {
           value={props.value ?? ''}
           autocomplete="off"
           enterkeyhint="search"
-          aria-describedby={describeField(id, props.hint, props.error)}
-          aria-invalid={props.error ? 'true' : undefined}
+          {...describeControl(id, props.hint, props.error)}
         />
         {Object.entries(props.hidden ?? {}).map(([key, value]) => (
           <input type="hidden" name={key} value={value} key={key} />

@@ -1,6 +1,6 @@
 /** A drop-down list with its label, hint and error; keeps the choice made. */
 import { applyFrenchTypography } from '../../locale/index.js';
-import { describeField, FieldError, FieldHint, fieldClass, type FieldProps } from './field-parts.js';
+import { describeControl, LabelledField, type FieldProps } from './field-parts.js';
 
 export interface Choice {
   value: string;
@@ -19,19 +19,13 @@ export interface SelectFieldProps extends FieldProps {
 export function SelectField(props: SelectFieldProps) {
   const id = props.id ?? props.name;
   return (
-    <div class={fieldClass(props.error)}>
-      <label class="pl-label" for={id}>
-        {applyFrenchTypography(props.label)}
-      </label>
-      <FieldHint id={id} hint={props.hint} />
-      <FieldError id={id} error={props.error} />
+    <LabelledField id={id} label={props.label} hint={props.hint} error={props.error}>
       <select
         class="pl-select"
         id={id}
         name={props.name}
         required={props.required}
-        aria-describedby={describeField(id, props.hint, props.error)}
-        aria-invalid={props.error ? 'true' : undefined}
+        {...describeControl(id, props.hint, props.error)}
       >
         {props.placeholder !== undefined && <option value="">{applyFrenchTypography(props.placeholder)}</option>}
         {props.options.map((o) => (
@@ -40,6 +34,6 @@ export function SelectField(props: SelectFieldProps) {
           </option>
         ))}
       </select>
-    </div>
+    </LabelledField>
   );
 }

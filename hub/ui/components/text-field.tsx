@@ -1,6 +1,5 @@
 /** A one-line text input with its label, hint and error; keeps the value typed. */
-import { applyFrenchTypography } from '../../locale/index.js';
-import { describeField, FieldError, FieldHint, fieldClass, type FieldProps } from './field-parts.js';
+import { describeControl, LabelledField, type FieldProps } from './field-parts.js';
 
 export interface TextFieldProps extends FieldProps {
   value?: string;
@@ -16,12 +15,7 @@ export interface TextFieldProps extends FieldProps {
 export function TextField(props: TextFieldProps) {
   const id = props.id ?? props.name;
   return (
-    <div class={fieldClass(props.error)}>
-      <label class="pl-label" for={id}>
-        {applyFrenchTypography(props.label)}
-      </label>
-      <FieldHint id={id} hint={props.hint} />
-      <FieldError id={id} error={props.error} />
+    <LabelledField id={id} label={props.label} hint={props.hint} error={props.error}>
       <input
         class={props.width ? `pl-input pl-input--width-${props.width}` : 'pl-input'}
         id={id}
@@ -33,9 +27,8 @@ export function TextField(props: TextFieldProps) {
         required={props.required}
         inputMode={props.inputMode}
         spellcheck={props.spellcheck}
-        aria-describedby={describeField(id, props.hint, props.error)}
-        aria-invalid={props.error ? 'true' : undefined}
+        {...describeControl(id, props.hint, props.error)}
       />
-    </div>
+    </LabelledField>
   );
 }
