@@ -5,11 +5,11 @@
  */
 export { COLORS, CONTRAST_PAIRS, SCALES, renderTokenCss, type ColorName, type TokenTarget } from './tokens.js';
 export { PAGE_CSP, renderPage, sendPage, type SendPageOptions } from './render-page.js';
-export { FACES, buildStylesheet, buildStylesheets, writeStylesheets, type FaceName } from './build-styles.js';
+export { FACES, type FaceName } from './build-styles.js';
 export { getStylesheets, type Stylesheet, type Stylesheets } from './stylesheets.js';
 export { stylesheetRoutes } from './stylesheet-routes.js';
 export { SanitizedHtml, type SanitizedHtmlProps } from './sanitized-html.js';
-export { ITEM_TYPE_LABELS, getItemTypeLabel } from './item-types.js';
+export { getItemTypeLabel } from './item-types.js';
 export { PageShell, type NavLink, type PageShellProps } from './components/page-shell.js';
 export { ErrorSummary, type ErrorSummaryProps, type FieldErrorEntry } from './components/error-summary.js';
 export type { FieldProps } from './components/field-parts.js';
