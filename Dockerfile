@@ -10,6 +10,7 @@ COPY hub ./hub
 COPY connectors ./connectors
 COPY schemas ./schemas
 COPY widgets ./widgets
+COPY portal ./portal
 COPY scripts ./scripts
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 

@@ -53,4 +53,23 @@ export default tseslint.config(
     files: ['test/**', 'scripts/**', 'hub/cli/**', 'schemas/generate.ts', 'widgets/*.ts', 'widgets/*.mjs'],
     rules: { 'no-console': 'off', 'no-undef': 'off' },
   },
+  { files: ['hub/ui/build-styles.ts'], rules: { 'no-console': 'off' } },
+  {
+    // Pages escape every string; raw HTML enters only through the one helper made for
+    // content sanitized at ingestion (docs/faces.md, "Raw HTML").
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['hub/ui/sanitized-html.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...["JSXAttribute[name.name='dangerouslySetInnerHTML']", "Property[key.name='dangerouslySetInnerHTML']"].map(
+          (selector) => ({
+            selector,
+            message:
+              'Raw HTML goes through <SanitizedHtml> (hub/ui/sanitized-html.tsx), for already-sanitized content.',
+          }),
+        ),
+      ],
+    },
+  },
 );

@@ -25,6 +25,8 @@ import type { HubServices } from './services.js';
 import { HUB_VERSION } from './version.js';
 import { widgetRoutes } from '../widgets/index.js';
 import { interactionCors, interactionRoutes } from './interaction/index.js';
+import { stylesheetRoutes } from './ui/index.js';
+import { portalRoutes } from '../portal/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -73,6 +75,8 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
     }),
     widgetRoutes({ config }),
     ...interactionRoutes({ config }),
+    stylesheetRoutes(),
+    portalRoutes({ catalog: services.catalog }),
   ];
   for (const group of groups) {
     docs.push(...group.docs);

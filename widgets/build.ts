@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { renderTokenCss } from '../hub/ui/index.js';
 
 export interface WidgetBundle {
   /** First 12 hex digits of the SHA-256 of embed.js: the name of its immutable copy. */
@@ -34,7 +35,9 @@ const TARGETS = ['chrome90', 'firefox90', 'safari15', 'edge90'];
 /** Builds both bundles in memory. Needs the esbuild package (a development dependency). */
 export async function buildWidgets(sourceDir = SOURCE_DIR): Promise<WidgetBundle> {
   const esbuild = await import('esbuild');
-  const css = await esbuild.transform(await readFile(join(sourceDir, 'styles.css'), 'utf8'), {
+  // The design tokens shared with the portal and the console, declared on each shadow root's .root.
+  const stylesheet = `${renderTokenCss('widget')}\n${await readFile(join(sourceDir, 'styles.css'), 'utf8')}`;
+  const css = await esbuild.transform(stylesheet, {
     loader: 'css',
     minify: true,
     target: TARGETS,

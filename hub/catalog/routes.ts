@@ -42,6 +42,7 @@ const SUMMARY = {
     topics: { type: 'array', items: { type: 'string' } },
     publishedAt: { type: 'string' },
     image: { $ref: 'ItemInput#/definitions/Image' },
+    event: { $ref: 'ItemInput#/definitions/EventInfo' },
     stats: { type: 'object' },
     snippet: { type: 'string', description: 'HTML échappé, termes trouvés dans <mark>' },
   },
@@ -74,6 +75,7 @@ function toSummary(hit: SearchHit, partnerName: string | undefined, stats: { lik
     topics: hit.topics,
     ...(hit.date ? { publishedAt: hit.date } : {}),
     ...(hit.image ? { image: hit.image } : {}),
+    ...(hit.event ? { event: hit.event } : {}),
     stats,
     snippet: hit.snippet,
   };

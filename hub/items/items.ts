@@ -103,6 +103,7 @@ const INDEXED_FIELDS = {
   firstSeenAt: 1,
   lastSeenAt: 1,
   image: 1,
+  event: 1,
   stats: 1,
 };
 

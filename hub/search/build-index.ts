@@ -41,6 +41,7 @@ function createDocStore(size: number): DocStore {
     topics: [],
     dates: new Float64Array(size),
     images: [],
+    events: [],
     likes: new Uint32Array(size),
     comments: new Uint32Array(size),
   };
@@ -57,6 +58,7 @@ function storeDoc(docs: DocStore, doc: number, item: IndexableItem, date: number
   docs.topics.push(item.topics ?? []);
   docs.dates[doc] = date;
   docs.images.push(item.image ?? null);
+  docs.events.push(item.event ?? null);
   docs.likes[doc] = item.stats?.likes ?? 0;
   docs.comments[doc] = item.stats?.comments ?? 0;
 }

@@ -115,6 +115,7 @@ function toHit(
     topics: d.topics[doc]!,
     ...(Number.isNaN(date) ? {} : { date: new Date(date).toISOString() }),
     ...(d.images[doc] ? { image: d.images[doc]! } : {}),
+    ...(d.events[doc] ? { event: d.events[doc]! } : {}),
     stats: { likes: d.likes[doc]!, comments: d.comments[doc]! },
   };
 }

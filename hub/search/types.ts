@@ -1,5 +1,5 @@
 /** Shapes of the search module: what goes in, what the index holds, what a search returns. */
-import type { Image, Item } from '../../schemas/index.js';
+import type { EventInfo, Image, Item } from '../../schemas/index.js';
 import type { Bitset } from './internal/bitset.js';
 import type { Postings } from './internal/postings.js';
 import type { Vocabulary } from './internal/vocabulary.js';
@@ -22,7 +22,10 @@ export type IndexableItem = Pick<
   'id' | 'partnerId' | 'url' | 'title' | 'type' | 'topics' | 'audience' | 'territory' | 'status'
 > &
   Partial<
-    Pick<Item, 'summary' | 'content' | 'categories' | 'publishedAt' | 'updatedAt' | 'firstSeenAt' | 'image' | 'stats'>
+    Pick<
+      Item,
+      'summary' | 'content' | 'categories' | 'publishedAt' | 'updatedAt' | 'firstSeenAt' | 'image' | 'stats' | 'event'
+    >
   >;
 
 export const FACET_NAMES = ['partner', 'partnerKind', 'type', 'topic', 'audience', 'commune', 'province'] as const;
@@ -49,6 +52,8 @@ export interface DocStore {
   /** publishedAt (else updatedAt, else firstSeenAt) in ms; NaN when none, sorted last. */
   dates: Float64Array;
   images: (Image | null)[];
+  /** When and where an event takes place (null for other items), for listings. */
+  events: (EventInfo | null)[];
   likes: Uint32Array;
   comments: Uint32Array;
 }
@@ -108,6 +113,7 @@ export interface SearchHit {
   /** ISO date the list is sorted by: publishedAt, else updatedAt, else firstSeenAt. */
   date?: string;
   image?: Image;
+  event?: EventInfo;
   stats: { likes: number; comments: number };
 }
 

@@ -7,6 +7,8 @@ import { cleanLine, cleanText, requireUrl, toHttpUrl } from './internal/text.js'
 import type { FeedInput, FeedMeta } from './types.js';
 
 const VERSION = 'https://jsonfeed.org/version/1.1';
+/** Where the `_passerelle` extension's fields (type, event) are described: the Item schema. */
+const EXTENSION_ABOUT = 'https://passerelle.nc/schemas/item.schema.json';
 
 interface JsonAuthor {
   name: string;
@@ -48,7 +50,7 @@ function toJsonItem(entry: FeedEntry, meta: FeedMeta): Record<string, unknown> {
     url: entry.url,
     title: entry.title,
     // 1.1 requires content_html or content_text; the summary (or the title) stands in.
-    ...(entry.content ? { content_html: entry.content } : { content_text: entry.summary ?? entry.title }),
+    ...(entry.content ? { content_html: entry.content } : { content_text: toContentText(entry) }),
     ...(entry.summary ? { summary: entry.summary } : {}),
     ...(entry.image ? { image: entry.image.url } : {}),
     date_published: entry.published.toISOString(),
@@ -57,7 +59,14 @@ function toJsonItem(entry: FeedEntry, meta: FeedMeta): Record<string, unknown> {
     ...(tags.length ? { tags } : {}),
     ...(entry.language !== (meta.language ?? 'fr') ? { language: entry.language } : {}),
     ...(attachments.length ? { attachments } : {}),
+    // JSON Feed 1.1 extensions are objects whose key starts with an underscore.
+    _passerelle: { about: EXTENSION_ABOUT, type: entry.type, ...(entry.event ? { event: entry.event } : {}) },
   };
+}
+
+function toContentText(entry: FeedEntry): string {
+  const text = entry.summary ?? entry.title;
+  return entry.eventText ? `${entry.eventText}\n\n${text}` : text;
 }
 
 function toJsonAuthor(author: { name: string; url?: string | undefined }): JsonAuthor {

@@ -3,7 +3,7 @@
  * Chromium on a partner page of another origin. Baseline: the same page fetching the
  * same /api/v1/items URL itself (no widget), measured in the same browser.
  */
-import { launchBrowser } from '../widgets/e2e/helpers/browser.js';
+import { launchBrowser } from '../helpers/browser.js';
 import { renderHostPage, startHostSite } from '../widgets/e2e/helpers/host-site.js';
 import { CATALOG_FIXTURES, insertItems } from '../helpers/items.js';
 import { fmt, percentile } from './lib.js';

@@ -123,3 +123,14 @@ export const CATALOG_FIXTURES: ItemFixture[] = [
     topics: ['citoyennete'],
   },
 ];
+
+/** An event of 12–14 March 2027 in Nouméa time (stored in UTC), with its place. */
+export const EVENT_FIXTURE: ItemFixture = {
+  id: 'nord-foire',
+  partnerId: 'province-nord',
+  type: 'event',
+  title: 'Foire de Koumac',
+  summary: 'Bétail, artisanat et produits du terroir.',
+  publishedAt: new Date(Date.UTC(2026, 10, 2)),
+  event: { start: new Date('2027-03-11T13:00:00Z'), end: new Date('2027-03-13T13:00:00Z'), place: 'Champ de foire' },
+};

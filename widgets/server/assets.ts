@@ -3,19 +3,10 @@
  * compiled hub (production image, no esbuild there), else built in memory from source.
  * Each file is kept with its ETag and its gzip and brotli encodings.
  */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { loadOnce, toServedFile, type ServedFile } from '../../hub/assets/index.js';
 import { BUNDLE_FILES, buildWidgets, type WidgetBundle } from '../build.js';
-
-export type Encoding = 'br' | 'gzip' | 'identity';
-
-export interface ServedFile {
-  type: string;
-  etag: string;
-  bodies: Record<Encoding, Buffer>;
-}
 
 export interface WidgetAssets {
   hash: string;
@@ -28,22 +19,6 @@ const JS = 'application/javascript; charset=utf-8';
 /** Compiled hub: dist/widgets/server/ → dist/widgets/dist/ (written by `tsx widgets/build.ts`). */
 const PREBUILT_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
 const RUNNING_FROM_SOURCE = import.meta.url.endsWith('.ts');
-
-function toServedFile(text: string, type: string): ServedFile {
-  const identity = Buffer.from(text, 'utf8');
-  const digest = createHash('sha256').update(identity).digest('base64url').slice(0, 22);
-  return {
-    type,
-    etag: `"${digest}"`,
-    bodies: {
-      identity,
-      gzip: gzipSync(identity, { level: 9 }),
-      br: brotliCompressSync(identity, {
-        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
-      }),
-    },
-  };
-}
 
 async function readPrebuilt(): Promise<WidgetBundle> {
   const read = (name: string) => readFile(PREBUILT_DIR + name, 'utf8');
@@ -73,16 +48,5 @@ async function loadAssets(): Promise<WidgetAssets> {
   };
 }
 
-let loading: Promise<WidgetAssets> | undefined;
-
 /** The widget files, built or read on first call and shared by every app in the process. */
-export function getWidgetAssets(): Promise<WidgetAssets> {
-  if (!loading) {
-    loading = loadAssets();
-    // A failed build is retried by the next request rather than cached forever.
-    loading.catch(() => {
-      loading = undefined;
-    });
-  }
-  return loading;
-}
+export const getWidgetAssets = loadOnce(loadAssets);

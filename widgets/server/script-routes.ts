@@ -2,7 +2,7 @@
 import type { Context } from 'koa';
 import { notFound, type RouteGroup } from '../../hub/http/index.js';
 import { getWidgetAssets } from './assets.js';
-import { IMMUTABLE, SHORT_CACHE, sendFile } from './send-file.js';
+import { IMMUTABLE, SHORT_CACHE, sendFile } from '../../hub/assets/index.js';
 
 const JS = { description: 'JavaScript', contentType: 'application/javascript' };
 const TAG = 'widgets';

@@ -3,6 +3,7 @@ import { h, replace } from './dom.js';
 import { CommentForm } from './comment-form.js';
 import { CommentThread } from './comment-thread.js';
 import { formatDate } from './i18n.js';
+import { alertClass, renderEvent, renderTypeBadge } from './item-parts.js';
 import { closeLikes, createLikeButton } from './like-button.js';
 import { toSafeUrl } from './text.js';
 import type { CommentPage, ItemSummary } from './types.js';
@@ -40,7 +41,7 @@ export class ArticleElement extends WidgetElement {
       this.status,
       h(
         'article',
-        { 'aria-labelledby': 'article-title' },
+        { 'aria-labelledby': 'article-title', class: `item${alertClass(item)}` },
         ...this.renderHeader(item),
         likes,
         thread.element,
@@ -60,7 +61,9 @@ export class ArticleElement extends WidgetElement {
     const href = toSafeUrl(item.url);
     const partner = item.partner?.name ?? item.partnerId;
     return [
+      renderTypeBadge(this, item) ?? document.createTextNode(''),
       h(this.heading(), { id: 'article-title' }, item.title),
+      renderEvent(this, item) ?? document.createTextNode(''),
       h(
         'p',
         { class: 'meta' },

@@ -2,6 +2,7 @@
  * Every string a citizen reads in the widgets, in French (the default) and English.
  * Plural forms are "singular|plural"; {name} marks a value filled in by `translate`.
  */
+import { applyFrenchTypography, formatDate as formatLocalDate, formatDateTime } from '../../hub/locale/index.js';
 
 const fr = {
   loading: 'Chargement…',
@@ -28,6 +29,7 @@ const fr = {
   type_job: "Offre d'emploi",
   type_publication: 'Publication',
   type_alert: 'Alerte',
+  eventPlace: 'Lieu : {place}',
   showMore: 'Afficher plus',
   readOn: 'Lire sur le site de {partner}',
   like: "J'aime",
@@ -106,6 +108,7 @@ const en: Record<MessageKey, string> = {
   type_job: 'Job offer',
   type_publication: 'Publication',
   type_alert: 'Alert',
+  eventPlace: 'Venue: {place}',
   showMore: 'Show more',
   readOn: 'Read on the {partner} website',
   like: 'Like',
@@ -169,23 +172,18 @@ export function hasMessage(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(fr, key);
 }
 
-/** The message for `key`, its plural form chosen by `n`, with {name} values filled in. */
+/** The message for `key`, its plural form chosen by `n`, French spacing applied, with {name} values filled in. */
 export function translate(lang: Lang, key: MessageKey, values: Record<string, string | number> = {}): string {
   const forms = MESSAGES[lang][key].split('|');
   const n = values.n;
   const plural = typeof n === 'number' && new Intl.PluralRules(lang).select(n) !== 'one';
-  const text = (plural ? forms[1] : forms[0]) ?? forms[0] ?? key;
+  const form = (plural ? forms[1] : forms[0]) ?? forms[0] ?? key;
+  // French spacing on the message itself, not on the values (a partner's name, a pseudonym).
+  const text = lang === 'fr' ? applyFrenchTypography(form) : form;
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 }
 
-/** A date in New Caledonia's time zone, e.g. "12 mars 2025" (with the time when asked). */
+/** A date in New Caledonia's time zone, e.g. « 12 mars 2025 » (with the time when asked): the hub's one date helper. */
 export function formatDate(lang: Lang, iso: string | undefined, withTime = false): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'fr-NC', {
-    dateStyle: 'long',
-    ...(withTime ? { timeStyle: 'short' } : {}),
-    timeZone: 'Pacific/Noumea',
-  }).format(date);
+  return withTime ? formatDateTime(iso, lang) : formatLocalDate(iso, lang);
 }

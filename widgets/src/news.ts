@@ -1,6 +1,7 @@
 /** <passerelle-news>: the latest items of a partner, topic, type or commune. */
 import { h, replace } from './dom.js';
 import { formatDate } from './i18n.js';
+import { alertClass, renderEvent, renderTypeBadge } from './item-parts.js';
 import { toQuery } from './request.js';
 import { toSafeUrl } from './text.js';
 import type { ItemList, ItemSummary } from './types.js';
@@ -45,9 +46,11 @@ export class NewsElement extends WidgetElement {
     const href = toSafeUrl(item.url);
     const image = toSafeUrl(item.image?.url);
     const partner = item.partner?.name ?? item.partnerId;
+    // An event's card shows when it takes place instead of when it was published.
+    const published = !item.event && item.publishedAt;
     return h(
       'li',
-      { class: 'card' },
+      { class: `card${alertClass(item)}` },
       // A partner's image that fails to load is dropped rather than shown broken.
       image &&
         h('img', {
@@ -61,12 +64,14 @@ export class NewsElement extends WidgetElement {
       h(
         'div',
         { class: 'card-body' },
+        renderTypeBadge(this, item),
         h(this.heading(1), { class: 'card-title' }, href ? h('a', { href }, item.title) : item.title),
+        renderEvent(this, item),
         h(
           'p',
           { class: 'meta' },
-          item.publishedAt && h('time', { datetime: item.publishedAt }, formatDate(this.language, item.publishedAt)),
-          item.publishedAt && ' · ',
+          published && h('time', { datetime: published }, formatDate(this.language, published)),
+          published && ' · ',
           this.t('publishedBy', { partner }),
         ),
       ),

@@ -3,6 +3,7 @@ import { attachCombobox } from './combobox.js';
 import { h, append, renderSnippet, replace } from './dom.js';
 import { createSelection, FACETS, renderFacets, type FacetName, type Selection } from './facets.js';
 import { formatDate, hasMessage } from './i18n.js';
+import { alertClass, renderEvent, renderTypeBadge } from './item-parts.js';
 import { toQuery } from './request.js';
 import { toSafeUrl } from './text.js';
 import type { ItemList, ItemSummary, Suggestion } from './types.js';
@@ -185,14 +186,17 @@ export class SearchElement extends WidgetElement {
     const href = toSafeUrl(item.url);
     const typeKey = `type_${item.type}`;
     const meta = [
-      hasMessage(typeKey) ? this.t(typeKey) : item.type,
+      // An alert's type is its badge.
+      item.type === 'alert' ? '' : hasMessage(typeKey) ? this.t(typeKey) : item.type,
       formatDate(this.language, item.publishedAt),
       item.partner?.name ?? item.partnerId,
     ];
     return h(
       'li',
-      { class: 'result' },
+      { class: `result${alertClass(item)}` },
+      item.type === 'alert' && renderTypeBadge(this, item),
       h(this.heading(1), { class: 'result-title' }, href ? h('a', { href }, item.title) : item.title),
+      renderEvent(this, item),
       (item.snippet || item.summary) &&
         h('p', { class: 'snippet' }, item.snippet ? renderSnippet(item.snippet) : item.summary),
       h('p', { class: 'meta' }, meta.filter(Boolean).join(' · ')),

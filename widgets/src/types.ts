@@ -11,6 +11,8 @@ export interface ItemSummary {
   topics?: string[];
   publishedAt?: string;
   image?: { url: string; alt?: string };
+  /** When and where an event takes place (items of type event). */
+  event?: { start: string; end?: string; place?: string };
   stats?: { likes: number; comments: number };
   snippet?: string;
 }

@@ -2,10 +2,11 @@
  * Items turned once into the neutral entry every renderer reads: cleaned text, normalized
  * URLs, resolved dates, authors, categories and media, so the three formats cannot disagree.
  */
-import type { Enclosure, Image, Item } from '../../../schemas/index.js';
+import type { Enclosure, EventInfo, Image, Item } from '../../../schemas/index.js';
 import type { FeedMeta, PartnerDirectory, PartnerRef } from '../types.js';
 import { resolveMediaType } from './media-type.js';
-import { cleanLine, cleanText, toHttpUrl } from './text.js';
+import { describeEvent } from './event-text.js';
+import { cleanLine, cleanText, escapeHtmlText, toHttpUrl } from './text.js';
 
 export interface EntryAuthor {
   name: string;
@@ -33,7 +34,13 @@ export interface FeedEntry {
   /** The partner's own page: the hub sends readers there. */
   url: string;
   summary?: string;
+  /** The sanitized content; for an event, after a paragraph saying when and where. */
   content?: string;
+  /** The item's type (news, event, alert…). */
+  type: string;
+  event?: EventInfo;
+  /** « Date : du 12 au 14 mars 2027 » and « Lieu : … » as plain-text lines, for an event. */
+  eventText?: string;
   published: Date;
   updated: Date;
   partner: PartnerRef;
@@ -64,13 +71,23 @@ function toFeedEntry(item: Item, partners: PartnerDirectory, meta: FeedMeta, aut
   const partner = cleanPartner(partners.get(item.partnerId) ?? { id: item.partnerId, name: item.partnerId });
   const published = parseDate(item.publishedAt) ?? parseDate(item.firstSeenAt) ?? new Date(EPOCH);
   const image = item.image ? toMedia(item.image) : undefined;
+  const event = item.event ? describeEvent(item.event) : undefined;
+  const summary = item.summary ? cleanText(item.summary) : '';
+  const content = item.content
+    ? cleanText(item.content)
+    : summary.trim() && event
+      ? `<p>${escapeHtmlText(summary)}</p>`
+      : '';
   return {
     id: cleanText(item.id),
     tagUri: `tag:${authority}:items/${encodeURIComponent(item.id)}`,
     title: cleanLine(item.title),
     url,
     ...optional('summary', item.summary),
-    ...optional('content', item.content),
+    // Readers show the content: an event's dates and place go first, where they are read.
+    ...optional('content', event ? event.html + content : content),
+    type: item.type,
+    ...(event ? { event: event.info, eventText: event.text } : {}),
     published,
     updated: parseDate(item.updatedAt) ?? published,
     partner,

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { renderJsonFeed } from '../../../hub/syndication/index.js';
-import { sampleFeed, sampleItems } from '../../fixtures/syndication/sample-feed.js';
+import { renderAtom, renderJsonFeed, renderRss } from '../../../hub/syndication/index.js';
+import { sampleFeed, sampleItem, sampleItems } from '../../fixtures/syndication/sample-feed.js';
 
 const schema = JSON.parse(
   readFileSync(new URL('../../fixtures/syndication/jsonfeed-1.1.schema.json', import.meta.url), 'utf8'),
@@ -82,5 +82,63 @@ describe('renderJsonFeed', () => {
     const items = [...sampleItems().slice(0, 1), { ...sampleItems()[2]!, language: 'en' }];
     const out = JSON.parse(renderJsonFeed(sampleFeed({ items }))) as { items: JsonItem[] };
     expect(out.items.map((i) => i.language)).toEqual([undefined, 'en']);
+  });
+});
+
+describe('the _passerelle extension and event dates', () => {
+  const NBSP = '\u00a0';
+  const event = sampleItem({
+    id: 'nord-foire',
+    type: 'event',
+    title: 'Foire de Koumac',
+    summary: 'Bétail & artisanat.',
+    event: { start: '2027-03-11T13:00:00.000Z', end: '2027-03-13T13:00:00.000Z', place: 'Champ <de> foire\n  Koumac' },
+  });
+  const render = (items = [event]) =>
+    JSON.parse(renderJsonFeed(sampleFeed({ items }))) as { items: (JsonItem & { _passerelle: unknown })[] };
+
+  it.each([
+    ['news', undefined],
+    ['alert', undefined],
+    ['event', { start: '2025-06-21T06:00:00.000Z', place: 'Place des Cocotiers' }],
+  ] as const)('gives every item its type, and an event its start, end and place (%s)', (type, expected) => {
+    const item = sampleItems().find((i) => i.type === type)!;
+    const out = render([item]).items[0]!;
+    expect(out._passerelle).toEqual({
+      about: 'https://passerelle.nc/schemas/item.schema.json',
+      type,
+      ...(expected ? { event: expected } : {}),
+    });
+  });
+
+  it("keeps an event's place as plain text in the extension, on one line", () => {
+    expect(render().items[0]!._passerelle).toMatchObject({
+      event: { start: '2027-03-11T13:00:00.000Z', end: '2027-03-13T13:00:00.000Z', place: 'Champ <de> foire Koumac' },
+    });
+  });
+
+  it('says when and where in the text, first, escaped, for readers that ignore the extension', () => {
+    const withoutContent = render().items[0]!;
+    expect(withoutContent.content_html).toBe(
+      `<p>Date${NBSP}: du 12 au 14 mars 2027<br>Lieu${NBSP}: Champ &lt;de&gt; foire Koumac</p><p>Bétail &amp; artisanat.</p>`,
+    );
+    const summaryOnly = render([{ ...event, summary: undefined }]).items[0]!;
+    expect(summaryOnly.content_html).toBe(
+      `<p>Date${NBSP}: du 12 au 14 mars 2027<br>Lieu${NBSP}: Champ &lt;de&gt; foire Koumac</p>`,
+    );
+    const withContent = render([{ ...event, content: '<p>Programme</p>' }]).items[0]!;
+    expect(withContent.content_html).toMatch(/^<p>Date\u00a0: du 12 au 14 mars 2027<br>.*<\/p><p>Programme<\/p>$/);
+  });
+
+  it('writes the same line in RSS and Atom content', () => {
+    const items = [{ ...event, event: { start: '2027-03-11T22:00:00.000Z', end: '2027-03-12T01:00:00.000Z' } }];
+    const line = `&lt;p&gt;Date${NBSP}: le 12 mars 2027 de 9${NBSP}h à 12${NBSP}h&lt;/p&gt;`;
+    expect(renderRss(sampleFeed({ items }))).toContain(`<content:encoded>${line}`);
+    expect(renderAtom(sampleFeed({ items }))).toContain(`<content type="html">${line}`);
+  });
+
+  it('leaves items that are no event as they were', () => {
+    const news = sampleItems()[0]!;
+    expect(render([news]).items[0]!.content_html).toBe(news.content);
   });
 });

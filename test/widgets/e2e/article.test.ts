@@ -4,7 +4,8 @@ import type { Page } from 'playwright-core';
 import { CommentModel } from '../../../hub/interaction/comments/comment-model.js';
 import { PartnerModel } from '../../../hub/partners/partner-model.js';
 import { TEST_ADMIN_TOKEN } from '../../helpers/hub.js';
-import { HAS_CHROMIUM } from './helpers/browser.js';
+import { EVENT_FIXTURE } from '../../helpers/items.js';
+import { HAS_CHROMIUM } from '../../helpers/browser.js';
 import { renderHostPage } from './helpers/host-site.js';
 import { describeFocus, runAxe, startWorld, type World } from './helpers/world.js';
 
@@ -52,7 +53,7 @@ async function makeToken(role: string, partnerId: string): Promise<string> {
 
 describe.skipIf(!HAS_CHROMIUM)('<passerelle-article> in Chromium', () => {
   beforeAll(async () => {
-    world = await startWorld('e2earticle');
+    world = await startWorld('e2earticle', () => [EVENT_FIXTURE]);
     await PartnerModel.updateOne({ _id: 'province-sud' }, { $set: { moderation: { mode: 'pre' } } });
     await PartnerModel.updateOne({ _id: 'noumea' }, { $set: { moderation: { mode: 'post' } } });
   });
@@ -67,6 +68,26 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-article> in Chromium', () => {
     const link = page.getByRole('link', { name: 'Lire sur le site de Nouméa' });
     expect(await link.getAttribute('href')).toBe('https://www.example.nc/noumea/noumea-piscine');
     await page.close();
+  });
+
+  it("shows an event's dates and place, and marks an alert in words and shape", async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const event = await openArticle('nord-foire', { colorScheme, width: 320 });
+      expect(await event.locator('passerelle-article .kicker').textContent()).toBe('Événement');
+      expect(await event.locator('passerelle-article .event').innerText()).toBe(
+        'Du 12 au 14 mars 2027\nLieu\u00a0: Champ de foire',
+      );
+      expect(await runAxe(event, 'passerelle-article'), colorScheme).toEqual([]);
+      await event.close();
+      const alert = await openArticle('idp-eau', { colorScheme, width: 320 });
+      const article = alert.locator('passerelle-article article');
+      expect(await article.getAttribute('class')).toBe('item alert');
+      expect(await article.locator('.alert-badge').textContent()).toBe('Alerte');
+      expect(await article.evaluate((el) => getComputedStyle(el).borderLeftWidth)).toBe('6px');
+      expect(await alert.locator('passerelle-article .event').count()).toBe(0);
+      expect(await runAxe(alert, 'passerelle-article'), colorScheme).toEqual([]);
+      await alert.close();
+    }
   });
 
   it('toggles a like that survives a reload, without cookies', async () => {
@@ -201,7 +222,7 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-article> in Chromium', () => {
     await flag.click();
     expect(await flag.getAttribute('aria-expanded')).toBe('true');
     const reasons = await jean
-      .getByRole('group', { name: 'Pourquoi signaler ce commentaire ?' })
+      .getByRole('group', { name: 'Pourquoi signaler ce commentaire\u202f?' })
       .first()
       .getByRole('radio')
       .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).labels?.[0]?.textContent));

@@ -1,6 +1,6 @@
 /** Widget iframes in Chromium: resize handshake, frame-ancestors, strict CSP; and the demo page. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_CHROMIUM } from './helpers/browser.js';
+import { HAS_CHROMIUM } from '../../helpers/browser.js';
 import { startHostSite, type HostSite } from './helpers/host-site.js';
 import { runAxe, startWorld, type World } from './helpers/world.js';
 

@@ -1,9 +1,11 @@
 /** <passerelle-news> in Chromium on a partner page of another origin. */
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_CHROMIUM } from './helpers/browser.js';
+import { HAS_CHROMIUM } from '../../helpers/browser.js';
 import { renderHostPage } from './helpers/host-site.js';
 import { runAxe, startWorld, type World } from './helpers/world.js';
+import { EVENT_FIXTURE } from '../../helpers/items.js';
+import { saveScreenshot } from '../../helpers/screenshots.js';
 
 let world: World;
 
@@ -27,6 +29,7 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-news> in Chromium', () => {
         image: { url: `${host.origin}/marche.png`, alt: 'Étals du marché de nuit' },
         publishedAt: new Date(Date.UTC(2026, 10, 20)),
       },
+      EVENT_FIXTURE,
     ]);
   });
   afterAll(() => world?.stop());
@@ -64,6 +67,50 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-news> in Chromium', () => {
     for (const url of requests) expect([hub.url, host.origin]).toContain(new URL(url).origin);
     expect(await page.context().cookies()).toEqual([]);
     await page.close();
+  });
+
+  it("shows an event's dates and place instead of its publication date, and marks an alert in words and shape", async () => {
+    const { hub, host, browser } = world;
+    host.setPage(
+      '/marks.html',
+      renderHostPage({
+        hubUrl: hub.url,
+        body: '<passerelle-news partner="province-nord" type="event"></passerelle-news><passerelle-news partner="ile-des-pins"></passerelle-news><passerelle-news partner="province-nord" type="event" lang="en"></passerelle-news>',
+      }),
+    );
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await browser.newPage({ colorScheme, viewport: { width: 320, height: 800 } });
+      await page.goto(`${host.origin}/marks.html`);
+      const widgets = page.locator('passerelle-news');
+      const [events, alerts, english] = [widgets.nth(0), widgets.nth(1), widgets.nth(2)];
+      const foire = events.locator('li.card', { hasText: 'Foire de Koumac' });
+      await expect.poll(() => foire.count()).toBe(1);
+      expect(await foire.locator('.kicker').textContent()).toBe('Événement');
+      expect(await foire.locator('.event').innerText()).toBe('Du 12 au 14 mars 2027\nLieu\u00a0: Champ de foire');
+      expect(await foire.locator('.event time').getAttribute('datetime')).toBe('2027-03-11T13:00:00.000Z');
+      // The publication date (2 November 2026) is not what a reader of an event needs.
+      expect(await foire.locator('.meta').textContent()).toBe('Publié par Province Nord');
+      await expect
+        .poll(() => english.locator('li.card .event').first().innerText())
+        .toBe('From 12 to 14 March 2027\nVenue: Champ de foire');
+
+      const alert = alerts.locator('li.card').first();
+      await expect.poll(() => alert.getAttribute('class')).toBe('card alert');
+      expect(await alert.locator('.alert-badge').textContent()).toBe('Alerte');
+      const look = await alert.evaluate((el) => [
+        getComputedStyle(el).borderLeftWidth,
+        getComputedStyle(el).backgroundColor,
+      ]);
+      const plain = await foire.evaluate((el) => [
+        getComputedStyle(el).borderLeftWidth,
+        getComputedStyle(el).backgroundColor,
+      ]);
+      expect(look[0]).toBe('6px');
+      expect(look).not.toEqual(plain);
+      expect(await runAxe(page, 'passerelle-news'), colorScheme).toEqual([]);
+      await saveScreenshot(page, `widget-news-marks-320-${colorScheme}`);
+      await page.close();
+    }
   });
 
   it('filters by type and topic, and takes defaults from the script tag', async () => {

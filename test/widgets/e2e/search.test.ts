@@ -1,7 +1,7 @@
 /** <passerelle-search> in Chromium: completions, results, facets, paging, accessibility. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { HAS_CHROMIUM } from './helpers/browser.js';
+import { HAS_CHROMIUM } from '../../helpers/browser.js';
 import { renderHostPage } from './helpers/host-site.js';
 import { describeFocus, runAxe, startWorld, type World } from './helpers/world.js';
 

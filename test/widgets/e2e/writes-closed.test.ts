@@ -5,7 +5,7 @@
  * likes and comments.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_CHROMIUM } from './helpers/browser.js';
+import { HAS_CHROMIUM } from '../../helpers/browser.js';
 import { renderHostPage } from './helpers/host-site.js';
 import { runAxe, startWorld, type World } from './helpers/world.js';
 

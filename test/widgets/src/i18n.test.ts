@@ -55,6 +55,12 @@ describe('translate', () => {
     expect(translate(lang, 'results', { n })).toBe(expected);
   });
 
+  it('spaces French punctuation in the message, never in the values', () => {
+    expect(translate('fr', 'flagLegend')).toBe('Pourquoi signaler ce commentaire\u202f?');
+    expect(translate('fr', 'eventPlace', { place: 'Salle : A ; B' })).toBe('Lieu\u00a0: Salle : A ; B');
+    expect(translate('en', 'eventPlace', { place: 'Hall' })).toBe('Venue: Hall');
+  });
+
   it('fills values', () => {
     expect(translate('fr', 'official', { partner: 'Nouméa' })).toBe('Réponse officielle — Nouméa');
   });
@@ -76,8 +82,8 @@ describe('pickLang', () => {
 describe('formatDate', () => {
   it("formats in French in New Caledonia's time zone (UTC+11)", () => {
     // 14:30 UTC on 31 December is already 1 January in Nouméa.
-    expect(formatDate('fr', '2024-12-31T14:30:00Z')).toBe('1 janvier 2025');
-    expect(formatDate('fr', '2024-12-31T14:30:00Z', true)).toMatch(/^1 janvier 2025.*01:30$/);
+    expect(formatDate('fr', '2024-12-31T14:30:00Z')).toBe('1er janvier 2025');
+    expect(formatDate('fr', '2024-12-31T14:30:00Z', true)).toBe('1er janvier 2025 à 1\u00a0h\u00a030');
     expect(formatDate('en', '2024-12-31T14:30:00Z')).toBe('1 January 2025');
   });
 

@@ -2,13 +2,14 @@
  * Everything an end-to-end test needs: a hub with partners and fixture items indexed, a
  * partner site on another origin allowed by those partners, and Chromium.
  */
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { PartnerModel } from '../../../../hub/partners/partner-model.js';
 import { startTestHub, type TestHub } from '../../../helpers/hub.js';
 import { CATALOG_FIXTURES, insertItems, type ItemFixture } from '../../../helpers/items.js';
-import { launchBrowser } from './browser.js';
+import { launchBrowser } from '../../../helpers/browser.js';
 import { startHostSite, type HostSite } from './host-site.js';
+
+export { runAxe, type AxeViolation } from '../../../helpers/axe.js';
 
 export interface World {
   hub: TestHub;
@@ -41,42 +42,6 @@ export async function startWorld(
       await hub.stop();
     },
   };
-}
-
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-export interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: string[];
-}
-
-/** Runs axe-core on the elements matching `selector` (open shadow roots included). */
-export async function runAxe(page: Page, selector: string): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async (sel) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: unknown,
-            opts: unknown,
-          ) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: unknown[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(
-      { include: [[sel]] },
-      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } },
-    );
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => JSON.stringify(n.target)),
-    }));
-  }, selector);
 }
 
 /** The focused element, looking through shadow roots: "tag#id" or "tag.class". */

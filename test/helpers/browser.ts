@@ -1,5 +1,5 @@
 /**
- * Headless Chromium for the widget end-to-end tests: the system's Debian package only
+ * Headless Chromium for the end-to-end tests (widgets, pages): the system's Debian package only
  * (never a downloaded browser). Without it the tests skip, saying why.
  */
 import { existsSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const HAS_CHROMIUM = existsSync(CHROMIUM_PATH);
-export const SKIP_REASON = `widgets e2e: skipped — ${CHROMIUM_PATH} is absent (install the Debian package "chromium" to run them)`;
+export const SKIP_REASON = `browser tests: skipped — ${CHROMIUM_PATH} is absent (install the Debian package "chromium" to run them)`;
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
 

@@ -1,0 +1,92 @@
+/**
+ * Pages as HTML: a JSX tree rendered to a string on the server (preact-render-to-string,
+ * which escapes every string), sent with the pages' security headers, an ETag hook,
+ * and a compressed body.
+ */
+import type { Context } from 'koa';
+import type { JSX } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { PageAssets } from './page-assets.js';
+import { getStylesheets, type Stylesheets } from './stylesheets.js';
+
+/**
+ * The pages' Content-Security-Policy: no inline script or style at all, nothing from
+ * elsewhere but partners' images; framed only by the hub itself (the widget iframes keep
+ * their own policy).
+ */
+export const PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' https: http: data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "manifest-src 'self'",
+  "form-action 'self'",
+  "frame-src 'self'",
+  "frame-ancestors 'self'",
+  "base-uri 'none'",
+].join('; ');
+
+/** The page as a complete HTML document. */
+export function renderPage(page: JSX.Element, stylesheets?: Stylesheets): string {
+  return `<!DOCTYPE html>\n${renderToString(<PageAssets.Provider value={stylesheets}>{page}</PageAssets.Provider>)}`;
+}
+
+export interface SendPageOptions {
+  /** Default 200. */
+  status?: number;
+  /**
+   * A validator of the data the page shows (e.g. the items' version, the chosen commune):
+   * the response gets a weak ETag made of it, the page's address and the stylesheets, and a
+   * request that already has it gets 304 without the page being rendered. Default: none.
+   */
+  etag?: string;
+  /** Default: no-cache (the browser may keep the page but asks again each time). */
+  cacheControl?: string;
+}
+
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+/** Below this, compression saves less than it costs. */
+const COMPRESS_FROM_BYTES = 1024;
+
+/** Renders `page` into the response: text/html in UTF-8, the pages' CSP, compressed. */
+export async function sendPage(ctx: Context, page: JSX.Element, options: SendPageOptions = {}): Promise<void> {
+  const stylesheets = await getStylesheets();
+  ctx.status = options.status ?? 200;
+  ctx.set('Content-Security-Policy', PAGE_CSP);
+  ctx.set('X-Frame-Options', 'SAMEORIGIN');
+  ctx.set('Cache-Control', options.cacheControl ?? 'no-cache');
+  ctx.vary('Accept-Encoding');
+  if (options.etag !== undefined) {
+    // The address is part of it, so that a validator never stands for another page.
+    const parts = [options.etag, ctx.originalUrl, ...Object.values(stylesheets).map((s) => s.hash)];
+    ctx.set('ETag', `W/"${createHash('sha256').update(parts.join('\n')).digest('base64url').slice(0, 27)}"`);
+    if (ctx.status === 200 && ctx.fresh) {
+      ctx.status = 304;
+      return;
+    }
+  }
+  const html = Buffer.from(renderPage(page, stylesheets), 'utf8');
+  ctx.type = 'text/html; charset=utf-8';
+  ctx.body = await compress(ctx, html);
+}
+
+async function compress(ctx: Context, body: Buffer): Promise<Buffer> {
+  if (body.length < COMPRESS_FROM_BYTES) return body;
+  const encoding = ctx.acceptsEncodings('br', 'gzip', 'identity');
+  if (encoding === 'br') {
+    ctx.set('Content-Encoding', 'br');
+    // Quality 5: most of brotli's gain at a few milliseconds per page.
+    return brotliAsync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
+  }
+  if (encoding === 'gzip') {
+    ctx.set('Content-Encoding', 'gzip');
+    return gzipAsync(body, { level: 6 });
+  }
+  return body;
+}
