@@ -1,0 +1,12 @@
+export {
+  checkCompatibility,
+  checkRegistry,
+  codeSchemaVersion,
+  migrateDatabase,
+  readDatabaseVersion,
+  SchemaMismatchError,
+  type MigrateOptions,
+} from './run-migrations.js';
+export { readSchemaStatus, type SchemaStatus } from './status.js';
+export { MIGRATIONS } from './registry.js';
+export type { Migration, MigrationContext, MigrationOutcome, MigrateReport } from './types.js';
