@@ -10,3 +10,4 @@ export {
 export { readSchemaStatus, type SchemaStatus } from './status.js';
 export { MIGRATIONS } from './registry.js';
 export type { Migration, MigrationContext, MigrationOutcome, MigrateReport } from './types.js';
+export { readRecordedSchema, type RecordedSchema } from './recorded-schema.js';
