@@ -52,7 +52,7 @@ export async function exportCollection(
 /** sha256 of a file, hex. */
 export async function digestFile(path: string): Promise<string> {
   const hash = createHash('sha256');
-  await pipeline(createReadStream(path), hashing(hash, { bytes: 0 }));
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 

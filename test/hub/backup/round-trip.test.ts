@@ -4,6 +4,7 @@
  * database answers searches, completions and feeds exactly as before. Then what a restore
  * refuses: a database holding data (unless --drop or --force) and a damaged backup.
  */
+import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,6 +112,10 @@ beforeAll(async () => {
     at: new Date('2026-01-02T03:04:05.678Z'),
     nested: [{ a: null, b: [new Double(0.5), 'é « » ✓'] }],
   });
+  // Files larger than the streams' buffers (random bytes do not compress): ~600 KiB gzipped.
+  await db
+    .collection('t_bulk')
+    .insertMany(Array.from({ length: 600 }, (_, i) => ({ _id: i as never, noise: new Binary(randomBytes(1024)) })));
   await db.createCollection('t_empty');
   await db.collection('t_empty').createIndex({ a: 1, b: -1 }, { name: 'a_b', unique: true });
   await hub.services.catalog.search.refresh();
@@ -153,6 +158,7 @@ describe('npm run backup, then npm run restore', () => {
       ['claims', 'ip_salts', 'migration_claims', 'rate_hits', 'search_index'].sort(),
     );
     expect(manifest.collections.find((c) => c.name === 'items')!.documents).toBe(25 + CATALOG_FIXTURES.length);
+    expect(manifest.collections.find((c) => c.name === 't_bulk')!.data!.bytes).toBeGreaterThan(600_000);
     console.log(
       `backup: ${manifest.collections.reduce((n, c) => n + c.documents, 0)} documents, ${manifest.collections.reduce((n, c) => n + c.data!.bytes, 0)} bytes, ${Date.now() - started} ms (process included)`,
     );
