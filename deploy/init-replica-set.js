@@ -1,6 +1,7 @@
 // mongosh script of the mongo-init service (docker-compose.ha.yml): initiates the replica
 // set rs0 of mongo1, mongo2 and mongo3 once, then waits until it has a primary. Running it
 // again finds the set initiated and only waits, so `docker compose up` is repeatable.
+/* global rs, print, quit, sleep -- mongosh provides these */
 const config = {
   _id: 'rs0',
   members: [
