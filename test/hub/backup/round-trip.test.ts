@@ -19,7 +19,7 @@ import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../../helpers/hub.
 import { CATALOG_FIXTURES, insertItems } from '../../helpers/items.js';
 import { makeRss, numberedEntries } from '../../helpers/rss.js';
 import { newVisitor, postComment } from '../interaction/fixtures.js';
-import { runCli } from './cli.js';
+import { runCli } from '../../helpers/cli.js';
 
 const { EJSON, Double, Int32, Long, Binary, ObjectId } = mongoose.mongo.BSON;
 const SEARCHES = [

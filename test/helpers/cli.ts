@@ -1,7 +1,7 @@
 /** Runs the backup, restore and migrate commands as real processes, as an operator does. */
 import { spawn } from 'node:child_process';
 
-const root = new URL('../../../', import.meta.url).pathname;
+const root = new URL('../../', import.meta.url).pathname;
 
 export interface CliOutcome {
   code: number | null;
