@@ -10,6 +10,7 @@ import { connectDatabase, disconnectDatabase, redactUri, startLocalDatabase, typ
 import { countPartners, seedPartners } from './partners/index.js';
 import { ensureBootstrapToken } from './auth/index.js';
 import { bindPort, describeListening, startHub } from './hub.js';
+import { migrateDatabase } from './migrations/index.js';
 
 function say(line: string): void {
   process.stderr.write(`${line}\n`);
@@ -29,6 +30,9 @@ async function main(): Promise<void> {
     }
     await connectDatabase(uri);
     log.info({ uri: redactUri(uri) }, 'database: connected');
+    // Before serving: pending migrations run once across all hubs (hub/migrations/README.md).
+    const schema = await migrateDatabase({ progress: (line) => log.info(line) });
+    log.info({ schemaVersion: schema.databaseVersion }, 'database: schema up to date');
     if (config.seedOnStart && (await countPartners()) === 0)
       log.info({ inserted: await seedPartners() }, 'seed: partners loaded');
     const token = await ensureBootstrapToken(config.adminToken);

@@ -7,32 +7,10 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadConfig, VARIABLES } from '../hub/config.js';
+import { interpolate, type Compose } from './helpers/compose.js';
 
 const root = new URL('../', import.meta.url);
 const read = (file: string) => readFile(new URL(file, root), 'utf8');
-
-interface Compose {
-  services: Record<
-    string,
-    {
-      image?: string;
-      build?: string;
-      environment?: Record<string, string>;
-      healthcheck?: { test: string[] };
-      volumes?: string[];
-      depends_on?: Record<string, { condition: string }>;
-    }
-  >;
-  volumes: Record<string, unknown>;
-}
-
-/** Resolves ${VAR:-default} and ${VAR:?msg} the way compose does with VAR unset. */
-function interpolate(value: string, env: Record<string, string>): string {
-  return value.replace(
-    /\$\{(\w+)(?::-([^}]*)|:\?[^}]*)?\}/g,
-    (_, name: string, fallback?: string) => env[name] ?? fallback ?? '',
-  );
-}
 
 describe('docker-compose.yml', async () => {
   const compose = parse(await read('docker-compose.yml')) as Compose;

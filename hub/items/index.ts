@@ -2,7 +2,7 @@
  * Items: the stored publications. Other folders read and write them only through these
  * named operations; the mongoose model stays here.
  */
-export type { ItemDoc } from './item-model.js';
+export { ITEM_SCHEMA_VERSION, type ItemDoc } from './item-model.js';
 export {
   countPartnerItems,
   findItem,
@@ -26,3 +26,4 @@ export {
 export { readItemStats, scanItemStats, writeItemStats } from './item-stats.js';
 export { bumpItemsVersion, getItemsVersion } from './data-version.js';
 export { announceItemStats, onItemStats, type ItemStats } from './stats-events.js';
+export { countItemsBySchemaVersion, stampItemsSchemaVersion } from './schema-version.js';

@@ -1,6 +1,6 @@
 /** ItemInput (strings for dates) to the stored fields (Dates), shared by insert and update. */
 import type { ItemInput } from '../../schemas/index.js';
-import type { ItemDoc } from './item-model.js';
+import { ITEM_SCHEMA_VERSION, type ItemDoc } from './item-model.js';
 
 type StoredFields = Omit<
   ItemDoc,
@@ -14,6 +14,8 @@ export function toItemFields(input: ItemInput): StoredFields {
   const { id: _id, publishedAt, updatedAt, event, ...rest } = input;
   return {
     ...rest,
+    // An update rewrites the whole shape, so the item is in the current version after it.
+    schemaVersion: ITEM_SCHEMA_VERSION,
     publishedAt: date(publishedAt),
     updatedAt: date(updatedAt),
     event: event

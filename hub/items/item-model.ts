@@ -13,7 +13,15 @@ export type ItemDoc = Omit<
   lastSeenAt: Date;
   withdrawnAt?: Date;
   event?: { start: Date; end?: Date; place?: string };
+  /** The version of this stored shape (ITEM_SCHEMA_VERSION); absent on items written before versions. */
+  schemaVersion?: number;
 };
+
+/**
+ * The version of the item's stored shape that this code writes. Readers accept every
+ * version still in the database (hub/migrations/README.md); raise it with a migration.
+ */
+export const ITEM_SCHEMA_VERSION = 1;
 
 const media = new Schema(
   { url: { type: String, required: true }, alt: String, type: String, length: Number, title: String },
@@ -53,9 +61,15 @@ const schema = new Schema<ItemDoc>(
     lastSeenAt: { type: Date, required: true },
     withdrawnAt: Date,
     stats: { likes: { type: Number, default: 0 }, comments: { type: Number, default: 0 } },
+    schemaVersion: Number,
   },
   { versionKey: false, minimize: true },
 );
+// Every item inserted through the model (create, insertMany) carries the current version,
+// whoever writes it; updates set it themselves (ingest does, through toItemFields).
+schema.pre('validate', function stampSchemaVersion() {
+  if (this.isNew && this.schemaVersion === undefined) this.schemaVersion = ITEM_SCHEMA_VERSION;
+});
 // Upsert keys of ingestion: (sourceId, guid) is the identity; link and hash are fallbacks.
 schema.index({ sourceId: 1, guid: 1 }, { unique: true });
 schema.index({ sourceId: 1, url: 1 });

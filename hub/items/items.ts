@@ -4,7 +4,8 @@ import { ItemModel, type ItemDoc } from './item-model.js';
 
 /** The API shape of a stored item (dates as ISO strings, `id` instead of `_id`). */
 export function toItem(doc: ItemDoc): Item {
-  const { _id, publishedAt, updatedAt, firstSeenAt, lastSeenAt, withdrawnAt, event, ...rest } = doc;
+  // schemaVersion is storage bookkeeping, not part of the API's Item.
+  const { _id, publishedAt, updatedAt, firstSeenAt, lastSeenAt, withdrawnAt, event, schemaVersion: _v, ...rest } = doc;
   return {
     id: _id,
     ...rest,

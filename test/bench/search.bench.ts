@@ -54,7 +54,7 @@ function partnersMap(): Map<string, PartnerInfo> {
   );
 }
 
-function makeCorpus(size: number): IndexableItem[] {
+export function makeCorpus(size: number): IndexableItem[] {
   const base = loadFiches(listFicheIds(5000));
   const partners = SEED_PARTNERS;
   return Array.from({ length: size }, (_, i) => {
@@ -82,7 +82,7 @@ function usedMemory(): number {
   return m.heapUsed + m.arrayBuffers;
 }
 
-async function insertCorpus(items: IndexableItem[]): Promise<void> {
+export async function insertCorpus(items: IndexableItem[]): Promise<void> {
   const now = new Date();
   for (let i = 0; i < items.length; i += 1000) {
     await ItemModel.insertMany(
@@ -216,8 +216,8 @@ async function benchSize(size: number): Promise<string[]> {
   await db.close();
   const ratio = percentile(search, 95) / percentile(constant, 95);
   return [
-    `| ${size.toLocaleString('en')} | build ${fmt(build.ms / 1000, 1)} s, stored ${fmt(serialized.length / 1048576, 1)} MiB | index memory ${fmt(indexMiB, 0)} MiB | load ${fmt(loaded.ms, 0)} ms (hub ready ${fmt(readyMs, 0)} ms after listening) | search p50/p95/p99 ${fmt(percentile(search, 50), 2)}/${fmt(percentile(search, 95), 2)}/${fmt(percentile(search, 99), 2)} ms | /healthz p50/p95/p99 ${fmt(percentile(constant, 50), 2)}/${fmt(percentile(constant, 95), 2)}/${fmt(percentile(constant, 99), 2)} ms | p95 ratio ${fmt(ratio, 2)}× | hub RSS ${fmt(rss, 0)} → ${fmt(rssAfter, 0)} MiB |`,
-    `| ${size.toLocaleString('en')} in-process | lunr (ours) query p50/p95 ${fmt(lunr.p50, 2)}/${fmt(lunr.p95, 2)} ms | MiniSearch build ${fmt(mini.buildMs / 1000, 1)} s, memory ${fmt(mini.heapMiB, 0)} MiB, query p50/p95 ${fmt(mini.p50, 2)}/${fmt(mini.p95, 2)} ms | | | | | |`,
+    `| ${size.toLocaleString('en')} | build ${fmt(build.ms / 1000, 1)} s, stored ${fmt(serialized.length / 1048576, 1)} MiB | index memory ${fmt(indexMiB, 0)} MiB | load ${fmt(loaded.ms, 0)} ms (hub ready ${fmt(readyMs, 0)} ms after listening) | search p50/p95/p99 ${fmt(percentile(search, 50), 2)}/${fmt(percentile(search, 95), 2)}/${fmt(percentile(search, 99), 2)} ms | /healthz p50/p95/p99 ${fmt(percentile(constant, 50), 2)}/${fmt(percentile(constant, 95), 2)}/${fmt(percentile(constant, 99), 2)} ms | p95 ratio ${fmt(ratio, 2)}× | ${fmt(search.length / (DURATION_MS / 1000), 0)} searches/s, ${fmt(constant.length / (DURATION_MS / 1000), 0)} /healthz/s | hub RSS ${fmt(rss, 0)} → ${fmt(rssAfter, 0)} MiB |`,
+    `| ${size.toLocaleString('en')} in-process | lunr (ours) query p50/p95 ${fmt(lunr.p50, 2)}/${fmt(lunr.p95, 2)} ms | MiniSearch build ${fmt(mini.buildMs / 1000, 1)} s, memory ${fmt(mini.heapMiB, 0)} MiB, query p50/p95 ${fmt(mini.p50, 2)}/${fmt(mini.p95, 2)} ms | | | | | | |`,
   ];
 }
 
@@ -228,7 +228,7 @@ export async function runSearchBench(): Promise<void> {
   console.log(
     `\n### Search (${CLIENTS} concurrent HTTP clients, ${QUERIES.length} queries in turn; hub in its own process)\n`,
   );
-  console.log('| items | index | memory | load | search latency | constant route | ratio | hub memory |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('| items | index | memory | load | search latency | constant route | ratio | throughput | hub memory |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
 }

@@ -1,0 +1,5 @@
+/** Every migration this code ships, in the order they run. Append; never reorder or rename. */
+import { itemsSchemaVersion } from './steps/001-items-schema-version.js';
+import type { Migration } from './types.js';
+
+export const MIGRATIONS: readonly Migration[] = [itemsSchemaVersion];

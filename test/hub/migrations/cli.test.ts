@@ -1,0 +1,38 @@
+/** npm run migrate as an operator runs it: status, apply, and nothing more the second time. */
+import mongoose from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../helpers/cli.js';
+import { connectTestDatabase, dropTestDatabase } from '../../helpers/database.js';
+import { CATALOG_FIXTURES, insertItems } from '../../helpers/items.js';
+
+let uri: string;
+
+beforeAll(async () => {
+  uri = await connectTestDatabase('migratecli');
+  await insertItems(CATALOG_FIXTURES.slice(0, 3));
+  // As the code before schema versions wrote them.
+  await mongoose.connection.db!.collection('items').updateMany({}, { $unset: { schemaVersion: '' } });
+});
+afterAll(dropTestDatabase);
+
+describe('npm run migrate', () => {
+  it('shows what is pending, applies it once, then finds nothing to do', async () => {
+    const before = await runCli('migrate', uri, ['--status']);
+    expect(before.code).toBe(0);
+    expect(before.stdout).toBe(
+      'schema: database at version 0, this code at version 1\n  pending  001-items-schema-version\n',
+    );
+    const applied = await runCli('migrate', uri);
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toMatch(/^migrate: 001-items-schema-version applied in \d+ ms \{"items":3\}\n/);
+    expect(applied.stdout).toContain('migrate: database at schema version 1 (this code: 1)');
+    expect(applied.stderr).toContain('items by version before: {"none":3}');
+    const again = await runCli('migrate', uri);
+    expect(again.stdout.split('\n')[0]).toBe('migrate: 001-items-schema-version already applied');
+    const after = await runCli('migrate', uri, ['--status']);
+    expect(after.stdout).toMatch(
+      /^schema: database at version 1, this code at version 1\n {2}applied {2}001-items-schema-version \(\d{4}-.+, \d+ ms, .+:\d+:\w+, hub \d+\.\d+\.\d+\)\n$/,
+    );
+    expect(await mongoose.connection.db!.collection('items').countDocuments({ schemaVersion: 1 })).toBe(3);
+  }, 60_000);
+});
