@@ -37,7 +37,7 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-article> on a site not allowed to wr
     await expect
       .poll(() => note.textContent())
       .toBe(
-        'Ce site ne peut pas envoyer de «\u00a0j’aime\u00a0» ni de commentaires\u00a0: vous pouvez les lire ici, mais pas y réagir.',
+        'Ce site ne peut pas envoyer de «\u202fj’aime\u202f» ni de commentaires\u00a0: vous pouvez les lire ici, mais pas y réagir.',
       );
     expect(await article.locator('textarea').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Publier le commentaire' }).count()).toBe(0);
