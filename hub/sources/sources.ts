@@ -8,21 +8,28 @@ import { deleteRuns } from './runs.js';
 import { DEFAULT_SCHEDULE, nextCronRun } from './schedule.js';
 import { SourceModel, type SourceDoc } from './source-model.js';
 
-/** Runs a write; a duplicate (kind, url) becomes 409 source_exists naming the existing source. */
-async function translateDuplicate<T>(input: Partial<SourceInput>, write: () => Promise<T>): Promise<T> {
+/**
+ * Runs a write; a duplicate (kind, url) becomes 409 source_exists. The existing source is
+ * named only when it belongs to the same partner: another partner's sources are not the
+ * caller's to know (a partner admin would learn who else reads that address).
+ */
+async function translateDuplicate<T>(
+  written: { partnerId: string; url: string | undefined },
+  write: () => Promise<T>,
+): Promise<T> {
   try {
     return await write();
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
-    const existing = await SourceModel.findOne({ url: input.url }, { _id: 1, partnerId: 1 }).lean<{
-      _id: string;
-      partnerId: string;
-    }>();
-    throw new Conflict(
-      'source_exists',
-      `cette adresse est déjà la source ${existing?._id ?? ''} (partenaire ${existing?.partnerId ?? '?'})`,
-    );
+    throw new Conflict('source_exists', await describeDuplicate(written));
   }
+}
+
+async function describeDuplicate({ partnerId, url }: { partnerId: string; url: string | undefined }): Promise<string> {
+  const own = url ? await SourceModel.findOne({ url, partnerId }, { _id: 1 }).lean<{ _id: string }>() : null;
+  return own
+    ? `cette adresse est déjà la source ${own._id} de ce partenaire`
+    : "cette adresse est déjà celle d'une autre source (une seule source par adresse et par type)";
 }
 
 /** Creates a source; its first run is due at once. */
@@ -66,7 +73,7 @@ export async function updateSource(
   const reread = ['url', 'mapping', 'complete', 'defaults'].some((k) => k in patch);
   const $unset = reread ? { 'state.etag': '', 'state.lastModified': '', 'state.bodyHash': '' } : {};
   return (
-    (await translateDuplicate(patch, () =>
+    (await translateDuplicate({ partnerId: current.partnerId, url: patch.url }, () =>
       SourceModel.findOneAndUpdate({ _id: current._id }, { $set, $unset }, { new: true }).lean<SourceDoc>(),
     )) ?? undefined
   );
