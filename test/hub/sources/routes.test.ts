@@ -60,6 +60,8 @@ describe('source configuration', () => {
     [{ partnerId: 'noumea', kind: 'feed', url: 'http://x.nc/rss', mapping: { fields: { title: 'title' } } }, 'mapping'],
     [{ partnerId: 'noumea', kind: 'rss', url: 'http://x.nc/rss' }, 'kind'],
     [{ partnerId: 'noumea', kind: 'feed', url: 'file:///etc/passwd' }, 'url'],
+    [{ partnerId: 'noumea', kind: 'feed', url: 'http://[::127.0.0.1]/rss' }, 'url'],
+    [{ partnerId: 'noumea', kind: 'feed', url: 'http://[::ffff:a9fe:a9fe]/latest/meta-data' }, 'url'],
     [
       { partnerId: 'noumea', kind: 'json-api', url: 'http://x.nc/api', mapping: { fields: {} } },
       'mapping.fields.title',
