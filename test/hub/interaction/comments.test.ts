@@ -89,6 +89,14 @@ describe('posting comments', () => {
     });
     expect(posted.comment.author).toBe('Léa');
     expect(posted.comment.body).toBe('ab\u200Fcd');
+    // Pseudonyms lose every invisible character; bodies keep an emoji sequence's joiner only.
+    const invisible = await postCommentOk(hub, item, newVisitor(), {
+      author: 'Ma\u200Brie\u200F\u2066',
+      body: 'Bravo 👩\u200D💻 et\u200B merci\u200D \u2067!',
+      headers: fromNewAddress(),
+    });
+    expect(invisible.comment.author).toBe('Marie');
+    expect(invisible.comment.body).toBe('Bravo 👩\u200D💻 et merci !');
     const email = await postComment(hub, item, newVisitor(), { author: 'marie@example.nc', headers: fromNewAddress() });
     expect(email.status).toBe(400);
     expect((await problemOf(email)).errors?.map((e) => e.field)).toEqual(['author']);
