@@ -11,6 +11,8 @@ import {
   setSecurityHeaders,
   renderProblems,
   requireBearerUnder,
+  requireJsonBodyUnder,
+  refusePrototypeKeys,
   type RouteDoc,
   type RouteGroup,
 } from './http/index.js';
@@ -46,7 +48,9 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
   app.use(renderProblems());
   app.use(interactionCors({ config }));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${config.bodyLimitKb}kb`, encoding: 'utf-8' }));
+  app.use(refusePrototypeKeys());
   app.use(requireBearerUnder('/api/v1/admin/', authenticate(config.adminToken)));
+  app.use(requireJsonBodyUnder('/api/v1/admin/'));
 
   const docs: RouteDoc[] = [];
   const groups: RouteGroup[] = [
