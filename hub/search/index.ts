@@ -8,7 +8,13 @@ export { serializeSearchIndex, loadSearchIndex, loadSearchIndexAsync } from './s
 export { buildInWorker, type BuildInWorkerOptions } from './build-in-worker.js';
 export { searchItems, DEFAULT_LIMIT, MAX_LIMIT, MAX_WINDOW } from './search-items.js';
 export { suggest, type SuggestResult, type TermSuggestion, type TitleSuggestion } from './suggest.js';
-export { parseSearchParams, MAX_QUERY_LENGTH, type ParsedSearchParams, type RawQuery } from './params.js';
+export {
+  parseSearchParams,
+  MAX_QUERY_LENGTH,
+  SEARCH_PARAM_NAMES,
+  type ParsedSearchParams,
+  type RawQuery,
+} from './params.js';
 export { SearchService, SearchNotReadyError, type SearchCorpus, type SearchServiceOptions } from './search-service.js';
 export { escapeHtml } from './internal/snippet.js';
 export { getCommuneName, getCommuneProvince } from './internal/communes.js';
