@@ -32,8 +32,13 @@ export class ArticleElement extends WidgetElement {
     const form = new CommentForm(this, {
       itemId: id,
       onPublished: (c) => thread.add(c),
+      // A token is good for one comment and bound to this visitor's key: ask again after each.
       renewToken: async () =>
-        (await this.call<CommentPage>(`/api/v1/items/${encodeURIComponent(id)}/comments?limit=1`)).formToken,
+        (
+          await this.call<CommentPage>(`/api/v1/items/${encodeURIComponent(id)}/comments?limit=1`, {
+            visitor: true,
+          })
+        ).formToken ?? undefined,
     });
     const likes = createLikeButton(this, id, item.stats?.likes ?? 0);
     replace(

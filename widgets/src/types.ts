@@ -46,7 +46,8 @@ export interface CommentPage {
   total: number;
   comments: Comment[];
   nextCursor: string | null;
-  formToken?: string;
+  /** Bound to the visitor key sent with the request; null without one. */
+  formToken?: string | null;
   moderation?: 'pre' | 'post' | 'first-time';
   /** False when this page's origin may not like or comment (not in the partner's allowed origins). */
   writable?: boolean;

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import { ItemModel } from '../../../hub/items/item-model.js';
-import { signFormToken } from '../../../hub/interaction/index.js';
+import { hashVisitorKey, issueFormToken, ITEM_FORMS } from '../../../hub/interaction/index.js';
 import { TEST_ADMIN_TOKEN, type TestHub } from '../../helpers/hub.js';
 
 let counter = 0;
@@ -45,9 +45,14 @@ export async function storedStats(itemId: string): Promise<{ likes: number; comm
   return { likes: item?.stats.likes ?? -1, comments: item?.stats.comments ?? -1 };
 }
 
-/** A form token issued `ageMs` ago (default 5 s: past the 3 s minimum). */
-export function oldFormToken(itemId: string, ageMs = 5_000): Promise<string> {
-  return signFormToken(itemId, new Date(Date.now() - ageMs));
+/** A form token for the item's forms, issued to `visitor` `ageMs` ago (default 5 s: past the 3 s minimum). */
+export function oldFormToken(itemId: string, visitor: string, ageMs = 5_000): Promise<string> {
+  return issueFormToken({
+    purpose: ITEM_FORMS,
+    subject: itemId,
+    visitor: { hash: hashVisitorKey(visitor) },
+    issuedAt: new Date(Date.now() - ageMs),
+  });
 }
 
 export interface PostOptions {
@@ -70,7 +75,7 @@ export async function postComment(
   const json = {
     author: 'Marie',
     body: `Merci pour l'information ${randomBytes(4).toString('hex')}`,
-    formToken: await oldFormToken(itemId),
+    formToken: await oldFormToken(itemId, visitor),
     ...fields,
   };
   return hub.request(`/api/v1/items/${itemId}/comments`, {
@@ -120,6 +125,7 @@ export async function getThread(
   hub: TestHub,
   itemId: string,
   query = '',
+  visitor?: string,
 ): Promise<{
   total: number;
   comments: {
@@ -132,10 +138,12 @@ export async function getThread(
     repliesNextCursor?: string | null;
   }[];
   nextCursor: string | null;
-  formToken: string;
+  formToken: string | null;
   moderation: string;
 }> {
-  const res = await hub.request(`/api/v1/items/${itemId}/comments${query}`);
+  const res = await hub.request(`/api/v1/items/${itemId}/comments${query}`, {
+    headers: visitor ? { 'Passerelle-Visitor': visitor } : {},
+  });
   expect(res.status).toBe(200);
   return res.json() as never;
 }
