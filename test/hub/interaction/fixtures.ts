@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import { ItemModel } from '../../../hub/items/item-model.js';
-import { hashVisitorKey, issueFormToken, ITEM_FORMS } from '../../../hub/interaction/index.js';
+import { hashVisitorKey, issueFormToken, ITEM_FORMS, setInteractionClock } from '../../../hub/interaction/index.js';
 import { TEST_ADMIN_TOKEN, type TestHub } from '../../helpers/hub.js';
 
 let counter = 0;
@@ -37,6 +37,26 @@ export async function createItem(partnerId = 'noumea'): Promise<string> {
 /** A fresh random visitor key, as the widget makes one. */
 export function newVisitor(): string {
   return randomBytes(16).toString('base64url');
+}
+
+/**
+ * A visitor key with a history: it liked an item 25 hours ago (the interaction clock is
+ * moved back for that like), so its reports count in full.
+ */
+export async function visitorWithHistory(hub: TestHub, partnerId = 'noumea'): Promise<string> {
+  const visitor = newVisitor();
+  const item = await createItem(partnerId);
+  setInteractionClock(() => new Date(Date.now() - 25 * 3_600_000));
+  try {
+    const res = await hub.request(`/api/v1/items/${item}/likes`, {
+      method: 'POST',
+      headers: { 'Passerelle-Visitor': visitor },
+    });
+    expect(res.status).toBe(200);
+  } finally {
+    setInteractionClock();
+  }
+  return visitor;
 }
 
 /** The item's stored stats. */
