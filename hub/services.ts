@@ -10,7 +10,8 @@ import { createCatalog, type Catalog } from './catalog/index.js';
 import { purgeExpiredModerationData } from './interaction/index.js';
 import { bumpItemsVersion } from './items/index.js';
 import { createScheduler, limitPerHost, type Scheduler } from './scheduler/index.js';
-import { TIMEZONE } from './sources/index.js';
+import { openSealedCredentials, TIMEZONE } from './sources/index.js';
+import { useCredentialsKey } from './secrets/index.js';
 import { HUB_VERSION } from './version.js';
 
 export interface HubServices {
@@ -38,6 +39,7 @@ export interface ServiceOptions {
 
 /** Creates the services; nothing touches the network or the database until start(). */
 export function createServices(config: Config, log: Logger, options: ServiceOptions = {}): HubServices {
+  useCredentialsKey(config.credentialsKey);
   const catalog = createCatalog(config, log);
   const listeners: (() => void)[] = [() => catalog.search.itemsChanged()];
   const itemsChanged = () => listeners.forEach((l) => l());
@@ -47,6 +49,7 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
       allowedHosts: config.sourceAllowedHosts,
       timeoutMs: config.fetchTimeoutMs,
       maxBytes: config.fetchMaxBytes,
+      openCredentials: openSealedCredentials,
     }),
     2,
   );

@@ -1,5 +1,6 @@
 /** The syndication routes, fed by the search index and MongoDB. */
 import { createSyndicationRouter, type OpmlSource } from '../syndication/index.js';
+import { splitAddressCredentials } from '../../connectors/index.js';
 import { invalidInput, notFound, RouteGroup, type RouteDoc } from '../http/index.js';
 import { findItemsByIds, toItem } from '../items/index.js';
 import { parseSearchParams, SEARCH_PARAM_NAMES, type SearchParams } from '../search/index.js';
@@ -102,7 +103,8 @@ export function feedRoutes(deps: FeedDeps): RouteGroup {
       return (await listActiveSources()).map((s) => ({
         id: s._id,
         kind: s.kind,
-        url: s.url,
+        // Stored addresses carry no credentials (migration 002); this keeps it so whatever wrote them.
+        url: splitAddressCredentials(s.url).url,
         partnerId: s.partnerId,
         ...(s.name ? { name: s.name } : {}),
       }));

@@ -13,7 +13,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import { isDuplicateKey } from '../../db/index.js';
 import { Conflict, DomainError, Forbidden, Unprocessable } from '../../domain-errors.js';
 import { now } from '../clock.js';
-import { getServerSecret } from '../server-secret.js';
+import { getServerSecret } from '../../secrets/index.js';
 import type { Visitor } from '../visitor.js';
 import { UsedFormTokenModel } from './used-token-model.js';
 
