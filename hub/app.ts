@@ -29,6 +29,7 @@ import { widgetRoutes } from '../widgets/index.js';
 import { interactionCors, interactionRoutes } from './interaction/index.js';
 import { stylesheetRoutes } from './ui/index.js';
 import { portalRoutes } from '../portal/index.js';
+import { imageRoutes } from './images/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -77,6 +78,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
       onItemsChanged: services.itemsChanged,
       allowedHosts: config.sourceAllowedHosts,
     }),
+    imageRoutes({ fetcher: services.fetcher }),
     widgetRoutes({ config }),
     ...interactionRoutes({ config }),
     stylesheetRoutes(),

@@ -544,7 +544,7 @@ export interface Item {
    */
   updatedAt?: string;
   event?: EventInfo;
-  image?: Image;
+  image?: ServedImage;
   enclosures?: Enclosure[];
   contentHash: string;
   status: 'published' | 'withdrawn';
@@ -568,6 +568,25 @@ export interface Item {
     likes: number;
     comments: number;
   };
+}
+/**
+ * The item's image: the partner's address and text, and its copy on the hub (GET /images/{key}/{width}).
+ *
+ * This interface was referenced by `Item`'s JSON-Schema
+ * via the `definition` "ServedImage".
+ */
+export interface ServedImage {
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "HttpUrl".
+   */
+  url: string;
+  alt?: string;
+  type?: string;
+  /**
+   * The image through the hub: GET /images/{key}/{width}, width 160, 320, 480, 640, 960 or 1280 (widgets and pages use it, never url).
+   */
+  key?: string;
 }
 /**
  * Body of POST /api/v1/admin/comments/:id/moderation.

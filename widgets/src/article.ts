@@ -5,6 +5,7 @@ import { CommentThread } from './comment-thread.js';
 import { formatDate } from './i18n.js';
 import { alertClass, renderEvent, renderTypeBadge } from './item-parts.js';
 import { closeLikes, createLikeButton } from './like-button.js';
+import { imageAttributes } from './images.js';
 import { toSafeUrl } from './text.js';
 import type { CommentPage, ItemSummary } from './types.js';
 import { WidgetElement } from './widget-element.js';
@@ -65,9 +66,19 @@ export class ArticleElement extends WidgetElement {
   private renderHeader(item: ItemSummary): Node[] {
     const href = toSafeUrl(item.url);
     const partner = item.partner?.name ?? item.partnerId;
+    const image = imageAttributes(this.hub(), item.image, '(max-width: 48rem) 100vw, 48rem');
     return [
       renderTypeBadge(this, item) ?? document.createTextNode(''),
       h(this.heading(), { id: 'article-title' }, item.title),
+      image
+        ? h('img', {
+            ...image,
+            class: 'lead-image',
+            alt: item.image?.alt ?? '',
+            decoding: 'async',
+            onerror: (e: Event) => (e.target as HTMLElement).remove(),
+          })
+        : document.createTextNode(''),
       renderEvent(this, item) ?? document.createTextNode(''),
       h(
         'p',

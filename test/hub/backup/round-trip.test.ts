@@ -159,7 +159,7 @@ describe('npm run backup, then npm run restore', () => {
       migrations: ['001-items-schema-version', '002-source-credentials-apart'],
     });
     expect(manifest.excluded.map((e) => e.name).sort()).toEqual(
-      ['claims', 'ip_salts', 'migration_claims', 'rate_hits', 'search_index'].sort(),
+      ['claims', 'image_sources', 'image_variants', 'ip_salts', 'migration_claims', 'rate_hits', 'search_index'].sort(),
     );
     expect(manifest.collections.find((c) => c.name === 'items')!.documents).toBe(25 + CATALOG_FIXTURES.length);
     expect(manifest.collections.find((c) => c.name === 't_bulk')!.data!.bytes).toBeGreaterThan(600_000);
