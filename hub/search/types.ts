@@ -125,4 +125,6 @@ export interface SearchResult {
   limit: number;
   items: SearchHit[];
   facets: FacetCounts;
+  /** « Vous vouliez dire … »: the query with unknown words corrected, when it finds more (few results only). */
+  didYouMean?: string;
 }

@@ -6,9 +6,12 @@
  * churns the GC. `queryWithLunr` is that reference path; tests hold both equal.
  *
  * The "all words" rule is applied per group, because a word matches through any of its
- * stems (exact, prefix, typo), an OR that lunr's per-clause REQUIRED cannot express.
- * Documents matching every required group win; when none does, the search falls back to
- * documents matching any word, those matching more words first.
+ * stems (exact, prefix, typo, derivation, synonym) or through a multi-word synonym, an
+ * AND/OR that lunr's per-clause REQUIRED cannot express: documents record which slots
+ * they match (bits), a group is matched when all slots of one of its options are.
+ * Documents matching at least `plan.minimumMatch` required groups win (every one, unless
+ * the plan is lenient); when none does, the search falls back to documents matching any
+ * word. Either way, those matching more required groups come first.
  */
 import type { lunr } from '../analysis/index.js';
 import { fieldNumbers, findTerm } from './postings.js';
@@ -20,9 +23,9 @@ import type { SearchIndex } from '../types.js';
 export interface QueryMatches {
   docs: Int32Array;
   scores: Float64Array;
-  /** Number of required words each document matches (all of them when matchedAll). */
+  /** Number of required groups each document matches. */
   covered: Uint8Array;
-  /** False when no document matched every required word (fallback to any word). */
+  /** False when no document reached the plan's minimum (fallback to any word). */
   matchedAll: boolean;
 }
 
@@ -62,20 +65,28 @@ function getScratch(index: SearchIndex): Scratch {
   return scratch;
 }
 
-function groupMasks(plan: QueryPlan): { byTerm: Map<string, number>; required: number } {
+/** stem → bits of the slots holding it. */
+function slotMasks(plan: QueryPlan): Map<string, number> {
   const byTerm = new Map<string, number>();
-  let required = 0;
-  plan.groups.forEach((group, g) => {
-    if (group.required) required |= 1 << g;
-    for (const stem of group.terms.keys()) byTerm.set(stem, (byTerm.get(stem) ?? 0) | (1 << g));
+  plan.slots.forEach((slot, i) => {
+    for (const stem of slot.keys()) byTerm.set(stem, (byTerm.get(stem) ?? 0) | (1 << i));
   });
-  return { byTerm, required };
+  return byTerm;
 }
 
-function countOnes(x: number): number {
-  let n = 0;
-  for (; x !== 0; x &= x - 1) n++;
-  return n;
+/** Counts the required groups that a document's matched slots satisfy (one option of each). */
+function createCoverage(plan: QueryPlan): (slots: number) => number {
+  const required = plan.groups.filter((g) => g.required).map((g) => g.options);
+  const memo = new Map<number, number>();
+  return (slots) => {
+    let n = memo.get(slots);
+    if (n === undefined) {
+      n = 0;
+      for (const options of required) if (options.some((mask) => (slots & mask) === mask)) n++;
+      memo.set(slots, n);
+    }
+    return n;
+  };
 }
 
 /** Adds every clause's weighted postings into the scratch arrays; returns the touched count and the query magnitude. */
@@ -112,10 +123,15 @@ function accumulate(
 }
 
 /** Copies the chosen documents out of the scratch arrays and clears them for the next query. */
-function collect(count: number, scratch: Scratch, required: number, magnitude: number): QueryMatches {
+function collect(count: number, scratch: Scratch, plan: QueryPlan, magnitude: number): QueryMatches {
   const { scores, groups, touched } = scratch;
+  const coverage = createCoverage(plan);
+  const covered = new Uint8Array(count);
   let strict = 0;
-  for (let i = 0; i < count; i++) if ((groups[touched[i]!]! & required) === required) strict++;
+  for (let i = 0; i < count; i++) {
+    covered[i] = coverage(groups[touched[i]!]!);
+    if (covered[i]! >= plan.minimumMatch) strict++;
+  }
   const matchedAll = strict > 0;
   const size = matchedAll ? strict : count;
   const out: QueryMatches = {
@@ -127,11 +143,10 @@ function collect(count: number, scratch: Scratch, required: number, magnitude: n
   let n = 0;
   for (let i = 0; i < count; i++) {
     const doc = touched[i]!;
-    const matched = groups[doc]! & required;
-    if (!matchedAll || matched === required) {
+    if (!matchedAll || covered[i]! >= plan.minimumMatch) {
       out.docs[n] = doc;
       out.scores[n] = scores[doc]! / magnitude;
-      out.covered[n++] = countOnes(matched);
+      out.covered[n++] = covered[i]!;
     }
     scores[doc] = 0;
     groups[doc] = 0;
@@ -142,10 +157,9 @@ function collect(count: number, scratch: Scratch, required: number, magnitude: n
 /** Runs the plan; `fields` restricts the search to some fields (default: all). */
 export function runQuery(index: SearchIndex, plan: QueryPlan, fields?: readonly string[]): QueryMatches {
   if (plan.clauses.size === 0 || index.size === 0) return NO_MATCH;
-  const { byTerm, required } = groupMasks(plan);
   const scratch = getScratch(index);
-  const { count, magnitude } = accumulate(index, plan, byTerm, fieldNumbers(index.postings, fields), scratch);
-  return count === 0 ? NO_MATCH : collect(count, scratch, required, magnitude);
+  const { count, magnitude } = accumulate(index, plan, slotMasks(plan), fieldNumbers(index.postings, fields), scratch);
+  return count === 0 ? NO_MATCH : collect(count, scratch, plan, magnitude);
 }
 
 /** The best `count` matches, best first (indexes into the matches' arrays). */
