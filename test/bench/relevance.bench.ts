@@ -102,9 +102,15 @@ export async function runRelevanceBench(): Promise<void> {
   console.log(
     `\n### Relevance (${items.length.toLocaleString('en')} DILA items via the comarquage connector; load ${fmt(load.ms / 1000, 1)} s, build ${fmt(build.ms / 1000, 1)} s)\n`,
   );
-  console.log('| part | queries | hits@1 | hits@5 | MRR | title hits@1 | title hits@5 | title MRR | hits@5 gain (points) |');
+  console.log(
+    '| part | queries | hits@1 | hits@5 | MRR | title hits@1 | title hits@5 | title MRR | hits@5 gain (points) |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|');
-  for (const [label, name] of [['tuning', 'tuning'], ['held-out', 'held-out'], ['all', undefined]] as const) {
+  for (const [label, name] of [
+    ['tuning', 'tuning'],
+    ['held-out', 'held-out'],
+    ['all', undefined],
+  ] as const) {
     const rows = part(name);
     console.log(row(label, score(rows.map((r) => r.engine)), score(rows.map((r) => r.baseline))));
   }

@@ -24,7 +24,9 @@ export function loadDilaItems(): IndexableItem[] {
   }
   const mapped = mapComarquage(
     { archive: true, fiches, skipped: [] },
-    { source: { id: 'dila-vdd', partnerId: 'dila', kind: 'comarquage', url: 'https://lecomarquage.service-public.fr/' } },
+    {
+      source: { id: 'dila-vdd', partnerId: 'dila', kind: 'comarquage', url: 'https://lecomarquage.service-public.fr/' },
+    },
   );
   return mapped.items.map((item) => ({ ...item, id: item.guid ?? item.id, status: 'published' as const }));
 }
