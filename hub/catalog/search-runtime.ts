@@ -42,6 +42,7 @@ const FIELDS = {
   summary: 1,
   content: 1,
   categories: 1,
+  keywords: 1,
   type: 1,
   topics: 1,
   audience: 1,

@@ -43,6 +43,7 @@ export const OPTIONAL_ITEM_FIELDS = [
   'summary',
   'content',
   'categories',
+  'keywords',
   'author',
   'publishedAt',
   'updatedAt',

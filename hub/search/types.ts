@@ -23,7 +23,18 @@ export type IndexableItem = Pick<
   'id' | 'partnerId' | 'url' | 'title' | 'type' | 'topics' | 'audience' | 'territory' | 'status'
 > &
   Partial<
-    Pick<Item, 'summary' | 'content' | 'categories' | 'publishedAt' | 'updatedAt' | 'firstSeenAt' | 'image' | 'stats'>
+    Pick<
+      Item,
+      | 'summary'
+      | 'content'
+      | 'categories'
+      | 'keywords'
+      | 'publishedAt'
+      | 'updatedAt'
+      | 'firstSeenAt'
+      | 'image'
+      | 'stats'
+    >
   >;
 
 export const FACET_NAMES = ['partner', 'partnerKind', 'type', 'topic', 'audience', 'commune', 'province'] as const;

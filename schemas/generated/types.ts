@@ -238,6 +238,12 @@ export interface ItemInput {
    * @maxItems 50
    */
   categories?: string[];
+  /**
+   * Citizens' wording the source gives besides the text: questions it answers, titles of related pages, sigles with their meaning. Searched with a lower weight than the title; not displayed.
+   *
+   * @maxItems 100
+   */
+  keywords?: string[];
   audience: Audience[];
   territory: Territory;
   language: string;
@@ -529,6 +535,10 @@ export interface Item {
   type: ItemType;
   topics: string[];
   categories?: string[];
+  /**
+   * Citizens' wording from the source (questions, related titles, sigles), searched with a lower weight than the title.
+   */
+  keywords?: string[];
   audience: Audience[];
   territory: Territory;
   language: string;

@@ -14,12 +14,20 @@
  * Expansions get lower boosts than the word itself, so exact matches rank first.
  */
 import { forEachWord, isStopWord, stemWord } from '../analysis/index.js';
-import { isQuestionWord, type SynonymRule, type Thesaurus } from '../thesaurus/index.js';
+import { getQuestionIntent, isQuestionWord, type SynonymRule, type Thesaurus } from '../thesaurus/index.js';
 import type { SearchIndex } from '../types.js';
 import { findTerm } from './postings.js';
 import { expandPrefix, findSimilar, hasWord, type Vocabulary } from './vocabulary.js';
 
-export const BOOST = { exact: 1, synonym: 0.6, derivation: 0.45, prefix: 0.35, typo1: 0.3, typo2: 0.15 } as const;
+export const BOOST = {
+  exact: 1,
+  synonym: 0.6,
+  derivation: 0.6,
+  prefix: 0.35,
+  typo1: 0.3,
+  intent: 0.3,
+  typo2: 0.15,
+} as const;
 /** Words beyond this are ignored: a pasted paragraph must not cost more than a query. */
 export const MAX_QUERY_WORDS = 12;
 /** Each expansion is a posting list to walk: the most frequent few cover what people mean. */
@@ -33,6 +41,8 @@ const MAX_SLOTS = 31;
 const MAX_ALTERNATIVE_WORDS = 6;
 /** In a lenient query of 3+ words, a word found in more than this share of documents is optional. */
 const COMMON_WORD_SHARE = 0.15;
+/** Lenient plans: score × MISS_PENALTY per required group missed. */
+export const MISS_PENALTY = 0.7;
 
 export interface QueryGroup {
   /** The query word(s), folded. */
@@ -53,6 +63,12 @@ export interface QueryPlan {
   highlightWords: Set<string>;
   /** Required groups a document must match to count as a full match. */
   minimumMatch: number;
+  /**
+   * Score factor per required group a document misses: 1 ranks more groups first whatever
+   * the score (strict); lenient plans use MISS_PENALTY, so a strong title match missing one
+   * word can beat a weak body match holding them all.
+   */
+  missPenalty: number;
 }
 
 export interface PlanOptions {
@@ -65,7 +81,8 @@ export interface PlanOptions {
   /**
    * A citizen's query rather than a completion: question words (`comment`, `combien`)
    * are dropped, very common words are optional in queries of 3+ words, and documents
-   * may miss one required word in four (see `minimumMatch`). Default false.
+   * may miss one required word in three, at a cost (`minimumMatch`, `missPenalty`).
+   * Default false.
    */
   lenient?: boolean;
 }
@@ -99,7 +116,7 @@ function planWordSlot(index: SearchIndex, token: Token, plan: QueryPlan, thesaur
   plan.highlightWords.add(word);
   if (token.isPrefix)
     addExpansions(slot, index.vocabulary, expandPrefix(index.vocabulary, word, PREFIX_EXPANSIONS), BOOST.prefix, plan);
-  const typos = word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
+  const typos = word.length >= 7 ? 2 : word.length >= 5 ? 1 : 0;
   if (typos > 0 && slot.size === 0 && !hasWord(index.vocabulary, word)) {
     const similar = findSimilar(index.vocabulary, word, typos, TYPO_EXPANSIONS);
     addExpansions(slot, index.vocabulary, similar, typos === 1 ? BOOST.typo1 : BOOST.typo2, plan);
@@ -121,7 +138,14 @@ function documentCount(index: SearchIndex, stem: string): number {
 }
 
 class PlanBuilder {
-  readonly plan: QueryPlan = { groups: [], slots: [], clauses: new Map(), highlightWords: new Set(), minimumMatch: 0 };
+  readonly plan: QueryPlan = {
+    groups: [],
+    slots: [],
+    clauses: new Map(),
+    highlightWords: new Set(),
+    minimumMatch: 0,
+    missPenalty: 1,
+  };
 
   constructor(
     private readonly index: SearchIndex,
@@ -164,7 +188,9 @@ class PlanBuilder {
     for (const slot of plan.slots)
       for (const [stem, boost] of slot) if ((plan.clauses.get(stem) ?? 0) < boost) plan.clauses.set(stem, boost);
     const required = plan.groups.filter((g) => g.required).length;
-    plan.minimumMatch = lenient ? required - Math.floor(required / 4) : required;
+    // Lenient: one required group in three may be missing (3 → 2, 4 → 3, 6 → 4).
+    plan.minimumMatch = lenient ? required - Math.floor(required / 3) : required;
+    plan.missPenalty = lenient ? MISS_PENALTY : 1;
     return plan;
   }
 }
@@ -215,7 +241,21 @@ export function planQuery(index: SearchIndex, q: string, options: PlanOptions = 
     i += run.length;
   }
   if (prefixStop) addPrefixOnlyGroup(index, prefixStop, builder);
+  if (lenient && tokens.length > 0) addIntentGroups(index, all, builder);
   return builder.finish(lenient);
+}
+
+/** « combien », « quand »…: an optional group of the words that answer them (montant, délai…). */
+function addIntentGroups(index: SearchIndex, tokens: Token[], builder: PlanBuilder): void {
+  for (const token of tokens) {
+    const slot = new Map<string, number>();
+    for (const word of getQuestionIntent(token.word)) {
+      const stem = stemWord(word);
+      if (hasStem(index, stem)) addTerm(slot, stem, BOOST.intent);
+    }
+    const bit = builder.addSlot(slot);
+    if (bit) builder.plan.groups.push({ word: token.word, required: false, options: [bit] });
+  }
 }
 
 /** A stop word typed last: only its completions, never required. */

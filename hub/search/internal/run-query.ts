@@ -27,7 +27,12 @@ export interface QueryMatches {
   covered: Uint8Array;
   /** False when no document reached the plan's minimum (fallback to any word). */
   matchedAll: boolean;
+  /** Lenient plan: scores already carry the penalty for missed groups; rank by score alone. */
+  soft?: boolean;
 }
+
+/** Lenient plans list a partial match when it scores above the this-th best full match. */
+const RANKED_PARTIALS = 10;
 
 const NO_MATCH: QueryMatches = {
   docs: new Int32Array(0),
@@ -36,9 +41,9 @@ const NO_MATCH: QueryMatches = {
   matchedAll: true,
 };
 
-/** Ordering of matches i and j: more required words, then higher score, then newer. */
+/** Ordering of matches i and j: more required groups (unless soft), then higher score, then newer. */
 export function rankBefore(m: QueryMatches, i: number, j: number): boolean {
-  if (m.covered[i] !== m.covered[j]) return m.covered[i]! > m.covered[j]!;
+  if (!m.soft && m.covered[i] !== m.covered[j]) return m.covered[i]! > m.covered[j]!;
   if (m.scores[i] !== m.scores[j]) return m.scores[i]! > m.scores[j]!;
   return m.docs[i]! < m.docs[j]!;
 }
@@ -122,34 +127,54 @@ function accumulate(
   return { count, magnitude: Math.sqrt(squares) * 1000 };
 }
 
+/**
+ * Lenient plans: the score a full match must beat for a partial one to be listed — the
+ * RANKED_PARTIALS-th best full match's (or the weakest's, when there are fewer).
+ */
+function partialThreshold(fullScores: number[]): number {
+  if (fullScores.length === 0) return 0;
+  fullScores.sort((a, b) => b - a);
+  return fullScores[Math.min(RANKED_PARTIALS, fullScores.length) - 1]!;
+}
+
 /** Copies the chosen documents out of the scratch arrays and clears them for the next query. */
 function collect(count: number, scratch: Scratch, plan: QueryPlan, magnitude: number): QueryMatches {
   const { scores, groups, touched } = scratch;
   const coverage = createCoverage(plan);
+  const required = plan.groups.filter((g) => g.required).length;
   const covered = new Uint8Array(count);
-  let strict = 0;
+  const final = new Float64Array(count);
+  const fullScores: number[] = [];
   for (let i = 0; i < count; i++) {
-    covered[i] = coverage(groups[touched[i]!]!);
-    if (covered[i]! >= plan.minimumMatch) strict++;
+    const doc = touched[i]!;
+    covered[i] = coverage(groups[doc]!);
+    // Lenient plans: × missPenalty per required group missed (strict plans: × 1).
+    final[i] = (scores[doc]! / magnitude) * plan.missPenalty ** (required - covered[i]!);
+    if (covered[i]! >= plan.minimumMatch) fullScores.push(final[i]!);
+    scores[doc] = 0;
+    groups[doc] = 0;
   }
-  const matchedAll = strict > 0;
-  const size = matchedAll ? strict : count;
+  const matchedAll = fullScores.length > 0;
+  // A partial match is listed when it outranks the threshold full match despite its penalty
+  // (lenient plans only): a strong title match missing one word of a long question.
+  const threshold = plan.missPenalty < 1 && matchedAll ? partialThreshold(fullScores) : Infinity;
+  const keep = (i: number) =>
+    !matchedAll || covered[i]! >= plan.minimumMatch || (covered[i]! > 0 && final[i]! >= threshold);
+  let size = 0;
+  for (let i = 0; i < count; i++) if (keep(i)) size++;
   const out: QueryMatches = {
     docs: new Int32Array(size),
     scores: new Float64Array(size),
     covered: new Uint8Array(size),
     matchedAll,
+    soft: plan.missPenalty < 1,
   };
   let n = 0;
   for (let i = 0; i < count; i++) {
-    const doc = touched[i]!;
-    if (!matchedAll || covered[i]! >= plan.minimumMatch) {
-      out.docs[n] = doc;
-      out.scores[n] = scores[doc]! / magnitude;
-      out.covered[n++] = covered[i]!;
-    }
-    scores[doc] = 0;
-    groups[doc] = 0;
+    if (!keep(i)) continue;
+    out.docs[n] = touched[i]!;
+    out.scores[n] = final[i]!;
+    out.covered[n++] = covered[i]!;
   }
   return out;
 }

@@ -52,8 +52,9 @@ bébé, nourrisson
 gosse => enfant
 gamin => enfant
 ado, adolescent
-mari, époux, conjoint
-femme => épouse, conjoint
+mari => époux, conjoint
+femme => épouse, époux, conjoint
+épouse, conjoint
 ex => ex-conjoint, ex-époux
 nounou, assistante maternelle, assistant maternel
 crèche, établissement d'accueil du jeune enfant

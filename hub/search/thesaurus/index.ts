@@ -10,7 +10,7 @@ import { EVERYDAY_SYNONYMS, EVERYDAY_SYNONYMS_SOURCE } from './everyday-synonyms
 import { compileSynonyms, parseSynonymText, type SynonymEntry, type SynonymTable } from './synonyms.js';
 
 export { indexDerivations, getDerivations, type DerivationIndex } from './derivations.js';
-export { isQuestionWord } from './question-words.js';
+export { getQuestionIntent, isQuestionWord } from './question-words.js';
 export {
   compileSynonyms,
   parseSynonymText,

@@ -45,7 +45,23 @@ const WORDS = [
 
 const QUESTION_WORDS = new Set(WORDS.map(foldWord));
 
+/**
+ * What a question word asks for, in the words fiches answer it with: « combien » is
+ * answered by a « montant », « quand » by a « date » or a « délai ». The planner adds these
+ * as an optional group (ranked, never required).
+ */
+const INTENTS: Record<string, string[]> = {
+  combien: ['montant', 'coût', 'prix', 'tarif', 'calcul', 'durée'],
+  quand: ['date', 'délai', 'calendrier'],
+  pourquoi: ['motif', 'raison'],
+};
+
 /** True for a folded word that only frames a question. */
 export function isQuestionWord(folded: string): boolean {
   return QUESTION_WORDS.has(folded);
+}
+
+/** The words that answer a question word (`combien` → montant, coût…), folded; [] for others. */
+export function getQuestionIntent(folded: string): readonly string[] {
+  return INTENTS[folded]?.map(foldWord) ?? [];
 }
