@@ -50,11 +50,13 @@ const QUESTION_WORDS = new Set(WORDS.map(foldWord));
  * answered by a « montant », « quand » by a « date » or a « délai ». The planner adds these
  * as an optional group (ranked, never required).
  */
-const INTENTS: Record<string, string[]> = {
-  combien: ['montant', 'coût', 'prix', 'tarif', 'calcul', 'durée'],
-  quand: ['date', 'délai', 'calendrier'],
-  pourquoi: ['motif', 'raison'],
-};
+const INTENTS = new Map<string, readonly string[]>(
+  Object.entries({
+    combien: ['montant', 'coût', 'prix', 'tarif', 'calcul', 'durée'],
+    quand: ['date', 'délai', 'calendrier'],
+    pourquoi: ['motif', 'raison'],
+  }).map(([word, answers]) => [word, answers.map(foldWord)]),
+);
 
 /** True for a folded word that only frames a question. */
 export function isQuestionWord(folded: string): boolean {
@@ -63,5 +65,5 @@ export function isQuestionWord(folded: string): boolean {
 
 /** The words that answer a question word (`combien` → montant, coût…), folded; [] for others. */
 export function getQuestionIntent(folded: string): readonly string[] {
-  return INTENTS[folded]?.map(foldWord) ?? [];
+  return INTENTS.get(folded) ?? [];
 }
