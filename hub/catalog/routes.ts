@@ -106,7 +106,8 @@ export function catalogRoutes(deps: CatalogDeps): RouteGroup {
                 facets: { type: 'object' },
                 didYouMean: {
                   type: 'string',
-                  description: '« Vous vouliez dire … » : la requête corrigée, quand elle trouve plus (peu de résultats)',
+                  description:
+                    '« Vous vouliez dire … » : la requête corrigée, quand elle trouve plus (peu de résultats)',
                 },
                 queryTruncated: { type: 'boolean', description: 'q était trop long : seul son début a été cherché' },
                 truncatedQuery: { type: 'string', description: 'Le texte effectivement cherché, quand q a été coupé' },

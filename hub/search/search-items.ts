@@ -31,7 +31,7 @@ export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
 /** Deepest result reachable by paging (page × limit). */
 export const MAX_WINDOW = 10_000;
-/** Below this many results, a corrected query is offered (« Vous vouliez dire … »). */
+/** Below this many results, a corrected query is offered (« Vous vouliez dire … ») when it finds as much or more. */
 export const DID_YOU_MEAN_BELOW = 3;
 
 let shippedThesaurus: Thesaurus | undefined;
@@ -167,8 +167,9 @@ export function searchItems(
   const result = runSearch(index, params, thesaurus);
   if (params.q?.trim() && result.total < DID_YOU_MEAN_BELOW) {
     const corrected = correctQuery(index.vocabulary, params.q);
-    if (corrected && runSearch(index, { ...params, q: corrected, limit: 1 }, thesaurus).total > result.total)
-      result.didYouMean = corrected;
+    const found = corrected ? runSearch(index, { ...params, q: corrected, limit: 1 }, thesaurus).total : 0;
+    // Offered when the corrected words find at least as much (typo matching may already have found it).
+    if (corrected && found > 0 && found >= result.total) result.didYouMean = corrected;
   }
   return result;
 }

@@ -38,7 +38,7 @@ const REQUIRED_MIN_LENGTH = 3;
 /** Slots are bits of a 32-bit integer (the sign bit left alone). */
 const MAX_SLOTS = 31;
 /** Longer synonym terms (a sigle's full name) would ask documents for too many words. */
-const MAX_ALTERNATIVE_WORDS = 6;
+const MAX_ALTERNATIVE_WORDS = 10;
 /** In a lenient query of 3+ words, a word found in more than this share of documents is optional. */
 const COMMON_WORD_SHARE = 0.15;
 /** Lenient plans: score × MISS_PENALTY per required group missed. */
@@ -176,7 +176,9 @@ class PlanBuilder {
     for (const alt of alternatives) {
       if (tokens.length === 1 && alt.length === 1 && options.length > 0) continue;
       if (this.plan.slots.length + alt.length > MAX_SLOTS) continue;
-      options.push(alt.map((stem) => this.addSlot(new Map([[stem, BOOST.synonym]]))).reduce((a, b) => a | b, 0));
+      // The words of a multi-word synonym share its boost: together they weigh about one word.
+      const boost = BOOST.synonym / alt.length;
+      options.push(alt.map((stem) => this.addSlot(new Map([[stem, boost]]))).reduce((a, b) => a | b, 0));
     }
     // A word found nowhere (not even with a typo or a synonym) cannot be required: it would
     // empty every search; the other words still are, like engines that drop unmatched words.

@@ -33,7 +33,6 @@ heures sup, heures supplémentaires
 RTT, réduction du temps de travail
 télétravail, travail à domicile
 alternance, apprentissage, contrat de professionnalisation
-harceler => harcèlement
 # Health
 mutuelle, complémentaire santé, couverture maladie complémentaire
 sécu, sécurité sociale, assurance maladie
@@ -46,7 +45,6 @@ hôpital, hospitalisation
 avortement, IVG, interruption volontaire de grossesse
 avorter => IVG, interruption volontaire de grossesse
 enceinte, grossesse
-accoucher, accouchement
 # Family
 bébé, nourrisson
 gosse => enfant
@@ -72,7 +70,6 @@ maison de retraite, Ehpad
 impôts, impôt sur le revenu
 fisc, administration fiscale
 allocs, allocations familiales
-alloc => allocation
 RIB, relevé d'identité bancaire, coordonnées bancaires
 compte en banque, compte bancaire
 chèque en bois, chèque sans provision
@@ -82,15 +79,14 @@ dettes => surendettement, endettement
 prêt, crédit, emprunt
 # Housing
 proprio, propriétaire, bailleur
-appart, appartement, logement
+appartement => logement
 maison => logement, habitation
 caution => dépôt de garantie
 HLM, logement social
 squatteur, squat, occupant sans droit ni titre
-expulser, expulsion
 insalubre, logement indigne
 abri de jardin, cabanon
-agrandir => extension, agrandissement
+agrandir => extension
 bruit, nuisances sonores, tapage
 feuilles mortes, déchets verts
 poubelle, ordures ménagères
@@ -113,7 +109,6 @@ CNI, carte nationale d'identité, carte d'identité
 papiers => pièce d'identité, titre d'identité, justificatifs
 périmé, expiré
 perdu => perte
-volé => vol
 devenir français => nationalité française, naturalisation
 fac, université, enseignement supérieur
 bac, baccalauréat

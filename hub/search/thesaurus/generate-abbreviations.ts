@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { foldWord, isStopWord } from '../analysis/index.js';
 
 interface XmlJsNode {
   type?: string;
@@ -27,9 +28,9 @@ function textOf(node: XmlJsNode | undefined): string {
   return (node.children ?? []).map(textOf).join(' ').replace(/\s+/g, ' ').trim();
 }
 
-/** A sigle worth a synonym: 2–12 characters, no spaces, not a plain lower-case word. */
+/** A sigle worth a synonym: 2–12 characters, no spaces, not a plain lower-case word, not a stop word (CE, PAS, SA). */
 function isSigle(title: string): boolean {
-  return /^[\p{L}\d'’&-]{2,12}$/u.test(title) && title !== title.toLowerCase();
+  return /^[\p{L}\d'’&-]{2,12}$/u.test(title) && title !== title.toLowerCase() && !isStopWord(foldWord(title));
 }
 
 /** sigle → expansion, the most frequent expansion per sigle. */

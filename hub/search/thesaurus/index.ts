@@ -13,6 +13,8 @@ export { indexDerivations, getDerivations, type DerivationIndex } from './deriva
 export { getQuestionIntent, isQuestionWord } from './question-words.js';
 export {
   compileSynonyms,
+  isMatchable,
+  MAX_MATCH_WORDS,
   parseSynonymText,
   stemTerm,
   type SynonymEntry,

@@ -24,6 +24,9 @@ export interface SynonymRule {
   alternatives: string[][];
 }
 
+/** A term of more words (stop words included) is only an expansion, never looked for in queries (nobody types a sigle's full name). */
+export const MAX_MATCH_WORDS = 8;
+
 export interface SynonymTable {
   /** Rules by their first stem, longest match first. */
   readonly byFirst: ReadonlyMap<string, readonly SynonymRule[]>;
@@ -77,21 +80,28 @@ function addRule(rules: Map<string, SynonymRule>, match: string[], alternatives:
   rules.set(key, rule);
 }
 
+/** True when queries look for the term (MAX_MATCH_WORDS words at most). */
+export function isMatchable(term: string): boolean {
+  return foldedWords(term).length <= MAX_MATCH_WORDS;
+}
+
 /** Compiles entries into rules looked up by first stem. */
 export function compileSynonyms(entries: readonly SynonymEntry[]): SynonymTable {
   const rules = new Map<string, SynonymRule>();
   for (const entry of entries) {
-    const terms = entry.terms.map(stemTerm).filter((t) => t.length > 0);
+    const kept = entry.terms.filter((t) => stemTerm(t).length > 0);
+    const terms = kept.map(stemTerm);
     if (terms.length < 2) continue;
     if (entry.oneWay) addRule(rules, terms[0]!, terms.slice(1));
     else
-      terms.forEach((term, i) =>
-        addRule(
-          rules,
-          term,
-          terms.filter((_t, j) => j !== i),
-        ),
-      );
+      terms.forEach((term, i) => {
+        if (isMatchable(kept[i]!))
+          addRule(
+            rules,
+            term,
+            terms.filter((_t, j) => j !== i),
+          );
+      });
   }
   const byFirst = new Map<string, SynonymRule[]>();
   for (const rule of rules.values()) {
