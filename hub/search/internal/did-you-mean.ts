@@ -1,7 +1,7 @@
 /**
  * « Vous vouliez dire … » from the index's own vocabulary: each query word the corpus does
  * not hold (4+ letters, not a stop or question word) is replaced by the most frequent word
- * within 1 typo (2 from 8 letters; first letter kept, as for typo matching). Plain text.
+ * within 1 typo (2 from 7 letters; first letter kept, as for typo matching). Plain text.
  */
 import { foldWord, forEachWord, isStopWord } from '../analysis/index.js';
 import { isQuestionWord } from '../thesaurus/index.js';
@@ -16,7 +16,7 @@ export function correctQuery(vocab: Vocabulary, q: string): string | null {
   let changed = false;
   forEachWord(q, (_surface, folded, start, end) => {
     if (folded.length < MIN_LENGTH || isStopWord(folded) || isQuestionWord(folded) || hasWord(vocab, folded)) return;
-    const [best] = findSimilar(vocab, folded, folded.length >= 8 ? 2 : 1, 1);
+    const [best] = findSimilar(vocab, folded, folded.length >= 7 ? 2 : 1, 1);
     if (best === undefined) return;
     const word = displayWord(vocab, best);
     out += q.slice(last, start) + word;
