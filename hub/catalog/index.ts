@@ -54,8 +54,7 @@ export function createCatalog(config: Config, log: Logger): Catalog {
       adminSynonymRoutes(synonyms),
     ],
     start: async () => {
-      await synonyms.start();
-      await search.start();
+      await Promise.all([synonyms.start(), search.start()]);
     },
     stop: () => {
       search.stop();

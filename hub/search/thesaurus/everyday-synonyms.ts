@@ -14,7 +14,7 @@ export const EVERYDAY_SYNONYMS_SOURCE = 'Passerelle : liste écrite à partir de
 
 export const EVERYDAY_SYNONYMS = `
 # Work
-boulot, travail, emploi
+boulot => travail, emploi
 job, emploi
 taf => travail
 patron, employeur

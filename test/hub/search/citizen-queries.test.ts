@@ -4,52 +4,37 @@
  * dire », and a pasted paragraph.
  */
 import { describe, expect, it } from 'vitest';
+import { makeItem, ONE_PARTNER } from './corpus.js';
 import {
   buildSearchIndex,
   createThesaurus,
   EMPTY_THESAURUS,
   searchItems,
   truncateQuery,
-  type IndexableItem,
 } from '../../../hub/search/index.js';
-
-const PARTNERS = { dila: { name: 'Éditeur', kind: 'state' } };
-
-function item(id: string, title: string, extra: Partial<IndexableItem> = {}): IndexableItem {
-  return {
-    id,
-    partnerId: 'dila',
-    url: `https://example.nc/${id}`,
-    title,
-    type: 'procedure',
-    topics: [],
-    audience: [],
-    territory: { scope: 'nc' },
-    status: 'published',
-    ...extra,
-  };
-}
 
 const index = buildSearchIndex(
   [
-    item('ij', 'Indemnités journalières versées au salarié', {
+    makeItem('ij', 'Indemnités journalières versées au salarié', {
       content: '<p>La caisse verse des indemnités journalières pendant l’arrêt de travail.</p>',
     }),
-    item('arret', 'Arrêt maladie : démarches à effectuer', {
+    makeItem('arret', 'Arrêt maladie : démarches à effectuer', {
       content: '<p>Envoyez l’avis d’arrêt maladie à la caisse primaire d’assurance maladie.</p>',
     }),
-    item('css', 'Complémentaire santé solidaire', { summary: 'Une aide pour payer sa complémentaire santé.' }),
-    item('mutuelle', 'Mutuelle d’entreprise : peut-on la refuser ?'),
-    item('cpam', 'Caisse primaire d’assurance maladie : vos contacts'),
-    item('smic', 'Salaire minimum interprofessionnel de croissance (Smic)'),
-    item('permis', 'Permis de construire', {
+    makeItem('css', 'Complémentaire santé solidaire', { summary: 'Une aide pour payer sa complémentaire santé.' }),
+    makeItem('mutuelle', 'Mutuelle d’entreprise : peut-on la refuser ?'),
+    makeItem('cpam', 'Caisse primaire d’assurance maladie : vos contacts'),
+    makeItem('smic', 'Salaire minimum interprofessionnel de croissance (Smic)'),
+    makeItem('permis', 'Permis de construire', {
       keywords: ['Faut-il une autorisation pour construire un abri de jardin ?'],
     }),
-    item('abri', 'Abri de jardin : quelles règles ?', { summary: 'Les règles pour un abri de jardin.' }),
-    item('passeport', 'Passeport en urgence', { summary: 'Obtenir un passeport rapidement.' }),
-    item('loyer', 'Révision du loyer en cours de bail', { content: '<p>Le propriétaire peut réviser le loyer.</p>' }),
+    makeItem('abri', 'Abri de jardin : quelles règles ?', { summary: 'Les règles pour un abri de jardin.' }),
+    makeItem('passeport', 'Passeport en urgence', { summary: 'Obtenir un passeport rapidement.' }),
+    makeItem('loyer', 'Révision du loyer en cours de bail', {
+      content: '<p>Le propriétaire peut réviser le loyer.</p>',
+    }),
   ],
-  PARTNERS,
+  ONE_PARTNER,
 );
 const ids = (q: string, thesaurus = createThesaurus()) => searchItems(index, { q }, thesaurus).items.map((h) => h.id);
 

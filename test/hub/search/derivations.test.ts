@@ -8,8 +8,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeItem, ONE_PARTNER } from './corpus.js';
 import { stemWord, foldWord } from '../../../hub/search/analysis/index.js';
-import { buildSearchIndex, searchItems, type IndexableItem } from '../../../hub/search/index.js';
+import { buildSearchIndex, searchItems } from '../../../hub/search/index.js';
 import { getDerivations } from '../../../hub/search/thesaurus/index.js';
 import { DERIVATION_FAMILIES } from '../../../hub/search/thesaurus/derivations-data.js';
 import { buildFamilies, deriveFamily, readLexicon } from '../../../hub/search/thesaurus/generate-derivations.js';
@@ -44,32 +45,16 @@ const PAIRS: [string, string, string][] = [
   ['participle → noun', 'licencié', 'licenciement'],
 ];
 
-const PARTNERS = { dila: { name: 'Éditeur', kind: 'state' } };
-
-function item(id: string, title: string): IndexableItem {
-  return {
-    id,
-    partnerId: 'dila',
-    url: `https://example.nc/${id}`,
-    title,
-    type: 'procedure',
-    topics: [],
-    audience: [],
-    territory: { scope: 'nc' },
-    status: 'published',
-  };
-}
-
 describe('derivational families', () => {
   it.each(PAIRS)('%s: « %s » finds « %s », below the word itself', (_class, typed, derived) => {
     expect(stemWord(foldWord(typed))).not.toBe(stemWord(foldWord(derived)));
     const index = buildSearchIndex(
       [
-        item('derived', `Démarche : ${derived} du dossier`),
-        item('exact', `Démarche : ${typed} le dossier`),
-        item('other', 'Démarche sans rapport du dossier'),
+        makeItem('derived', `Démarche : ${derived} du dossier`),
+        makeItem('exact', `Démarche : ${typed} le dossier`),
+        makeItem('other', 'Démarche sans rapport du dossier'),
       ],
-      PARTNERS,
+      ONE_PARTNER,
     );
     const hits = searchItems(index, { q: `${typed} ` }).items;
     expect(hits.map((h) => h.id)).toEqual(['exact', 'derived']);

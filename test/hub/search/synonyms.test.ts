@@ -4,32 +4,17 @@
  * the document holding the term itself ranks first.
  */
 import { describe, expect, it } from 'vitest';
+import { makeItem, ONE_PARTNER } from './corpus.js';
 import {
   buildSearchIndex,
   createThesaurus,
   getShippedSynonyms,
   searchItems,
-  type IndexableItem,
   type SynonymEntry,
 } from '../../../hub/search/index.js';
 import { compileSynonyms, isMatchable, parseSynonymText, stemTerm } from '../../../hub/search/thesaurus/index.js';
 
-const PARTNERS = { dila: { name: 'Éditeur', kind: 'state' } };
 const thesaurus = createThesaurus();
-
-function item(id: string, title: string): IndexableItem {
-  return {
-    id,
-    partnerId: 'dila',
-    url: `https://example.nc/${id}`,
-    title,
-    type: 'procedure',
-    topics: [],
-    audience: [],
-    territory: { scope: 'nc' },
-    status: 'published',
-  };
-}
 
 /** True when every stem of `query` is among the stems of `term`: its document matches exactly. */
 function holds(term: string, query: string): boolean {
@@ -44,8 +29,8 @@ function holds(term: string, query: string): boolean {
 function checkEntry(entry: SynonymEntry): string[] {
   const problems: string[] = [];
   const index = buildSearchIndex(
-    entry.terms.map((term, i) => item(`t${i}`, term)),
-    PARTNERS,
+    entry.terms.map((term, i) => makeItem(`t${i}`, term)),
+    ONE_PARTNER,
   );
   const queries = (entry.oneWay ? [0] : entry.terms.map((_t, i) => i)).filter((i) => isMatchable(entry.terms[i]!));
   for (const q of queries) {
