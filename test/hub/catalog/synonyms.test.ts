@@ -37,7 +37,12 @@ describe('search synonyms administration', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { version: string; entries: { id: string; origin: string; source: string }[] };
     const boulot = body.entries.find((e) => e.id === 'shipped:everyday:boulot');
-    expect(boulot).toMatchObject({ origin: 'shipped', enabled: true, oneWay: true, terms: ['boulot', 'travail', 'emploi'] });
+    expect(boulot).toMatchObject({
+      origin: 'shipped',
+      enabled: true,
+      oneWay: true,
+      terms: ['boulot', 'travail', 'emploi'],
+    });
     expect(boulot!.source).toMatch(/DILA/);
     expect(body.entries.find((e) => e.id === 'shipped:dila:cpam')?.source).toMatch(/DILA/);
   });
