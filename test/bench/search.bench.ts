@@ -199,22 +199,38 @@ function lunrInProcess(
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
-/** What query-time expansion (derivations, synonyms) costs: the same queries with and without it, alternated. */
+/**
+ * What query-time expansion (derivations, synonyms) costs: each query run without and with
+ * the thesaurus back to back (so both see the same machine load), 40 rounds after 5 of warm-up.
+ */
 function expansionCost(index: ReturnType<typeof loadSearchIndex>): string[] {
   const sets = [
     ['bench queries', QUERIES],
     ['relevance-set queries', loadRelevanceCases().map((c) => c.q)],
   ] as const;
+  const time = (q: string, thesaurus: Thesaurus) => {
+    const t = performance.now();
+    searchItems(index, { q }, thesaurus);
+    return performance.now() - t;
+  };
   return sets.map(([label, queries]) => {
-    lunrInProcess(index, queries, EMPTY_THESAURUS); // warm-up
-    const runs = [0, 1, 2].map(() => ({
-      plain: lunrInProcess(index, queries, EMPTY_THESAURUS),
-      expanded: lunrInProcess(index, queries, getShippedThesaurus()),
-    }));
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[1]!;
-    const plain = { p50: median(runs.map((r) => r.plain.p50)), p95: median(runs.map((r) => r.plain.p95)) };
-    const expanded = { p50: median(runs.map((r) => r.expanded.p50)), p95: median(runs.map((r) => r.expanded.p95)) };
-    return `| ${label} (${queries.length}) | without expansion p50/p95 ${fmt(plain.p50, 2)}/${fmt(plain.p95, 2)} ms | with p50/p95 ${fmt(expanded.p50, 2)}/${fmt(expanded.p95, 2)} ms | p95 +${fmt((expanded.p95 / plain.p95 - 1) * 100, 0)} % |`;
+    const plain: number[] = [];
+    const expanded: number[] = [];
+    for (let round = 0; round < 45; round += 1)
+      for (const q of queries) {
+        const a = time(q, EMPTY_THESAURUS);
+        const b = time(q, getShippedThesaurus());
+        if (round < 5) continue;
+        plain.push(a);
+        expanded.push(b);
+      }
+    const [p50, p95, e50, e95] = [
+      percentile(plain, 50),
+      percentile(plain, 95),
+      percentile(expanded, 50),
+      percentile(expanded, 95),
+    ];
+    return `| ${label} (${queries.length}) | without expansion p50/p95 ${fmt(p50, 2)}/${fmt(p95, 2)} ms | with p50/p95 ${fmt(e50, 2)}/${fmt(e95, 2)} ms | p95 ${e95 >= p95 ? '+' : ''}${fmt((e95 / p95 - 1) * 100, 0)} % |`;
   });
 }
 
