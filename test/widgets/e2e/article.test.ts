@@ -121,7 +121,8 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-article> in Chromium', () => {
       expect(await runAxe(alert, 'passerelle-article'), colorScheme).toEqual([]);
       await alert.close();
     }
-  });
+    // Four pages and four axe runs: about 28 s on a loaded machine.
+  }, 60_000);
 
   it('toggles a like that survives a reload, without cookies', async () => {
     const page = await openArticle('noumea-etat-civil');
