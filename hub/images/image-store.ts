@@ -113,3 +113,13 @@ export async function saveImageVariant(doc: ImageVariantDoc): Promise<void> {
 export async function dropImageVariants(source: string): Promise<void> {
   await ImageVariantModel.deleteMany({ source });
 }
+
+/** Deletes the images last checked before `before`, with their variants; returns how many. */
+export async function deleteImagesCheckedBefore(before: Date): Promise<number> {
+  const old = await ImageSourceModel.find({ checkedAt: { $lt: before } }, { _id: 1 }).lean<{ _id: string }[]>();
+  const ids = old.map((doc) => doc._id);
+  if (ids.length === 0) return 0;
+  await ImageVariantModel.deleteMany({ source: { $in: ids } });
+  await ImageSourceModel.deleteMany({ _id: { $in: ids } });
+  return ids.length;
+}

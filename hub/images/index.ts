@@ -8,5 +8,5 @@ export { IMAGE_WIDTHS, imageSrcset, imageUrl, prepareImageKeys, withImageKey, ty
 export { rewriteContentImages } from './rewrite-content.js';
 export { imageRoutes, type ImageRouteDeps } from './routes.js';
 export { IMAGE_COLLECTIONS } from './image-store.js';
-export { IMAGE_MAX_BYTES, REVALIDATE_MS } from './load-image.js';
+export { IMAGE_MAX_BYTES, purgeUnusedImages, REVALIDATE_MS, UNUSED_IMAGE_MS } from './load-image.js';
 export { MAX_PIXELS } from './image-processing.js';

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { isConnectorError, type Fetcher } from '../../connectors/index.js';
 import {
+  deleteImagesCheckedBefore,
   dropImageVariants,
   findImageSource,
   findImageVariant,
@@ -30,6 +31,8 @@ import {
 export const REVALIDATE_MS = 7 * 24 * 3600_000;
 /** How long a failed image is not fetched again. */
 export const RETRY_FAILED_MS = 3600_000;
+/** An image not viewed for this long is forgotten (fetched again if it is ever viewed). */
+export const UNUSED_IMAGE_MS = 30 * 24 * 3600_000;
 /** Largest image accepted from a partner, after decompression. */
 export const IMAGE_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -132,4 +135,14 @@ export async function loadImage(fetcher: Fetcher, request: ImageRequest): Promis
   if (cached) await dropImageVariants(source._id);
   await saveImageVariant(variant);
   return variant;
+}
+
+/**
+ * Forgets images nobody viewed for UNUSED_IMAGE_MS, so that the cache follows what is
+ * shown. A viewed image is rechecked at least every REVALIDATE_MS (a failed one every
+ * RETRY_FAILED_MS), which moves its checkedAt: one checked longer ago than both was not
+ * viewed since. Idempotent deletes: every hub process may run it. Returns how many.
+ */
+export function purgeUnusedImages(now: Date): Promise<number> {
+  return deleteImagesCheckedBefore(new Date(now.getTime() - REVALIDATE_MS - UNUSED_IMAGE_MS));
 }

@@ -11,7 +11,15 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { imageSrcset, imageUrl, rewriteContentImages, withImageKey } from '../../../hub/images/index.js';
+import {
+  imageSrcset,
+  imageUrl,
+  purgeUnusedImages,
+  REVALIDATE_MS,
+  rewriteContentImages,
+  UNUSED_IMAGE_MS,
+  withImageKey,
+} from '../../../hub/images/index.js';
 import { SanitizedHtml } from '../../../hub/ui/index.js';
 import { startLoopbackServer, type LoopbackServer } from '../../connectors/helpers/loopback-server.js';
 import { startTestHub, type TestHub } from '../../helpers/hub.js';
@@ -264,3 +272,30 @@ describe('partner content on pages (SanitizedHtml)', () => {
     expect(res.status).toBe(200);
   });
 });
+
+describe('the daily purge', () => {
+  it('forgets images nobody viewed for a month, with their variants, and keeps the others', async () => {
+    const db = mongoose.connection.db!;
+    expect((await get(path480('logo.png'))).res.status).toBe(200);
+    expect((await get(path480('photo.jpg'))).res.status).toBe(200);
+    const logoUrl = `${partner.origin}/logo.png`;
+    const old = new Date(Date.now() - REVALIDATE_MS - UNUSED_IMAGE_MS - 60_000);
+    await db.collection('image_sources').updateOne({ url: logoUrl }, { $set: { checkedAt: old } });
+    const logo = await db.collection('image_sources').findOne({ url: logoUrl });
+    expect(await db.collection('image_variants').countDocuments({ source: logo!._id })).toBeGreaterThan(0);
+
+    expect(await purgeUnusedImages(new Date())).toBe(1);
+    expect(await db.collection('image_sources').countDocuments({ url: logoUrl })).toBe(0);
+    expect(await db.collection('image_variants').countDocuments({ source: logo!._id })).toBe(0);
+    expect(await db.collection('image_sources').countDocuments({ url: `${partner.origin}/photo.jpg` })).toBe(1);
+    expect(await purgeUnusedImages(new Date())).toBe(0);
+    // Viewed again, it is fetched again.
+    const fetched = fetchesOf('/logo.png');
+    expect((await get(path480('logo.png'))).res.status).toBe(200);
+    expect(fetchesOf('/logo.png')).toBe(fetched + 1);
+  });
+});
+
+function path480(name: string): string {
+  return imageUrl(`${partner.origin}/${name}`, 480);
+}
