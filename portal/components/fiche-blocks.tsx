@@ -1,0 +1,70 @@
+/**
+ * The structured blocks of a DILA fiche, shown as such rather than as flattened text: its
+ * online services and forms as buttons, its questions-answers and other links as lists.
+ */
+import { applyFrenchTypography } from '../../hub/ui/index.js';
+
+export interface ItemLink {
+  title: string;
+  url: string;
+  /** What the link leads to: « Téléservice », « Formulaire », « Simulateur »… */
+  kind?: string;
+}
+
+/** The blocks an item may carry (DILA fiches: « Services en ligne et formulaires », « Questions ? Réponses ! »…). */
+export interface ItemLinks {
+  services?: ItemLink[];
+  questions?: ItemLink[];
+  seeAlso?: ItemLink[];
+  moreInfo?: ItemLink[];
+  references?: ItemLink[];
+}
+
+/** The item's online services as buttons, next to the link to the partner's page. */
+export function ServiceButtons({ services }: { services: ItemLink[] }) {
+  return (
+    <>
+      {services.map((s) => (
+        <a key={s.url} class="pl-button pl-button--secondary" href={s.url}>
+          {applyFrenchTypography(s.title)}
+          {s.kind && <span class="pl-button__note">{applyFrenchTypography(` (${s.kind})`)}</span>}
+        </a>
+      ))}
+    </>
+  );
+}
+
+const BLOCKS: { key: keyof ItemLinks; id: string; title: string }[] = [
+  { key: 'services', id: 'services-en-ligne', title: 'Services en ligne et formulaires' },
+  { key: 'questions', id: 'questions-reponses', title: 'Questions-réponses' },
+  { key: 'seeAlso', id: 'voir-aussi', title: 'Voir aussi' },
+  { key: 'moreInfo', id: 'en-savoir-plus', title: 'Pour en savoir plus' },
+  { key: 'references', id: 'textes-de-reference', title: 'Textes de référence' },
+];
+
+/** Every non-empty block, each a titled list of links. */
+export function FicheBlocks({ links }: { links: ItemLinks }) {
+  return (
+    <>
+      {BLOCKS.filter((b) => links[b.key]?.length).map((block) => (
+        <section
+          key={block.key}
+          class={`pl-section pl-fiche-block pl-fiche-block--${block.id}`}
+          aria-labelledby={`${block.id}-titre`}
+        >
+          <h2 class="pl-section__title" id={`${block.id}-titre`}>
+            {applyFrenchTypography(block.title)}
+          </h2>
+          <ul class="pl-link-list">
+            {links[block.key]!.map((link) => (
+              <li key={link.url + link.title}>
+                <a href={link.url}>{applyFrenchTypography(link.title)}</a>
+                {link.kind && <span class="pl-muted">{applyFrenchTypography(` — ${link.kind}`)}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}

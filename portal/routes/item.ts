@@ -1,0 +1,68 @@
+/** GET /articles/:id: an item's page. Unknown or withdrawn: the French 404 page. */
+import type { Context } from 'koa';
+import { h } from 'preact';
+import { notFound } from '../../hub/http/index.js';
+import type { SearchService } from '../../hub/search/index.js';
+import type { Item } from '../../schemas/index.js';
+import type { ItemLinks } from '../components/fiche-blocks.js';
+import { createItemCache } from '../content/item-cache.js';
+import type { PortalDeps } from '../deps.js';
+import { ItemPage } from '../pages/item-page.js';
+import { sendPortalPage } from '../site/send-portal-page.js';
+import { describeItem } from '../site/structured-data.js';
+import { itemPath, toCard, type LinkedCard } from '../view/cards.js';
+import { describeReadOn, type PartnerRef } from '../view/partner-words.js';
+import { pageEtag } from './page-etag.js';
+
+const RELATED = 3;
+
+/** Items on the same subject: the title's words first, then the same topics, never the item itself. */
+function findRelated(service: SearchService, item: Item, partners: ReadonlyMap<string, PartnerRef>): LinkedCard[] {
+  const byTitle = service.search({ q: item.title, limit: RELATED + 1 }).items;
+  const byTopic = item.topics.length
+    ? service.search({ topic: item.topics, sort: 'date', limit: RELATED + 1 }).items
+    : [];
+  const seen = new Set([item.id]);
+  return [...byTitle, ...byTopic]
+    .filter((hit) => !seen.has(hit.id) && seen.add(hit.id))
+    .slice(0, RELATED)
+    .map((hit) => toCard(hit, partners));
+}
+
+/** The structured blocks an item carries (DILA fiches), once its connector keeps them. */
+function readLinks(item: Item): ItemLinks {
+  return (item as Item & { links?: ItemLinks }).links ?? {};
+}
+
+/** The handler of GET /articles/:id. */
+export function serveItem(deps: PortalDeps) {
+  const cache = createItemCache(deps.findItem);
+  return async function itemPage(ctx: Context): Promise<void> {
+    const id = String(ctx.params.id);
+    const etag = await pageEtag(deps);
+    await sendPortalPage(
+      ctx,
+      deps.publicUrl,
+      async () => {
+        const found = await cache.get(id, deps.catalog.search.version());
+        if (!found) throw notFound(`la publication ${id}`);
+        const { item, content } = found;
+        const partners = await deps.catalog.partners.get();
+        const partner = partners.get(item.partnerId);
+        const canonicalPath = itemPath(item.id);
+        return h(ItemPage, {
+          item,
+          ...(partner ? { partner } : {}),
+          ...(content ? { content } : {}),
+          links: readLinks(item),
+          readOnLabel: describeReadOn(item.url, partner),
+          related: findRelated(deps.catalog.search.service, item, partners),
+          widgetScript: await deps.widgetScript(),
+          canonicalPath,
+          structuredData: [describeItem(item, partner, `${deps.publicUrl}${canonicalPath}`)],
+        });
+      },
+      { etag },
+    );
+  };
+}
