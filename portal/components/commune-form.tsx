@@ -21,7 +21,7 @@ export function CommuneForm({ communes, chosen, returnTo }: CommuneFormProps) {
         id="commune"
         label={chosen ? 'Changer de commune' : 'Choisir ma commune'}
         hint="Ses alertes et ses nouvelles passent en premier. Le choix est gardé par votre navigateur dans un cookie de ce site, et rien d'autre."
-        placeholder="— Choisir parmi les 33 communes —"
+        placeholder="Choisir une commune"
         value={chosen?.id}
         options={communes.map((c) => ({ value: c.id, label: c.name }))}
       />

@@ -4,21 +4,7 @@
  */
 import { applyFrenchTypography } from '../../hub/ui/index.js';
 
-export interface ItemLink {
-  title: string;
-  url: string;
-  /** What the link leads to: « Téléservice », « Formulaire », « Simulateur »… */
-  kind?: string;
-}
-
-/** The blocks an item may carry (DILA fiches: « Services en ligne et formulaires », « Questions ? Réponses ! »…). */
-export interface ItemLinks {
-  services?: ItemLink[];
-  questions?: ItemLink[];
-  seeAlso?: ItemLink[];
-  moreInfo?: ItemLink[];
-  references?: ItemLink[];
-}
+import type { ItemLink, ItemLinks } from '../../schemas/index.js';
 
 /** The item's online services as buttons, next to the link to the partner's page. */
 export function ServiceButtons({ services }: { services: ItemLink[] }) {
@@ -26,8 +12,11 @@ export function ServiceButtons({ services }: { services: ItemLink[] }) {
     <>
       {services.map((s) => (
         <a key={s.url} class="pl-button pl-button--secondary" href={s.url}>
-          {applyFrenchTypography(s.title)}
-          {s.kind && <span class="pl-button__note">{applyFrenchTypography(` (${s.kind})`)}</span>}
+          {/* One box: the button is a flex container, which would drop the space before the kind. */}
+          <span>
+            {applyFrenchTypography(s.title)}
+            {s.kind && <span class="pl-button__note">{applyFrenchTypography(` (${s.kind})`)}</span>}
+          </span>
         </a>
       ))}
     </>

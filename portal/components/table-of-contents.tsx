@@ -1,4 +1,4 @@
-/** « Sommaire »: the sections of a long text, linking to their headings. */
+/** « Sommaire »: the sections of a long text (and their subsections), linking to their headings. */
 import { applyFrenchTypography } from '../../hub/ui/index.js';
 import type { TocEntry } from '../content/prepare-content.js';
 
@@ -12,6 +12,15 @@ export function TableOfContents({ entries }: { entries: TocEntry[] }) {
         {entries.map((e) => (
           <li key={e.id}>
             <a href={`#${e.id}`}>{applyFrenchTypography(e.title)}</a>
+            {e.children.length > 0 && (
+              <ul class="pl-toc__sublist">
+                {e.children.map((c) => (
+                  <li key={c.id}>
+                    <a href={`#${c.id}`}>{applyFrenchTypography(c.title)}</a>
+                  </li>
+                ))}
+              </ul>
+            )}
           </li>
         ))}
       </ol>

@@ -44,9 +44,9 @@ export function HomePage(props: HomePageProps) {
     <PortalLayout
       title="Accueil"
       section="/"
-      heading="Les informations des services publics calédoniens, au même endroit"
+      heading="Les services publics calédoniens, au même endroit"
       lede={applyFrenchTypography(
-        'Actualités, démarches, événements et alertes des 45 partenaires de service-public.nc : provinces, communes, gouvernement, État et établissements publics. Cherchez une fois, puis lisez chez le partenaire.',
+        'Actualités, démarches, événements et alertes des provinces, des communes, du gouvernement, de l’État et des établissements publics. Cherchez une fois, puis lisez chez le partenaire.',
       )}
       meta={{
         canonicalPath: props.canonicalPath,

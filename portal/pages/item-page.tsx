@@ -13,9 +13,9 @@ import {
   TypeBadge,
   formatDate,
 } from '../../hub/ui/index.js';
-import type { Item } from '../../schemas/index.js';
+import type { Item, ItemLinks } from '../../schemas/index.js';
 import { CardSection } from '../components/card-list.js';
-import { FicheBlocks, ServiceButtons, type ItemLinks } from '../components/fiche-blocks.js';
+import { FicheBlocks, ServiceButtons } from '../components/fiche-blocks.js';
 import { ItemFacts } from '../components/item-facts.js';
 import { Reactions } from '../components/reactions.js';
 import { TableOfContents } from '../components/table-of-contents.js';
@@ -24,8 +24,8 @@ import { PortalLayout } from '../layout.js';
 import type { LinkedCard } from '../view/cards.js';
 import type { PartnerRef } from '../view/partner-words.js';
 
-/** A text with at least this many sections gets a table of contents. */
-const TOC_FROM = 3;
+/** A text gets a table of contents from this many sections and subsections. */
+const TOC_FROM = 4;
 /** Online services shown as buttons at the top (all are listed in their block). */
 const TOP_SERVICES = 2;
 
@@ -65,7 +65,7 @@ export function ItemPage(props: ItemPageProps) {
       lede={item.summary && applyFrenchTypography(item.summary)}
       intro={<ItemHead {...props} partnerName={partnerName} />}
     >
-      {content && content.toc.length >= TOC_FROM && <TableOfContents entries={content.toc} />}
+      {content && countSections(content) >= TOC_FROM && <TableOfContents entries={content.toc} />}
       {content && content.html && <SanitizedHtml as="div" class="pl-prose pl-content" id="texte" html={content.html} />}
       {content && content.imagesLeftOut > 0 && (
         <p class="pl-muted">
@@ -81,6 +81,10 @@ export function ItemPage(props: ItemPageProps) {
       <CardSection id="voir-aussi-portail" title="Sur le même sujet" cards={props.related} />
     </PortalLayout>
   );
+}
+
+function countSections(content: PreparedContent): number {
+  return content.toc.reduce((n, entry) => n + 1 + entry.children.length, 0);
 }
 
 function ItemHead(props: ItemPageProps & { partnerName: string }) {

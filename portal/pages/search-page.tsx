@@ -39,6 +39,8 @@ export interface SearchPageProps {
     active: ActiveFilter[];
     /** « Vous vouliez dire … »: the corrected query and its address. */
     didYouMean?: { text: string; href: string };
+    /** The query was too long: only its beginning (state.q) was searched. */
+    queryTruncated?: boolean;
   };
   queryError?: string;
   hrefForPage: (page: number) => string;
@@ -62,11 +64,9 @@ export function describeCount(total: number, q: string): string {
 export function SearchPage(props: SearchPageProps) {
   const { state, results } = props;
   const count = results ? describeCount(results.total, state.q) : '';
-  const title = props.queryError
-    ? 'Erreur : Rechercher'
-    : state.q || results?.active.length
-      ? `${count}${state.page > 1 ? ` — page ${state.page}` : ''} — Rechercher`
-      : 'Rechercher';
+  const described = state.q || results?.active.length ? `${count} — ` : '';
+  const pageNote = state.page > 1 ? `page ${state.page} — ` : '';
+  const title = props.queryError ? 'Erreur : Rechercher' : `${described}${pageNote}Rechercher`;
   return (
     <PortalLayout
       title={title}
@@ -110,11 +110,18 @@ function Results(props: SearchPageProps & { results: NonNullable<SearchPageProps
         <p class="pl-results-count" role="status">
           {applyFrenchTypography(props.count)}
         </p>
+        {results.queryTruncated && (
+          <p class="pl-hint">
+            {applyFrenchTypography(
+              `Votre recherche était très longue : seuls ses premiers mots ont été cherchés, « ${state.q} ».`,
+            )}
+          </p>
+        )}
         {results.didYouMean && (
           <p class="pl-did-you-mean">
             {applyFrenchTypography('Vous vouliez dire : ')}
             <a href={results.didYouMean.href}>{applyFrenchTypography(`« ${results.didYouMean.text} »`)}</a>
-            {applyFrenchTypography(' ?')}
+            {'\u202f?'}
           </p>
         )}
         <ActiveFilters active={results.active} clearHref={props.clearHref} />

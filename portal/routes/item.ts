@@ -4,7 +4,6 @@ import { h } from 'preact';
 import { notFound } from '../../hub/http/index.js';
 import type { SearchService } from '../../hub/search/index.js';
 import type { Item } from '../../schemas/index.js';
-import type { ItemLinks } from '../components/fiche-blocks.js';
 import { createItemCache } from '../content/item-cache.js';
 import type { PortalDeps } from '../deps.js';
 import { ItemPage } from '../pages/item-page.js';
@@ -29,11 +28,6 @@ function findRelated(service: SearchService, item: Item, partners: ReadonlyMap<s
     .map((hit) => toCard(hit, partners));
 }
 
-/** The structured blocks an item carries (DILA fiches), once its connector keeps them. */
-function readLinks(item: Item): ItemLinks {
-  return (item as Item & { links?: ItemLinks }).links ?? {};
-}
-
 /** The handler of GET /articles/:id. */
 export function serveItem(deps: PortalDeps) {
   const cache = createItemCache(deps.findItem);
@@ -54,7 +48,7 @@ export function serveItem(deps: PortalDeps) {
           item,
           ...(partner ? { partner } : {}),
           ...(content ? { content } : {}),
-          links: readLinks(item),
+          links: item.links ?? {},
           readOnLabel: describeReadOn(item.url, partner),
           related: findRelated(deps.catalog.search.service, item, partners),
           widgetScript: await deps.widgetScript(),

@@ -49,8 +49,9 @@ function listActive(state: SearchState, partners: ReadonlyMap<string, PartnerRef
 
 /** The corrected query, when the search offers one (« Vous vouliez dire … »). */
 function readDidYouMean(result: SearchResult, state: SearchState) {
-  const text = (result as SearchResult & { didYouMean?: string }).didYouMean;
-  return text ? { text, href: hrefOf({ ...state, q: text, page: 1 }) } : undefined;
+  return result.didYouMean
+    ? { text: result.didYouMean, href: hrefOf({ ...state, q: result.didYouMean, page: 1 }) }
+    : undefined;
 }
 
 /** The handler of GET /recherche. */
@@ -72,7 +73,7 @@ export function serveSearch(deps: PortalDeps) {
         { status: 400 },
       );
     }
-    const { state, params } = read;
+    const { state, params, queryTruncated } = read;
     const etag = await pageEtag(deps);
     await sendPortalPage(
       ctx,
@@ -86,6 +87,7 @@ export function serveSearch(deps: PortalDeps) {
           facets: buildFacetGroups(result.facets, state, partners),
           active: listActive(state, partners),
           didYouMean: readDidYouMean(result, state),
+          queryTruncated,
         };
         return h(SearchPage, { ...pageParts(state), results });
       },

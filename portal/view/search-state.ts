@@ -20,7 +20,8 @@ export interface SearchState {
 }
 
 export type ReadSearch =
-  { ok: true; state: SearchState; params: SearchParams } | { ok: false; errors: FieldErrorEntry[] };
+  | { ok: true; state: SearchState; params: SearchParams; queryTruncated: boolean }
+  | { ok: false; errors: FieldErrorEntry[] };
 
 const SCALARS = ['q', 'from', 'to', 'sort', 'page'] as const;
 
@@ -45,6 +46,7 @@ export function readSearchState(query: RawQuery, pageSize: number): ReadSearch {
   return {
     ok: true,
     params,
+    queryTruncated: parsed.queryTruncated,
     state: {
       q: params.q ?? '',
       filters,
