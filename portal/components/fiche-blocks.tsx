@@ -31,6 +31,9 @@ const BLOCKS: { key: keyof ItemLinks; id: string; title: string }[] = [
   { key: 'references', id: 'textes-de-reference', title: 'Textes de référence' },
 ];
 
+/** Kinds the block's own title already says (« Textes de référence » — « Texte de référence »). */
+const SELF_EVIDENT_KINDS = new Set(['texte de référence']);
+
 /** Every non-empty block, each a titled list of links. */
 export function FicheBlocks({ links }: { links: ItemLinks }) {
   return (
@@ -48,7 +51,9 @@ export function FicheBlocks({ links }: { links: ItemLinks }) {
             {links[block.key]!.map((link) => (
               <li key={link.url + link.title}>
                 <a href={link.url}>{applyFrenchTypography(link.title)}</a>
-                {link.kind && <span class="pl-muted">{applyFrenchTypography(` — ${link.kind}`)}</span>}
+                {link.kind && !SELF_EVIDENT_KINDS.has(link.kind.toLowerCase()) && (
+                  <span class="pl-muted">{applyFrenchTypography(` — ${link.kind}`)}</span>
+                )}
               </li>
             ))}
           </ul>

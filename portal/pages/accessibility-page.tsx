@@ -45,7 +45,7 @@ export function AccessibilityPage() {
             </li>
             <li>
               {t(
-                'Un parcours complet au clavier seul est testé : lien d’évitement, recherche, filtres, ouverture d’une publication et lien vers le site du partenaire, focus toujours visible.',
+                'Un parcours au clavier seul est testé : lien d’évitement, recherche, ouverture d’un résultat, puis le lien vers le site du partenaire, avec un focus visible.',
               )}
             </li>
             <li>

@@ -62,7 +62,7 @@ function CommunesByProvince({ communes }: { communes: PartnerRef[] }) {
             <ul class="pl-link-grid">
               {inProvince.map((c) => (
                 <li key={c.id}>
-                  <a href={`/partenaires/${c.id}`}>{c.name}</a>
+                  <a href={`/communes/${c.id}`}>{c.name}</a>
                 </li>
               ))}
             </ul>
