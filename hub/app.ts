@@ -22,13 +22,13 @@ import { openApiRoutes } from './openapi/index.js';
 import { adminPartnerRoutes, findPartner, publicPartnerRoutes } from './partners/index.js';
 import { pingDatabase } from './db/index.js';
 import { adminSourceRoutes, countPartnerSources } from './sources/index.js';
-import { countPartnerItems } from './items/index.js';
+import { countPartnerItems, findPublishedItem, toItem } from './items/index.js';
 import type { HubServices } from './services.js';
 import { HUB_VERSION } from './version.js';
-import { widgetRoutes } from '../widgets/index.js';
+import { getWidgetAssets, widgetRoutes } from '../widgets/index.js';
 import { interactionCors, interactionRoutes } from './interaction/index.js';
 import { stylesheetRoutes } from './ui/index.js';
-import { portalRoutes } from '../portal/index.js';
+import { portalRoutes, renderPortalErrors } from '../portal/index.js';
 import { imageRoutes } from './images/index.js';
 
 export interface AppOptions {
@@ -47,6 +47,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
   app.use(attachRequestContext(log));
   app.use(setSecurityHeaders({ https: config.publicUrl.startsWith('https:') }));
   app.use(renderProblems());
+  app.use(renderPortalErrors(config.publicUrl));
   app.use(interactionCors({ config }));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${config.bodyLimitKb}kb`, encoding: 'utf-8' }));
   app.use(refusePrototypeKeys());
@@ -82,7 +83,16 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
     widgetRoutes({ config }),
     ...interactionRoutes({ config }),
     stylesheetRoutes(),
-    portalRoutes({ catalog: services.catalog }),
+    portalRoutes({
+      catalog: services.catalog,
+      findItem: async (id) => {
+        const doc = await findPublishedItem(id);
+        return doc ? toItem(doc) : undefined;
+      },
+      publicUrl: config.publicUrl,
+      widgetScript: async () => `/widgets/v1/embed.${(await getWidgetAssets()).hash}.js`,
+      log,
+    }),
   ];
   for (const group of groups) {
     docs.push(...group.docs);
