@@ -77,7 +77,8 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
     adminSourceRoutes({
       nudge: () => services.scheduler.nudge(),
       runNow: (id) => services.scheduler.requestRun(id),
-      fetcher: services.fetcher,
+      reader: services.reader,
+      budget: { maxBytes: config.runMaxBytes, maxItems: config.runMaxItems },
       onItemsChanged: services.itemsChanged,
       allowedHosts: config.sourceAllowedHosts,
     }),

@@ -1,7 +1,13 @@
 /** /api/v1/admin/sources: CRUD, preview, run now, run history, alerts. */
 import type { Context } from 'koa';
 import { type Run, type SourceInput, validatePatch } from '../../schemas/index.js';
-import { isConnectorError, previewConnector, type ConnectorResult, type Fetcher } from '../../connectors/index.js';
+import {
+  describeRunLimit,
+  isConnectorError,
+  type ConnectorResult,
+  type ReaderPool,
+  type RunBudget,
+} from '../../connectors/index.js';
 import { assertPartnerAccess, getPrincipal, requireRole, scopedPartnerId } from '../auth/index.js';
 import { conflict, HttpError, invalidInput, notFound, readBody, RouteGroup } from '../http/index.js';
 import { listRuns } from './runs.js';
@@ -19,7 +25,9 @@ export interface SourceRouteDeps {
    * undefined only when no report can be had.
    */
   runNow: (sourceId: string) => Promise<Run | undefined>;
-  fetcher: Fetcher;
+  /** Reads previews in the reader threads, under the same budgets as runs. */
+  reader: ReaderPool;
+  budget: RunBudget;
   /** Called after a change that withdrew items (source deleted). */
   onItemsChanged: () => Promise<void> | void;
   /** SOURCE_ALLOWED_HOSTS: private hosts sources may reach all the same. */
@@ -38,6 +46,7 @@ const PREVIEW = {
     httpStatus: { type: 'integer' },
     fetched: { type: 'integer' },
     complete: { type: 'boolean' },
+    notice: { $ref: 'Run#/definitions/RunNotice' },
     items: { type: 'array', items: { $ref: 'ItemInput' } },
     rejected: {
       type: 'array',
@@ -63,10 +72,10 @@ async function assertSemantics(source: Partial<SourceInput>, allowedHosts: reado
 
 async function preview(
   source: Omit<SourceInput, 'schedule' | 'enabled'> & { id?: string },
-  fetcher: Fetcher,
+  deps: SourceRouteDeps,
 ): Promise<ConnectorResult> {
   try {
-    return await previewConnector(source, { fetcher, limit: 20 });
+    return await deps.reader.preview(source, { limit: 20, budget: deps.budget });
   } catch (err) {
     if (!isConnectorError(err)) throw err;
     throw new HttpError(422, 'source_failed', "La source n'a pas pu être lue", {
@@ -76,9 +85,10 @@ async function preview(
   }
 }
 
-function previewBody(result: ConnectorResult) {
+function previewBody(result: ConnectorResult, budget: RunBudget) {
   const { httpStatus, fetched, complete, items, rejected } = result;
-  return { httpStatus, fetched, complete, items, rejected };
+  const notice = describeRunLimit(result, budget);
+  return { httpStatus, fetched, complete, ...(notice ? { notice } : {}), items, rejected };
 }
 
 /** The admin routes of sources; partner admins see and change only their partner's. */
@@ -160,7 +170,7 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
         const input = readBody<SourceInput>(ctx, 'SourceInput');
         assertPartnerAccess(getPrincipal(ctx), input.partnerId, [...ADMINS]);
         await assertSemantics(input, deps.allowedHosts);
-        ctx.body = previewBody(await preview(input, deps.fetcher));
+        ctx.body = previewBody(await preview(input, deps), deps.budget);
       },
     )
     .add(
@@ -249,8 +259,9 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
               ...(defaults ? { defaults } : {}),
               ...(mapping ? { mapping } : {}),
             },
-            deps.fetcher,
+            deps,
           ),
+          deps.budget,
         );
       },
     )

@@ -36,6 +36,11 @@ export interface FetchRequest {
   lastModified?: string;
   /** Overrides the fetcher's maxBytes for this request (a co-marquage archive is bigger). */
   maxBytes?: number;
+  /**
+   * What is left of the run's byte budget: the body may not exceed it either. Past it the
+   * request fails with too_large marked `runBudget` (see shared/run-budget.ts).
+   */
+  limitBytes?: number;
 }
 
 /** A successful answer (2xx) or a 304. Any other outcome is a thrown ConnectorError. */
@@ -127,10 +132,32 @@ async function fetchFollowingRedirects(agent: Agent, settings: Settings, req: Fe
         url = parseRedirectUrl(location, url);
         continue;
       }
-      return await finishResponse(res.statusCode, headers, res.body, url, req.maxBytes ?? settings.maxBytes);
+      return await finishWithin(res.statusCode, headers, res.body, url, settings, req);
     } catch (error) {
       throw classifyFailure(error, url.href);
     }
+  }
+}
+
+/** Reads the answer under the request's cap, or under the run's budget when that is smaller. */
+async function finishWithin(
+  status: number,
+  headers: RawHeaders,
+  body: Dispatcher.ResponseData['body'],
+  url: URL,
+  settings: Settings,
+  req: FetchRequest,
+): Promise<FetchResponse> {
+  const cap = req.maxBytes ?? settings.maxBytes;
+  if (req.limitBytes === undefined || req.limitBytes >= cap) return finishResponse(status, headers, body, url, cap);
+  try {
+    return await finishResponse(status, headers, body, url, req.limitBytes);
+  } catch (error) {
+    if (!(error instanceof ConnectorError) || error.code !== 'too_large') throw error;
+    throw new ConnectorError('too_large', `fetcher: the run's byte budget is spent (${req.limitBytes} bytes left)`, {
+      url: url.href,
+      runBudget: true,
+    });
   }
 }
 
