@@ -62,6 +62,8 @@ export interface ReaderPool {
     source: Omit<ConnectorSource, 'id'> & { id?: string },
     options?: { limit?: number; budget?: RunBudget },
   ): Promise<ConnectorResult>;
+  /** Resolves once a thread is started and loaded: the hub's start waits for it. */
+  warm(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -106,6 +108,7 @@ export function createReaderPool(options: ReaderPoolOptions): ReaderPool {
           ...(previewOptions.budget ? { budget: previewOptions.budget } : {}),
         },
       ),
+    warm: async () => void (await piscina.run({ warm: true })),
     close: () => piscina.destroy(),
   };
 }
@@ -197,6 +200,7 @@ export function readInProcess(fetcher: Fetcher): ReaderPool {
   return {
     read: (source, readOptions = {}) => runConnector(source, { fetcher, ...readOptions }),
     preview: (source, previewOptions = {}) => previewConnector(source, { fetcher, ...previewOptions }),
+    warm: async () => undefined,
     close: async () => undefined,
   };
 }

@@ -43,7 +43,9 @@ function post(port: MessagePort, message: FromReader): void {
 }
 
 /** Reads one source; everything it says goes through task.port. */
-export default async function readSource(task: ReadTask): Promise<void> {
+export default async function readSource(task: ReadTask | { warm: true }): Promise<void> {
+  // A warm-up task: the thread is started and its modules loaded, nothing to read.
+  if ('warm' in task) return;
   const { port, source } = task;
   post(port, { type: 'started' });
   try {

@@ -82,7 +82,11 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
     },
     onItemsChanged: (listener) => void listeners.push(listener),
     async start() {
+      // A reader thread takes a while to start (seconds from the TypeScript sources): it
+      // starts with the hub rather than with the first run or preview.
+      const warming = reader.warm().catch((err: unknown) => log.warn({ err }, 'reader: warm-up failed'));
       await catalog.start();
+      await warming;
       if (!config.schedulerEnabled) return;
       scheduler.start();
       // Retention of moderation and privacy data (hub/interaction/README.md), daily at 03:00.
