@@ -9,6 +9,9 @@ export function renderFicheBody(root: XmlElement, audience?: string): string {
   const parts = [
     renderChildren(firstChild(root, 'Introduction') ?? emptyElement(), ctx),
     renderChildren(firstChild(root, 'Texte') ?? emptyElement(), ctx),
+    // One fiche in six holds its text per situation (« Location vide », « Location meublée »):
+    // each is a titled section with its own introduction and text.
+    renderChildren(firstChild(root, 'ListeSituations') ?? emptyElement(), ctx),
     renderWebLinks(root),
     renderList(
       'Services en ligne et formulaires',
