@@ -79,6 +79,12 @@ export function createFieldBuilder(onWord?: (surface: string, folded: string) =>
   return builder;
 }
 
+/** The link blocks of an item (« Voir aussi », questions…) that may name other indexed pages. */
+function linkedPages(item: IndexableItem): { title: string; url: string }[] {
+  const { seeAlso = [], questions = [], moreInfo = [] } = item.links ?? {};
+  return [...seeAlso, ...questions, ...moreInfo];
+}
+
 /** Builds the compact postings, doc store, facet bitsets and vocabulary of the published items. */
 export function buildSearchIndex(items: readonly IndexableItem[], partners: PartnerMap): SearchIndex {
   const sorted = sortForIndex(items);
@@ -94,6 +100,7 @@ export function buildSearchIndex(items: readonly IndexableItem[], partners: Part
   const anchors = collectAnchors(
     sorted.map(({ item }) => item.url),
     sorted.map(({ item }) => item.content),
+    sorted.map(({ item }) => linkedPages(item)),
   );
   sorted.forEach(({ item, date }, doc) => {
     const partner = getPartner(partners, item.partnerId);

@@ -23,11 +23,22 @@ export function normalizeUrl(url: string): string {
   return host ? host.toLowerCase().replace(/^http:/, 'https:') + bare.slice(host.length) : bare;
 }
 
+/** A link kept apart from the text (an item's link blocks: « Voir aussi », questions…). */
+export interface PlainLink {
+  title: string;
+  url: string;
+}
+
 /**
- * Per document, the distinct texts of the links that the other documents' content (HTML)
- * points at its URL with, first seen first, at most MAX_ANCHORS.
+ * Per document, the distinct texts of the links that the other documents point at its URL
+ * with — in their content (HTML) and in their link blocks —, first seen first, at most
+ * MAX_ANCHORS.
  */
-export function collectAnchors(urls: readonly string[], contents: readonly (string | undefined)[]): string[][] {
+export function collectAnchors(
+  urls: readonly string[],
+  contents: readonly (string | undefined)[],
+  linkBlocks: readonly (readonly PlainLink[])[] = [],
+): string[][] {
   const docOf = new Map<string, number>();
   urls.forEach((url, doc) => {
     if (url) docOf.set(normalizeUrl(url), doc);
@@ -41,7 +52,18 @@ export function collectAnchors(urls: readonly string[], contents: readonly (stri
       if (to !== undefined && to !== from) addAnchor(anchors[to]!, seen[to]!, inner);
     }
   });
+  linkBlocks.forEach((links, from) => {
+    for (const { title, url } of links) {
+      const to = docOf.get(normalizeUrl(url));
+      if (to !== undefined && to !== from) addAnchor(anchors[to]!, seen[to]!, escapeText(title));
+    }
+  });
   return anchors;
+}
+
+/** addAnchor reads HTML: a plain title is escaped to read back as itself. */
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 }
 
 function addAnchor(list: string[], seen: Set<string>, innerHtml: string): void {

@@ -39,6 +39,21 @@ describe('anchor text', () => {
     expect(anchors).toEqual([['la somme versée à l’entrée', 'somme versée à l’entrée'], [], [], []]);
   });
 
+  it("also reads the items' link blocks (« Voir aussi », questions), kept apart from their text", () => {
+    const url = (id: string) => `https://www.service-public.fr/particuliers/vosdroits/${id}`;
+    const anchors = collectAnchors(
+      items.map((i) => i.url),
+      items.map(() => ''),
+      [
+        [],
+        [{ title: 'Caution & garantie <locative>', url: url('F31269') }],
+        [{ title: 'Soi-même', url: url('F2') }],
+        [],
+      ],
+    );
+    expect(anchors).toEqual([['Caution & garantie <locative>'], [], [], []]);
+  });
+
   it('keeps at most MAX_ANCHORS texts and leaves out bare addresses and sentences', () => {
     const links = Array.from({ length: MAX_ANCHORS + 5 }, (_, n) => linkTo('F9', `nom ${n}`));
     links.push(linkTo('F9', 'https://www.service-public.fr/x'), linkTo('F9', 'mot '.repeat(50)));
