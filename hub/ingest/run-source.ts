@@ -59,10 +59,11 @@ function validatorsOf(state: SourceState): { etag?: string; lastModified?: strin
 
 async function attempt(source: SourceDoc, deps: RunDeps, fullRead: boolean): Promise<Outcome> {
   try {
+    const budget = deps.budget ?? {};
     // The source's credentials stay sealed in it: only the fetcher opens them.
     const result = await deps.reader.read(toConnectorSource(source), {
       cache: fullRead ? {} : validatorsOf(source.state),
-      budget: deps.budget ?? {},
+      budget,
     });
     if (result.notModified) return { status: 'ok', result };
     const ingest = await ingestItems({
