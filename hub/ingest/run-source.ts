@@ -7,7 +7,7 @@
 import type { Run } from '../../schemas/index.js';
 import { isConnectorError, runConnector, describeFailure, type Fetcher } from '../../connectors/index.js';
 import type { Logger } from '../log.js';
-import { bumpItemsVersion } from '../items/index.js';
+import { bumpItemsVersion, countSourceItems } from '../items/index.js';
 import {
   closeInterruptedRuns,
   openRun,
@@ -108,5 +108,8 @@ export async function runClaimedSource(source: SourceDoc, options: RunOptions, d
     { sourceId: source._id, runId, status: run.status, counts: c, code: run.error?.code },
     'ingest: run finished',
   );
-  return { run: toRun(run), state: nextState(source, run, outcome, run.finishedAt ?? now()) };
+  const state = nextState(source, run, outcome, run.finishedAt ?? now());
+  // What the sources list shows; counted only after a run that read the source.
+  if (outcome.ingest) state.itemCount = await countSourceItems(source._id);
+  return { run: toRun(run), state };
 }
