@@ -17,3 +17,5 @@ export {
 export type { SourceDoc } from './source-model.js';
 export type { RunDoc } from './run-model.js';
 export { toRun, toSource } from './views.js';
+export { assertSourceSemantics, previewSource, snapshotSource } from './operations.js';
+export { deleteSource, updateSource } from './sources.js';

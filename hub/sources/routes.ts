@@ -1,13 +1,14 @@
 /** /api/v1/admin/sources: CRUD, preview, run now, run history, alerts. */
 import type { Context } from 'koa';
 import { type Run, type SourceInput, validatePatch } from '../../schemas/index.js';
-import { isConnectorError, previewConnector, type ConnectorResult, type Fetcher } from '../../connectors/index.js';
+import type { ConnectorResult, Fetcher } from '../../connectors/index.js';
+import { audited } from '../audit/index.js';
 import { assertPartnerAccess, getPrincipal, requireRole, scopedPartnerId } from '../auth/index.js';
-import { conflict, HttpError, invalidInput, notFound, readBody, RouteGroup } from '../http/index.js';
+import { conflict, invalidInput, notFound, readBody, RouteGroup } from '../http/index.js';
+import { assertSourceSemantics as assertSemantics, previewSource as preview, snapshotSource } from './operations.js';
 import { listRuns } from './runs.js';
 import { createSource, deleteSource, findSource, listSources, updateSource } from './sources.js';
 import type { SourceDoc } from './source-model.js';
-import { checkSourceSemantics } from './validate-source.js';
 import { toRun, toSource } from './views.js';
 
 export interface SourceRouteDeps {
@@ -56,26 +57,6 @@ async function loadSource(ctx: Context): Promise<SourceDoc> {
   return source;
 }
 
-async function assertSemantics(source: Partial<SourceInput>, allowedHosts: readonly string[]): Promise<void> {
-  const errors = await checkSourceSemantics(source, allowedHosts);
-  if (errors.length) throw invalidInput(errors);
-}
-
-async function preview(
-  source: Omit<SourceInput, 'schedule' | 'enabled'> & { id?: string },
-  fetcher: Fetcher,
-): Promise<ConnectorResult> {
-  try {
-    return await previewConnector(source, { fetcher, limit: 20 });
-  } catch (err) {
-    if (!isConnectorError(err)) throw err;
-    throw new HttpError(422, 'source_failed', "La source n'a pas pu être lue", {
-      detail: err.toRunError().message,
-      extra: { error: err.toRunError() },
-    });
-  }
-}
-
 function previewBody(result: ConnectorResult) {
   const { httpStatus, fetched, complete, items, rejected } = result;
   return { httpStatus, fetched, complete, items, rejected };
@@ -94,11 +75,13 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
         body: 'SourceInput',
         responses: { 201: { description: 'Created', schema: 'Source' }, 400: { description: 'Invalid configuration' } },
       },
+      audited({ action: 'source.create', target: 'source', snapshot: snapshotSource }),
       async (ctx) => {
         const input = readBody<SourceInput>(ctx, 'SourceInput');
         assertPartnerAccess(getPrincipal(ctx), input.partnerId, [...ADMINS]);
         await assertSemantics(input, deps.allowedHosts);
         const source = toSource(await createSource(input));
+        ctx.state.auditTargets = [source.id];
         deps.nudge();
         ctx.status = 201;
         ctx.set('Location', `/api/v1/admin/sources/${source.id}`);
@@ -190,6 +173,7 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
           404: { description: 'Unknown' },
         },
       },
+      audited({ action: 'source.update', target: 'source', snapshot: snapshotSource }),
       async (ctx) => {
         const current = await loadSource(ctx);
         const errors = validatePatch('SourceInput', ctx.request.body, ['partnerId', 'kind']);
@@ -217,6 +201,7 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
         summary: 'Delete a source; its items are withdrawn, never deleted',
         responses: { 204: { description: 'Deleted' }, 404: { description: 'Unknown' } },
       },
+      audited({ action: 'source.delete', target: 'source', snapshot: snapshotSource }),
       async (ctx) => {
         const source = await loadSource(ctx);
         await deleteSource(source._id);
@@ -271,6 +256,7 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
           409: { description: 'source_busy: another hub holds the source and its run cannot be read' },
         },
       },
+      audited({ action: 'source.run', target: 'source', snapshot: snapshotSource, always: true }),
       async (ctx) => {
         const source = await loadSource(ctx);
         const run = await deps.runNow(source._id);
