@@ -27,3 +27,24 @@ export { syncItemStats } from './stats/sync-item-stats.js';
 export { recountItemStats, type RecountReport } from './stats/recount.js';
 export { purgeExpiredModerationData, RETENTION, type PurgeReport } from './privacy/retention.js';
 export { hashVisitorKey, VISITOR_HEADER } from './visitor.js';
+export {
+  countAwaitingReview,
+  queryModerationLog,
+  queryModerationQueue,
+  QUEUE_STATUSES,
+  type LogEntry,
+  type QueueQuery,
+  type QueueStatus,
+} from './moderation/admin-queries.js';
+export type { AdminComment, WaitReason } from './moderation/admin-view.js';
+export {
+  loadModeratedComment,
+  moderateAs,
+  moderateManyAs,
+  MODERATOR_ROLES,
+  muteAuthorAs,
+  replyAs,
+  snapshotComment,
+  type BulkResult,
+} from './moderation/operations.js';
+export { MUTE_MAX_HOURS } from './moderation/mute.js';

@@ -4,6 +4,7 @@ import type { CommentInput, FieldError } from '../../../schemas/index.js';
 import { InvalidInput } from '../../domain-errors.js';
 import { now } from '../clock.js';
 import type { ItemContext } from '../item-context.js';
+import { assertNotMuted } from '../moderation/mute.js';
 import { limitAction } from '../rate-rules.js';
 import { syncItemStats } from '../stats/sync-item-stats.js';
 import { CommentModel, type CommentDoc } from './comment-model.js';
@@ -67,6 +68,7 @@ export async function createComment({
 }: NewCommentRequest): Promise<{ doc: CommentDoc; editToken: string }> {
   const { author, body } = cleanCommentText(input);
   const parentId = await resolveParent(input.parentId, target.item._id);
+  await assertNotMuted(target.partner._id, visitorHash);
   await limitAction('comment', visitorHash, addressHash);
   const at = now();
   const id = newCommentId();

@@ -6,7 +6,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DomainError, Unprocessable } from '../../domain-errors.js';
 import { now } from '../clock.js';
-import { getServerSecret } from '../server-secret.js';
+import { getServerSecret } from '../../db/index.js';
 
 export const FORM_TOKEN_MIN_AGE_MS = 3_000;
 export const FORM_TOKEN_MAX_AGE_MS = 2 * 60 * 60_000;
