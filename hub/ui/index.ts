@@ -26,6 +26,9 @@ export { SearchForm, type SearchFormProps } from './components/search-form.js';
 export { TypeBadge } from './components/type-badge.js';
 export { EventDetails, type EventInfo } from './components/event-details.js';
 export { ItemCard, type CardItem, type ItemCardProps } from './components/item-card.js';
+export { Table, type TableColumn, type TableProps } from './components/table.js';
+export { SummaryList, type SummaryRow } from './components/summary-list.js';
+export { Tag, type TagTone } from './components/tag.js';
 // French text and dates, for templates.
 export {
   applyFrenchTypography,
