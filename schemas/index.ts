@@ -35,6 +35,7 @@ export type SchemaName =
   | 'Run'
   | 'Source'
   | 'SourceInput'
+  | 'SynonymInput'
   | 'TokenInput';
 
 // ajv-i18n is CommonJS whose module.exports is the function itself.
@@ -128,6 +129,7 @@ const PATTERNS: Record<string, string> = {
   '^https?://[^/?#\\s]+$': 'doit être une origine : https://exemple.nc (sans chemin ni barre finale)',
   '^[a-z0-9]+(-[a-z0-9]+)*$': 'lettres minuscules sans accent, chiffres et tirets simples',
   '^988[0-9]{2}$': 'code INSEE de commune calédonienne (988xx)',
+  '\\p{L}': 'doit contenir au moins une lettre',
 };
 
 function explain(e: ErrorObject): string {

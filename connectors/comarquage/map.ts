@@ -53,6 +53,7 @@ function toDraft(fiche: ParsedFiche): DraftItem {
     type: typeOf(fiche),
     topics: fiche.themes.length ? fiche.themes : splitSubject(fiche.subject),
     categories: [fiche.publicationType, ...splitSubject(fiche.subject)].filter((c): c is string => Boolean(c)),
+    ...(fiche.keywords.length ? { keywords: fiche.keywords } : {}),
     audience: [...fiche.audiences, ...(urlAudience ? [urlAudience] : [])],
     updatedAt: readDcDate(fiche.date),
   };

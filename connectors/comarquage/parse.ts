@@ -31,6 +31,12 @@ export interface ParsedFiche {
   themes: string[];
   /** The body as HTML, not yet sanitized. */
   html: string;
+  /**
+   * Citizens' wording the fiche carries besides its text: its « Questions ? Réponses ! »
+   * (questions as people ask them), its « Voir aussi » link texts, and the sigles it defines
+   * with their meaning (`CPAM : Caisse primaire d'assurance maladie`).
+   */
+  keywords: string[];
 }
 
 /** A fiche of an archive that could not be read. */
@@ -104,6 +110,7 @@ export function parseFiche(xml: string, where: string): ParsedFiche {
       .map((t) => textContent(firstChild(t, 'Titre')))
       .filter(Boolean),
     html: renderFicheBody(root, audiences[0] ?? audienceFromUrl(root.attrs.spUrl)),
+    keywords: readKeywords(root),
   };
   assignDefined(fiche, {
     publicationType: root.attrs.type,
@@ -113,6 +120,22 @@ export function parseFiche(xml: string, where: string): ParsedFiche {
     spUrl: root.attrs.spUrl,
   });
   return fiche;
+}
+
+/** Questions-réponses, « Voir aussi » titles and defined sigles, in that order, without repeats. */
+function readKeywords(root: XmlElement): string[] {
+  const questions = childElements(root, 'QuestionReponse').map(textContent);
+  const seeAlso = firstChild(root, 'VoirAussi');
+  const related = seeAlso
+    ? childElements(seeAlso, 'Fiche').map((el) => textContent(firstChild(el, 'Titre') ?? el))
+    : [];
+  const sigles = childElements(root, 'Abreviation').map((el) => {
+    const sigle = textContent(firstChild(el, 'Titre'));
+    const meaning = textContent(firstChild(el, 'Texte'));
+    return sigle && meaning ? `${sigle} : ${meaning}` : sigle;
+  });
+  const all = [...questions, ...related, ...sigles].map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return [...new Set(all)];
 }
 
 /** Audience elements of the fiche and of its themes. */

@@ -50,6 +50,13 @@ export function normalizeCategories(values: readonly string[] | undefined): stri
   return unique.length ? unique : undefined;
 }
 
+/** Citizens' wording (questions, related titles, sigles): plain text, unique, at most 100 × 300 characters. */
+export function normalizeKeywords(values: readonly string[] | undefined): string[] | undefined {
+  const texts = (values ?? []).map((v) => truncateAtWord(htmlToText(String(v)), 300)).filter(Boolean);
+  const unique = [...new Set(texts)].slice(0, 100);
+  return unique.length ? unique : undefined;
+}
+
 /** Plain text cut at a word, or undefined when empty. */
 export function normalizeText(value: unknown, max: number): string | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;

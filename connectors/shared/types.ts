@@ -27,6 +27,8 @@ export interface DraftItem {
   type?: string;
   topics?: string[];
   categories?: string[];
+  /** Citizens' wording besides the text (questions answered, related titles, sigles): searched, not shown. */
+  keywords?: string[];
   audience?: string[];
   territory?: Territory;
   language?: string;

@@ -11,9 +11,12 @@ import { PartnerDirectory } from './partner-directory.js';
 import { catalogRoutes } from './routes.js';
 import { createSearchRuntime, type SearchRuntime } from './search-runtime.js';
 import { StatsOverlay } from './stats-overlay.js';
+import { adminSynonymRoutes } from './synonym-routes.js';
+import { createSynonymRuntime, type SynonymRuntime } from './synonym-runtime.js';
 
 export interface Catalog {
   search: SearchRuntime;
+  synonyms: SynonymRuntime;
   partners: PartnerDirectory;
   stats: StatsOverlay;
   routes(): RouteGroup[];
@@ -39,20 +42,27 @@ export function createCatalog(config: Config, log: Logger): Catalog {
         }
       : {}),
   });
+  const synonyms = createSynonymRuntime({ service: search.service, log: log.child({ module: 'search' }) });
   return {
     search,
+    synonyms,
     partners,
     stats,
     routes: () => [
       catalogRoutes({ search, partners, stats }),
       feedRoutes({ search, partners, publicUrl: config.publicUrl, ...(websub ? { websubHubUrl: websub } : {}) }),
+      adminSynonymRoutes(synonyms),
     ],
-    start: () => search.start(),
+    start: async () => {
+      await Promise.all([synonyms.start(), search.start()]);
+    },
     stop: () => {
       search.stop();
+      synonyms.stop();
       stats.close();
     },
   };
 }
 
 export { StatsOverlay } from './stats-overlay.js';
+export { createSynonymRuntime, type SynonymRuntime } from './synonym-runtime.js';

@@ -2,7 +2,7 @@
 import type { Context } from 'koa';
 import { HttpError, invalidInput, notFound, RouteGroup } from '../http/index.js';
 import { findPublishedItem, toItem } from '../items/index.js';
-import { parseSearchParams, SearchNotReadyError, type SearchHit } from '../search/index.js';
+import { parseSearchParams, SearchNotReadyError, truncateQuery, type SearchHit } from '../search/index.js';
 import type { PartnerDirectory } from './partner-directory.js';
 import type { SearchRuntime } from './search-runtime.js';
 import type { StatsOverlay } from './stats-overlay.js';
@@ -14,7 +14,10 @@ export interface CatalogDeps {
 }
 
 const LIST_PARAMS = {
-  q: { description: 'Texte recherché (200 caractères au plus); vide : les plus récents' },
+  q: {
+    description:
+      'Texte recherché ; au-delà de 200 caractères ou 12 mots, coupé à un mot (queryTruncated) ; vide : les plus récents',
+  },
   partner: { description: 'Identifiants de partenaires, séparés par des virgules' },
   partnerKind: { description: 'province, commune, state, government, public-body, other' },
   type: { description: 'news, event, procedure, service, job, publication, alert' },
@@ -102,6 +105,13 @@ export function catalogRoutes(deps: CatalogDeps): RouteGroup {
                 limit: { type: 'integer' },
                 items: { type: 'array', items: SUMMARY },
                 facets: { type: 'object' },
+                didYouMean: {
+                  type: 'string',
+                  description:
+                    '« Vous vouliez dire … » : la requête corrigée, quand elle trouve plus (peu de résultats)',
+                },
+                queryTruncated: { type: 'boolean', description: 'q était trop long : seul son début a été cherché' },
+                truncatedQuery: { type: 'string', description: 'Le texte effectivement cherché, quand q a été coupé' },
               },
             },
           },
@@ -121,6 +131,8 @@ export function catalogRoutes(deps: CatalogDeps): RouteGroup {
           limit: result.limit,
           items: result.items.map((h) => toSummary(h, partners.get(h.partnerId)?.name, deps.stats.get(h.id, h.stats))),
           facets: result.facets,
+          ...(result.didYouMean ? { didYouMean: result.didYouMean } : {}),
+          ...(parsed.queryTruncated ? { queryTruncated: true, truncatedQuery: parsed.params.q } : {}),
         };
       },
     )
@@ -150,7 +162,7 @@ export function catalogRoutes(deps: CatalogDeps): RouteGroup {
         tag: 'items',
         summary: 'Complétions pendant la saisie (mots et titres)',
         query: {
-          q: { description: 'Début de la saisie', required: true },
+          q: { description: 'Début de la saisie (coupé à un mot au-delà de 200 caractères)', required: true },
           limit: { description: '1 à 20, défaut 8', schema: { type: 'integer', minimum: 1, maximum: 20 } },
         },
         responses: {
@@ -178,10 +190,10 @@ export function catalogRoutes(deps: CatalogDeps): RouteGroup {
         },
       },
       (ctx) => {
-        const q = typeof ctx.query.q === 'string' ? ctx.query.q : '';
+        // A long paste is cut at a word, as for /api/v1/items, not refused.
+        const q = truncateQuery(typeof ctx.query.q === 'string' ? ctx.query.q : '').text;
         const limit = ctx.query.limit === undefined ? 8 : Number(ctx.query.limit);
         const errors = [];
-        if (q.length > 200) errors.push({ field: 'q', message: 'au plus 200 caractères' });
         if (!Number.isInteger(limit) || limit < 1 || limit > 20)
           errors.push({ field: 'limit', message: 'doit être un entier de 1 à 20' });
         if (errors.length) throw invalidInput(errors);

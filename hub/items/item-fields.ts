@@ -45,6 +45,7 @@ export const OPTIONAL_ITEM_FIELDS = [
   'summary',
   'content',
   'categories',
+  'keywords',
   'author',
   'publishedAt',
   'updatedAt',

@@ -41,6 +41,7 @@ const schema = new Schema<ItemDoc>(
     type: { type: String, required: true },
     topics: { type: [String], default: [] },
     categories: { type: [String], default: undefined },
+    keywords: { type: [String], default: undefined },
     audience: { type: [String], default: [] },
     territory: {
       scope: { type: String, required: true },

@@ -94,6 +94,7 @@ const INDEXED_FIELDS = {
   summary: 1,
   content: 1,
   categories: 1,
+  keywords: 1,
   type: 1,
   topics: 1,
   audience: 1,

@@ -16,8 +16,12 @@ import { truncateText } from './internal/html-text.js';
 import { FACET_NAMES, type DocStore, type IndexableItem, type PartnerMap, type SearchIndex } from './types.js';
 import { VocabularyBuilder } from './internal/vocabulary-builder.js';
 
-/** Field boosts: a word in the title weighs ten times a word in the body. */
-export const FIELD_BOOSTS = { title: 10, summary: 4, meta: 3, body: 1 } as const;
+/**
+ * Field boosts: a word in the title weighs ten times a word in the body. `keywords` (the
+ * source's citizens' wording: questions answered, related titles, sigles) weighs less than
+ * the title and the summary.
+ */
+export const FIELD_BOOSTS = { title: 10, summary: 4, meta: 3, keywords: 3, body: 1 } as const;
 
 /** Published items, newest first (undated last), ties by id so builds are reproducible. */
 export function sortForIndex(items: readonly IndexableItem[]): { item: IndexableItem; date: number }[] {

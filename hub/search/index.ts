@@ -6,9 +6,17 @@
 export { buildSearchIndex, FIELD_BOOSTS } from './build-index.js';
 export { serializeSearchIndex, loadSearchIndex, loadSearchIndexAsync } from './serialize.js';
 export { buildInWorker, type BuildInWorkerOptions } from './build-in-worker.js';
-export { searchItems, DEFAULT_LIMIT, MAX_LIMIT, MAX_WINDOW } from './search-items.js';
+export { searchItems, getShippedThesaurus, DEFAULT_LIMIT, MAX_LIMIT, MAX_WINDOW } from './search-items.js';
+export {
+  createThesaurus,
+  getShippedSynonyms,
+  EMPTY_THESAURUS,
+  type SynonymEntry,
+  type Thesaurus,
+} from './thesaurus/index.js';
 export { suggest, type SuggestResult, type TermSuggestion, type TitleSuggestion } from './suggest.js';
-export { parseSearchParams, MAX_QUERY_LENGTH, type ParsedSearchParams, type RawQuery } from './params.js';
+export { parseSearchParams, type ParsedSearchParams, type RawQuery } from './params.js';
+export { truncateQuery, MAX_QUERY_LENGTH } from './truncate-query.js';
 export { SearchService, SearchNotReadyError, type SearchCorpus, type SearchServiceOptions } from './search-service.js';
 export { escapeHtml } from './internal/snippet.js';
 export { getCommuneName, getCommuneProvince } from './internal/communes.js';

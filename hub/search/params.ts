@@ -5,12 +5,18 @@
  */
 import type { FieldError } from '../../schemas/index.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_WINDOW } from './search-items.js';
+import { truncateQuery } from './truncate-query.js';
 import type { SearchParams } from './types.js';
 
 export type RawQuery = Record<string, string | string[] | undefined>;
-export type ParsedSearchParams = { ok: true; params: SearchParams } | { ok: false; errors: FieldError[] };
-
-export const MAX_QUERY_LENGTH = 200;
+export type ParsedSearchParams =
+  | {
+      ok: true;
+      params: SearchParams;
+      /** q was longer than 200 characters or 12 words: params.q is its start, cut at a word. */
+      queryTruncated: boolean;
+    }
+  | { ok: false; errors: FieldError[] };
 const MAX_VALUES = 50;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** New Caledonia is UTC+11 all year: a bare date means a Nouméa calendar day. */
@@ -119,11 +125,11 @@ function parseInteger(
   return n;
 }
 
-function parseScalars(query: RawQuery, params: SearchParams, errors: FieldError[]): void {
+/** Reads the scalar parameters; returns whether q was cut. */
+function parseScalars(query: RawQuery, params: SearchParams, errors: FieldError[]): boolean {
   const q = single(query, 'q', errors);
-  if (q !== undefined && q.length > MAX_QUERY_LENGTH)
-    errors.push({ field: 'q', message: `doit contenir au plus ${MAX_QUERY_LENGTH} caractères` });
-  else if (q !== undefined) params.q = q;
+  const cut = q === undefined ? undefined : truncateQuery(q);
+  if (cut) params.q = cut.text;
   const sort = single(query, 'sort', errors);
   if (sort !== undefined && sort !== 'relevance' && sort !== 'date')
     errors.push({ field: 'sort', message: 'valeur invalide (attendu : relevance ou date)' });
@@ -139,16 +145,17 @@ function parseScalars(query: RawQuery, params: SearchParams, errors: FieldError[
     errors.push({ field: 'page', message: `page × limit ne doit pas dépasser ${formatNumber(MAX_WINDOW)}` });
   if (page) params.page = page;
   if (limit) params.limit = limit;
+  return cut?.truncated ?? false;
 }
 
 /** Validates an HTTP query into SearchParams, or lists every field at fault (French messages). */
 export function parseSearchParams(query: RawQuery): ParsedSearchParams {
   const errors: FieldError[] = [];
   const params: SearchParams = {};
-  parseScalars(query, params, errors);
+  const queryTruncated = parseScalars(query, params, errors);
   for (const [name, rule] of Object.entries(LISTS)) {
     const values = parseList(query, name, rule, errors);
     if (values) (params as Record<string, unknown>)[rule.field] = values;
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, params };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, params, queryTruncated };
 }

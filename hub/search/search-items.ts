@@ -12,10 +12,12 @@ import {
   setBit,
   type Bitset,
 } from './internal/bitset.js';
+import { correctQuery } from './internal/did-you-mean.js';
 import { countFacets, unionOfValues, type ActiveFilter } from './internal/facets.js';
 import { planQuery, type QueryPlan } from './internal/query-plan.js';
 import { runQuery, topMatches, type QueryMatches } from './internal/run-query.js';
 import { createMatcher, makeSnippet } from './internal/snippet.js';
+import { createThesaurus, type Thesaurus } from './thesaurus/index.js';
 import {
   FACET_NAMES,
   type FacetName,
@@ -29,6 +31,15 @@ export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
 /** Deepest result reachable by paging (page × limit). */
 export const MAX_WINDOW = 10_000;
+/** Below this many results, a corrected query is offered (« Vous vouliez dire … ») when it finds as much or more. */
+export const DID_YOU_MEAN_BELOW = 3;
+
+let shippedThesaurus: Thesaurus | undefined;
+
+/** The shipped derivations and synonyms (what searchItems uses unless told otherwise). */
+export function getShippedThesaurus(): Thesaurus {
+  return (shippedThesaurus ??= createThesaurus());
+}
 
 const PARAM_OF: Record<FacetName, keyof SearchParams> = {
   partner: 'partner',
@@ -149,11 +160,26 @@ function selectPage(
 }
 
 /** Searches (or, without q, lists newest first) with filters, facets, sort and paging. */
-export function searchItems(index: SearchIndex, params: SearchParams = {}): SearchResult {
+export function searchItems(
+  index: SearchIndex,
+  params: SearchParams = {},
+  thesaurus: Thesaurus = getShippedThesaurus(),
+): SearchResult {
+  const result = runSearch(index, params, thesaurus);
+  if (params.q?.trim() && result.total < DID_YOU_MEAN_BELOW) {
+    const corrected = correctQuery(index.vocabulary, params.q);
+    const found = corrected ? runSearch(index, { ...params, q: corrected, limit: 1 }, thesaurus).total : 0;
+    // Offered when the corrected words find at least as much (typo matching may already have found it).
+    if (corrected && found > 0 && found >= result.total) result.didYouMean = corrected;
+  }
+  return result;
+}
+
+function runSearch(index: SearchIndex, params: SearchParams, thesaurus: Thesaurus): SearchResult {
   const limit = clampInt(params.limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
   const page = clampInt(params.page, 1, 1, Number.MAX_SAFE_INTEGER);
   const [lo, hi] = dateRange(index.docs.dates, params.from, params.to);
-  const plan: QueryPlan | null = params.q?.trim() ? planQuery(index, params.q) : null;
+  const plan: QueryPlan | null = params.q?.trim() ? planQuery(index, params.q, { thesaurus, lenient: true }) : null;
   const found = plan ? runQuery(index, plan) : null;
   const base = found ? matchesToBitset(index.size, found, lo, hi) : createRangeBitset(index.size, lo, hi);
   const { counts, matches } = countFacets(index.facets, base, activeFilters(index, params));

@@ -6,9 +6,10 @@
  * coalesce: a request during a build schedules exactly one more build after it.
  */
 import { buildInWorker } from './build-in-worker.js';
-import { searchItems } from './search-items.js';
+import { getShippedThesaurus, searchItems } from './search-items.js';
 import { loadSearchIndexAsync } from './serialize.js';
 import { suggest, type SuggestResult } from './suggest.js';
+import type { Thesaurus } from './thesaurus/index.js';
 import type { IndexableItem, PartnerMap, SearchIndex, SearchParams, SearchResult } from './types.js';
 
 export interface SearchCorpus {
@@ -41,6 +42,7 @@ export class SearchNotReadyError extends Error {
 /** The process-wide holder of the search index. */
 export class SearchService {
   private index: SearchIndex | null = null;
+  private thesaurus: Thesaurus = getShippedThesaurus();
   private timer: NodeJS.Timeout | null = null;
   private firstScheduledAt = 0;
   private running: Promise<void> | null = null;
@@ -59,9 +61,14 @@ export class SearchService {
     return this.index;
   }
 
-  /** Searches the current index. */
+  /** Searches the current index, expanding queries with the current thesaurus. */
   search(params: SearchParams): SearchResult {
-    return searchItems(this.requireIndex(), params);
+    return searchItems(this.requireIndex(), params, this.thesaurus);
+  }
+
+  /** Replaces the synonyms and derivations queries are expanded with: the next search uses them. */
+  setThesaurus(thesaurus: Thesaurus): void {
+    this.thesaurus = thesaurus;
   }
 
   /** Completions from the current index. */

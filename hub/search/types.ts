@@ -24,7 +24,16 @@ export type IndexableItem = Pick<
   Partial<
     Pick<
       Item,
-      'summary' | 'content' | 'categories' | 'publishedAt' | 'updatedAt' | 'firstSeenAt' | 'image' | 'stats' | 'event'
+      | 'summary'
+      | 'content'
+      | 'categories'
+      | 'keywords'
+      | 'publishedAt'
+      | 'updatedAt'
+      | 'firstSeenAt'
+      | 'image'
+      | 'stats'
+      | 'event'
     >
   >;
 
@@ -125,4 +134,6 @@ export interface SearchResult {
   limit: number;
   items: SearchHit[];
   facets: FacetCounts;
+  /** « Vous vouliez dire … »: the query with unknown words corrected, when it finds more (few results only). */
+  didYouMean?: string;
 }

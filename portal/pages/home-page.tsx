@@ -47,7 +47,7 @@ export function HomePage(props: HomePageProps) {
   return (
     <PortalLayout
       path="/"
-      title={props.queryError ? 'Erreur : Accueil' : props.query ? `Recherche « ${props.query} »` : 'Accueil'}
+      title={props.queryError ? 'Erreur : Accueil' : props.query ? `Recherche « ${shorten(props.query)} »` : 'Accueil'}
       heading="Les informations des services publics calédoniens, au même endroit"
       lede={applyFrenchTypography(
         'Passerelle rassemble ce que publient les 45 partenaires de service-public.nc : provinces, communes, gouvernement, État et établissements publics. Actualités, démarches, événements et alertes : cherchez une fois, puis lisez sur le site du partenaire.',
@@ -164,4 +164,9 @@ function ForPartners() {
       </div>
     </section>
   );
+}
+
+/** A query short enough for the page title (at most 70 characters in all). */
+function shorten(query: string): string {
+  return query.length > 40 ? `${query.slice(0, 39).trimEnd()}…` : query;
 }

@@ -69,6 +69,7 @@ export interface PasserelleSchemas {
   run?: Run;
   'source-input'?: SourceInput;
   source?: Source;
+  'synonym-input'?: SynonymInput;
   'token-input'?: TokenInput;
 }
 /**
@@ -239,6 +240,12 @@ export interface ItemInput {
    * @maxItems 50
    */
   categories?: string[];
+  /**
+   * Citizens' wording the source gives besides the text: questions it answers, titles of related pages, sigles with their meaning. Searched with a lower weight than the title; not displayed.
+   *
+   * @maxItems 100
+   */
+  keywords?: string[];
   audience: Audience[];
   territory: Territory;
   language: string;
@@ -530,6 +537,10 @@ export interface Item {
   type: ItemType;
   topics: string[];
   categories?: string[];
+  /**
+   * Citizens' wording from the source (questions, related titles, sigles), searched with a lower weight than the title.
+   */
+  keywords?: string[];
   audience: Audience[];
   territory: Territory;
   language: string;
@@ -1482,6 +1493,194 @@ export interface SourceState {
    * Validator of the last complete fetch, sent as If-Modified-Since.
    */
   lastModified?: string;
+}
+/**
+ * Body of POST and PUT /api/v1/admin/search/synonyms: words or phrases that search treats as the same (or, oneWay, the first expanding to the others). Applied at query time: no re-index.
+ */
+export interface SynonymInput {
+  /**
+   * Words or phrases (« mutuelle », « complémentaire santé »); accents, case and plurals do not matter.
+   *
+   * @minItems 2
+   * @maxItems 20
+   */
+  terms:
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ];
+  /**
+   * The first term expands to the others, not the reverse (« arrêt maladie » → « indemnités journalières »). Default false.
+   */
+  oneWay?: boolean;
 }
 /**
  * Body of POST /api/v1/admin/tokens: a bearer token for a person or a system.

@@ -12,11 +12,15 @@ import { seedPartners, SEED_PARTNERS } from '../../hub/partners/index.js';
 import { saveStoredIndex } from '../../hub/catalog/index-store.js';
 import {
   buildInWorker,
+  EMPTY_THESAURUS,
+  getShippedThesaurus,
   loadSearchIndex,
   searchItems,
   type IndexableItem,
   type PartnerInfo,
+  type Thesaurus,
 } from '../../hub/search/index.js';
+import { loadRelevanceCases } from './relevance.bench.js';
 import { listFicheIds, loadFiches } from '../hub/search/dila-fiches.js';
 import { benchDatabase, fmt, load, memoryOf, percentile, timed } from './lib.js';
 
@@ -177,18 +181,57 @@ function miniSearchPeer(items: IndexableItem[]): { buildMs: number; heapMiB: num
   return { buildMs, heapMiB, p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
-function lunrInProcess(index: ReturnType<typeof loadSearchIndex>): { p50: number; p95: number } {
+function lunrInProcess(
+  index: ReturnType<typeof loadSearchIndex>,
+  queries: readonly string[] = QUERIES,
+  thesaurus: Thesaurus = getShippedThesaurus(),
+): { p50: number; p95: number } {
   const times: number[] = [];
   for (let r = 0; r < 20; r += 1)
-    for (const query of QUERIES)
+    for (const query of queries)
       times.push(
         (() => {
           const t = performance.now();
-          searchItems(index, { q: query });
+          searchItems(index, { q: query }, thesaurus);
           return performance.now() - t;
         })(),
       );
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+/**
+ * What query-time expansion (derivations, synonyms) costs: each query run without and with
+ * the thesaurus back to back (so both see the same machine load), 40 rounds after 5 of warm-up.
+ */
+function expansionCost(index: ReturnType<typeof loadSearchIndex>): string[] {
+  const sets = [
+    ['bench queries', QUERIES],
+    ['relevance-set queries', loadRelevanceCases().map((c) => c.q)],
+  ] as const;
+  const time = (q: string, thesaurus: Thesaurus) => {
+    const t = performance.now();
+    searchItems(index, { q }, thesaurus);
+    return performance.now() - t;
+  };
+  return sets.map(([label, queries]) => {
+    const plain: number[] = [];
+    const expanded: number[] = [];
+    for (let round = 0; round < 45; round += 1)
+      for (const q of queries) {
+        const a = time(q, EMPTY_THESAURUS);
+        const b = time(q, getShippedThesaurus());
+        if (round < 5) continue;
+        plain.push(a);
+        expanded.push(b);
+      }
+    const [p50, p95, e50, e95] = [
+      percentile(plain, 50),
+      percentile(plain, 95),
+      percentile(expanded, 50),
+      percentile(expanded, 95),
+    ];
+    return `| ${label} (${queries.length}) | without expansion p50/p95 ${fmt(p50, 2)}/${fmt(p95, 2)} ms | with p50/p95 ${fmt(e50, 2)}/${fmt(e95, 2)} ms | p95 ${e95 >= p95 ? '+' : ''}${fmt((e95 / p95 - 1) * 100, 0)} % |`;
+  });
 }
 
 async function benchSize(size: number): Promise<string[]> {
@@ -204,6 +247,7 @@ async function benchSize(size: number): Promise<string[]> {
   gc();
   const indexMiB = (usedMemory() - before) / 1048576;
   const lunr = lunrInProcess(loaded.result);
+  const expansion = expansionCost(loaded.result);
   const mini = miniSearchPeer(items);
   await saveStoredIndex('0', serialized);
   const hub = await spawnHub(db.uri);
@@ -218,6 +262,7 @@ async function benchSize(size: number): Promise<string[]> {
   return [
     `| ${size.toLocaleString('en')} | build ${fmt(build.ms / 1000, 1)} s, stored ${fmt(serialized.length / 1048576, 1)} MiB | index memory ${fmt(indexMiB, 0)} MiB | load ${fmt(loaded.ms, 0)} ms (hub ready ${fmt(readyMs, 0)} ms after listening) | search p50/p95/p99 ${fmt(percentile(search, 50), 2)}/${fmt(percentile(search, 95), 2)}/${fmt(percentile(search, 99), 2)} ms | /healthz p50/p95/p99 ${fmt(percentile(constant, 50), 2)}/${fmt(percentile(constant, 95), 2)}/${fmt(percentile(constant, 99), 2)} ms | p95 ratio ${fmt(ratio, 2)}× | ${fmt(search.length / (DURATION_MS / 1000), 0)} searches/s, ${fmt(constant.length / (DURATION_MS / 1000), 0)} /healthz/s | hub RSS ${fmt(rss, 0)} → ${fmt(rssAfter, 0)} MiB |`,
     `| ${size.toLocaleString('en')} in-process | lunr (ours) query p50/p95 ${fmt(lunr.p50, 2)}/${fmt(lunr.p95, 2)} ms | MiniSearch build ${fmt(mini.buildMs / 1000, 1)} s, memory ${fmt(mini.heapMiB, 0)} MiB, query p50/p95 ${fmt(mini.p50, 2)}/${fmt(mini.p95, 2)} ms | | | | | | |`,
+    ...expansion.map((row) => `| ${size.toLocaleString('en')} expansion ${row.slice(2)}`),
   ];
 }
 

@@ -75,7 +75,7 @@ describe('hub/main.ts', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^passerelle: database: cannot reach mongodb:\/\/user:\*\*\*@127\.0\.0\.1:1\/passerelle/);
     expect(out.stderr).not.toContain('secret');
-  }, 20_000);
+  }, 60_000);
 
   it('stops with one clear line when the port is taken', async () => {
     const port = await takePort();
@@ -88,7 +88,7 @@ describe('hub/main.ts', () => {
     expect(out.stderr.trim().split('\n').pop()).toBe(
       `passerelle: http: port ${port} is already in use on 127.0.0.1 (set PORT to another port)`,
     );
-  }, 20_000);
+  }, 60_000);
 
   it('fails on a taken port before a first start writes or prints anything (no partners, no token)', async () => {
     blocker?.close();
@@ -101,7 +101,7 @@ describe('hub/main.ts', () => {
     );
     expect(out.stderr).not.toContain('pst_');
     expect(await collectionsOf(uri)).toEqual([]);
-  }, 20_000);
+  }, 60_000);
 
   it('says truthfully that it listens on every interface when HOST is 0.0.0.0', async () => {
     let ready = 0;
@@ -115,7 +115,7 @@ describe('hub/main.ts', () => {
     expect(out.code).toBe(0);
     expect(ready).toBe(200);
     expect(out.stderr).not.toContain('http://127.0.0.1');
-  }, 30_000);
+  }, 90_000);
 
   it('starts, seeds the 45 partners on an empty database, prints a first admin token once, and stops on SIGTERM', async () => {
     const uri = freshDatabaseUri('main');
@@ -139,5 +139,5 @@ describe('hub/main.ts', () => {
     expect(second.code).toBe(0);
     expect(me).toBe(200);
     expect(second.stderr).not.toContain('pst_');
-  }, 30_000);
+  }, 90_000);
 });

@@ -17,6 +17,8 @@ export interface SearchableText {
   body: string;
   /** Partner name, topics, categories and place names. */
   meta: string;
+  /** The source's citizens' wording (questions, related titles, sigles). */
+  keywords: string;
 }
 
 /** Looks a partner up in a Map or a plain object. */
@@ -65,6 +67,7 @@ export function getSearchableText(
     summary: item.summary ?? '',
     body: body.slice(0, INDEXED_CONTENT_LIMIT),
     meta: meta.filter(Boolean).join(' · '),
+    keywords: (item.keywords ?? []).join(' · '),
   };
 }
 

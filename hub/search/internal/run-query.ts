@@ -6,9 +6,12 @@
  * churns the GC. Tests hold both equal (test/hub/search/lunr-reference.ts).
  *
  * The "all words" rule is applied per group, because a word matches through any of its
- * stems (exact, prefix, typo), an OR that lunr's per-clause REQUIRED cannot express.
- * Documents matching every required group win; when none does, the search falls back to
- * documents matching any word, those matching more words first.
+ * stems (exact, prefix, typo, derivation, synonym) or through a multi-word synonym, an
+ * AND/OR that lunr's per-clause REQUIRED cannot express: documents record which slots
+ * they match (bits), a group is matched when all slots of one of its options are.
+ * Documents matching at least `plan.minimumMatch` required groups win (every one, unless
+ * the plan is lenient); when none does, the search falls back to documents matching any
+ * word. Either way, those matching more required groups come first.
  */
 import { fieldNumbers, findTerm } from './postings.js';
 import type { QueryPlan } from './query-plan.js';
@@ -19,11 +22,16 @@ import type { SearchIndex } from '../types.js';
 export interface QueryMatches {
   docs: Int32Array;
   scores: Float64Array;
-  /** Number of required words each document matches (all of them when matchedAll). */
+  /** Number of required groups each document matches. */
   covered: Uint8Array;
-  /** False when no document matched every required word (fallback to any word). */
+  /** False when no document reached the plan's minimum (fallback to any word). */
   matchedAll: boolean;
+  /** Lenient plan: scores already carry the penalty for missed groups; rank by score alone. */
+  soft?: boolean;
 }
+
+/** Lenient plans list a partial match when it scores above the this-th best full match. */
+const RANKED_PARTIALS = 10;
 
 const NO_MATCH: QueryMatches = {
   docs: new Int32Array(0),
@@ -32,9 +40,9 @@ const NO_MATCH: QueryMatches = {
   matchedAll: true,
 };
 
-/** Ordering of matches i and j: more required words, then higher score, then newer. */
+/** Ordering of matches i and j: more required groups (unless soft), then higher score, then newer. */
 export function rankBefore(m: QueryMatches, i: number, j: number): boolean {
-  if (m.covered[i] !== m.covered[j]) return m.covered[i]! > m.covered[j]!;
+  if (!m.soft && m.covered[i] !== m.covered[j]) return m.covered[i]! > m.covered[j]!;
   if (m.scores[i] !== m.scores[j]) return m.scores[i]! > m.scores[j]!;
   return m.docs[i]! < m.docs[j]!;
 }
@@ -61,20 +69,28 @@ function getScratch(index: SearchIndex): Scratch {
   return scratch;
 }
 
-function groupMasks(plan: QueryPlan): { byTerm: Map<string, number>; required: number } {
+/** stem → bits of the slots holding it. */
+function slotMasks(plan: QueryPlan): Map<string, number> {
   const byTerm = new Map<string, number>();
-  let required = 0;
-  plan.groups.forEach((group, g) => {
-    if (group.required) required |= 1 << g;
-    for (const stem of group.terms.keys()) byTerm.set(stem, (byTerm.get(stem) ?? 0) | (1 << g));
+  plan.slots.forEach((slot, i) => {
+    for (const stem of slot.keys()) byTerm.set(stem, (byTerm.get(stem) ?? 0) | (1 << i));
   });
-  return { byTerm, required };
+  return byTerm;
 }
 
-function countOnes(x: number): number {
-  let n = 0;
-  for (; x !== 0; x &= x - 1) n++;
-  return n;
+/** Counts the required groups that a document's matched slots satisfy (one option of each). */
+function createCoverage(plan: QueryPlan): (slots: number) => number {
+  const required = plan.groups.filter((g) => g.required).map((g) => g.options);
+  const memo = new Map<number, number>();
+  return (slots) => {
+    let n = memo.get(slots);
+    if (n === undefined) {
+      n = 0;
+      for (const options of required) if (options.some((mask) => (slots & mask) === mask)) n++;
+      memo.set(slots, n);
+    }
+    return n;
+  };
 }
 
 /** Adds every clause's weighted postings into the scratch arrays; returns the touched count and the query magnitude. */
@@ -110,30 +126,54 @@ function accumulate(
   return { count, magnitude: Math.sqrt(squares) * 1000 };
 }
 
+/**
+ * Lenient plans: the score a full match must beat for a partial one to be listed — the
+ * RANKED_PARTIALS-th best full match's (or the weakest's, when there are fewer).
+ */
+function partialThreshold(fullScores: number[]): number {
+  if (fullScores.length === 0) return 0;
+  fullScores.sort((a, b) => b - a);
+  return fullScores[Math.min(RANKED_PARTIALS, fullScores.length) - 1]!;
+}
+
 /** Copies the chosen documents out of the scratch arrays and clears them for the next query. */
-function collect(count: number, scratch: Scratch, required: number, magnitude: number): QueryMatches {
+function collect(count: number, scratch: Scratch, plan: QueryPlan, magnitude: number): QueryMatches {
   const { scores, groups, touched } = scratch;
-  let strict = 0;
-  for (let i = 0; i < count; i++) if ((groups[touched[i]!]! & required) === required) strict++;
-  const matchedAll = strict > 0;
-  const size = matchedAll ? strict : count;
+  const coverage = createCoverage(plan);
+  const required = plan.groups.filter((g) => g.required).length;
+  const covered = new Uint8Array(count);
+  const final = new Float64Array(count);
+  const fullScores: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const doc = touched[i]!;
+    covered[i] = coverage(groups[doc]!);
+    // Lenient plans: × missPenalty per required group missed (strict plans: × 1).
+    final[i] = (scores[doc]! / magnitude) * plan.missPenalty ** (required - covered[i]!);
+    if (covered[i]! >= plan.minimumMatch) fullScores.push(final[i]!);
+    scores[doc] = 0;
+    groups[doc] = 0;
+  }
+  const matchedAll = fullScores.length > 0;
+  // A partial match is listed when it outranks the threshold full match despite its penalty
+  // (lenient plans only): a strong title match missing one word of a long question.
+  const threshold = plan.missPenalty < 1 && matchedAll ? partialThreshold(fullScores) : Infinity;
+  const keep = (i: number) =>
+    !matchedAll || covered[i]! >= plan.minimumMatch || (covered[i]! > 0 && final[i]! >= threshold);
+  let size = 0;
+  for (let i = 0; i < count; i++) if (keep(i)) size++;
   const out: QueryMatches = {
     docs: new Int32Array(size),
     scores: new Float64Array(size),
     covered: new Uint8Array(size),
     matchedAll,
+    soft: plan.missPenalty < 1,
   };
   let n = 0;
   for (let i = 0; i < count; i++) {
-    const doc = touched[i]!;
-    const matched = groups[doc]! & required;
-    if (!matchedAll || matched === required) {
-      out.docs[n] = doc;
-      out.scores[n] = scores[doc]! / magnitude;
-      out.covered[n++] = countOnes(matched);
-    }
-    scores[doc] = 0;
-    groups[doc] = 0;
+    if (!keep(i)) continue;
+    out.docs[n] = touched[i]!;
+    out.scores[n] = final[i]!;
+    out.covered[n++] = covered[i]!;
   }
   return out;
 }
@@ -141,10 +181,9 @@ function collect(count: number, scratch: Scratch, required: number, magnitude: n
 /** Runs the plan; `fields` restricts the search to some fields (default: all). */
 export function runQuery(index: SearchIndex, plan: QueryPlan, fields?: readonly string[]): QueryMatches {
   if (plan.clauses.size === 0 || index.size === 0) return NO_MATCH;
-  const { byTerm, required } = groupMasks(plan);
   const scratch = getScratch(index);
-  const { count, magnitude } = accumulate(index, plan, byTerm, fieldNumbers(index.postings, fields), scratch);
-  return count === 0 ? NO_MATCH : collect(count, scratch, required, magnitude);
+  const { count, magnitude } = accumulate(index, plan, slotMasks(plan), fieldNumbers(index.postings, fields), scratch);
+  return count === 0 ? NO_MATCH : collect(count, scratch, plan, magnitude);
 }
 
 /** The best `count` matches, best first (indexes into the matches' arrays). */

@@ -76,11 +76,22 @@ describe('GET /api/v1/items', () => {
     ['from=hier', 'from'],
     ['commune=12345', 'commune'],
     ['sort=random', 'sort'],
-    [`q=${'a'.repeat(201)}`, 'q'],
   ])('refuses %s with 400 naming %s', async (query, field) => {
     const res = await hub.request(`/api/v1/items?${query}`);
     expect(res.status).toBe(400);
     expect(((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toContain(field);
+  });
+
+  it('searches a 1,000-character query cut at a word, saying so', async () => {
+    const q = `permis de conduire ${'et encore quelques mots collés depuis un courriel '.repeat(20)}`.slice(0, 1000);
+    const res = await hub.request(`/api/v1/items?q=${encodeURIComponent(q)}`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { total: number; queryTruncated?: boolean; truncatedQuery?: string };
+    expect(body.queryTruncated).toBe(true);
+    expect(q.startsWith(body.truncatedQuery!)).toBe(true);
+    expect(body.total).toBeGreaterThan(0);
+    const plain = (await get('/api/v1/items?q=permis')) as { queryTruncated?: boolean };
+    expect(plain.queryTruncated).toBeUndefined();
   });
 
   it.each(['rdv 14:30', 'permis^', 'a~', '+', '*', '-', ':', '"\'(', '%00%01'])(

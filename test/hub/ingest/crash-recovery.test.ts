@@ -103,5 +103,5 @@ describe('a hub killed during a run', () => {
     expect(await ItemModel.countDocuments({ sourceId: source._id })).toBe(TOTAL);
     expect((await ItemModel.distinct('guid', { sourceId: source._id })).length).toBe(TOTAL);
     expect(await RunModel.findOne({ sourceId: source._id, 'error.code': 'interrupted' }).lean()).not.toBeNull();
-  }, 60_000);
+  }, 180_000);
 });

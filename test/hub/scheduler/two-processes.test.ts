@@ -70,5 +70,5 @@ describe('two hub processes on one database', () => {
     await new Promise((r) => setTimeout(r, 3_000));
     expect(await RunModel.countDocuments({ sourceId: source._id })).toBe(1);
     expect(site.requests.filter((r) => r.path === '/actus.rss')).toHaveLength(1);
-  }, 40_000);
+  }, 120_000);
 });

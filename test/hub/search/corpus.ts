@@ -42,6 +42,25 @@ export function loadDilaCorpus(): IndexableItem[] {
   return dila;
 }
 
+/** Partners of the small hand-made indexes below. */
+export const ONE_PARTNER: Record<string, PartnerInfo> = { dila: { name: 'Éditeur', kind: 'state' } };
+
+/** A published procedure of ONE_PARTNER with this title (and any other fields). */
+export function makeItem(id: string, title: string, extra: Partial<IndexableItem> = {}): IndexableItem {
+  return {
+    id,
+    partnerId: 'dila',
+    url: `https://example.nc/${id}`,
+    title,
+    type: 'procedure',
+    topics: [],
+    audience: [],
+    territory: { scope: 'nc' },
+    status: 'published',
+    ...extra,
+  };
+}
+
 /** NC news only: small and fast, for filter, facet and lifecycle tests. */
 export function buildNewsIndex(): SearchIndex {
   return buildSearchIndex(NC_NEWS, PARTNERS);
