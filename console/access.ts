@@ -22,7 +22,9 @@ export type Capability =
   /** Comptes et jetons. */
   | 'accounts'
   /** The journal of changes. */
-  | 'audit';
+  | 'audit'
+  /** The search's synonyms: the whole platform's. */
+  | 'search';
 
 const ALL: Capability[] = [
   'home',
@@ -37,7 +39,7 @@ const ALL: Capability[] = [
 ];
 
 export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
-  'platform-admin': ALL,
+  'platform-admin': [...ALL, 'search'],
   'partner-admin': ALL,
   editor: ['home', 'contents', 'contents.write', 'partner'],
   moderator: ['home', 'contents', 'moderation'],

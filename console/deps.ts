@@ -15,7 +15,7 @@ export interface ConsoleDeps {
   /** A new source is due: look now rather than at the next tick. */
   nudge(): void;
   /** The in-memory search (items of the Contenus screen) and the partner directory. */
-  catalog: Pick<Catalog, 'search' | 'partners'>;
+  catalog: Pick<Catalog, 'search' | 'partners' | 'synonyms'>;
   notifications: Notifications;
   /** Sign-in through the identity provider, when configured. */
   oidc?: OidcSignIn;

@@ -45,11 +45,23 @@ export function consoleRoutes(deps: ConsoleDeps): RouteGroup {
     },
     serveScript,
   );
-  addPage(group, '/console/connexion', 'Connexion à la console', { retour: { description: 'Page après connexion' } }, showSignIn(deps));
+  addPage(
+    group,
+    '/console/connexion',
+    'Connexion à la console',
+    { retour: { description: 'Page après connexion' } },
+    showSignIn(deps),
+  );
   addAction(group, '/console/connexion', 'Se connecter (e-mail et mot de passe)', signIn(deps));
   addPage(group, '/console/connexion/oidc', "Connexion par le fournisseur d'identité", undefined, startOidc(deps));
   addPage(group, '/console/connexion/oidc/retour', "Retour du fournisseur d'identité", undefined, finishOidc(deps));
-  addPage(group, '/console/mot-de-passe/:token', 'Choisir un mot de passe (lien à usage unique)', undefined, showPasswordLink(deps));
+  addPage(
+    group,
+    '/console/mot-de-passe/:token',
+    'Choisir un mot de passe (lien à usage unique)',
+    undefined,
+    showPasswordLink(deps),
+  );
   addAction(group, '/console/mot-de-passe/:token', 'Enregistrer le mot de passe', usePasswordLinkRoute(deps));
   addAction(group, '/console/deconnexion', 'Se déconnecter', agent, signOut(deps, false));
   addAction(group, '/console/deconnexion-partout', 'Se déconnecter de toutes les sessions', agent, signOut(deps, true));

@@ -36,7 +36,9 @@ export function ConsoleLayout({ chrome, refused, children, ...page }: ConsoleLay
       <div id="pl-live" class="pl-visually-hidden" aria-live="polite" />
       {chrome.flash && (
         <Notice kind={chrome.flash.kind} status title={chrome.flash.message}>
-          {chrome.flash.secret && <SecretBox label={chrome.flash.secretLabel ?? 'À copier'} value={chrome.flash.secret} />}
+          {chrome.flash.secret && (
+            <SecretBox label={chrome.flash.secretLabel ?? 'À copier'} value={chrome.flash.secret} />
+          )}
         </Notice>
       )}
       {children}
@@ -72,10 +74,12 @@ function ConsoleFooter() {
 }
 
 /** The frame of the pages shown before sign-in: no navigation. */
-export function AnonymousLayout(props: Pick<PageShellProps, 'title' | 'heading' | 'lede'> & {
-  refused?: boolean;
-  children?: ComponentChildren;
-}) {
+export function AnonymousLayout(
+  props: Pick<PageShellProps, 'title' | 'heading' | 'lede'> & {
+    refused?: boolean;
+    children?: ComponentChildren;
+  },
+) {
   const { refused, children, ...page } = props;
   return (
     <PageShell

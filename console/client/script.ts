@@ -30,7 +30,11 @@ async function compile(): Promise<string> {
 async function load(): Promise<ConsoleScript> {
   const js = await compile();
   const hash = createHash('sha256').update(js).digest('hex').slice(0, 12);
-  return { hash, href: `/console/assets/console.${hash}.js`, file: toServedFile(js, 'application/javascript; charset=utf-8') };
+  return {
+    hash,
+    href: `/console/assets/console.${hash}.js`,
+    file: toServedFile(js, 'application/javascript; charset=utf-8'),
+  };
 }
 
 /** The script, loaded once per process. */

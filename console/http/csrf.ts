@@ -28,7 +28,7 @@ function sameText(a: string, b: string): boolean {
 function originAllowed(ctx: Context, publicUrl: string): boolean {
   const origin = ctx.get('Origin');
   if (!origin) return true;
-  return origin === new URL(publicUrl).origin || origin === ctx.origin;
+  return origin === new URL(publicUrl).origin || origin === `${ctx.protocol}://${ctx.host}`;
 }
 
 /** The token of the forms of a page shown before sign-in (set in its cookie when missing). */

@@ -30,7 +30,7 @@ export function renderConsoleErrors(deps: ConsoleDeps): Middleware {
     try {
       await next();
       if (ctx.status === 404 && ctx.body === undefined)
-        await render(ctx, deps, 404, 'Page introuvable', "cette adresse ne correspond à aucune page de la console");
+        await render(ctx, deps, 404, 'Page introuvable', 'cette adresse ne correspond à aucune page de la console');
     } catch (thrown) {
       const err = toHttpError(thrown);
       if (!err) {

@@ -66,7 +66,7 @@ export function requireAgent(): Middleware {
 export function requireCapability(capability: Capability): Middleware {
   return async function capable(ctx: Context, next: Next): Promise<void> {
     if (!can(getViewer(ctx).role, capability))
-      throw new Forbidden("votre rôle ne donne pas accès à cette page ou à cette action", 'forbidden');
+      throw new Forbidden('votre rôle ne donne pas accès à cette page ou à cette action', 'forbidden');
     await next();
   };
 }

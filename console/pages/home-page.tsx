@@ -42,8 +42,7 @@ export function HomePage({ chrome, sections, platform }: HomePageProps) {
               {s.rows.map((row) => (
                 <li class={`pl-todo__row pl-todo__row--${row.severity}`} key={row.href}>
                   <p class="pl-todo__title">
-                    {row.severity === 'alert' && <Tag tone="alert">En échec</Tag>}{' '}
-                    <a href={row.href}>{row.title}</a>
+                    {row.severity === 'alert' && <Tag tone="alert">En échec</Tag>} <a href={row.href}>{row.title}</a>
                   </p>
                   <p class="pl-todo__reason">{applyFrenchTypography(row.reason)}</p>
                   <p class="pl-todo__meta pl-muted">

@@ -62,7 +62,10 @@ export function SignInPage(props: SignInPageProps) {
         <section class="pl-section" aria-labelledby="oidc-titre">
           <h2 id="oidc-titre">Ou avec votre compte de l'administration</h2>
           <p>
-            <a class="pl-button pl-button--secondary" href={`/console/connexion/oidc?retour=${encodeURIComponent(props.retour)}`}>
+            <a
+              class="pl-button pl-button--secondary"
+              href={`/console/connexion/oidc?retour=${encodeURIComponent(props.retour)}`}
+            >
               {applyFrenchTypography(`Se connecter avec ${props.oidcLabel}`)}
             </a>
           </p>

@@ -50,6 +50,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   },
   { id: 'accounts', label: 'Comptes et jetons', href: '/console/comptes', capability: 'accounts' },
   { id: 'audit', label: 'Journal', href: '/console/journal', capability: 'audit' },
+  { id: 'synonyms', label: 'Synonymes', href: '/console/recherche/synonymes', capability: 'search' },
   {
     id: 'notifications',
     label: 'Notifications',

@@ -16,7 +16,9 @@ export const commentsAwaitingModeration: TodoProvider = {
     const { comments } = await queryModerationQueue({ ...(partnerId ? { partnerId } : {}), status: 'review', limit });
     return comments.map((c) => {
       const reasons = (c.waitReasons ?? []).map((r) =>
-        r === 'flags' && c.flags.total ? `${WAIT_REASON_LABELS.flags} (${describeFlags(c.flags.reasons)})` : WAIT_REASON_LABELS[r],
+        r === 'flags' && c.flags.total
+          ? `${WAIT_REASON_LABELS.flags} (${describeFlags(c.flags.reasons)})`
+          : WAIT_REASON_LABELS[r],
       );
       const reason = reasons.join(' ; ');
       return {

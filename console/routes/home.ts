@@ -17,15 +17,13 @@ export function serveHome(deps: ConsoleDeps) {
     const [chrome, sections] = await Promise.all([
       buildChrome(ctx, deps, 'todo'),
       Promise.all(
-        providers.map(
-          async (p): Promise<TodoSection> => ({
-            id: p.id,
-            title: p.title,
-            total: await p.count(todo),
-            rows: await p.rows(todo, ROWS_PER_SECTION),
-            ...(p.more ? { more: p.more } : {}),
-          }),
-        ),
+        providers.map(async (p): Promise<TodoSection> => ({
+          id: p.id,
+          title: p.title,
+          total: await p.count(todo),
+          rows: await p.rows(todo, ROWS_PER_SECTION),
+          ...(p.more ? { more: p.more } : {}),
+        })),
       ),
     ]);
     await sendPage(ctx, h(HomePage, { chrome, sections, platform: !todo.partnerId }), { cacheControl: 'no-store' });

@@ -1,7 +1,13 @@
 /** /console/mot-de-passe/:token — choose a password through an invitation or reset link, once. */
 import type { Context } from 'koa';
 import { h } from 'preact';
-import { openSession, readPasswordLink, setFlash, setSessionCookie, usePasswordLink } from '../../hub/accounts/index.js';
+import {
+  openSession,
+  readPasswordLink,
+  setFlash,
+  setSessionCookie,
+  usePasswordLink,
+} from '../../hub/accounts/index.js';
 import { DomainError } from '../../hub/domain-errors.js';
 import { sendPage } from '../../hub/ui/index.js';
 import type { ConsoleDeps } from '../deps.js';
@@ -21,9 +27,13 @@ export function showPasswordLink(deps: ConsoleDeps) {
       const csrf = anonymousFormToken(ctx, deps.config.publicUrl.startsWith('https:'));
       // The page's address holds the token: never cached, never sent on as a referrer.
       ctx.set('Referrer-Policy', 'no-referrer');
-      await sendPage(ctx, h(PasswordPage, { csrf, token, purpose: link.purpose, name: agent.name, email: agent.email }), {
-        cacheControl: 'no-store',
-      });
+      await sendPage(
+        ctx,
+        h(PasswordPage, { csrf, token, purpose: link.purpose, name: agent.name, email: agent.email }),
+        {
+          cacheControl: 'no-store',
+        },
+      );
     } catch (err) {
       if (!isExpired(err)) throw err;
       await sendPage(ctx, h(ExpiredLinkPage, {}), { status: 410, cacheControl: 'no-store' });
@@ -48,11 +58,15 @@ export function usePasswordLinkRoute(deps: ConsoleDeps) {
     };
     try {
       if (!password) return await again({ password: 'Saisissez un mot de passe' });
-      if (password !== confirmation) return await again({ confirmation: 'Les deux mots de passe ne sont pas identiques' });
+      if (password !== confirmation)
+        return await again({ confirmation: 'Les deux mots de passe ne sont pas identiques' });
       const agent = await usePasswordLink(token, password);
       const { token: sessionToken, session } = await openSession(agent._id, 'link');
       setSessionCookie(ctx, sessionToken, secure);
-      await setFlash(session._id, { kind: 'success', message: 'Votre mot de passe est enregistré : vous êtes connecté.' });
+      await setFlash(session._id, {
+        kind: 'success',
+        message: 'Votre mot de passe est enregistré : vous êtes connecté.',
+      });
       ctx.status = 303;
       ctx.redirect('/console');
     } catch (err) {

@@ -128,7 +128,8 @@ export function finishOidc(deps: ConsoleDeps) {
       agent = await deps.oidc.finish(new URL(ctx.originalUrl, deps.config.publicUrl), state);
     } catch (err) {
       ctx.log.warn({ err }, 'console: identity provider sign-in refused');
-      const text = err instanceof DomainError ? err.detail : "Le fournisseur d'identité n'a pas confirmé votre connexion.";
+      const text =
+        err instanceof DomainError ? err.detail : "Le fournisseur d'identité n'a pas confirmé votre connexion.";
       return renderSignIn(ctx, deps, { notice: { kind: 'alert', title: 'Connexion refusée', text } }, 403);
     }
     await startSession(ctx, deps, agent, 'oidc');
