@@ -9,13 +9,14 @@ import { NotFound } from '../../hub/domain-errors.js';
 import type { RouteGroup } from '../../hub/http/index.js';
 import { validateAgainst, type SynonymInput } from '../../schemas/index.js';
 import type { ConsoleDeps } from '../deps.js';
-import { field, formBody, queryParam } from '../http/forms.js';
+import { field, formBody, pageParam, queryParam } from '../http/forms.js';
 import { redirectWithFlash, renderScreen } from '../http/respond.js';
 import { addAction, addPage } from '../http/routes.js';
 import { getViewer, requireCapability } from '../http/viewer.js';
 import { SynonymsPage } from '../pages/synonyms-page.js';
 
 const PATH = '/console/recherche/synonymes';
+const PAGE_SIZE = 50;
 
 async function show(
   ctx: Context,
@@ -24,8 +25,18 @@ async function show(
   status = 200,
 ) {
   const q = queryParam(ctx, 'q').toLowerCase();
-  const entries = (await listSynonyms()).filter((e) => !q || e.terms.some((t) => t.toLowerCase().includes(q)));
-  await renderScreen(ctx, deps, 'synonyms', SynonymsPage, { entries, q, ...(form ? { form } : {}) }, status);
+  const all = (await listSynonyms()).filter((e) => !q || e.terms.some((t) => t.toLowerCase().includes(q)));
+  const page = pageParam(ctx);
+  const entries = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const pageCount = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
+  await renderScreen(
+    ctx,
+    deps,
+    'synonyms',
+    SynonymsPage,
+    { entries, total: all.length, q, page, pageCount, ...(form ? { form } : {}) },
+    status,
+  );
 }
 
 function add(deps: ConsoleDeps) {
@@ -68,7 +79,7 @@ export function addSynonymScreens(group: RouteGroup, deps: ConsoleDeps, agent: M
     group,
     PATH,
     'Les synonymes de la recherche',
-    { q: { description: 'Filtrer par terme' } },
+    { q: { description: 'Filtrer par terme' }, page: { description: 'Page' } },
     agent,
     may,
     (ctx) => show(ctx, deps),

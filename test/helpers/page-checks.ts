@@ -9,11 +9,19 @@ import { runAxe } from './axe.js';
 import { COLOR_SCHEMES, saveScreenshot, VIEWPORTS } from './screenshots.js';
 
 /** Opens `url` in every viewport and colour scheme and checks it; `name` names the screenshots. */
-export async function checkPageEverywhere(browser: Browser, url: string, name: string): Promise<void> {
+export async function checkPageEverywhere(
+  browser: Browser,
+  url: string,
+  name: string,
+  options: { cookies?: { name: string; value: string; url: string }[] } = {},
+): Promise<void> {
   for (const viewport of VIEWPORTS) {
     for (const colorScheme of COLOR_SCHEMES) {
       const label = `${name} ${viewport.width} ${colorScheme}`;
-      const page = await browser.newPage({ viewport, colorScheme });
+      const context = await browser.newContext({ viewport, colorScheme });
+      // A signed-in page (the console): the session cookie, as the browser would hold it.
+      if (options.cookies) await context.addCookies(options.cookies);
+      const page = await context.newPage();
       const errors: string[] = [];
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       await page.goto(url);
@@ -23,7 +31,7 @@ export async function checkPageEverywhere(browser: Browser, url: string, name: s
       );
       expect(errors, label).toEqual([]);
       await saveScreenshot(page, `${name}-${viewport.width}-${colorScheme}`);
-      await page.close();
+      await context.close();
     }
   }
 }
