@@ -7,22 +7,36 @@ export { previewConnector, runConnector } from './run-connector.js';
 export type { CacheHints, ConnectorResult, PreviewConnectorOptions, RunConnectorOptions } from './run-connector.js';
 export { CONNECTOR_KINDS, getConnector } from './registry.js';
 export {
+  createReaderPool,
+  readInProcess,
+  type ReaderPool,
+  type ReaderPoolOptions,
+  type ReadOptions,
+} from './reader-pool.js';
+export {
   buildUserAgent,
   classifyFailure,
   ConnectorError,
   createFetcher,
   describeFailure,
+  describeRunLimit,
   FETCHER_DEFAULTS,
   isConnectorError,
   isForbiddenAddress,
+  hasAnyCredential,
+  MASK,
   parseDate,
+  RESERVED_HEADERS,
   sanitizeContent,
+  splitAddressCredentials,
+  withSourceCredentials,
 } from './shared/index.js';
 export type {
   ConditionalCache,
   Connector,
   ConnectorErrorCode,
   ConnectorSource,
+  CredentialOpener,
   FetchContext,
   FetchedBody,
   Fetcher,
@@ -31,7 +45,9 @@ export type {
   FetchResponse,
   MapResult,
   Rejection,
+  RunBudget,
   RunErrorShape,
+  RunLimit,
   StageContext,
 } from './shared/index.js';
 export { COMARQUAGE_MAX_BYTES } from './comarquage/index.js';

@@ -41,8 +41,10 @@ const ALL: Capability[] = [
 export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
   'platform-admin': [...ALL, 'search'],
   'partner-admin': ALL,
-  editor: ['home', 'contents', 'contents.write', 'partner'],
-  moderator: ['home', 'contents', 'moderation'],
+  // As the admin API: partner records and widget code are a partner admin's, and a
+  // moderator sees comments and nothing else.
+  editor: ['home', 'contents', 'contents.write'],
+  moderator: ['home', 'moderation'],
 };
 
 export function can(role: Role, capability: Capability): boolean {

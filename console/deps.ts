@@ -1,5 +1,5 @@
 /** What the console's pages are given by the hub: its services, in-process (never its models). */
-import type { Fetcher } from '../connectors/index.js';
+import type { Fetcher, ReaderPool, RunBudget } from '../connectors/index.js';
 import type { OidcSignIn } from '../hub/accounts/index.js';
 import type { Catalog } from '../hub/catalog/index.js';
 import type { Config } from '../hub/config.js';
@@ -8,8 +8,11 @@ import type { Run } from '../schemas/index.js';
 
 export interface ConsoleDeps {
   config: Pick<Config, 'publicUrl' | 'sourceAllowedHosts' | 'trustedProxies' | 'oidcLabel'>;
-  /** The connectors' fetcher (address rules, size cap, timeouts): previews and feed discovery. */
+  /** The connectors' fetcher (address rules, size cap, timeouts): feed discovery. */
   fetcher: Fetcher;
+  /** The reader threads and the run budgets: previews are read like runs. */
+  reader: ReaderPool;
+  budget: RunBudget;
   /** « Run now »: the scheduler's requestRun. */
   runNow(sourceId: string): Promise<Run | undefined>;
   /** A new source is due: look now rather than at the next tick. */

@@ -3,7 +3,7 @@
  * polite fetcher, the scheduler, the notifications (and their mailer), the OpenID Connect
  * sign-in, and what must learn that items changed.
  */
-import { buildUserAgent, createFetcher, type Fetcher } from '../connectors/index.js';
+import { buildUserAgent, createFetcher, createReaderPool, type Fetcher, type ReaderPool } from '../connectors/index.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import cron, { type ScheduledTask } from 'node-cron';
@@ -16,6 +16,7 @@ import {
 } from './accounts/index.js';
 import { createCatalog, type Catalog } from './catalog/index.js';
 import { countAwaitingReview, purgeExpiredModerationData } from './interaction/index.js';
+import { purgeUnusedImages } from './images/index.js';
 import { bumpItemsVersion } from './items/index.js';
 import {
   createMailer,
@@ -26,11 +27,14 @@ import {
   type Notifications,
 } from './notifications/index.js';
 import { createScheduler, limitPerHost, type Scheduler, type SourceHealthChange } from './scheduler/index.js';
-import { TIMEZONE } from './sources/index.js';
+import { openSealedCredentials, TIMEZONE } from './sources/index.js';
+import { useCredentialsKey } from './secrets/index.js';
 import { HUB_VERSION } from './version.js';
 
 export interface HubServices {
   fetcher: Fetcher;
+  /** Reads sources in worker threads: scheduled runs and previews alike. */
+  reader: ReaderPool;
   scheduler: Scheduler;
   catalog: Catalog;
   /** Console and e-mail notifications (source health, moderation digest; later issues add kinds). */
@@ -52,7 +56,7 @@ export interface HubServices {
   stop(): Promise<void>;
 }
 
-/** Test knobs of the scheduler: claim duration, how long "run now" waits for a run in progress. */
+/** Test knobs of the scheduler: claim duration (default SCHEDULER_LEASE_SECONDS), how long "run now" waits for a run in progress. */
 export interface ServiceOptions {
   leaseMs?: number;
   reportWaitMs?: number;
@@ -60,6 +64,7 @@ export interface ServiceOptions {
 
 /** Creates the services; nothing touches the network or the database until start(). */
 export function createServices(config: Config, log: Logger, options: ServiceOptions = {}): HubServices {
+  useCredentialsKey(config.credentialsKey);
   const catalog = createCatalog(config, log);
   const listeners: (() => void)[] = [() => catalog.search.itemsChanged()];
   const itemsChanged = () => listeners.forEach((l) => l());
@@ -69,6 +74,7 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
       allowedHosts: config.sourceAllowedHosts,
       timeoutMs: config.fetchTimeoutMs,
       maxBytes: config.fetchMaxBytes,
+      openCredentials: openSealedCredentials,
     }),
     2,
   );
@@ -114,13 +120,20 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
       },
       at,
     );
-  const scheduler = createScheduler({
+  const reader = createReaderPool({
     fetcher,
+    threads: config.readerThreads,
+    memoryMb: config.readerMemoryMb,
+    timeoutMs: config.runTimeoutSeconds * 1000,
+  });
+  const scheduler = createScheduler({
+    reader,
+    budget: { maxBytes: config.runMaxBytes, maxItems: config.runMaxItems },
     onSourceHealth: notifySourceHealth,
     log: log.child({ module: 'scheduler' }),
     concurrency: config.schedulerConcurrency,
     onItemsChanged: itemsChanged,
-    ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+    leaseMs: options.leaseMs ?? config.schedulerLeaseSeconds * 1000,
     ...(options.reportWaitMs !== undefined ? { reportWaitMs: options.reportWaitMs } : {}),
     tick: `*/${config.schedulerTickSeconds} * * * * *`,
   });
@@ -136,6 +149,7 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
   const jobs: ScheduledTask[] = [];
   return {
     fetcher,
+    reader,
     scheduler,
     catalog,
     notifications,
@@ -149,13 +163,18 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
     },
     onItemsChanged: (listener) => void listeners.push(listener),
     async start() {
+      // A reader thread takes a while to start (seconds from the TypeScript sources): it
+      // starts with the hub rather than with the first run or preview.
+      const warming = reader.warm().catch((err: unknown) => log.warn({ err }, 'reader: warm-up failed'));
       await catalog.start();
+      await warming;
       if (!(await ensureSessionTtl()))
         log.info('accounts: no TTL index on this database (FerretDB); expired sessions are purged daily');
       if (!config.schedulerEnabled) return;
       scheduler.start();
-      // Retention of moderation, privacy and account data (hub/interaction/README.md), daily
-      // at 03:00; the moderation digest at 07:00. Idempotent: several hubs may all run them.
+      // Retention of moderation, privacy and account data (hub/interaction/README.md), and
+      // images nobody viewed for a month (hub/images), daily at 03:00; the moderation digest
+      // at 07:00. Idempotent: several hubs may all run them.
       jobs.push(
         cron.schedule(
           '0 3 * * *',
@@ -165,6 +184,11 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
               log.info({ purged }, 'maintenance: retention applied');
             } catch (err) {
               log.error({ err }, 'maintenance: retention failed');
+            }
+            try {
+              log.info({ images: await purgeUnusedImages(new Date()) }, 'maintenance: unused images forgotten');
+            } catch (err) {
+              log.error({ err }, 'maintenance: image purge failed');
             }
           },
           { timezone: TIMEZONE, name: 'passerelle-retention' },
@@ -187,6 +211,7 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
       mailer.close();
       catalog.stop();
       await scheduler.stop();
+      await reader.close();
       await fetcher.close();
     },
   };

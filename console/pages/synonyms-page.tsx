@@ -5,6 +5,7 @@ import {
   Button,
   CheckboxField,
   ErrorSummary,
+  Pagination,
   SearchForm,
   Table,
   Tag,

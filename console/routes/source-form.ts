@@ -10,10 +10,10 @@ import { DomainError } from '../../hub/domain-errors.js';
 import type { RouteGroup } from '../../hub/http/index.js';
 import {
   assertSourceSemantics,
-  createSource,
-  previewSource,
+  createSealedSource,
+  previewUnsavedSource,
   snapshotSource,
-  updateSource,
+  updateSealedSource,
   type SourceDoc,
 } from '../../hub/sources/index.js';
 import { validateAgainst, validatePatch, type SourceInput, type SourceKind } from '../../schemas/index.js';
@@ -75,6 +75,8 @@ function toInput(v: SourceFormValues): { input?: SourceInput; errors: Record<str
   return Object.keys(errors).length ? { errors } : { input, errors };
 }
 
+const fieldOfError = (f: string) => (f.startsWith('credentials') ? 'url' : f.split('.')[0] || 'url');
+
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 async function discover(deps: ConsoleDeps, site: string): Promise<{ feeds?: DiscoveredFeed[]; error?: string }> {
@@ -87,10 +89,12 @@ async function discover(deps: ConsoleDeps, site: string): Promise<{ feeds?: Disc
   }
 }
 
-async function preview(deps: ConsoleDeps, input: SourceInput): Promise<PreviewState> {
+async function preview(deps: ConsoleDeps, input: SourceInput, current?: SourceDoc): Promise<PreviewState> {
   try {
     const { partnerId, kind, url, mapping } = input;
-    const result = await previewSource({ partnerId, kind, url, ...(mapping ? { mapping } : {}) }, deps.fetcher);
+    const unsaved = { partnerId, kind, url, ...(mapping ? { mapping } : {}) };
+    // In a reader thread under the run budgets, with the source's sealed credentials when editing.
+    const result = await previewUnsavedSource(unsaved, deps.reader, deps.budget, current);
     return { items: result.items.slice(0, 10), rejected: result.rejected.length, fetched: result.fetched };
   } catch (err) {
     if (err instanceof DomainError) return { error: err.detail };
@@ -126,18 +130,18 @@ function handleForm(deps: ConsoleDeps, editing: boolean) {
     try {
       await assertSourceSemantics(input, deps.config.sourceAllowedHosts);
       // The script's live preview posts no button: anything but « Enregistrer » only previews.
-      if (action !== 'enregistrer') return show({ preview: await preview(deps, input) });
+      if (action !== 'enregistrer') return show({ preview: await preview(deps, input, current) });
       if (current) {
         const { partnerId: _p, kind: _k, ...patch } = input;
         const refused = validatePatch('SourceInput', patch, ['partnerId', 'kind']);
         if (refused.length) return show({ errors: errorMap(refused) }, 400);
-        await updateSource(current, patch);
+        await updateSealedSource(current, patch);
         return redirectWithFlash(ctx, `/console/sources/${current._id}`, {
           kind: 'success',
           message: 'La source est enregistrée.',
         });
       }
-      const created = await createSource(input);
+      const created = await createSealedSource(input);
       ctx.state.auditTargets = [created._id];
       deps.nudge();
       await redirectWithFlash(ctx, `/console/sources/${created._id}`, {
@@ -146,7 +150,8 @@ function handleForm(deps: ConsoleDeps, editing: boolean) {
       });
     } catch (err) {
       const fields = invalidFields(err);
-      if (fields) return show({ errors: errorMap(fields, (f) => f.split('.')[0] || 'url') }, 400);
+      // The form has no credentials field: what is said of them concerns the address that carried them.
+      if (fields) return show({ errors: errorMap(fields, (f) => fieldOfError(f)) }, 400);
       if (err instanceof DomainError && err.kind === 'conflict')
         return show({ errors: { url: capital(err.message) } }, 400);
       throw err;

@@ -4,7 +4,7 @@
  * same French sentence, and an unknown address costs the same time as a known one.
  */
 import { createHmac } from 'node:crypto';
-import { getServerSecret } from '../db/index.js';
+import { getServerSecret } from '../secrets/index.js';
 import { Forbidden } from '../domain-errors.js';
 import type { AgentDoc } from './agent-model.js';
 import { findAgentByEmail, normalizeEmail, recordSignIn } from './agents.js';

@@ -1,12 +1,16 @@
 /**
  * What the admin API and the console both do with sources beyond plain records: check a
- * configuration, preview it (nothing stored), and show it in the journal of changes.
+ * configuration, write it with its credentials sealed apart from the address, preview it
+ * (nothing stored), and show it in the journal of changes.
  */
 import type { SourceInput } from '../../schemas/index.js';
-import { isConnectorError, previewConnector, type ConnectorResult, type Fetcher } from '../../connectors/index.js';
+import type { ConnectorResult, ReaderPool, RunBudget } from '../../connectors/index.js';
 import type { AuditSnapshot } from '../audit/index.js';
-import { InvalidInput, Unprocessable } from '../domain-errors.js';
-import { findSource } from './sources.js';
+import { InvalidInput } from '../domain-errors.js';
+import { previewSource } from './connector-source.js';
+import { resolveCredentials } from './credentials.js';
+import type { SourceDoc } from './source-model.js';
+import { createSource, findSource, updateSource } from './sources.js';
 import { checkSourceSemantics } from './validate-source.js';
 
 /** Throws InvalidInput with the fields at fault beyond the schema (cron, address, mapping, partner). */
@@ -18,22 +22,43 @@ export async function assertSourceSemantics(
   if (errors.length) throw new InvalidInput(errors);
 }
 
-/** Fetches, parses and maps a configuration (first 20 items); 422 source_failed with the French reason. */
-export async function previewSource(
-  source: Omit<SourceInput, 'schedule' | 'enabled'> & { id?: string },
-  fetcher: Fetcher,
-): Promise<ConnectorResult> {
-  try {
-    return await previewConnector(source, { fetcher, limit: 20 });
-  } catch (err) {
-    if (!isConnectorError(err)) throw err;
-    throw new Unprocessable('source_failed', "La source n'a pas pu être lue", err.toRunError().message, {
-      error: err.toRunError(),
-    });
-  }
+/** Creates a source: credentials given apart or written in its address are stored sealed, never as given. */
+export async function createSealedSource(input: SourceInput): Promise<SourceDoc> {
+  const { url, credentials } = await resolveCredentials(input);
+  return createSource({ ...input, url: url ?? input.url, credentials: credentials ?? undefined });
 }
 
-/** What the journal shows of a source: its configuration, not its run state. */
+/** Changes a source (already validated): the given credentials reach the database only sealed, or removed. */
+export async function updateSealedSource(
+  current: SourceDoc,
+  patch: Partial<SourceInput>,
+): Promise<SourceDoc | undefined> {
+  const { url, credentials } = await resolveCredentials(patch, current);
+  const { credentials: _given, ...fields } = patch;
+  return updateSource(current, {
+    ...fields,
+    ...(url !== undefined ? { url } : {}),
+    ...(credentials !== undefined ? { credentials } : {}),
+  });
+}
+
+/**
+ * Previews a configuration not yet saved, its credentials sealed as they would be; when
+ * editing, `current`'s stored credentials go with it unless the change removes them.
+ * 422 source_failed with the French reason when it cannot be read.
+ */
+export async function previewUnsavedSource(
+  input: Omit<SourceInput, 'schedule' | 'enabled'>,
+  reader: ReaderPool,
+  budget: RunBudget,
+  current?: SourceDoc,
+): Promise<ConnectorResult> {
+  const { url, credentials } = await resolveCredentials(input, current);
+  const kept = credentials === null ? undefined : (credentials ?? current?.credentials);
+  return previewSource({ ...input, url: url ?? input.url, credentials: kept }, reader, budget);
+}
+
+/** What the journal shows of a source: its configuration (address without credentials), not its run state. */
 export async function snapshotSource(id: string): Promise<AuditSnapshot | undefined> {
   const source = await findSource(id);
   if (!source) return undefined;

@@ -1,13 +1,20 @@
 /** /api/v1/admin/sources: CRUD, preview, run now, run history, alerts. */
 import type { Context } from 'koa';
 import { type Run, type SourceInput, validatePatch } from '../../schemas/index.js';
-import type { ConnectorResult, Fetcher } from '../../connectors/index.js';
-import { audited } from '../audit/index.js';
+import type { ReaderPool, RunBudget } from '../../connectors/index.js';
 import { assertPartnerAccess, getPrincipal, requireRole, scopedPartnerId } from '../auth/index.js';
+import { audited } from '../audit/index.js';
 import { conflict, invalidInput, notFound, readBody, RouteGroup } from '../http/index.js';
-import { assertSourceSemantics as assertSemantics, previewSource as preview, snapshotSource } from './operations.js';
+import { previewBody, previewSource } from './connector-source.js';
+import {
+  assertSourceSemantics as assertSemantics,
+  createSealedSource,
+  previewUnsavedSource,
+  snapshotSource,
+  updateSealedSource,
+} from './operations.js';
 import { listRuns } from './runs.js';
-import { createSource, deleteSource, findSource, listSources, updateSource } from './sources.js';
+import { deleteSource, findSource, listSources } from './sources.js';
 import type { SourceDoc } from './source-model.js';
 import { toRun, toSource } from './views.js';
 
@@ -20,7 +27,9 @@ export interface SourceRouteDeps {
    * undefined only when no report can be had.
    */
   runNow: (sourceId: string) => Promise<Run | undefined>;
-  fetcher: Fetcher;
+  /** Reads previews in the reader threads, under the same budgets as runs. */
+  reader: ReaderPool;
+  budget: RunBudget;
   /** Called after a change that withdrew items (source deleted). */
   onItemsChanged: () => Promise<void> | void;
   /** SOURCE_ALLOWED_HOSTS: private hosts sources may reach all the same. */
@@ -39,6 +48,7 @@ const PREVIEW = {
     httpStatus: { type: 'integer' },
     fetched: { type: 'integer' },
     complete: { type: 'boolean' },
+    notice: { $ref: 'Run#/definitions/RunNotice' },
     items: { type: 'array', items: { $ref: 'ItemInput' } },
     rejected: {
       type: 'array',
@@ -55,11 +65,6 @@ async function loadSource(ctx: Context): Promise<SourceDoc> {
   if (!source) throw notFound(`la source ${ctx.params.id}`);
   assertPartnerAccess(getPrincipal(ctx), source.partnerId, [...ADMINS]);
   return source;
-}
-
-function previewBody(result: ConnectorResult) {
-  const { httpStatus, fetched, complete, items, rejected } = result;
-  return { httpStatus, fetched, complete, items, rejected };
 }
 
 /** The admin routes of sources; partner admins see and change only their partner's. */
@@ -80,7 +85,7 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
         const input = readBody<SourceInput>(ctx, 'SourceInput');
         assertPartnerAccess(getPrincipal(ctx), input.partnerId, [...ADMINS]);
         await assertSemantics(input, deps.allowedHosts);
-        const source = toSource(await createSource(input));
+        const source = toSource(await createSealedSource(input));
         ctx.state.auditTargets = [source.id];
         deps.nudge();
         ctx.status = 201;
@@ -143,7 +148,7 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
         const input = readBody<SourceInput>(ctx, 'SourceInput');
         assertPartnerAccess(getPrincipal(ctx), input.partnerId, [...ADMINS]);
         await assertSemantics(input, deps.allowedHosts);
-        ctx.body = previewBody(await preview(input, deps.fetcher));
+        ctx.body = previewBody(await previewUnsavedSource(input, deps.reader, deps.budget), deps.budget);
       },
     )
     .add(
@@ -187,7 +192,7 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
           },
           deps.allowedHosts,
         );
-        const updated = await updateSource(current, patch);
+        const updated = await updateSealedSource(current, patch);
         if (!updated) throw notFound(`la source ${current._id}`);
         ctx.body = toSource(updated);
       },
@@ -222,21 +227,7 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
         },
       },
       async (ctx) => {
-        const { _id, partnerId, kind, url, complete, defaults, mapping } = await loadSource(ctx);
-        ctx.body = previewBody(
-          await preview(
-            {
-              id: _id,
-              partnerId,
-              kind,
-              url,
-              complete,
-              ...(defaults ? { defaults } : {}),
-              ...(mapping ? { mapping } : {}),
-            },
-            deps.fetcher,
-          ),
-        );
+        ctx.body = previewBody(await previewSource(await loadSource(ctx), deps.reader, deps.budget), deps.budget);
       },
     )
     .add(

@@ -250,6 +250,11 @@ describe('console screens', () => {
     expect((await modo.get('/console/sources')).status).toBe(403);
     expect((await modo.get('/console/comptes')).status).toBe(403);
     expect((await modo.get('/console/moderation')).status).toBe(200);
+    // As the admin API (harden-b): moderators see comments only, not the partner's record or widget code.
+    expect((await modo.get('/console/partenaires/koumac')).status).toBe(403);
+    const nav = (await modo.html('/console')).html;
+    expect(nav).not.toContain('href="/console/partenaires');
+    expect(nav).not.toContain('href="/console/sources"');
   });
 
   it('refuses a form without its CSRF token or from another origin', async () => {

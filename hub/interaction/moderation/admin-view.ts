@@ -5,6 +5,7 @@ import type { CommentDoc } from '../comments/comment-model.js';
 import { MAX_LINKS_UNMODERATED, moderationMode, type ModerationMode } from '../comments/decide-status.js';
 import { countLinks } from '../comments/text.js';
 import { FlagModel, type FlagDoc } from '../flags/flag-model.js';
+import { sumFlagWeights } from '../flags/flag-weight.js';
 
 /**
  * Why a comment waits for a moderator: more than 2 links, the partner's pre-moderation,
@@ -29,7 +30,8 @@ export interface AdminComment {
   approvedAt?: string;
   /** Short, stable reference of the visitor: tells moderators which comments share an author. */
   visitorRef?: string;
-  flags: { total: number; reasons: Record<string, number> };
+  /** Reports: how many, why, and what they weigh together (3 hides; fresh visitor keys weigh less). */
+  flags: { total: number; weight: number; reasons: Record<string, number> };
   /** Set on comments awaiting review: why they wait. */
   waitReasons?: WaitReason[];
 }
@@ -51,7 +53,10 @@ export const ADMIN_COMMENT_SCHEMA = {
     editedAt: { type: 'string' },
     approvedAt: { type: 'string' },
     visitorRef: { type: 'string' },
-    flags: { type: 'object', properties: { total: { type: 'integer' }, reasons: { type: 'object' } } },
+    flags: {
+      type: 'object',
+      properties: { total: { type: 'integer' }, weight: { type: 'number' }, reasons: { type: 'object' } },
+    },
     waitReasons: {
       type: 'array',
       items: { type: 'string', enum: ['links', 'pre-moderation', 'first-comment', 'flags', 'held'] },
@@ -94,7 +99,7 @@ function toAdminComment(
     ...(doc.editedAt ? { editedAt: doc.editedAt.toISOString() } : {}),
     ...(doc.approvedAt ? { approvedAt: doc.approvedAt.toISOString() } : {}),
     ...(doc.visitor ? { visitorRef: doc.visitor.slice(0, 10) } : {}),
-    flags: { total: flags.length, reasons },
+    flags: { total: flags.length, weight: sumFlagWeights(flags.map((f) => f.weight)), reasons },
     ...(waitReasons ? { waitReasons } : {}),
   };
 }

@@ -8,6 +8,7 @@ import { DUPLICATE_WINDOW_MS, FingerprintModel } from '../comments/fingerprint.j
 import { FlagModel } from '../flags/flag-model.js';
 import { ModerationLogModel } from '../moderation/log-model.js';
 import { purgeEndedMutes } from '../moderation/mute.js';
+import { purgeUsedFormTokens } from '../form-tokens/form-tokens.js';
 import { purgeOldSalts } from './ip-hash.js';
 
 const DAY = 86_400_000;
@@ -30,6 +31,7 @@ export interface PurgeReport {
   salts: number;
   rateHits: number;
   mutes: number;
+  formTokens: number;
 }
 
 function before(at: Date, days: number): Date {
@@ -53,7 +55,7 @@ async function purgeRejectedComments(at: Date): Promise<number> {
 
 /** Deletes or strips what has outlived its retention period; returns what was purged. */
 export async function purgeExpiredModerationData(at: Date = new Date()): Promise<PurgeReport> {
-  const [log, hashes, tokens, fingerprints, salts, rateHits, rejected, mutes] = await Promise.all([
+  const [log, hashes, tokens, fingerprints, salts, rateHits, rejected, mutes, formTokens] = await Promise.all([
     ModerationLogModel.deleteMany({ at: { $lt: before(at, RETENTION.moderationLogDays) } }),
     CommentModel.updateMany(
       { ipHash: { $exists: true }, createdAt: { $lt: before(at, RETENTION.commentAddressHashDays) } },
@@ -68,6 +70,7 @@ export async function purgeExpiredModerationData(at: Date = new Date()): Promise
     purgeRateHits(at),
     purgeRejectedComments(at),
     purgeEndedMutes(at),
+    purgeUsedFormTokens(at),
   ]);
   return {
     moderationLog: log.deletedCount,
@@ -78,5 +81,6 @@ export async function purgeExpiredModerationData(at: Date = new Date()): Promise
     salts,
     rateHits,
     mutes,
+    formTokens,
   };
 }

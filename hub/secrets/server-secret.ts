@@ -1,12 +1,12 @@
 /**
  * Random secrets kept in the database, so that every hub process (and a restarted one)
- * signs and checks form tokens, and hashes sign-in addresses, alike without any
- * configuration. Created once by whichever process asks first: the unique _id settles a
- * race. (The collection keeps its first name, interaction_secrets, for existing databases.)
+ * signs and checks form tokens, image addresses, sealed credentials and sign-in address
+ * hashes alike without any configuration. Created once by whichever process asks first:
+ * the unique _id settles a race. (The collection keeps the name it had when only form tokens used it.)
  */
 import { randomBytes } from 'node:crypto';
 import { Schema, model } from 'mongoose';
-import { isDuplicateKey } from './errors.js';
+import { isDuplicateKey } from '../db/index.js';
 
 interface SecretDoc {
   _id: string;
@@ -19,7 +19,7 @@ const schema = new Schema<SecretDoc>(
   { versionKey: false },
 );
 
-export const ServerSecretModel = model<SecretDoc>('ServerSecret', schema, 'interaction_secrets');
+const ServerSecretModel = model<SecretDoc>('InteractionSecret', schema, 'interaction_secrets');
 
 const cache = new Map<string, Promise<string>>();
 
@@ -32,7 +32,7 @@ async function loadOrCreate(name: string): Promise<string> {
     if (!isDuplicateKey(err)) throw err;
   }
   const stored = await ServerSecretModel.findById(name).lean<SecretDoc>();
-  if (!stored) throw new Error(`db: secret ${name} could not be stored`);
+  if (!stored) throw new Error(`interaction: secret ${name} could not be stored`);
   return stored.value;
 }
 
