@@ -28,6 +28,7 @@ export type SchemaName =
   | 'Item'
   | 'ItemInput'
   | 'ModerationInput'
+  | 'MuteInput'
   | 'OfficialReplyInput'
   | 'Partner'
   | 'PartnerInput'

@@ -10,7 +10,7 @@ import type { Run } from '../../schemas/index.js';
 import type { Logger } from '../log.js';
 import { closeAbandonedRun, runClaimedSource, type RunDeps, type RunOptions } from '../ingest/index.js';
 import { withdrawSourceItems } from '../items/index.js';
-import { findRun, findSource, listRuns, TIMEZONE, toRun, type SourceDoc } from '../sources/index.js';
+import { findRun, findSource, listRuns, TIMEZONE, toRun, type SourceDoc, type SourceState } from '../sources/index.js';
 import {
   claimAbandonedSources,
   claimDueSources,
@@ -34,6 +34,19 @@ export interface SchedulerOptions extends RunDeps {
   tick?: string;
   /** How long an admin's "run now" waits for a run already in progress. Default 20 s. */
   reportWaitMs?: number;
+  /**
+   * Told when a source starts carrying an alert (its third failure in a row) and when it
+   * loses it (the next success): the notifications hook. Never awaited by the run.
+   */
+  onSourceHealth?: (change: SourceHealthChange) => void;
+}
+
+/** A source's alert appeared (failing) or went away (recovered) with this run. */
+export interface SourceHealthChange {
+  change: 'failing' | 'recovered';
+  source: SourceDoc;
+  run: Run;
+  state: SourceState;
 }
 
 export interface Scheduler {
@@ -91,6 +104,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const released = await releaseSource(source, result.state, now());
     // Deleted during the run: what the run stored must not outlive the source.
     if (released === 'gone') await withdrawSourceItems(source._id, now());
+    else if (!source.state.alert !== !result.state.alert)
+      options.onSourceHealth?.({
+        change: result.state.alert ? 'failing' : 'recovered',
+        source,
+        run: result.run,
+        state: result.state,
+      });
     return result.run;
   };
 
