@@ -16,7 +16,8 @@ import {
   type RouteDoc,
   type RouteGroup,
 } from './http/index.js';
-import { authenticate, adminTokenRoutes, countPartnerTokens } from './auth/index.js';
+import { authenticate, adminTokenRoutes, countPartnerTokens, resolveToken } from './auth/index.js';
+import { measureHttp, metricsRoutes, watchDatabaseConnection } from './metrics/index.js';
 import { healthRoutes, type ReadinessCheck } from './health/index.js';
 import { openApiRoutes } from './openapi/index.js';
 import { adminPartnerRoutes, findPartner, publicPartnerRoutes } from './partners/index.js';
@@ -47,12 +48,14 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
   app.use(attachRequestContext(log));
   app.use(setSecurityHeaders({ https: config.publicUrl.startsWith('https:') }));
   app.use(renderProblems());
+  app.use(measureHttp());
   app.use(interactionCors({ config }));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${config.bodyLimitKb}kb`, encoding: 'utf-8' }));
   app.use(refusePrototypeKeys());
   app.use(requireBearerUnder('/api/v1/admin/', authenticate(config.adminToken)));
   app.use(requireJsonBodyUnder('/api/v1/admin/'));
 
+  watchDatabaseConnection();
   const docs: RouteDoc[] = [];
   const groups: RouteGroup[] = [
     healthRoutes([
@@ -60,6 +63,11 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
       { name: 'search', check: () => services.catalog.search.service.isReady() },
       ...readiness,
     ]),
+    metricsRoutes({
+      allow: config.metricsAllow,
+      trustedProxies: config.trustedProxies,
+      isPlatformAdmin: async (token) => (await resolveToken(token, config.adminToken))?.role === 'platform-admin',
+    }),
     openApiRoutes(() => docs, { version: HUB_VERSION, publicUrl: config.publicUrl }),
     publicPartnerRoutes(),
     ...services.catalog.routes(),

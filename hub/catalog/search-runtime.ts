@@ -7,6 +7,7 @@
 import type { Logger } from '../log.js';
 import { getItemsVersion, listIndexableItems } from '../items/index.js';
 import { SearchService, type IndexableItem } from '../search/index.js';
+import { recordIndexBuild, recordIndexUpdate } from '../metrics/index.js';
 import { loadStoredIndex, saveStoredIndex } from './index-store.js';
 import type { PartnerDirectory } from './partner-directory.js';
 
@@ -44,10 +45,12 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
   let buildingVersion = '';
   let catching = false;
   let readAt = 0;
+  let buildStarted = 0;
   let timer: NodeJS.Timeout | undefined;
   const service = new SearchService({
     debounceMs: options.debounceMs ?? 1000,
     loadAll: async () => {
+      buildStarted = performance.now();
       buildingVersion = await getItemsVersion();
       readAt = Date.now();
       const [items, partners] = await Promise.all([loadPublishedItems(), options.partners.get()]);
@@ -55,6 +58,7 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
     },
     onSwap: async (_index, serialized) => {
       loadedVersion = buildingVersion;
+      recordIndexBuild((performance.now() - buildStarted) / 1000, serialized.length);
       options.onIndexLoaded?.(readAt);
       await saveStoredIndex(buildingVersion, serialized);
       options.onIndexChanged?.();
@@ -85,6 +89,7 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
       const stored = await loadStoredIndex();
       if (stored && stored.version === current && (await loadStored(stored.serialized))) {
         loadedVersion = stored.version;
+        recordIndexUpdate('stored', stored.serialized.length);
         options.onIndexLoaded?.(readAt);
         options.log.info({ version: current }, 'search: stored index loaded');
       } else {

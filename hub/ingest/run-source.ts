@@ -8,6 +8,7 @@ import type { Run } from '../../schemas/index.js';
 import { isConnectorError, runConnector, describeFailure, type Fetcher } from '../../connectors/index.js';
 import type { Logger } from '../log.js';
 import { bumpItemsVersion } from '../items/index.js';
+import { recordItemsIngested, recordSourceRun } from '../metrics/index.js';
 import {
   closeInterruptedRuns,
   openRun,
@@ -93,6 +94,8 @@ export async function runClaimedSource(source: SourceDoc, options: RunOptions, d
   const run = toRunDoc(source, runId, options.trigger, startedAt, now(), outcome);
   await saveRun(run);
   const c = run.counts;
+  recordSourceRun(run.status, ((run.finishedAt ?? now()).getTime() - startedAt.getTime()) / 1000);
+  recordItemsIngested(c);
   if (c.created + c.updated + c.withdrawn > 0) {
     await bumpItemsVersion();
     deps.onItemsChanged?.();
