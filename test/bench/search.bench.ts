@@ -44,7 +44,7 @@ const QUERIES = [
 const CLIENTS = 10;
 const DURATION_MS = 8_000;
 
-function partnersMap(): Map<string, PartnerInfo> {
+export function partnersMap(): Map<string, PartnerInfo> {
   return new Map(
     SEED_PARTNERS.map((p) => [
       p.id,
