@@ -95,6 +95,8 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
       if (stored && stored.version === current && (await loadStored(stored.serialized))) {
         loadedVersion = stored.version;
         recordIndexUpdate('stored', stored.serialized.length);
+        // The change may be a partner edit: names and kinds in listings and feeds follow.
+        await options.partners.reload();
         options.onIndexLoaded?.(readAt);
         options.log.info({ version: current, lagMs: readAt - changedAt.getTime() }, 'search: stored index loaded');
       } else if (!loadedVersion || readAt - changedAt.getTime() > (options.waitForStoredMs ?? 90_000)) {
