@@ -16,8 +16,9 @@ import {
   type RouteDoc,
   type RouteGroup,
 } from './http/index.js';
-import { authenticate, adminTokenRoutes, countPartnerTokens } from './auth/index.js';
+import { authenticate, adminTokenRoutes, countPartnerTokens, resolveToken } from './auth/index.js';
 import { authenticateSession } from './accounts/index.js';
+import { measureHttp, metricsRoutes, watchDatabaseConnection } from './metrics/index.js';
 import { healthRoutes, type ReadinessCheck } from './health/index.js';
 import { openApiRoutes } from './openapi/index.js';
 import { adminPartnerRoutes, findPartner, publicPartnerRoutes } from './partners/index.js';
@@ -67,6 +68,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
   app.use(renderProblems());
   app.use(renderPortalErrors(config.publicUrl));
   app.use(renderConsoleErrors(consoleDeps));
+  app.use(measureHttp());
   app.use(interactionCors({ config }));
   app.use(parseConsoleForms());
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${config.bodyLimitKb}kb`, encoding: 'utf-8' }));
@@ -75,6 +77,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
   app.use(requireBearerUnder('/api/v1/admin/', authenticate(config.adminToken, authenticateSession)));
   app.use(requireJsonBodyUnder('/api/v1/admin/'));
 
+  watchDatabaseConnection();
   const docs: RouteDoc[] = [];
   const groups: RouteGroup[] = [
     healthRoutes([
@@ -90,6 +93,11 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
       },
       ...readiness,
     ]),
+    metricsRoutes({
+      allow: config.metricsAllow,
+      trustedProxies: config.trustedProxies,
+      isPlatformAdmin: async (token) => (await resolveToken(token, config.adminToken))?.role === 'platform-admin',
+    }),
     openApiRoutes(() => docs, { version: HUB_VERSION, publicUrl: config.publicUrl }),
     publicPartnerRoutes(),
     ...services.catalog.routes(),

@@ -19,6 +19,7 @@ export interface Config {
   bodyLimitKb: number;
   sourceAllowedHosts: string[];
   trustedProxies: string[];
+  metricsAllow: string[];
   websubHubUrl: string | undefined;
   schedulerEnabled: boolean;
   schedulerConcurrency: number;
@@ -93,6 +94,16 @@ function list(raw: string): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/** An IPv4/IPv6 address or CIDR block (METRICS_ALLOW); throws with the reason otherwise. */
+export function checkAddressOrCidr(entry: string): void {
+  const [address, bits, extra] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (!family || extra !== undefined) throw new Error(`"${entry}" is not an IP address or CIDR block`);
+  if (bits === undefined) return;
+  const max = family === 4 ? 32 : 128;
+  if (!/^\d{1,3}$/.test(bits) || Number(bits) > max) throw new Error(`"${entry}" has a prefix length over ${max}`);
 }
 
 function optional<T>(parse: (raw: string) => T) {
@@ -190,6 +201,17 @@ export const VARIABLES = [
       const bad = ips.find((ip) => !isIP(ip));
       if (bad) throw new Error(`"${bad}" is not an IP address`);
       return ips;
+    },
+  }),
+  define({
+    name: 'METRICS_ALLOW',
+    key: 'metricsAllow',
+    default: '',
+    doc: 'Comma-separated addresses or CIDR blocks (e.g. `10.0.0.0/8`) that may read `GET /metrics` without a token; a platform-admin token always may.',
+    parse: (raw) => {
+      const entries = list(raw);
+      entries.forEach(checkAddressOrCidr);
+      return entries;
     },
   }),
   define({

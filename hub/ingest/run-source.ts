@@ -14,6 +14,7 @@ import {
 } from '../../connectors/index.js';
 import type { Logger } from '../log.js';
 import { bumpItemsVersion, countSourceItems } from '../items/index.js';
+import { recordItemsIngested, recordSourceRun } from '../metrics/index.js';
 import {
   closeInterruptedRuns,
   openRun,
@@ -107,6 +108,8 @@ export async function runClaimedSource(source: SourceDoc, options: RunOptions, d
   const run = toRunDoc(source, runId, options.trigger, startedAt, now(), outcome);
   await saveRun(run);
   const c = run.counts;
+  recordSourceRun(run.status, ((run.finishedAt ?? now()).getTime() - startedAt.getTime()) / 1000);
+  recordItemsIngested(c);
   // The data version was bumped after each written batch already.
   if (c.created + c.updated + c.withdrawn > 0) deps.onItemsChanged?.();
   await pruneRuns(source._id, deps.runHistory ?? 200);

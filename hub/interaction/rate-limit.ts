@@ -12,6 +12,7 @@
  */
 import { Schema, model } from 'mongoose';
 import { RateLimited } from '../domain-errors.js';
+import { recordRateLimitRefusal } from '../metrics/index.js';
 
 /** One limit: at most `limit` actions per `windowMs` for a key. */
 export interface RateRule {
@@ -83,6 +84,7 @@ export async function consumeRateLimits(hits: RateHit[], now: Date = new Date())
   maybePurge(now);
   if (!over.length) return;
   await RateHitModel.deleteMany({ _id: { $in: docs.map((d) => d._id) } });
+  for (const { h } of over) recordRateLimitRefusal(h.rule.name);
   const waits = await Promise.all(over.map(({ h, count }) => retryAfterMs(h, count, now)));
   throw new RateLimited(
     `trop d'actions en peu de temps (${over[0]?.h.rule.name}) : réessayez plus tard`,

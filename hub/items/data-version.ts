@@ -29,6 +29,14 @@ export async function bumpItemsVersion(): Promise<string> {
 
 /** The current token ('0' before any change). */
 export async function getItemsVersion(): Promise<string> {
+  return (await getItemsVersionInfo()).version;
+}
+
+/** The current token and when it was set (epoch for none). One read by `_id`. */
+export async function getItemsVersionInfo(): Promise<{ version: string; changedAt: Date }> {
   const doc = await MetaModel.findById('items').lean<MetaDoc>();
-  return doc?.version !== undefined ? String(doc.version) : '0';
+  return {
+    version: doc?.version !== undefined ? String(doc.version) : '0',
+    changedAt: doc?.changedAt instanceof Date ? doc.changedAt : new Date(0),
+  };
 }

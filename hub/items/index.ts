@@ -24,7 +24,7 @@ export {
   type KnownItem,
 } from './item-writes.js';
 export { readItemStats, scanItemStats, writeItemStats } from './item-stats.js';
-export { bumpItemsVersion, getItemsVersion } from './data-version.js';
+export { bumpItemsVersion, getItemsVersion, getItemsVersionInfo } from './data-version.js';
 export { announceItemStats, onItemStats, type ItemStats } from './stats-events.js';
 export { countItemsBySchemaVersion, stampItemsSchemaVersion } from './schema-version.js';
 export { restoreItem, withdrawItem } from './withdrawal.js';

@@ -11,6 +11,7 @@ if (all || which.includes('isolation')) await (await import('./isolation.bench.j
 if (all || which.includes('search')) await (await import('./search.bench.js')).runSearchBench();
 if (all || which.includes('backup')) await (await import('./backup.bench.js')).runBackupBench();
 if (all || which.includes('widgets')) await (await import('./widgets.bench.js')).runWidgetsBench();
+if (all || which.includes('freshness')) await (await import('./freshness.bench.js')).runFreshnessBench();
 if (all || which.includes('portal')) await (await import('./portal.bench.js')).runPortalBench();
 if (all || which.includes('relevance')) await (await import('./relevance.bench.js')).runRelevanceBench();
 process.exit(0);

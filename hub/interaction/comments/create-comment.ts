@@ -2,6 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { CommentInput, FieldError } from '../../../schemas/index.js';
 import { InvalidInput } from '../../domain-errors.js';
+import { recordCommentWritten } from '../../metrics/index.js';
 import { now } from '../clock.js';
 import type { ItemContext } from '../item-context.js';
 import { spendFormToken, type FormTokenClaim } from '../form-tokens/form-tokens.js';
@@ -102,6 +103,7 @@ export async function createComment({
     await releaseFingerprint(id);
     throw err;
   }
+  recordCommentWritten(doc.status);
   if (doc.status === 'published') await syncItemStats(doc.itemId);
   return { doc, editToken };
 }

@@ -1,5 +1,6 @@
 /** Like, unlike, and read an item's likes: the like records are the truth. */
 import { isDuplicateKey } from '../../db/index.js';
+import { recordLikeWritten } from '../../metrics/index.js';
 import type { ItemDoc } from '../../items/index.js';
 
 type LikedItem = Pick<ItemDoc, '_id' | 'partnerId'>;
@@ -20,6 +21,7 @@ export async function likeItem(item: LikedItem, visitorHash: string): Promise<Re
     if (!isDuplicateKey(err)) throw err;
     return { likes: await LikeModel.countDocuments({ itemId: item._id }), liked: true };
   }
+  recordLikeWritten();
   return { likes: (await syncItemStats(item._id)).likes, liked: true };
 }
 
