@@ -58,11 +58,12 @@ function validatorsOf(state: SourceState): { etag?: string; lastModified?: strin
 }
 
 async function attempt(source: SourceDoc, deps: RunDeps, fullRead: boolean): Promise<Outcome> {
+  const budget = deps.budget ?? {};
   try {
     // The source's credentials stay sealed in it: only the fetcher opens them.
     const result = await deps.reader.read(toConnectorSource(source), {
       cache: fullRead ? {} : validatorsOf(source.state),
-      budget: deps.budget ?? {},
+      budget,
     });
     if (result.notModified) return { status: 'ok', result };
     const ingest = await ingestItems({
