@@ -59,6 +59,7 @@ function validatorsOf(state: SourceState): { etag?: string; lastModified?: strin
 }
 
 async function attempt(source: SourceDoc, deps: RunDeps, fullRead: boolean): Promise<Outcome> {
+  const budget = deps.budget ?? {};
   try {
     const budget = deps.budget ?? {};
     // The source's credentials stay sealed in it: only the fetcher opens them.

@@ -1,24 +1,34 @@
 /**
- * Isolation of parsing: the main thread's event-loop delay (what /healthz and every request
- * wait for), the run's time and the process's peak memory while hostile or heavy sources are
- * run, read on the main thread (before: readInProcess) and in the reader threads (after:
- * createReaderPool). Baseline: the loop's delay while idle, in the same process.
+ * Isolation of parsing: what /healthz and every request wait for while hostile or heavy
+ * sources are read on the main thread (before: readInProcess) and in the reader threads
+ * (after: createReaderPool). A real hub runs in this process and /healthz is asked in a
+ * loop during each read; the main thread's event-loop delay and the process's peak memory
+ * are recorded too. Baseline: the same figures while idle, in the same process.
+ *
+ * Only reading is measured (fetch, parse, map): writing items is the same in both modes
+ * and would only lengthen the run on FerretDB. ISOLATION_PAGES (default 200) sets the
+ * JSON source's pages, ISOLATION_HOSTILE_PARAGRAPHS (default 200,000) the size of each
+ * hostile fiche, for a quicker run on a loaded machine.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createFetcher, createReaderPool, readInProcess, type ReaderPool } from '../../connectors/index.js';
-import { createLogger } from '../../hub/log.js';
-import { seedPartners } from '../../hub/partners/index.js';
-import { createScheduler } from '../../hub/scheduler/index.js';
-import { createSource } from '../../hub/sources/index.js';
+import {
+  createFetcher,
+  createReaderPool,
+  readInProcess,
+  type ConnectorSource,
+  type ReaderPool,
+} from '../../connectors/index.js';
 import type { SourceInput } from '../../schemas/index.js';
 import { makeRss } from '../helpers/rss.js';
-import { benchDatabase, fmt, timed } from './lib.js';
+import { startBenchHub } from './bench-hub.js';
 import { loadFicheXml, zipFiches } from './corpus.js';
+import { fmt, percentile, timed } from './lib.js';
 
-const PAGES = 200;
-const RUN_MAX_BYTES = 20 * 1024 * 1024;
+const PAGES = Number(process.env.ISOLATION_PAGES ?? 200);
+const HOSTILE_PARAGRAPHS = Number(process.env.ISOLATION_HOSTILE_PARAGRAPHS ?? 200_000);
+const BUDGET = { maxBytes: 20 * 1024 * 1024, maxItems: 20_000 };
 
 /** A ~1 MB JSON page of 100 events and a link to the next one. */
 function jsonPage(n: number): string {
@@ -31,11 +41,24 @@ function jsonPage(n: number): string {
   return JSON.stringify({ items, next: n < PAGES ? `/pages?n=${n + 1}` : null });
 }
 
-async function serveInputs(zip: Uint8Array) {
+/** A small zip of a few real fiches whose first paragraph is repeated: megabytes of XML each. */
+function hostileZip(fiches: Map<string, string>): Uint8Array {
+  const huge = new Map<string, string>();
+  for (const [name, xml] of fiches) {
+    const paragraph = /<Paragraphe>[\s\S]*?<\/Paragraphe>/.exec(xml)?.[0];
+    if (!paragraph) continue;
+    huge.set(name, xml.replace(paragraph, paragraph.repeat(HOSTILE_PARAGRAPHS)));
+    if (huge.size === 4) break;
+  }
+  return zipFiches(huge);
+}
+
+async function serveInputs(zips: { dila: Uint8Array; hostile: Uint8Array }) {
   const bomb = makeRss([{ guid: 'b', title: 'Bombe', link: 'https://x.nc/b', description: '<div>'.repeat(2_000_000) }]);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname === '/fiches.zip') return void res.writeHead(200, { 'content-type': 'application/zip' }).end(zip);
+    const zip = url.pathname === '/dila.zip' ? zips.dila : url.pathname === '/hostile.zip' ? zips.hostile : undefined;
+    if (zip) return void res.writeHead(200, { 'content-type': 'application/zip' }).end(zip);
     if (url.pathname === '/bomb.rss')
       return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(bomb);
     if (url.pathname === '/pages')
@@ -48,45 +71,100 @@ async function serveInputs(zip: Uint8Array) {
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
 }
 
-/** Delay of the loop (p99, max in ms), resident memory peak (MiB, sampled every 20 ms) during fn. */
-async function observe<T>(
-  fn: () => Promise<T>,
-): Promise<{ ms: number; p99: number; max: number; peakMiB: number; result: T }> {
+/** Asks /healthz one request after another until stopped; returns each answer's time in ms. */
+function probeHealth(hubUrl: string): { stop(): Promise<number[]> } {
+  const samples: number[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const t0 = performance.now();
+      const res = await fetch(`${hubUrl}/healthz`);
+      await res.arrayBuffer();
+      samples.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return samples;
+    },
+  };
+}
+
+interface Observed<T> {
+  ms: number;
+  loopP99: number;
+  loopMax: number;
+  healthP99: number;
+  healthMax: number;
+  peakMiB: number;
+  result: T | Error;
+}
+
+/** Loop delay, /healthz answer times and resident memory peak (sampled every 20 ms) during fn. */
+async function observe<T>(hubUrl: string, fn: () => Promise<T>): Promise<Observed<T>> {
   const delay = monitorEventLoopDelay({ resolution: 10 });
   let peak = process.memoryUsage.rss();
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
   delay.enable();
-  const { ms, result } = await timed(fn);
+  const probe = probeHealth(hubUrl);
+  const { ms, result } = await timed(() => fn().catch((error: unknown) => error as Error));
+  const health = await probe.stop();
   delay.disable();
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage.rss());
-  return { ms, p99: delay.percentile(99) / 1e6, max: delay.max / 1e6, peakMiB: peak / 1048576, result };
+  return {
+    ms,
+    loopP99: delay.percentile(99) / 1e6,
+    loopMax: delay.max / 1e6,
+    healthP99: percentile(health, 99),
+    healthMax: Math.max(...health),
+    peakMiB: peak / 1048576,
+    result,
+  };
+}
+
+function describeOutcome(result: unknown): string {
+  if (result instanceof Error) return (result as { code?: string }).code ?? result.message;
+  const read = result as { items: unknown[]; stoppedBy?: string; truncated?: boolean };
+  return `${read.items.length} items${read.stoppedBy ? ` (${read.stoppedBy})` : ''}`;
 }
 
 /** Runs the isolation benchmark and prints a markdown table. */
 export async function runIsolationBench(): Promise<void> {
-  const db = await benchDatabase('bench_isolation');
-  await seedPartners();
+  const { hub, close } = await startBenchHub('bench_isolation');
   const fetcher = createFetcher({
     userAgent: 'Passerelle-bench',
     allowedHosts: ['127.0.0.1'],
     timeoutMs: 120_000,
     maxBytes: 200 * 1024 * 1024,
   });
-  const site = await serveInputs(zipFiches(loadFicheXml()));
-  const idle = await observe(() => new Promise((r) => setTimeout(r, 3_000)));
+  const fiches = loadFicheXml();
+  const zips = { dila: zipFiches(fiches), hostile: hostileZip(fiches) };
+  const site = await serveInputs(zips);
+  const idle = await observe(hub.url, () => new Promise((r) => setTimeout(r, 3_000)));
+  const mib = (bytes: number) => fmt(bytes / 1048576, 1);
   const inputs: [string, Omit<SourceInput, 'partnerId'>][] = [
-    ['DILA corpus (zip, 20 MiB)', { kind: 'comarquage', url: `${site.origin}/fiches.zip`, complete: true }],
+    [
+      `DILA corpus (zip, ${fiches.size} fiches, ${mib(zips.dila.length)} MiB)`,
+      { kind: 'comarquage', url: `${site.origin}/dila.zip`, complete: true },
+    ],
+    [
+      `hostile co-marquage zip (${mib(zips.hostile.length)} MiB, 4 huge fiches)`,
+      { kind: 'comarquage', url: `${site.origin}/hostile.zip`, complete: true },
+    ],
     ['<div> bomb (2,000,000 unclosed)', { kind: 'feed', url: `${site.origin}/bomb.rss` }],
     [
-      `JSON API, ${PAGES} pages of 1 MB`,
+      `JSON API, ${PAGES} pages of 1 MB, 20 MiB run budget`,
       {
         kind: 'json-api',
         url: `${site.origin}/pages?n=1`,
         defaults: { type: 'event', territory: { scope: 'province', province: 'sud' } },
         mapping: {
           itemsPath: 'items',
-          pagination: { type: 'next', nextPath: 'next', maxPages: 200 },
+          pagination: { type: 'next', nextPath: 'next', maxPages: PAGES },
           fields: { guid: 'id', title: 'titre', url: 'url', summary: 'description' },
         },
       },
@@ -99,30 +177,26 @@ export async function runIsolationBench(): Promise<void> {
   ];
   for (const [mode, makeReader] of readers) {
     const reader = makeReader();
-    const budget = { maxBytes: RUN_MAX_BYTES, maxItems: 20_000 };
-    const scheduler = createScheduler({ reader, budget, log: createLogger('silent'), concurrency: 1 });
+    await reader.warm();
     for (const [label, input] of inputs) {
-      // A fresh source each time: every run parses and writes in full.
-      const source = await createSource({
-        partnerId: 'haut-commissariat',
-        ...input,
-        url: `${input.url}#${mode}`,
-      } as SourceInput & { credentials?: undefined });
-      const seen = await observe(() => scheduler.runNow(source._id));
-      const run = seen.result!;
-      const outcome = run.error?.code ?? run.notice?.code ?? run.status;
+      const source = { id: `bench-${rows.length}`, partnerId: 'haut-commissariat', ...input } as ConnectorSource;
+      const seen = await observe(hub.url, () => reader.read(source, { budget: BUDGET }));
       rows.push(
-        `| ${label} | ${mode} | ${outcome} | ${run.counts.created} | ${fmt(seen.ms / 1000, 1)} s | ${fmt(seen.p99, 0)} ms | ${fmt(seen.max, 0)} ms | ${fmt(seen.peakMiB, 0)} MiB |`,
+        `| ${label} | ${mode} | ${describeOutcome(seen.result)} | ${fmt(seen.ms / 1000, 1)} s | ${fmt(seen.loopP99, 0)} ms | ${fmt(seen.loopMax, 0)} ms | ${fmt(seen.healthP99, 0)} ms | ${fmt(seen.healthMax, 0)} ms | ${fmt(seen.peakMiB, 0)} MiB |`,
       );
+      console.error(rows.at(-1));
     }
-    await scheduler.stop();
     await reader.close();
   }
-  console.log(`\n### Isolation of parsing (idle loop: p99 ${fmt(idle.p99, 0)} ms, max ${fmt(idle.max, 0)} ms)\n`);
-  console.log('| source | read on | outcome | created | run time | loop delay p99 | loop delay max | peak RSS |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log(
+    `\n### Isolation of parsing (idle: loop delay p99 ${fmt(idle.loopP99, 0)} ms, max ${fmt(idle.loopMax, 0)} ms; /healthz p99 ${fmt(idle.healthP99, 0)} ms)\n`,
+  );
+  console.log(
+    '| source | read on | outcome | read time | loop delay p99 | loop delay max | /healthz p99 | /healthz max | peak RSS |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
   site.close();
   await fetcher.close();
-  await db.close();
+  await close();
 }
