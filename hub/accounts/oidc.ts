@@ -80,14 +80,20 @@ export function createOidcSignIn(settings: OidcSettings): OidcSignIn {
       if (!state || state !== cookieState) throw new Forbidden(OIDC_REFUSED, 'oidc_refused');
       const flow = await OidcFlowModel.findOneAndDelete({ _id: state }).lean<OidcFlowDoc>();
       if (!flow || flow.expiresAt <= now) throw new Forbidden(OIDC_REFUSED, 'oidc_refused');
-      const tokens = await client.authorizationCodeGrant(await discover(), callbackUrl, {
+      const config = await discover();
+      const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
         pkceCodeVerifier: flow.verifier,
         expectedState: flow._id,
         expectedNonce: flow.nonce,
       });
       const claims = tokens.claims();
-      const email = typeof claims?.email === 'string' ? claims.email : undefined;
-      if (!email || claims?.email_verified === false) throw new Forbidden(OIDC_REFUSED, 'oidc_refused');
+      if (!claims) throw new Forbidden(OIDC_REFUSED, 'oidc_refused');
+      // With the code flow, a provider may keep the e-mail out of the ID token and give it
+      // at its userinfo endpoint only (oidc-provider does, as the spec allows): ask there.
+      const person =
+        typeof claims.email === 'string' ? claims : await client.fetchUserInfo(config, tokens.access_token, claims.sub);
+      const email = typeof person.email === 'string' ? person.email : undefined;
+      if (!email || person.email_verified !== true) throw new Forbidden(OIDC_REFUSED, 'oidc_refused');
       const agent = await findAgentByEmail(email);
       if (!agent || !agent.active) throw new Forbidden(OIDC_REFUSED, 'oidc_refused');
       await recordSignIn(agent._id, now);
