@@ -61,7 +61,6 @@ function validatorsOf(state: SourceState): { etag?: string; lastModified?: strin
 async function attempt(source: SourceDoc, deps: RunDeps, fullRead: boolean): Promise<Outcome> {
   const budget = deps.budget ?? {};
   try {
-    const budget = deps.budget ?? {};
     // The source's credentials stay sealed in it: only the fetcher opens them.
     const result = await deps.reader.read(toConnectorSource(source), {
       cache: fullRead ? {} : validatorsOf(source.state),
@@ -77,7 +76,7 @@ async function attempt(source: SourceDoc, deps: RunDeps, fullRead: boolean): Pro
       onWritten: async () => void (await bumpItemsVersion()),
     });
     const rejected = ingest.counts.rejected + result.rejected.length;
-    const notice = describeRunLimit(result, deps.budget ?? {});
+    const notice = describeRunLimit(result, budget);
     return { status: rejected > 0 || notice ? 'partial' : 'ok', result, ingest, ...(notice ? { notice } : {}) };
   } catch (err) {
     if (isConnectorError(err)) {
