@@ -25,6 +25,7 @@ import type { HubServices } from './services.js';
 import { HUB_VERSION } from './version.js';
 import { widgetRoutes } from '../widgets/index.js';
 import { interactionCors, interactionRoutes } from './interaction/index.js';
+import { searchSimilarItems, VOICE_VISITOR_DATA, VOICE_WRITE_ROUTES, voiceRoutes } from './voice/index.js';
 import { stylesheetRoutes } from './ui/index.js';
 import { portalRoutes } from '../portal/index.js';
 
@@ -44,7 +45,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
   app.use(attachRequestContext(log));
   app.use(setSecurityHeaders({ https: config.publicUrl.startsWith('https:') }));
   app.use(renderProblems());
-  app.use(interactionCors({ config }));
+  app.use(interactionCors({ config }, VOICE_WRITE_ROUTES));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${config.bodyLimitKb}kb`, encoding: 'utf-8' }));
   app.use(requireBearerUnder('/api/v1/admin/', authenticate(config.adminToken)));
 
@@ -74,7 +75,15 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
       allowedHosts: config.sourceAllowedHosts,
     }),
     widgetRoutes({ config }),
-    ...interactionRoutes({ config }),
+    ...interactionRoutes({ config, visitorData: [VOICE_VISITOR_DATA] }),
+    ...voiceRoutes(
+      {
+        config,
+        searchItems: searchSimilarItems(services.catalog.search.service),
+        partners: () => services.catalog.partners.get(),
+      },
+      log,
+    ),
     stylesheetRoutes(),
     portalRoutes({ catalog: services.catalog }),
   ];

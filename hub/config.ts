@@ -27,6 +27,7 @@ export interface Config {
   fetchMaxBytes: number;
   ipHashSecret: string | undefined;
   seedOnStart: boolean;
+  wishesModeration: 'pre' | 'post' | 'first-time';
 }
 
 /** Thrown for an invalid variable; main prints its message as the one line before exiting. */
@@ -231,6 +232,16 @@ export const VARIABLES = [
     default: 'true',
     doc: 'Load the 45 partners at start when the partners collection is empty.',
     parse: boolean,
+  }),
+  define({
+    name: 'WISHES_MODERATION',
+    key: 'wishesModeration',
+    default: 'pre',
+    doc: "Moderation of citizens' wishes: pre (shown once approved), post (shown at once) or first-time (approved once per visitor).",
+    parse: (raw) => {
+      if (raw !== 'pre' && raw !== 'post' && raw !== 'first-time') throw new Error('must be pre, post or first-time');
+      return raw;
+    },
   }),
 ] as const;
 

@@ -8,6 +8,7 @@ import type { Logger } from './log.js';
 import cron, { type ScheduledTask } from 'node-cron';
 import { createCatalog, type Catalog } from './catalog/index.js';
 import { purgeExpiredModerationData } from './interaction/index.js';
+import { purgeVoiceData } from './voice/index.js';
 import { bumpItemsVersion } from './items/index.js';
 import { createScheduler, limitPerHost, type Scheduler } from './scheduler/index.js';
 import { TIMEZONE } from './sources/index.js';
@@ -81,7 +82,9 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
         '0 3 * * *',
         async () => {
           try {
-            log.info({ purged: await purgeExpiredModerationData(new Date()) }, 'maintenance: retention applied');
+            const at = new Date();
+            const purged = { ...(await purgeExpiredModerationData(at)), voice: await purgeVoiceData(at) };
+            log.info({ purged }, 'maintenance: retention applied');
           } catch (err) {
             log.error({ err }, 'maintenance: retention failed');
           }

@@ -2,3 +2,4 @@ export { connectDatabase, disconnectDatabase, ensureIndexes, pingDatabase, redac
 export { startLocalDatabase, findFreePort, type LocalDatabase } from './local-server.js';
 export { isDuplicateKey } from './errors.js';
 export { resolveFerretDb } from './ferretdb-binary.js';
+export { createCountSync, type CountCopy } from './count-copy.js';
