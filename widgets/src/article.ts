@@ -2,6 +2,7 @@
 import { h, replace } from './dom.js';
 import { CommentForm } from './comment-form.js';
 import { CommentThread } from './comment-thread.js';
+import { createFeedbackForm } from './feedback-form.js';
 import { formatDate } from './i18n.js';
 import { alertClass, renderEvent, renderTypeBadge } from './item-parts.js';
 import { closeLikes, createLikeButton } from './like-button.js';
@@ -36,6 +37,8 @@ export class ArticleElement extends WidgetElement {
         (await this.call<CommentPage>(`/api/v1/items/${encodeURIComponent(id)}/comments?limit=1`)).formToken,
     });
     const likes = createLikeButton(this, id, item.stats?.likes ?? 0);
+    let token: string | undefined;
+    const feedback = createFeedbackForm(this, id, () => token);
     replace(
       this.shell,
       this.status,
@@ -44,14 +47,19 @@ export class ArticleElement extends WidgetElement {
         { 'aria-labelledby': 'article-title', class: `item${alertClass(item)}` },
         ...this.renderHeader(item),
         likes,
+        feedback,
         thread.element,
         form.element,
       ),
     );
     try {
       const page = await thread.load();
+      token = page.formToken;
       form.setToken(page.formToken, page.moderation, page.writable !== false);
-      if (page.writable === false) closeLikes(likes);
+      if (page.writable === false) {
+        closeLikes(likes);
+        feedback.hidden = true;
+      }
     } catch (err) {
       this.sayError(err);
     }
