@@ -25,7 +25,7 @@ import type { HubServices } from './services.js';
 import { HUB_VERSION } from './version.js';
 import { widgetRoutes } from '../widgets/index.js';
 import { interactionCors, interactionRoutes } from './interaction/index.js';
-import { searchSimilarItems, VOICE_VISITOR_DATA, VOICE_WRITE_ROUTES, voiceRoutes } from './voice/index.js';
+import { createVoice, searchSimilarItems, VOICE_VISITOR_DATA, VOICE_WRITE_ROUTES } from './voice/index.js';
 import { stylesheetRoutes } from './ui/index.js';
 import { portalRoutes } from '../portal/index.js';
 
@@ -49,6 +49,14 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${config.bodyLimitKb}kb`, encoding: 'utf-8' }));
   app.use(requireBearerUnder('/api/v1/admin/', authenticate(config.adminToken)));
 
+  const voice = createVoice(
+    {
+      config,
+      searchItems: searchSimilarItems(services.catalog.search.service),
+      partners: () => services.catalog.partners.get(),
+    },
+    log,
+  );
   const docs: RouteDoc[] = [];
   const groups: RouteGroup[] = [
     healthRoutes([
@@ -76,14 +84,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
     }),
     widgetRoutes({ config }),
     ...interactionRoutes({ config, visitorData: [VOICE_VISITOR_DATA] }),
-    ...voiceRoutes(
-      {
-        config,
-        searchItems: searchSimilarItems(services.catalog.search.service),
-        partners: () => services.catalog.partners.get(),
-      },
-      log,
-    ),
+    ...voice.routes(),
     stylesheetRoutes(),
     portalRoutes({ catalog: services.catalog }),
   ];

@@ -15,21 +15,32 @@ import { followUpRoutes } from './follow-up/routes.js';
 import { adminWishRoutes } from './wishes/admin-routes.js';
 import { wishFeedRoutes } from './wishes/feed-routes.js';
 import { wishRoutes } from './wishes/routes.js';
+import { createVoiceService, type VoiceService } from './service.js';
 
-/** Every route group of the voice. */
-export function voiceRoutes(deps: VoiceDeps, log: Logger): RouteGroup[] {
+export interface Voice {
+  /** Every route group of the voice (API and feeds). */
+  routes(): RouteGroup[];
+  /** The same operations for the faces, in-process. */
+  service: VoiceService;
+}
+
+/** The voice of one hub process: its follow-up mailer, routes and service. */
+export function createVoice(deps: VoiceDeps, log: Logger): Voice {
   const followUp = createFollowUp({
     publicUrl: deps.config.publicUrl,
     log,
     ...(deps.mailer ? { mailer: deps.mailer } : {}),
   });
-  return [
-    followUpRoutes(followUp),
-    wishRoutes(deps, followUp),
-    adminWishRoutes(deps, followUp),
-    wishFeedRoutes(deps),
-    feedbackRoutes(deps),
-  ];
+  return {
+    routes: () => [
+      followUpRoutes(followUp),
+      wishRoutes(deps, followUp),
+      adminWishRoutes(deps, followUp),
+      wishFeedRoutes(deps),
+      feedbackRoutes(deps),
+    ],
+    service: createVoiceService(deps, followUp),
+  };
 }
 
 /** Browser writes of the voice: feedback as the item's likes, wishes from any partner's site. */
@@ -44,5 +55,7 @@ export { VOICE_VISITOR_DATA, purgeVoiceData, type VoicePurgeReport } from './pri
 export { VOICE_RATE_RULES } from './rate-rules.js';
 export { FEEDBACK_REASONS, FEEDBACK_REASON_LABELS } from './feedback/feedback.js';
 export { STATUS_LABELS as WISH_STATUS_LABELS } from './follow-up/messages.js';
-export { WISH_FORM_SUBJECT } from './wishes/routes.js';
+export { WISH_FORM_SUBJECT } from './wishes/form-subject.js';
+export type { VoiceService } from './service.js';
+export { createFollowUp, type FollowUp } from './follow-up/follow-up.js';
 export { searchSimilarItems, type ItemSearch } from './wishes/similar.js';

@@ -21,9 +21,8 @@ import { findSimilar, forgetOpenWishes } from './similar.js';
 import { listSupported, loadPublicWish, supportWish, withdrawSupport } from './supports.js';
 import { toPublicWish } from './view.js';
 import { WISH_DOCS } from './route-docs.js';
+import { WISH_FORM_SUBJECT } from './form-subject.js';
 
-/** The subject wish form tokens are signed for (comments sign the item id). */
-export const WISH_FORM_SUBJECT = 'wishes';
 const WISH_ID = /^[A-Za-z0-9_-]{8,40}$/;
 
 /** The :id parameter when it looks like a wish id; 404 otherwise. */
