@@ -1,6 +1,6 @@
 /**
- * A stored count kept equal to its records (supports of a wish, say), the way
- * hub/interaction/stats keeps an item's likes: count the records, read the stored copy;
+ * A stored count kept equal to its records (an item's likes and comments, a wish's
+ * supports): count the records, read the stored copy;
  * stop when equal, else write the count and check again.
  *
  * Why not `$inc`: FerretDB 1.24 applies it as an unisolated read-modify-write and loses
@@ -11,30 +11,33 @@
  * yet will see every change made before it starts.
  */
 
-export interface CountCopy {
+export interface CountCopy<T = number> {
   /** The truth: counts the records of a key. */
-  count(key: string): Promise<number>;
+  count(key: string): Promise<T>;
   /** The stored copy; undefined when the owner is gone (nothing to keep in line). */
-  read(key: string): Promise<number | undefined>;
-  write(key: string, value: number): Promise<void>;
+  read(key: string): Promise<unknown>;
+  write(key: string, value: T): Promise<void>;
+  /** Whether the stored copy equals the truth (default: ===). */
+  same?(stored: unknown, truth: T): boolean;
 }
 
 const MAX_ROUNDS = 12;
 
-interface Pending {
-  queued?: Promise<number>;
+interface Pending<T> {
+  queued?: Promise<T>;
   running: Promise<unknown>;
 }
 
 /** Returns `sync(key)`: brings the copy in line with the records, resolves with the exact count. */
-export function createCountSync(copy: CountCopy): (key: string) => Promise<number> {
-  const pending = new Map<string, Pending>();
+export function createCountSync<T = number>(copy: CountCopy<T>): (key: string) => Promise<T> {
+  const pending = new Map<string, Pending<T>>();
+  const same = copy.same ?? ((stored: unknown, truth: T) => stored === truth);
 
-  async function reconcile(key: string): Promise<number> {
+  async function reconcile(key: string): Promise<T> {
     let truth = await copy.count(key);
     for (let round = 1; round <= MAX_ROUNDS; round += 1) {
       const stored = await copy.read(key);
-      if (stored === undefined || stored === truth) return truth;
+      if (stored === undefined || same(stored, truth)) return truth;
       await copy.write(key, truth);
       // Other processes may be writing too: back off a little, then check again.
       if (round > 2) await new Promise((r) => setTimeout(r, Math.random() * 20 * round));
@@ -43,10 +46,10 @@ export function createCountSync(copy: CountCopy): (key: string) => Promise<numbe
     return truth;
   }
 
-  return function sync(key: string): Promise<number> {
+  return function sync(key: string): Promise<T> {
     const current = pending.get(key);
     if (current?.queued) return current.queued;
-    const entry: Pending = { running: current?.running ?? Promise.resolve() };
+    const entry: Pending<T> = { running: current?.running ?? Promise.resolve() };
     const pass = entry.running
       .catch(() => undefined)
       .then(() => {

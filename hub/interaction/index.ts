@@ -41,3 +41,4 @@ export { recountItemStats, type RecountReport } from './stats/recount.js';
 export { purgeExpiredModerationData, RETENTION, type PurgeReport } from './privacy/retention.js';
 export { getServerSecret } from './server-secret.js';
 export { hashVisitorKey, VISITOR_HEADER } from './visitor.js';
+export { MODERATION_FROM, MODERATION_TARGET } from './moderation/transition.js';

@@ -5,7 +5,7 @@
  */
 import { isDuplicateKey } from '../../db/index.js';
 import { Conflict, Forbidden } from '../../domain-errors.js';
-import { interactionNow } from '../../interaction/index.js';
+import { interactionNow, MODERATION_FROM, MODERATION_TARGET } from '../../interaction/index.js';
 import type { WishActor } from './status.js';
 import { WishFlagModel } from './wish-flag-model.js';
 import { WishModel, type WishDoc, type WishModeration, type WishSigner } from './wish-model.js';
@@ -15,18 +15,9 @@ export type WishModerationAction = 'approve' | 'reject' | 'hide' | 'auto-hide';
 /** Distinct reporters that hide a wish until reviewed (as comments). */
 export const WISH_FLAGS_TO_HIDE = 3;
 
-const TARGET: Record<WishModerationAction, WishModeration> = {
-  approve: 'published',
-  reject: 'rejected',
-  hide: 'hidden',
-  'auto-hide': 'hidden',
-};
-const FROM: Record<WishModerationAction, WishModeration[]> = {
-  approve: ['pending', 'rejected', 'hidden'],
-  reject: ['pending', 'published', 'hidden'],
-  hide: ['pending', 'published'],
-  'auto-hide': ['published'],
-};
+// The comments' table: the same actions lead to the same statuses from the same ones.
+const TARGET = MODERATION_TARGET as Record<WishModerationAction, WishModeration>;
+const FROM = MODERATION_FROM as Record<WishModerationAction, WishModeration[]>;
 
 const SYSTEM: WishSigner = { kind: 'system', name: 'Signalements des visiteurs' };
 

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashVisitorKey } from '../../../hub/interaction/index.js';
+import { createCitizenWish } from '../../../hub/voice/wishes/create-wish.js';
 import { WishModel } from '../../../hub/voice/wishes/wish-model.js';
 import { startTestHub, type TestHub } from '../../helpers/hub.js';
 import { moderate, newVisitor, postWish, publishedWish, readWish, wishFormToken } from './fixtures.js';
@@ -146,5 +148,48 @@ describe('the public list', () => {
     expect(bad.status).toBe(400);
     const problem = (await bad.json()) as { errors: { field: string }[] };
     expect(problem.errors.map((e) => e.field).sort()).toEqual(['limit', 'sort', 'status']);
+  });
+});
+
+describe('moderation of wishes', () => {
+  it('hides a wish reported by 3 distinct visitors until a moderator approves it again', async () => {
+    const id = await publishedWish(hub, newVisitor());
+    const flag = (visitor: string) =>
+      hub.request(`/api/v1/wishes/${id}/flags`, {
+        method: 'POST',
+        headers: { 'Passerelle-Visitor': visitor },
+        json: { reason: 'spam' },
+      });
+    const first = newVisitor();
+    expect((await flag(first)).status).toBe(201);
+    const again = await flag(first);
+    expect(again.status).toBe(409);
+    expect(await again.json()).toMatchObject({ code: 'already_flagged' });
+    expect((await flag(newVisitor())).status).toBe(201);
+    expect((await hub.request(`/api/v1/wishes/${id}`)).status).toBe(200);
+    expect((await flag(newVisitor())).status).toBe(201);
+    expect((await hub.request(`/api/v1/wishes/${id}`)).status).toBe(404);
+    const hidden = await moderate(hub, id, 'hide');
+    expect(hidden.status).toBe(409);
+    expect(await hidden.json()).toMatchObject({ code: 'invalid_transition' });
+    expect((await moderate(hub, id, 'approve')).status).toBe(200);
+    expect((await hub.request(`/api/v1/wishes/${id}`)).status).toBe(200);
+  });
+
+  it('follows the mode: post publishes at once, first-time once the visitor has an approved wish', async () => {
+    const input = { title: 'Un souhait du mode post', body: 'Une description assez longue.', formToken: '-' };
+    const request = (visitorHash: string, mode: 'post' | 'first-time', title = input.title) =>
+      createCitizenWish({ input: { ...input, title }, visitorHash, addressHash: 'adresse', mode });
+    expect((await request(hashVisitorKey(newVisitor()), 'post')).wish.moderation).toBe('published');
+    const visitor = newVisitor();
+    expect((await request(hashVisitorKey(visitor), 'first-time', 'Premier souhait')).wish.moderation).toBe('pending');
+    await publishedWish(hub, visitor);
+    expect((await request(hashVisitorKey(visitor), 'first-time', 'Second souhait')).wish.moderation).toBe('published');
+    const id = await publishedWish(hub, newVisitor());
+    const anonymous = await hub.request(`/api/v1/admin/wishes/${id}/moderation`, {
+      method: 'POST',
+      json: { action: 'hide' },
+    });
+    expect(anonymous.status).toBe(401);
   });
 });
