@@ -11,6 +11,8 @@ import {
   setSecurityHeaders,
   renderProblems,
   requireBearerUnder,
+  requireJsonBodyUnder,
+  refusePrototypeKeys,
   type RouteDoc,
   type RouteGroup,
 } from './http/index.js';
@@ -28,6 +30,7 @@ import { interactionCors, interactionRoutes } from './interaction/index.js';
 import { createVoice, searchSimilarItems, VOICE_VISITOR_DATA, VOICE_WRITE_ROUTES } from './voice/index.js';
 import { stylesheetRoutes } from './ui/index.js';
 import { portalRoutes } from '../portal/index.js';
+import { imageRoutes } from './images/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -47,7 +50,9 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
   app.use(renderProblems());
   app.use(interactionCors({ config }, VOICE_WRITE_ROUTES));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${config.bodyLimitKb}kb`, encoding: 'utf-8' }));
+  app.use(refusePrototypeKeys());
   app.use(requireBearerUnder('/api/v1/admin/', authenticate(config.adminToken)));
+  app.use(requireJsonBodyUnder('/api/v1/admin/'));
 
   const voice = createVoice(
     {
@@ -82,6 +87,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
       onItemsChanged: services.itemsChanged,
       allowedHosts: config.sourceAllowedHosts,
     }),
+    imageRoutes({ fetcher: services.fetcher }),
     widgetRoutes({ config }),
     ...interactionRoutes({ config, visitorData: [VOICE_VISITOR_DATA] }),
     ...voice.routes(),

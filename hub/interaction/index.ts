@@ -24,14 +24,24 @@ export {
   requestMayWrite,
 } from './cors-policy.js';
 export { now as interactionNow, setInteractionClock } from './clock.js';
-export { signFormToken, verifyFormToken, FORM_TOKEN_MIN_AGE_MS, FORM_TOKEN_MAX_AGE_MS } from './comments/form-token.js';
+export {
+  checkFormToken,
+  consumeFormToken,
+  issueFormToken,
+  spendFormToken,
+  FORM_TOKEN_MAX_AGE_MS,
+  FORM_TOKEN_MIN_AGE_MS,
+  ITEM_FORMS,
+  type FormTokenClaim,
+  type FormTokenScope,
+  type FormTokenUse,
+} from './form-tokens/form-tokens.js';
 export { refuseHoneypot } from './honeypot.js';
 export { containsEmail, countLinks, normalizeAuthor, normalizeBody } from './comments/text.js';
 export { moderationMode, type ModerationMode } from './comments/decide-status.js';
 export { consumeRateLimits, forgetRateKey, type RateRule } from './rate-limit.js';
 export { hashRequestAddress } from './rate-rules.js';
 export { queryInteger, queryString } from './query.js';
-export { readVisitor, requireVisitor, VISITOR_HEADER_DOC, type Visitor } from './visitor.js';
 export { EDIT_WINDOW_MS } from './comments/create-comment.js';
 export type { CommentDoc, CommentStatus } from './comments/comment-model.js';
 export { RATE_RULES } from './rate-rules.js';
@@ -39,6 +49,12 @@ export { countItemStats, type ItemStats } from './stats/count-item-stats.js';
 export { syncItemStats } from './stats/sync-item-stats.js';
 export { recountItemStats, type RecountReport } from './stats/recount.js';
 export { purgeExpiredModerationData, RETENTION, type PurgeReport } from './privacy/retention.js';
-export { getServerSecret } from './server-secret.js';
-export { hashVisitorKey, VISITOR_HEADER } from './visitor.js';
+export {
+  hashVisitorKey,
+  readVisitor,
+  requireVisitor,
+  VISITOR_HEADER,
+  VISITOR_HEADER_DOC,
+  type Visitor,
+} from './visitor.js';
 export { MODERATION_FROM, MODERATION_TARGET } from './moderation/transition.js';

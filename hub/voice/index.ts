@@ -55,7 +55,7 @@ export { VOICE_VISITOR_DATA, purgeVoiceData, type VoicePurgeReport } from './pri
 export { VOICE_RATE_RULES } from './rate-rules.js';
 export { FEEDBACK_REASONS, FEEDBACK_REASON_LABELS } from './feedback/feedback.js';
 export { STATUS_LABELS as WISH_STATUS_LABELS } from './follow-up/messages.js';
-export { WISH_FORM_SUBJECT } from './wishes/form-subject.js';
+export { WISH_FORM } from './wishes/form-subject.js';
 export type { VoiceService } from './service.js';
 export { createFollowUp, type FollowUp } from './follow-up/follow-up.js';
 export { searchSimilarItems, type ItemSearch } from './wishes/similar.js';

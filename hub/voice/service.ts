@@ -3,7 +3,7 @@
  * API routes, without HTTP and without handing out a model.
  */
 import type { FeedbackInput, WishInput, WishStatusInput } from '../../schemas/index.js';
-import { hashVisitorKey, signFormToken, verifyFormToken } from '../interaction/index.js';
+import { checkFormToken, hashVisitorKey, issueFormToken, ITEM_FORMS, spendFormToken } from '../interaction/index.js';
 import { NotFound } from '../domain-errors.js';
 import type { VoiceDeps } from './deps.js';
 import { recordFeedback, readOwnFeedback, type FeedbackTarget } from './feedback/feedback.js';
@@ -13,7 +13,7 @@ import { createCitizenWish } from './wishes/create-wish.js';
 import { listWishes, parseWishQuery, type RawWishQuery } from './wishes/list-wishes.js';
 import { checkModerator, moderateWish, type WishModerationAction } from './wishes/moderation.js';
 import { computeResponseTimes } from './wishes/response-times.js';
-import { WISH_FORM_SUBJECT } from './wishes/form-subject.js';
+import { WISH_FORM } from './wishes/form-subject.js';
 import { findSimilar, forgetOpenWishes } from './wishes/similar.js';
 import { changeWishStatus, type WishActor } from './wishes/status.js';
 import { listSupported, loadPublicWish, supportWish, withdrawSupport } from './wishes/supports.js';
@@ -23,8 +23,11 @@ import { WishModel, type WishDoc } from './wishes/wish-model.js';
 export function createVoiceService(deps: VoiceDeps, followUp: FollowUp) {
   const names = () => deps.partners();
   return {
-    /** A fresh form token for the wish form (valid from 3 s to 2 h). */
-    wishFormToken: () => signFormToken(WISH_FORM_SUBJECT),
+    /** A fresh token of the wish form for a visitor (good for one wish, from 3 s to 2 h). */
+    wishFormToken: (visitorHash: string) => issueFormToken({ ...WISH_FORM, visitor: { hash: visitorHash } }),
+    /** A fresh token of the item forms (comment or feedback) for a visitor. */
+    itemFormToken: (itemId: string, visitorHash: string) =>
+      issueFormToken({ purpose: ITEM_FORMS, subject: itemId, visitor: { hash: visitorHash } }),
     /** The visitor hash of a raw key (a portal cookie, say). */
     hashVisitor: hashVisitorKey,
     async listWishes(raw: RawWishQuery, visitorHash?: string) {
@@ -50,9 +53,11 @@ export function createVoiceService(deps: VoiceDeps, followUp: FollowUp) {
     },
     /** Checks the token, stores the wish, sends the follow-up confirmation when an address is given. */
     async proposeWish(input: WishInput, visitorHash: string, addressHash: string) {
-      await verifyFormToken(input.formToken, WISH_FORM_SUBJECT);
+      const visitor = { hash: visitorHash };
+      const claim = await checkFormToken({ token: input.formToken, ...WISH_FORM, visitor });
       const { wish, email } = await createCitizenWish({
         input,
+        spendToken: () => spendFormToken(claim),
         visitorHash,
         addressHash,
         mode: deps.config.wishesModeration,
@@ -68,8 +73,14 @@ export function createVoiceService(deps: VoiceDeps, followUp: FollowUp) {
     similar: (q: string) => findSimilar(q, deps.searchItems),
     responseTimes: async () => computeResponseTimes(await names()),
     async recordFeedback(target: FeedbackTarget, input: FeedbackInput, visitorHash: string) {
-      await verifyFormToken(input.formToken, target.itemId);
-      return recordFeedback(target, input, visitorHash);
+      const visitor = { hash: visitorHash };
+      const claim = await checkFormToken({
+        token: input.formToken,
+        purpose: ITEM_FORMS,
+        subject: target.itemId,
+        visitor,
+      });
+      return recordFeedback(target, input, visitorHash, () => spendFormToken(claim));
     },
     readOwnFeedback,
     reportItemFeedback,

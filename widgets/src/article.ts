@@ -6,6 +6,7 @@ import { createFeedbackForm } from './feedback-form.js';
 import { formatDate } from './i18n.js';
 import { alertClass, renderEvent, renderTypeBadge } from './item-parts.js';
 import { closeLikes, createLikeButton } from './like-button.js';
+import { imageAttributes } from './images.js';
 import { toSafeUrl } from './text.js';
 import type { CommentPage, ItemSummary } from './types.js';
 import { WidgetElement } from './widget-element.js';
@@ -30,15 +31,21 @@ export class ArticleElement extends WidgetElement {
     }
     this.say('');
     const thread = new CommentThread(this, id, (c) => form.replyTo(c));
+    // A token is good for one submission and bound to this visitor's key: each form asks
+    // for its own, and again after each submission.
+    const askToken = async () =>
+      (
+        await this.call<CommentPage>(`/api/v1/items/${encodeURIComponent(id)}/comments?limit=1`, {
+          visitor: true,
+        })
+      ).formToken ?? undefined;
     const form = new CommentForm(this, {
       itemId: id,
       onPublished: (c) => thread.add(c),
-      renewToken: async () =>
-        (await this.call<CommentPage>(`/api/v1/items/${encodeURIComponent(id)}/comments?limit=1`)).formToken,
+      renewToken: askToken,
     });
     const likes = createLikeButton(this, id, item.stats?.likes ?? 0);
-    let token: string | undefined;
-    const feedback = createFeedbackForm(this, id, () => token);
+    const feedback = createFeedbackForm(this, id, askToken);
     replace(
       this.shell,
       this.status,
@@ -54,7 +61,6 @@ export class ArticleElement extends WidgetElement {
     );
     try {
       const page = await thread.load();
-      token = page.formToken;
       form.setToken(page.formToken, page.moderation, page.writable !== false);
       if (page.writable === false) {
         closeLikes(likes);
@@ -68,9 +74,19 @@ export class ArticleElement extends WidgetElement {
   private renderHeader(item: ItemSummary): Node[] {
     const href = toSafeUrl(item.url);
     const partner = item.partner?.name ?? item.partnerId;
+    const image = imageAttributes(this.hub(), item.image, '(max-width: 48rem) 100vw, 48rem');
     return [
       renderTypeBadge(this, item) ?? document.createTextNode(''),
       h(this.heading(), { id: 'article-title' }, item.title),
+      image
+        ? h('img', {
+            ...image,
+            class: 'lead-image',
+            alt: item.image?.alt ?? '',
+            decoding: 'async',
+            onerror: (e: Event) => (e.target as HTMLElement).remove(),
+          })
+        : document.createTextNode(''),
       renderEvent(this, item) ?? document.createTextNode(''),
       h(
         'p',

@@ -4,21 +4,34 @@
  * data). One answer per visitor and item; answering again replaces it.
  */
 import { h, replace } from './dom.js';
-import { describeError } from './request.js';
+import { describeError, RequestError } from './request.js';
 import type { MessageKey } from './i18n.js';
 import type { WidgetElement } from './widget-element.js';
 
 const REASONS = ['pas-clair', 'incomplet', 'obsolete', 'hors-situation', 'lien-casse'] as const;
 
-export function createFeedbackForm(w: WidgetElement, itemId: string, token: () => string | undefined): HTMLElement {
+export function createFeedbackForm(
+  w: WidgetElement,
+  itemId: string,
+  askToken: () => Promise<string | undefined>,
+): HTMLElement {
   const outcome = h('p', { class: 'outcome', role: 'status' });
   const path = `/api/v1/items/${encodeURIComponent(itemId)}/feedback`;
+  // Its own token (the comment form has another): one submission each.
+  let token: string | undefined;
+  const renew = () =>
+    askToken().then(
+      (t) => void (token = t),
+      () => undefined,
+    );
+  void renew();
   const send = async (body: Record<string, unknown>) => {
     outcome.textContent = w.t('sending');
     try {
-      await w.call(path, { method: 'POST', visitor: true, body: { ...body, formToken: token() } });
+      await w.call(path, { method: 'POST', visitor: true, body: { ...body, formToken: token } });
       replace(section, h('p', { class: 'outcome', role: 'status' }, w.t('feedbackThanks')));
     } catch (err) {
+      if (err instanceof RequestError && err.code.startsWith('form_token')) await renew();
       outcome.textContent = describeError(w.language, err);
     }
   };

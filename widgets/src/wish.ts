@@ -90,7 +90,10 @@ export class WishElement extends WidgetElement {
 
   private async renew(): Promise<void> {
     try {
-      this.token = (await this.call<{ formToken: string }>('/api/v1/wishes?limit=1')).formToken;
+      // Bound to this visitor's key and good for one wish: asked again after each.
+      this.token =
+        (await this.call<{ formToken: string | null }>('/api/v1/wishes?limit=1', { visitor: true })).formToken ??
+        undefined;
     } catch (err) {
       this.sayError(err);
     }

@@ -30,10 +30,12 @@ export async function recordFeedback(
   target: FeedbackTarget,
   input: FeedbackInput,
   visitorHash: string,
+  spendToken: () => Promise<void>,
 ): Promise<{ changed: boolean }> {
   const reasons = input.useful ? [] : (input.reasons ?? []);
   if (input.useful && input.reasons?.length)
     throw new InvalidInput([{ field: 'reasons', message: 'les raisons accompagnent une réponse « Non »' }]);
+  await spendToken();
   const text = input.text ? normalizeBody(input.text).slice(0, 500) : '';
   const at = interactionNow();
   const fields = { useful: input.useful, reasons, updatedAt: at, ...(text ? { text } : {}) };

@@ -7,9 +7,11 @@ import { NotFound } from '../../domain-errors.js';
 import {
   queryInteger,
   queryString,
+  checkFormToken,
+  ITEM_FORMS,
   refuseHoneypot,
   requireVisitor,
-  verifyFormToken,
+  spendFormToken,
   VISITOR_HEADER_DOC,
 } from '../../interaction/index.js';
 import { findItemOwner } from '../../items/index.js';
@@ -33,9 +35,9 @@ async function postFeedback(ctx: Context, deps: VoiceDeps): Promise<void> {
   const target = await loadItem(String(ctx.params.id ?? ''));
   refuseHoneypot(ctx.request.body);
   const input = readBody<FeedbackInput>(ctx, 'FeedbackInput');
-  await verifyFormToken(input.formToken, target.itemId);
+  const claim = await checkFormToken({ token: input.formToken, purpose: ITEM_FORMS, subject: target.itemId, visitor });
   await limitVoiceAction('feedback', visitor.hash, await hashAddressOf(ctx, deps));
-  const { changed } = await recordFeedback(target, input, visitor.hash);
+  const { changed } = await recordFeedback(target, input, visitor.hash, () => spendFormToken(claim));
   ctx.status = changed ? 200 : 201;
   ctx.set('Cache-Control', 'no-store');
   ctx.body = { recorded: true, changed, useful: input.useful };

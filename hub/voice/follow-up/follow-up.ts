@@ -7,7 +7,8 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { NotFound } from '../../domain-errors.js';
-import { getServerSecret, interactionNow } from '../../interaction/index.js';
+import { interactionNow } from '../../interaction/index.js';
+import { getServerSecret } from '../../secrets/index.js';
 import type { Logger } from '../../log.js';
 import type { VoiceMailer } from '../deps.js';
 import { confirmationMail, stepMail, type FollowUpLinks, type StepNews } from './messages.js';

@@ -18,6 +18,8 @@ export function newWishId(): string {
 
 export interface CitizenWishRequest {
   input: WishInput;
+  /** Spends the checked form token, once the wish passed every other check. */
+  spendToken: () => Promise<void>;
   visitorHash: string;
   addressHash: string;
   mode: ModerationMode;
@@ -55,13 +57,14 @@ function firstStep(at: Date, by: WishSigner) {
 
 /** Stores a citizen's wish (pending or published); returns it and the follow-up address to confirm. */
 export async function createCitizenWish(request: CitizenWishRequest): Promise<{ wish: WishDoc; email?: string }> {
-  const { input, visitorHash, addressHash, mode } = request;
+  const { input, visitorHash, addressHash, mode, spendToken } = request;
   const errors: FieldError[] = [];
   const text = cleanWishText(input, errors);
   const email = cleanEmail(input.email, errors);
   checkCommune(input.commune, errors);
   throwIfAny(errors);
   await limitVoiceAction('wish', visitorHash, addressHash);
+  await spendToken();
   const id = newWishId();
   try {
     await WishFingerprintModel.create({ _id: fingerprint(visitorHash, text.title), visitor: visitorHash, wishId: id });

@@ -1,2 +1,2 @@
-/** The subject wish form tokens are signed for (comments and feedback sign the item id). */
-export const WISH_FORM_SUBJECT = 'wishes';
+/** The wish form's token scope: purpose `wish`, about nothing in particular yet (subject `new`). */
+export const WISH_FORM = { purpose: 'wish', subject: 'new' } as const;

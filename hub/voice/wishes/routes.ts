@@ -6,8 +6,9 @@ import {
   readVisitor,
   refuseHoneypot,
   requireVisitor,
-  signFormToken,
-  verifyFormToken,
+  checkFormToken,
+  issueFormToken,
+  spendFormToken,
 } from '../../interaction/index.js';
 import { NotFound } from '../../domain-errors.js';
 import type { VoiceDeps } from '../deps.js';
@@ -21,7 +22,7 @@ import { findSimilar, forgetOpenWishes } from './similar.js';
 import { listSupported, loadPublicWish, supportWish, withdrawSupport } from './supports.js';
 import { toPublicWish } from './view.js';
 import { WISH_DOCS } from './route-docs.js';
-import { WISH_FORM_SUBJECT } from './form-subject.js';
+import { WISH_FORM } from './form-subject.js';
 
 const WISH_ID = /^[A-Za-z0-9_-]{8,40}$/;
 
@@ -47,7 +48,8 @@ async function getList(ctx: Context, deps: VoiceDeps): Promise<void> {
     page: query.page,
     limit: query.limit,
     wishes: wishes.map((w) => toPublicWish(w, names, visitor ? supported.has(w._id) : undefined)),
-    formToken: await signFormToken(WISH_FORM_SUBJECT),
+    // A token bound to the visitor key of this request (none without one), good for one wish.
+    formToken: visitor ? await issueFormToken({ ...WISH_FORM, visitor }) : null,
   };
 }
 
@@ -55,9 +57,10 @@ async function postWish(ctx: Context, deps: VoiceDeps, followUp: FollowUp): Prom
   const visitor = requireVisitor(ctx);
   refuseHoneypot(ctx.request.body);
   const input = readBody<WishInput>(ctx, 'WishInput');
-  await verifyFormToken(input.formToken, WISH_FORM_SUBJECT);
+  const claim = await checkFormToken({ token: input.formToken, ...WISH_FORM, visitor });
   const { wish, email } = await createCitizenWish({
     input,
+    spendToken: () => spendFormToken(claim),
     visitorHash: visitor.hash,
     addressHash: await hashAddressOf(ctx, deps),
     mode: deps.config.wishesModeration,

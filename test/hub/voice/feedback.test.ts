@@ -14,7 +14,7 @@ async function answer(itemId: string, visitor: string, json: Record<string, unkn
   return hub.request(`/api/v1/items/${itemId}/feedback`, {
     method: 'POST',
     headers: { 'Passerelle-Visitor': visitor },
-    json: { formToken: await oldFormToken(itemId), ...json },
+    json: { formToken: await oldFormToken(itemId, visitor), ...json },
   });
 }
 
@@ -27,8 +27,10 @@ async function report(query: string, token = TEST_ADMIN_TOKEN): Promise<Record<s
 describe('« Cette page vous a-t-elle été utile ? »', () => {
   it('takes the item form token of the comments, one answer per visitor, changeable', async () => {
     const itemId = await createItem();
-    const thread = (await (await hub.request(`/api/v1/items/${itemId}/comments`)).json()) as { formToken: string };
     const visitor = newVisitor();
+    const thread = (await (
+      await hub.request(`/api/v1/items/${itemId}/comments`, { headers: { 'Passerelle-Visitor': visitor } })
+    ).json()) as { formToken: string };
     const tooFast = await answer(itemId, visitor, { useful: true, formToken: thread.formToken });
     expect(tooFast.status).toBe(422);
     expect(await tooFast.json()).toMatchObject({ code: 'too_fast' });
@@ -45,6 +47,12 @@ describe('« Cette page vous a-t-elle été utile ? »', () => {
 
     const changed = await answer(itemId, visitor, { useful: true });
     expect(changed.status).toBe(200);
+    // One token, one submission (the comment form's token, as here, or the feedback's own).
+    const token = await oldFormToken(itemId, visitor);
+    expect((await answer(itemId, visitor, { useful: true, formToken: token })).status).toBe(200);
+    const reused = await answer(itemId, visitor, { useful: true, formToken: token });
+    expect(reused.status).toBe(409);
+    expect(await reused.json()).toMatchObject({ code: 'form_token_used' });
     expect(await FeedbackModel.countDocuments({ itemId })).toBe(1);
     expect(await report(`item=${itemId}`)).toMatchObject({ useful: 1, notUseful: 0, usefulRate: 1, texts: [] });
   });
@@ -58,7 +66,8 @@ describe('« Cette page vous a-t-elle été utile ? »', () => {
       [{ useful: false, reasons: ['trop-long'] }, 400, 'invalid_input'],
       [{ useful: false, text: 'x'.repeat(501) }, 400, 'invalid_input'],
       [{ useful: false, website: 'http://spam.example' }, 400, 'honeypot'],
-      [{ useful: false, formToken: await oldFormToken(other) }, 400, 'form_token_invalid'],
+      [{ useful: false, formToken: await oldFormToken(other, visitor) }, 400, 'form_token_invalid'],
+      [{ useful: false, formToken: await oldFormToken(itemId, newVisitor()) }, 403, 'form_token_foreign'],
     ];
     for (const [json, status, code] of cases) {
       const res = await answer(itemId, visitor, json);
@@ -69,7 +78,7 @@ describe('« Cette page vous a-t-elle été utile ? »', () => {
     expect((await answer('no-such-item', visitor, { useful: true })).status).toBe(404);
     const anonymous = await hub.request(`/api/v1/items/${itemId}/feedback`, {
       method: 'POST',
-      json: { useful: true, formToken: await oldFormToken(itemId) },
+      json: { useful: true, formToken: await oldFormToken(itemId, newVisitor()) },
     });
     expect(anonymous.status).toBe(400);
   });
@@ -77,13 +86,14 @@ describe('« Cette page vous a-t-elle été utile ? »', () => {
   it('keeps counts exact under concurrency: 120 answers of 60 visitors, half of them changing their mind', async () => {
     const itemId = await createItem();
     const visitors = Array.from({ length: 60 }, newVisitor);
-    const token = await oldFormToken(itemId);
-    const post = (visitor: string, useful: boolean) =>
-      hub.request(`/api/v1/items/${itemId}/feedback`, {
+    const post = async (visitor: string, useful: boolean) => {
+      const formToken = await oldFormToken(itemId, visitor);
+      return hub.request(`/api/v1/items/${itemId}/feedback`, {
         method: 'POST',
         headers: { 'Passerelle-Visitor': visitor },
-        json: useful ? { useful, formToken: token } : { useful, reasons: ['incomplet'], formToken: token },
+        json: useful ? { useful, formToken } : { useful, reasons: ['incomplet'], formToken },
       });
+    };
     const first = await Promise.all(visitors.map((v, i) => post(v, i % 3 !== 0)));
     expect(first.every((r) => r.status === 201)).toBe(true);
     // Twice at once from the same visitors: one record each whatever the order.

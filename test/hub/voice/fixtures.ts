@@ -1,15 +1,19 @@
 /** Shared helpers of the voice tests: wishes over HTTP, with valid (backdated) form tokens. */
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import { signFormToken } from '../../../hub/interaction/index.js';
-import { WISH_FORM_SUBJECT } from '../../../hub/voice/index.js';
+import { hashVisitorKey, issueFormToken } from '../../../hub/interaction/index.js';
+import { WISH_FORM } from '../../../hub/voice/index.js';
 import { TEST_ADMIN_TOKEN, type TestHub } from '../../helpers/hub.js';
 
 export { createItem, makeToken, newVisitor, oldFormToken } from '../interaction/fixtures.js';
 
-/** A wish form token issued `ageMs` ago (default 5 s, past the 3 s minimum). */
-export function wishFormToken(ageMs = 5_000): Promise<string> {
-  return signFormToken(WISH_FORM_SUBJECT, new Date(Date.now() - ageMs));
+/** A wish form token for a visitor key, issued `ageMs` ago (default 5 s, past the 3 s minimum). */
+export function wishFormToken(visitor: string, ageMs = 5_000): Promise<string> {
+  return issueFormToken({
+    ...WISH_FORM,
+    visitor: { hash: hashVisitorKey(visitor) },
+    issuedAt: new Date(Date.now() - ageMs),
+  });
 }
 
 export interface WishFields {
@@ -32,7 +36,7 @@ export async function postWish(hub: TestHub, visitor: string, fields: WishFields
     json: {
       title: `Horaires des déchetteries ${randomBytes(3).toString('hex')}`,
       body: 'Je ne trouve nulle part les horaires des déchetteries de ma commune.',
-      formToken: await wishFormToken(),
+      formToken: await wishFormToken(visitor),
       ...fields,
     },
   });

@@ -34,7 +34,7 @@ describe("a visitor's voice data", () => {
         useful: false,
         reasons: ['incomplet'],
         text: 'Il manque les tarifs.',
-        formToken: await oldFormToken(itemId),
+        formToken: await oldFormToken(itemId, visitor),
       },
     });
 

@@ -17,10 +17,12 @@ describe('proposing a wish', () => {
     const list = await hub.request('/api/v1/wishes');
     expect(list.status).toBe(200);
     const body = (await list.json()) as { total: number; wishes: unknown[]; formToken: string };
-    expect(body).toMatchObject({ total: 0, wishes: [] });
-    expect(body.formToken).toEqual(expect.any(String));
-
+    // No visitor key, no token: a token is bound to the key that asked for it.
+    expect(body).toMatchObject({ total: 0, wishes: [], formToken: null });
     const visitor = newVisitor();
+    const own = await hub.request('/api/v1/wishes', { headers: { 'Passerelle-Visitor': visitor } });
+    expect(((await own.json()) as { formToken: string }).formToken).toEqual(expect.any(String));
+
     const res = await postWish(hub, visitor, {
       title: '  Les   horaires des piscines  ',
       body: 'Où trouver les horaires des piscines <script>alert(1)</script> ?',
@@ -76,15 +78,18 @@ describe('proposing a wish', () => {
 
     const anonymous = await hub.request('/api/v1/wishes', {
       method: 'POST',
-      json: { title: 'Un souhait', body: 'Une description assez longue', formToken: await wishFormToken() },
+      json: { title: 'Un souhait', body: 'Une description assez longue', formToken: await wishFormToken(newVisitor()) },
     });
     expect(anonymous.status).toBe(400);
     expect(await anonymous.json()).toMatchObject({ code: 'visitor_required' });
 
-    const tooFast = await postWish(hub, visitor, { formToken: await wishFormToken(0) });
+    const tooFast = await postWish(hub, visitor, { formToken: await wishFormToken(visitor, 0) });
     expect(tooFast.status).toBe(422);
     expect(await tooFast.json()).toMatchObject({ code: 'too_fast' });
 
+    const foreign = await postWish(hub, visitor, { formToken: await wishFormToken(newVisitor()) });
+    expect(foreign.status).toBe(403);
+    expect(await foreign.json()).toMatchObject({ code: 'form_token_foreign' });
     const forged = await postWish(hub, visitor, { formToken: 'abc.def' });
     expect(forged.status).toBe(400);
     expect(await forged.json()).toMatchObject({ code: 'form_token_invalid' });
@@ -179,7 +184,13 @@ describe('moderation of wishes', () => {
   it('follows the mode: post publishes at once, first-time once the visitor has an approved wish', async () => {
     const input = { title: 'Un souhait du mode post', body: 'Une description assez longue.', formToken: '-' };
     const request = (visitorHash: string, mode: 'post' | 'first-time', title = input.title) =>
-      createCitizenWish({ input: { ...input, title }, visitorHash, addressHash: 'adresse', mode });
+      createCitizenWish({
+        input: { ...input, title },
+        visitorHash,
+        addressHash: 'adresse',
+        mode,
+        spendToken: () => Promise.resolve(),
+      });
     expect((await request(hashVisitorKey(newVisitor()), 'post')).wish.moderation).toBe('published');
     const visitor = newVisitor();
     expect((await request(hashVisitorKey(visitor), 'first-time', 'Premier souhait')).wish.moderation).toBe('pending');

@@ -32,13 +32,14 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-wish> and page feedback in Chromium'
 
   beforeAll(async () => {
     world = await startWorld('e2ewish');
+    const visitor = newVisitor();
     const res = await world.hub.request('/api/v1/wishes', {
       method: 'POST',
-      headers: { 'Passerelle-Visitor': newVisitor() },
+      headers: { 'Passerelle-Visitor': visitor },
       json: {
         title: 'Horaires de la piscine le dimanche',
         body: 'Les horaires du dimanche ne sont indiqués nulle part.',
-        formToken: await wishFormToken(),
+        formToken: await wishFormToken(visitor),
       },
     });
     existing = ((await res.json()) as { id: string }).id;
