@@ -15,7 +15,7 @@ export function createFeedbackForm(
   itemId: string,
   askToken: () => Promise<string | undefined>,
 ): HTMLElement {
-  const outcome = h('p', { class: 'outcome', role: 'status' });
+  const outcome = h('p', { class: 'note', role: 'status' });
   const path = `/api/v1/items/${encodeURIComponent(itemId)}/feedback`;
   // Its own token (the comment form has another): one submission each.
   let token: string | undefined;
@@ -29,7 +29,7 @@ export function createFeedbackForm(
     outcome.textContent = w.t('sending');
     try {
       await w.call(path, { method: 'POST', visitor: true, body: { ...body, formToken: token } });
-      replace(section, h('p', { class: 'outcome', role: 'status' }, w.t('feedbackThanks')));
+      replace(section, h('p', { class: 'note', role: 'status' }, w.t('feedbackThanks')));
     } catch (err) {
       if (err instanceof RequestError && err.code.startsWith('form_token')) await renew();
       outcome.textContent = describeError(w.language, err);
@@ -59,7 +59,7 @@ export function createFeedbackForm(
       null,
       h('legend', null, w.t('feedbackWhy')),
       ...boxes.map((b) =>
-        h('div', { class: 'check' }, b, h('label', { for: b.id }, w.t(`feedback_${b.value}` as MessageKey))),
+        h('div', { class: 'choice' }, b, h('label', { for: b.id }, w.t(`feedback_${b.value}` as MessageKey))),
       ),
     ),
     h(
@@ -94,7 +94,7 @@ export function createFeedbackForm(
     'section',
     { class: 'feedback', 'aria-labelledby': 'fb-title' },
     h(w.heading(1), { id: 'fb-title' }, w.t('feedbackTitle')),
-    h('div', { class: 'feedback-answers' }, yes, ' ', no),
+    h('p', null, yes, ' ', no),
     details,
     outcome,
   );

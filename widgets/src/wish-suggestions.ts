@@ -50,7 +50,7 @@ export class WishSuggestions {
     });
     replace(
       this.element,
-      h('p', { class: 'suggested-title' }, this.w.tw('wishSuggested')),
+      h('p', null, h('strong', null, this.w.tw('wishSuggested'))),
       h('ul', null, ...links, ...wishes.map((wish) => this.renderWish(wish))),
     );
   }
