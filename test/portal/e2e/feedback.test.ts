@@ -8,9 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeedbackModel } from '../../../hub/voice/feedback/feedback-model.js';
 import { HAS_CHROMIUM, launchBrowser } from '../../helpers/browser.js';
 import { checkPageEverywhere } from '../../helpers/page-checks.js';
-import { startPortalWorld, type PortalWorld } from '../helpers/portal-world.js';
+import { startTestHub, type TestHub } from '../../helpers/hub.js';
+import { CATALOG_FIXTURES, insertItems } from '../../helpers/items.js';
 
-let world: PortalWorld;
+// The catalog fixtures are enough here (the DILA fiches of the portal world are not needed).
+let world: { hub: TestHub };
 let browser: Browser;
 const SLOW = 180_000;
 /** The hub refuses a form whose token is younger than 3 s. */
@@ -25,12 +27,15 @@ async function answer(page: Page, reponse: 'Oui' | 'Non'): Promise<number> {
 
 describe.skipIf(!HAS_CHROMIUM)('page feedback on the portal, in Chromium', () => {
   beforeAll(async () => {
-    world = await startPortalWorld('e2efeedback');
+    const hub = await startTestHub({ seed: true, label: 'e2efeedback' });
+    await insertItems(CATALOG_FIXTURES);
+    await hub.services.catalog.search.refresh();
+    world = { hub };
     browser = await launchBrowser();
   }, SLOW);
   afterAll(async () => {
     await browser?.close();
-    await world?.stop();
+    await world?.hub.stop();
   });
 
   it(
