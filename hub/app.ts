@@ -17,12 +17,13 @@ import {
   type RouteGroup,
 } from './http/index.js';
 import { authenticate, adminTokenRoutes, countPartnerTokens } from './auth/index.js';
+import { authenticateSession } from './accounts/index.js';
 import { healthRoutes, type ReadinessCheck } from './health/index.js';
 import { openApiRoutes } from './openapi/index.js';
 import { adminPartnerRoutes, findPartner, publicPartnerRoutes } from './partners/index.js';
 import { pingDatabase } from './db/index.js';
 import { adminSourceRoutes, countPartnerSources } from './sources/index.js';
-import { countPartnerItems, findPublishedItem, toItem } from './items/index.js';
+import { bumpItemsVersion, countPartnerItems, findPublishedItem, toItem } from './items/index.js';
 import type { HubServices } from './services.js';
 import { HUB_VERSION } from './version.js';
 import { getWidgetAssets, widgetRoutes } from '../widgets/index.js';
@@ -30,6 +31,7 @@ import { interactionCors, interactionRoutes } from './interaction/index.js';
 import { createVoice, searchSimilarItems, VOICE_VISITOR_DATA, VOICE_WRITE_ROUTES } from './voice/index.js';
 import { stylesheetRoutes } from './ui/index.js';
 import { portalRoutes, renderPortalErrors } from '../portal/index.js';
+import { consoleRoutes, parseConsoleForms, renderConsoleErrors, type ConsoleDeps } from '../console/index.js';
 import { imageRoutes } from './images/index.js';
 
 export interface AppOptions {
@@ -44,15 +46,34 @@ export interface AppOptions {
 export function createApp({ config, log, services, readiness = [] }: AppOptions): { app: Koa; docs: RouteDoc[] } {
   const app = new Koa({ proxy: false });
   app.silent = true;
+  const consoleDeps: ConsoleDeps = {
+    config,
+    fetcher: services.fetcher,
+    reader: services.reader,
+    budget: { maxBytes: config.runMaxBytes, maxItems: config.runMaxItems },
+    runNow: (id) => services.scheduler.requestRun(id),
+    nudge: () => services.scheduler.nudge(),
+    catalog: services.catalog,
+    notifications: services.notifications,
+    ...(services.oidc ? { oidc: services.oidc } : {}),
+    itemsChanged: async () => {
+      await bumpItemsVersion();
+      services.itemsChanged();
+    },
+    partnersChanged: () => services.partnersChanged(),
+  };
 
   app.use(attachRequestContext(log));
   app.use(setSecurityHeaders({ https: config.publicUrl.startsWith('https:') }));
   app.use(renderProblems());
   app.use(renderPortalErrors(config.publicUrl));
+  app.use(renderConsoleErrors(consoleDeps));
   app.use(interactionCors({ config }, VOICE_WRITE_ROUTES));
+  app.use(parseConsoleForms());
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${config.bodyLimitKb}kb`, encoding: 'utf-8' }));
   app.use(refusePrototypeKeys());
-  app.use(requireBearerUnder('/api/v1/admin/', authenticate(config.adminToken)));
+  // Machines use bearer tokens; an agent's console session is accepted too (with its CSRF token).
+  app.use(requireBearerUnder('/api/v1/admin/', authenticate(config.adminToken, authenticateSession)));
   app.use(requireJsonBodyUnder('/api/v1/admin/'));
 
   const voice = createVoice(
@@ -60,6 +81,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
       config,
       searchItems: searchSimilarItems(services.catalog.search.service),
       partners: () => services.catalog.partners.get(),
+      mailer: services.mailer,
     },
     log,
   );
@@ -113,6 +135,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
       log,
       voice: voice.service,
     }),
+    consoleRoutes(consoleDeps),
   ];
   for (const group of groups) {
     docs.push(...group.docs);

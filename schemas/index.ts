@@ -29,6 +29,7 @@ export type SchemaName =
   | 'Item'
   | 'ItemInput'
   | 'ModerationInput'
+  | 'MuteInput'
   | 'OfficialReplyInput'
   | 'Partner'
   | 'PartnerInput'

@@ -66,3 +66,4 @@ export function createCatalog(config: Config, log: Logger): Catalog {
 
 export { StatsOverlay } from './stats-overlay.js';
 export { createSynonymRuntime, type SynonymRuntime } from './synonym-runtime.js';
+export { createSynonym, deleteSynonym, listSynonyms, restoreSynonym, type SynonymView } from './synonym-store.js';
