@@ -29,6 +29,7 @@ import type { HubServices } from './services.js';
 import { HUB_VERSION } from './version.js';
 import { getWidgetAssets, widgetRoutes } from '../widgets/index.js';
 import { interactionCors, interactionRoutes } from './interaction/index.js';
+import { createVoice, searchSimilarItems, VOICE_VISITOR_DATA, VOICE_WRITE_ROUTES } from './voice/index.js';
 import { stylesheetRoutes } from './ui/index.js';
 import { portalRoutes, renderPortalErrors } from '../portal/index.js';
 import { consoleRoutes, parseConsoleForms, renderConsoleErrors, type ConsoleDeps } from '../console/index.js';
@@ -69,7 +70,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
   app.use(renderPortalErrors(config.publicUrl));
   app.use(renderConsoleErrors(consoleDeps));
   app.use(measureHttp());
-  app.use(interactionCors({ config }));
+  app.use(interactionCors({ config }, VOICE_WRITE_ROUTES));
   app.use(parseConsoleForms());
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${config.bodyLimitKb}kb`, encoding: 'utf-8' }));
   app.use(refusePrototypeKeys());
@@ -78,6 +79,15 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
   app.use(requireJsonBodyUnder('/api/v1/admin/'));
 
   watchDatabaseConnection();
+  const voice = createVoice(
+    {
+      config,
+      searchItems: searchSimilarItems(services.catalog.search.service),
+      partners: () => services.catalog.partners.get(),
+      mailer: services.mailer,
+    },
+    log,
+  );
   const docs: RouteDoc[] = [];
   const groups: RouteGroup[] = [
     healthRoutes([
@@ -119,7 +129,8 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
     }),
     imageRoutes({ fetcher: services.fetcher }),
     widgetRoutes({ config }),
-    ...interactionRoutes({ config }),
+    ...interactionRoutes({ config, visitorData: [VOICE_VISITOR_DATA] }),
+    ...voice.routes(),
     stylesheetRoutes(),
     portalRoutes({
       catalog: services.catalog,
@@ -130,6 +141,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
       publicUrl: config.publicUrl,
       widgetScript: async () => `/widgets/v1/embed.${(await getWidgetAssets()).hash}.js`,
       log,
+      voice: voice.service,
     }),
     consoleRoutes(consoleDeps),
   ];

@@ -35,6 +35,7 @@ export interface Config {
   ipHashSecret: string | undefined;
   credentialsKey: string | undefined;
   seedOnStart: boolean;
+  wishesModeration: 'pre' | 'post' | 'first-time';
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   smtpUrl: string | undefined;
@@ -392,6 +393,16 @@ export const VARIABLES = [
     default: "le compte de l'administration",
     doc: 'What the sign-in button names: « Se connecter avec … ».',
     parse: (raw) => raw,
+  }),
+  define({
+    name: 'WISHES_MODERATION',
+    key: 'wishesModeration',
+    default: 'pre',
+    doc: "Moderation of citizens' wishes: pre (shown once approved), post (shown at once) or first-time (approved once per visitor).",
+    parse: (raw) => {
+      if (raw !== 'pre' && raw !== 'post' && raw !== 'first-time') throw new Error('must be pre, post or first-time');
+      return raw;
+    },
   }),
 ] as const;
 

@@ -16,10 +16,12 @@ import {
 } from './accounts/index.js';
 import { createCatalog, type Catalog } from './catalog/index.js';
 import { countAwaitingReview, purgeExpiredModerationData } from './interaction/index.js';
+import { purgeVoiceData } from './voice/index.js';
 import { purgeUnusedImages } from './images/index.js';
 import { bumpItemsVersion } from './items/index.js';
 import {
   createMailer,
+  type Mailer,
   createNotifications,
   sendModerationDigests,
   SOURCE_FAILING,
@@ -39,6 +41,8 @@ export interface HubServices {
   catalog: Catalog;
   /** Console and e-mail notifications (source health, moderation digest; later issues add kinds). */
   notifications: Notifications;
+  /** The e-mail transport (nodemailer when SMTP_URL is set), shared with the wishes' follow-up. */
+  mailer: Mailer;
   /** Sign-in through the identity provider, when OIDC_ISSUER is set. */
   oidc: OidcSignIn | undefined;
   /** Sends today's moderation digests not yet sent (the 07:00 job); returns how many. */
@@ -153,6 +157,7 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
     scheduler,
     catalog,
     notifications,
+    mailer,
     oidc,
     sendModerationDigests: digest,
     itemsChanged,
@@ -180,7 +185,12 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
           '0 3 * * *',
           async () => {
             try {
-              const purged = { ...(await purgeExpiredModerationData(new Date())), ...(await purgeAccountData()) };
+              const at = new Date();
+              const purged = {
+                ...(await purgeExpiredModerationData(at)),
+                ...(await purgeAccountData()),
+                voice: await purgeVoiceData(at),
+              };
               log.info({ purged }, 'maintenance: retention applied');
             } catch (err) {
               log.error({ err }, 'maintenance: retention failed');

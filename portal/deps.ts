@@ -1,6 +1,7 @@
 /** What the portal's pages are given by the hub: its services, in-process (never its models). */
 import type { Catalog } from '../hub/catalog/index.js';
 import type { Logger } from '../hub/log.js';
+import type { VoiceService } from '../hub/voice/index.js';
 import type { Item } from '../schemas/index.js';
 
 export interface PortalDeps {
@@ -13,6 +14,8 @@ export interface PortalDeps {
   /** The address of the widgets' script, under its content hash (likes and comments on item pages). */
   widgetScript(): Promise<string>;
   log: Logger;
+  /** Wishes and page feedback (hub/voice), in-process. */
+  voice?: VoiceService;
   /** Addresses per sitemap file before /sitemap.xml becomes an index. Default 50,000 (the protocol's limit). */
   sitemapLimit?: number;
 }

@@ -10,6 +10,7 @@ import { PrivacyPage } from './pages/privacy-page.js';
 import { serveCommune } from './routes/commune.js';
 import { serveCommuneChoice } from './routes/commune-choice.js';
 import { serveHome } from './routes/home.js';
+import { serveFeedback } from './routes/feedback.js';
 import { serveItem } from './routes/item.js';
 import { servePartner, servePartners } from './routes/partners.js';
 import { serveSearch } from './routes/search.js';
@@ -50,6 +51,7 @@ const SEARCH_QUERY = {
 /** Every portal page, in one group. */
 export function portalRoutes(deps: PortalDeps): RouteGroup {
   const sitemaps = serveSitemaps(deps);
+  const feedback = serveFeedback(deps);
   const withBadRequest = {
     ...PAGE_RESPONSES,
     400: { description: 'Paramètre invalide : page en français', contentType: 'text/html' },
@@ -74,6 +76,33 @@ export function portalRoutes(deps: PortalDeps): RouteGroup {
         responses: withBadRequest,
       }),
       serveSearch(deps),
+    )
+    .add(
+      page(
+        '/articles/:id/avis',
+        '« Cette page vous a-t-elle été utile ? » : le formulaire (sans JavaScript), puis le merci',
+        {
+          query: {
+            reponse: { description: 'oui ou non, déjà choisi' },
+            merci: { description: '1 : la réponse est enregistrée' },
+          },
+        },
+      ),
+      (ctx) => feedback.show(ctx),
+    )
+    .add(
+      {
+        method: 'post',
+        path: '/articles/:id/avis',
+        tag: 'pages',
+        summary: "Enregistre l'avis (formulaire du navigateur), puis 303 vers le merci",
+        responses: {
+          303: { description: 'Enregistré' },
+          400: { description: 'Formulaire refusé : la page, avec les messages en français', contentType: 'text/html' },
+          404: { description: 'Publication inconnue', contentType: 'text/html' },
+        },
+      },
+      (ctx) => feedback.post(ctx),
     )
     .add(
       page(

@@ -23,6 +23,7 @@ export type SchemaName =
   | 'Comment'
   | 'CommentEditInput'
   | 'CommentInput'
+  | 'FeedbackInput'
   | 'Common'
   | 'FlagInput'
   | 'Item'
@@ -36,7 +37,10 @@ export type SchemaName =
   | 'Source'
   | 'SourceInput'
   | 'SynonymInput'
-  | 'TokenInput';
+  | 'TokenInput'
+  | 'WishAgentInput'
+  | 'WishInput'
+  | 'WishStatusInput';
 
 // ajv-i18n is CommonJS whose module.exports is the function itself.
 const localizeFr = createRequire(import.meta.url)('ajv-i18n/localize/fr') as Localize;

@@ -1,6 +1,7 @@
 /**
  * Builds the browser bundles with esbuild: embed.js (the custom elements, IIFE, with a
- * source map) and frame.js (the host side of widget iframes). The hub builds them in
+ * source map), wish.js (<passerelle-wish>, on its own) and frame.js (the host side of
+ * widget iframes). The hub builds them in
  * memory when it runs from source; `npm run build` writes them next to the compiled hub:
  *   tsx widgets/build.ts [outDir]   (default dist/widgets/dist)
  */
@@ -17,6 +18,8 @@ export interface WidgetBundle {
   embed: string;
   map: string;
   frame: string;
+  /** <passerelle-wish>, bundled apart so that embed.js keeps its size budget. */
+  wish: string;
 }
 
 /** Where the built files go and where the compiled hub looks for them. */
@@ -24,6 +27,7 @@ export const BUNDLE_FILES = {
   embed: 'embed.js',
   map: 'embed.js.map',
   frame: 'frame.js',
+  wish: 'wish.js',
   manifest: 'manifest.json',
 } as const;
 
@@ -43,7 +47,11 @@ export async function buildWidgets(sourceDir = SOURCE_DIR): Promise<WidgetBundle
     target: TARGETS,
   });
   const result = await esbuild.build({
-    entryPoints: { embed: join(sourceDir, 'index.ts'), frame: join(sourceDir, 'frame-host.ts') },
+    entryPoints: {
+      embed: join(sourceDir, 'index.ts'),
+      frame: join(sourceDir, 'frame-host.ts'),
+      wish: join(sourceDir, 'wish-entry.ts'),
+    },
     bundle: true,
     format: 'iife',
     minify: true,
@@ -69,6 +77,7 @@ export async function buildWidgets(sourceDir = SOURCE_DIR): Promise<WidgetBundle
     embed: `${code}\n//# sourceMappingURL=embed.${hash}.js.map\n`,
     map: text('embed.js.map'),
     frame: text('frame.js'),
+    wish: text('wish.js'),
   };
 }
 
@@ -80,6 +89,7 @@ export async function writeWidgets(outDir: string): Promise<WidgetBundle> {
     writeFile(join(outDir, BUNDLE_FILES.embed), bundle.embed),
     writeFile(join(outDir, BUNDLE_FILES.map), bundle.map),
     writeFile(join(outDir, BUNDLE_FILES.frame), bundle.frame),
+    writeFile(join(outDir, BUNDLE_FILES.wish), bundle.wish),
     writeFile(join(outDir, BUNDLE_FILES.manifest), `${JSON.stringify({ hash: bundle.hash })}\n`),
   ]);
   return bundle;

@@ -3,3 +3,4 @@ export { startLocalDatabase, findFreePort, type LocalDatabase, type LocalDatabas
 export { isDuplicateKey } from './errors.js';
 export { isDatabaseUnavailable } from './unavailable.js';
 export { resolveFerretDb } from './ferretdb-binary.js';
+export { createCountSync, type CountCopy } from './count-copy.js';

@@ -28,7 +28,8 @@ async function partnerAllows(partnerId: string | undefined, origin: string): Pro
   return { allowed: listsOrigin((await findPartner(partnerId))?.allowedOrigins, origin), partnerId };
 }
 
-async function itemPartnerAllows(origin: string, [itemId]: string[]): Promise<OriginVerdict> {
+/** A write about an item: the item's partner's allowedOrigins decide. */
+export async function itemPartnerAllows(origin: string, [itemId]: string[]): Promise<OriginVerdict> {
   const item = itemId ? await findItemOwner(itemId) : undefined;
   return partnerAllows(item?.partnerId, origin);
 }
@@ -40,7 +41,8 @@ async function commentPartnerAllows(origin: string, [commentId]: string[]): Prom
   return partnerAllows(comment?.partnerId, origin);
 }
 
-async function anyPartnerAllows(origin: string): Promise<OriginVerdict> {
+/** A write about no one partner: any active partner's allowedOrigins will do. */
+export async function anyPartnerAllows(origin: string): Promise<OriginVerdict> {
   return { allowed: (await listPartners({ status: 'active' })).some((p) => listsOrigin(p.allowedOrigins, origin)) };
 }
 
@@ -82,7 +84,10 @@ export const INTERACTION_WRITE_ROUTES: RestrictedRoute[] = [
   { path: /^\/api\/v1\/visitor\/data$/, methods: ['GET', 'DELETE'], allows: anyPartnerAllows },
 ];
 
-/** The hub's CORS middleware with the interaction write rules; mount before the routers. */
-export function interactionCors(deps: InteractionDeps): Middleware {
-  return applyCors({ publicUrl: deps.config.publicUrl, restricted: INTERACTION_WRITE_ROUTES });
+/**
+ * The hub's CORS middleware with the interaction write rules, and those of other folders
+ * (`extra`, e.g. wishes and page feedback); mount before the routers.
+ */
+export function interactionCors(deps: InteractionDeps, extra: readonly RestrictedRoute[] = []): Middleware {
+  return applyCors({ publicUrl: deps.config.publicUrl, restricted: [...INTERACTION_WRITE_ROUTES, ...extra] });
 }

@@ -15,9 +15,15 @@ export function interactionRoutes(deps: InteractionDeps): RouteGroup[] {
   return [likeRoutes(deps), commentRoutes(deps), flagRoutes(deps), privacyRoutes(deps), moderationRoutes()];
 }
 
-export type { InteractionDeps } from './deps.js';
-export { interactionCors, INTERACTION_WRITE_ROUTES } from './cors-policy.js';
-export { setInteractionClock } from './clock.js';
+export type { InteractionDeps, VisitorDataExtension } from './deps.js';
+export {
+  anyPartnerAllows,
+  interactionCors,
+  INTERACTION_WRITE_ROUTES,
+  itemPartnerAllows,
+  requestMayWrite,
+} from './cors-policy.js';
+export { now as interactionNow, setInteractionClock } from './clock.js';
 export {
   checkFormToken,
   consumeFormToken,
@@ -30,6 +36,12 @@ export {
   type FormTokenScope,
   type FormTokenUse,
 } from './form-tokens/form-tokens.js';
+export { refuseHoneypot } from './honeypot.js';
+export { containsEmail, countLinks, normalizeAuthor, normalizeBody } from './comments/text.js';
+export { moderationMode, type ModerationMode } from './comments/decide-status.js';
+export { consumeRateLimits, forgetRateKey, type RateRule } from './rate-limit.js';
+export { hashRequestAddress } from './rate-rules.js';
+export { queryInteger, queryString } from './query.js';
 export { EDIT_WINDOW_MS } from './comments/create-comment.js';
 export type { CommentDoc, CommentStatus } from './comments/comment-model.js';
 export { RATE_RULES } from './rate-rules.js';
@@ -45,6 +57,7 @@ export {
   VISITOR_HEADER_DOC,
   type Visitor,
 } from './visitor.js';
+export { MODERATION_FROM, MODERATION_TARGET } from './moderation/transition.js';
 export {
   countAwaitingReview,
   queryModerationLog,

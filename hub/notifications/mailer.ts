@@ -8,6 +8,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** Extra headers (List-Unsubscribe of the wishes' follow-up mails). */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -52,7 +54,11 @@ export function createMailer(settings: MailerSettings): Mailer {
   return {
     configured: true,
     async send(message) {
-      await transport.sendMail({ from, ...message, headers: { 'Auto-Submitted': 'auto-generated' } });
+      await transport.sendMail({
+        from,
+        ...message,
+        headers: { 'Auto-Submitted': 'auto-generated', ...message.headers },
+      });
     },
     close: () => transport.close(),
   };

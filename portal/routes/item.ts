@@ -6,6 +6,7 @@ import type { SearchHit, SearchService } from '../../hub/search/index.js';
 import type { Item } from '../../schemas/index.js';
 import { createItemCache, type CachedItem } from '../content/item-cache.js';
 import type { PortalDeps } from '../deps.js';
+import { FeedbackQuestion } from '../components/feedback-question.js';
 import { ItemPage } from '../pages/item-page.js';
 import { sendPortalPage } from '../site/send-portal-page.js';
 import { describeItem } from '../site/structured-data.js';
@@ -53,6 +54,7 @@ export function serveItem(deps: PortalDeps) {
           readOnLabel: describeReadOn(item.url, partner),
           related: relatedOf.get(found)!.map((hit) => toCard(hit, partners)),
           widgetScript: await deps.widgetScript(),
+          ...(deps.voice ? { feedback: h(FeedbackQuestion, { itemId: item.id }) } : {}),
           canonicalPath,
           structuredData: [describeItem(item, partner, `${deps.publicUrl}${canonicalPath}`)],
         });

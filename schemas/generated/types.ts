@@ -29,6 +29,14 @@ export type ItemType = 'news' | 'event' | 'procedure' | 'service' | 'job' | 'pub
  */
 export type Audience = 'particuliers' | 'professionnels' | 'associations';
 /**
+ * pas-clair, incomplet, obsolete (obsolète ou erroné), hors-situation (ne correspond pas à ma situation), lien-casse.
+ *
+ * This interface was referenced by `FeedbackInput`'s JSON-Schema
+ * via the `definition` "FeedbackReason".
+ */
+export type FeedbackReason =
+  'pas-clair' | 'incomplet' | 'obsolete' | 'hors-situation' | 'lien-casse';
+/**
  * This interface was referenced by `FlagInput`'s JSON-Schema
  * via the `definition` "FlagReason".
  */
@@ -56,6 +64,17 @@ export type SourceKind = 'feed' | 'json-api' | 'comarquage';
  * via the `definition` "Role".
  */
 export type Role = 'platform-admin' | 'partner-admin' | 'editor' | 'moderator';
+/**
+ * Where the citizen wrote it.
+ */
+export type SocialNetwork = 'facebook' | 'instagram' | 'x' | 'linkedin' | 'whatsapp' | 'autre';
+/**
+ * nouveau → a-l-etude (assigned) → accepte → publie (an item answers it) / refuse (public answer) / doublon (of another wish).
+ *
+ * This interface was referenced by `WishStatusInput`'s JSON-Schema
+ * via the `definition` "WishStatus".
+ */
+export type WishStatus = 'nouveau' | 'a-l-etude' | 'accepte' | 'publie' | 'refuse' | 'doublon';
 
 /**
  * Index of every schema, so that shared definitions are emitted once.
@@ -66,6 +85,7 @@ export interface PasserelleSchemas {
   'comment-input'?: CommentInput;
   comment?: Comment;
   common?: Common;
+  'feedback-input'?: FeedbackInput;
   'flag-input'?: FlagInput;
   'item-input'?: ItemInput;
   item?: Item;
@@ -79,6 +99,9 @@ export interface PasserelleSchemas {
   source?: Source;
   'synonym-input'?: SynonymInput;
   'token-input'?: TokenInput;
+  'wish-agent-input'?: WishAgentInput;
+  'wish-input'?: WishInput;
+  'wish-status-input'?: WishStatusInput;
 }
 /**
  * Body of POST /api/v1/admin/comments/moderation: one action on several comments, each reported.
@@ -195,6 +218,36 @@ export interface Territory {
    * via the `definition` "CommuneCode".
    */
   communes?: string[];
+}
+/**
+ * Body of POST /api/v1/items/:id/feedback: « Cette page vous a-t-elle été utile ? ». One answer per visitor and item, changeable.
+ */
+export interface FeedbackInput {
+  useful: boolean;
+  /**
+   * What went wrong (only with useful: false).
+   *
+   * @maxItems 5
+   */
+  reasons?:
+    | []
+    | [FeedbackReason]
+    | [FeedbackReason, FeedbackReason]
+    | [FeedbackReason, FeedbackReason, FeedbackReason]
+    | [FeedbackReason, FeedbackReason, FeedbackReason, FeedbackReason]
+    | [FeedbackReason, FeedbackReason, FeedbackReason, FeedbackReason, FeedbackReason];
+  /**
+   * Optional free text, plain, at most 500 characters; never public.
+   */
+  text?: string;
+  /**
+   * The item's formToken, as given by GET /api/v1/items/:id/comments.
+   */
+  formToken: string;
+  /**
+   * Honeypot: must be absent or empty.
+   */
+  website?: string;
 }
 /**
  * Body of POST /api/v1/comments/:id/flags: why a visitor reports a comment.
@@ -1826,4 +1879,109 @@ export interface TokenInput {
    * Lower-case identifier: letters, digits and single hyphens.
    */
   partnerId?: string;
+}
+/**
+ * Body of POST /api/v1/admin/wishes: a wish an agent enters on a citizen's behalf, collected in a social-network comment.
+ */
+export interface WishAgentInput {
+  title: string;
+  body: string;
+  commune?: string;
+  audience?: Audience;
+  /**
+   * Topic slug, e.g. emploi, sante, transports.
+   *
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "Topic".
+   */
+  topic?: string;
+  campaign?: string;
+  network: SocialNetwork;
+  /**
+   * Link to the post or comment.
+   */
+  postUrl: string;
+}
+/**
+ * Body of POST /api/v1/wishes: a citizen's wish for new content, plain text, without an account.
+ */
+export interface WishInput {
+  /**
+   * What is missing, in one line (5 to 140 characters once trimmed).
+   */
+  title: string;
+  /**
+   * Why and for whom; plain text, shown as typed (at most 2,000 characters).
+   */
+  body: string;
+  /**
+   * The formToken of GET /api/v1/wishes (valid from 3 s to 2 h after it was issued).
+   */
+  formToken: string;
+  /**
+   * Optional address for follow-up: a confirmation link is sent first (double opt-in); never shown, erased on unsubscribe or 90 days after the wish is closed.
+   */
+  email?: string;
+  /**
+   * INSEE code of the commune concerned (98801 to 98833).
+   */
+  commune?: string;
+  audience?: Audience;
+  /**
+   * Topic slug, e.g. emploi, sante, transports.
+   *
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "Topic".
+   */
+  topic?: string;
+  /**
+   * The `campagne` parameter of the page the form was opened from (which social post brought it).
+   */
+  campaign?: string;
+  /**
+   * Honeypot: must be absent or empty.
+   */
+  website?: string;
+}
+/**
+ * Body of POST /api/v1/admin/wishes/:id/status: a partner's signed, dated step in a wish's life.
+ */
+export interface WishStatusInput {
+  status: WishStatus;
+  /**
+   * Public answer, plain text (required for refuse).
+   */
+  answer?: string;
+  /**
+   * Partners the wish is assigned to (a-l-etude).
+   *
+   * @minItems 1
+   * @maxItems 10
+   */
+  partnerIds?:
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string];
+  /**
+   * The wish this one duplicates (required for doublon).
+   */
+  duplicateOf?: string;
+  /**
+   * The published item that answers the wish (required for publie).
+   */
+  itemId?: string;
+  /**
+   * Topic slug, e.g. emploi, sante, transports.
+   *
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "Topic".
+   */
+  topic?: string;
 }

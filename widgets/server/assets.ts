@@ -13,6 +13,7 @@ export interface WidgetAssets {
   embed: ServedFile;
   map: ServedFile;
   frame: ServedFile;
+  wish: ServedFile;
 }
 
 const JS = 'application/javascript; charset=utf-8';
@@ -29,6 +30,7 @@ async function readPrebuilt(): Promise<WidgetBundle> {
       embed: await read(BUNDLE_FILES.embed),
       map: await read(BUNDLE_FILES.map),
       frame: await read(BUNDLE_FILES.frame),
+      wish: await read(BUNDLE_FILES.wish),
     };
   } catch (err) {
     throw new Error(
@@ -45,6 +47,7 @@ async function loadAssets(): Promise<WidgetAssets> {
     embed: toServedFile(bundle.embed, JS),
     map: toServedFile(bundle.map, 'application/json; charset=utf-8'),
     frame: toServedFile(bundle.frame, JS),
+    wish: toServedFile(bundle.wish, JS),
   };
 }
 

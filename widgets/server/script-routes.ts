@@ -14,7 +14,7 @@ async function requireHash(ctx: Context): Promise<Awaited<ReturnType<typeof getW
   return assets;
 }
 
-/** Adds GET /widgets/v1/embed.js, embed.<hash>.js, embed.<hash>.js.map and frame.js. */
+/** Adds GET /widgets/v1/embed.js, embed.<hash>.js, embed.<hash>.js.map, frame.js and wish.js. */
 export function addScriptRoutes(group: RouteGroup): RouteGroup {
   return group
     .add(
@@ -59,5 +59,15 @@ export function addScriptRoutes(group: RouteGroup): RouteGroup {
         responses: { 200: JS, 304: { description: 'Not modified' } },
       },
       async (ctx) => sendFile(ctx, (await getWidgetAssets()).frame, SHORT_CACHE),
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/widgets/v1/wish.js',
+        tag: TAG,
+        summary: 'The wish form <passerelle-wish>, bundled on its own (cached 5 minutes)',
+        responses: { 200: JS, 304: { description: 'Not modified' } },
+      },
+      async (ctx) => sendFile(ctx, (await getWidgetAssets()).wish, SHORT_CACHE),
     );
 }

@@ -6,6 +6,7 @@
 import { h, replace } from './dom.js';
 import { CommentForm } from './comment-form.js';
 import { CommentThread } from './comment-thread.js';
+import { createFeedbackForm } from './feedback-form.js';
 import { formatDate } from './i18n.js';
 import { alertClass, renderEvent, renderTypeBadge } from './item-parts.js';
 import { closeLikes, createLikeButton } from './like-button.js';
@@ -34,18 +35,22 @@ export class ArticleElement extends WidgetElement {
     }
     this.say('');
     const thread = new CommentThread(this, id, (c) => form.replyTo(c));
+    // A token is good for one submission and bound to this visitor's key: each form asks
+    // for its own, and again after each submission.
+    const askToken = async () =>
+      (
+        await this.call<CommentPage>(`/api/v1/items/${encodeURIComponent(id)}/comments?limit=1`, {
+          visitor: true,
+        })
+      ).formToken ?? undefined;
     const form = new CommentForm(this, {
       itemId: id,
       onPublished: (c) => thread.add(c),
-      // A token is good for one comment and bound to this visitor's key: ask again after each.
-      renewToken: async () =>
-        (
-          await this.call<CommentPage>(`/api/v1/items/${encodeURIComponent(id)}/comments?limit=1`, {
-            visitor: true,
-          })
-        ).formToken ?? undefined,
+      renewToken: askToken,
     });
     const likes = createLikeButton(this, id, item.stats?.likes ?? 0);
+    // The portal shows its own feedback form (it works without JavaScript) with show="reactions".
+    const feedback = createFeedbackForm(this, id, askToken);
     const body =
       this.option('show') === 'reactions'
         ? h('div', { class: 'reactions' }, likes, thread.element, form.element)
@@ -54,6 +59,7 @@ export class ArticleElement extends WidgetElement {
             { 'aria-labelledby': 'article-title', class: `item${alertClass(item)}` },
             ...this.renderHeader(item),
             likes,
+            feedback,
             thread.element,
             form.element,
           );
@@ -61,7 +67,10 @@ export class ArticleElement extends WidgetElement {
     try {
       const page = await thread.load();
       form.setToken(page.formToken, page.moderation, page.writable !== false);
-      if (page.writable === false) closeLikes(likes);
+      if (page.writable === false) {
+        closeLikes(likes);
+        feedback.hidden = true;
+      }
     } catch (err) {
       this.sayError(err);
     }

@@ -81,6 +81,21 @@ const fr = {
   code_edit_window_closed: 'Le délai de modification de 15 minutes est dépassé.',
   code_not_found: 'Ce contenu est introuvable ou a été retiré.',
   code_comments_closed: 'Les commentaires sont fermés pour ce contenu.',
+  code_duplicate_wish: 'Vous avez déjà proposé ce contenu.',
+  code_wish_closed: 'Ce souhait a déjà reçu sa réponse.',
+  feedbackTitle: 'Cette page vous a-t-elle été utile ?',
+  yes: 'Oui',
+  no: 'Non',
+  feedbackWhy: 'Qu’est-ce qui n’allait pas ?',
+  'feedback_pas-clair': 'Ce n’est pas clair',
+  feedback_incomplet: 'L’information est incomplète',
+  feedback_obsolete: 'L’information est obsolète ou erronée',
+  'feedback_hors-situation': 'Cela ne correspond pas à ma situation',
+  'feedback_lien-casse': 'Un lien ne fonctionne pas',
+  feedbackText: 'Précisez (facultatif, 500 caractères)',
+  feedbackPrivacy: 'N’indiquez pas de données personnelles (nom, adresse, numéro de dossier…).',
+  feedbackSend: 'Envoyer',
+  feedbackThanks: 'Merci pour votre réponse.',
 };
 
 export type MessageKey = keyof typeof fr;
@@ -161,6 +176,21 @@ const en: Record<MessageKey, string> = {
   code_edit_window_closed: 'The 15-minute editing window has passed.',
   code_not_found: 'This content cannot be found or has been withdrawn.',
   code_comments_closed: 'Comments are closed for this content.',
+  code_duplicate_wish: 'You have already suggested this.',
+  code_wish_closed: 'This wish has already been answered.',
+  feedbackTitle: 'Was this page useful?',
+  yes: 'Yes',
+  no: 'No',
+  feedbackWhy: 'What went wrong?',
+  'feedback_pas-clair': 'Not clear',
+  feedback_incomplet: 'Incomplete',
+  feedback_obsolete: 'Out of date or wrong',
+  'feedback_hors-situation': 'Not my situation',
+  'feedback_lien-casse': 'A broken link',
+  feedbackText: 'Details (optional, 500 characters)',
+  feedbackPrivacy: 'No personal data (name, address, file number…).',
+  feedbackSend: 'Send',
+  feedbackThanks: 'Thank you for your answer.',
 };
 
 export const MESSAGES = { fr, en };
@@ -178,7 +208,17 @@ export function hasMessage(key: string): key is MessageKey {
 
 /** The message for `key`, its plural form chosen by `n`, French spacing applied, with {name} values filled in. */
 export function translate(lang: Lang, key: MessageKey, values: Record<string, string | number> = {}): string {
-  const forms = MESSAGES[lang][key].split('|');
+  return translateFrom(MESSAGES, lang, key, values);
+}
+
+/** translate() over another table (a widget bundled on its own, such as <passerelle-wish>). */
+export function translateFrom<K extends string>(
+  table: Record<Lang, Record<K, string>>,
+  lang: Lang,
+  key: K,
+  values: Record<string, string | number> = {},
+): string {
+  const forms = table[lang][key].split('|');
   const n = values.n;
   const plural = typeof n === 'number' && new Intl.PluralRules(lang).select(n) !== 'one';
   const form = (plural ? forms[1] : forms[0]) ?? forms[0] ?? key;

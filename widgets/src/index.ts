@@ -1,5 +1,6 @@
 /**
- * embed.js: defines <passerelle-news>, <passerelle-search> and <passerelle-article>.
+ * embed.js: defines <passerelle-news>, <passerelle-search> and <passerelle-article>
+ * (<passerelle-wish> is wish.js, bundled on its own).
  * Bundled as an IIFE, so the custom elements are the only names it adds to the page.
  */
 import { ArticleElement } from './article.js';

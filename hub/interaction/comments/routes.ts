@@ -1,7 +1,8 @@
 /** The public comment routes: thread, new comment, more replies, author edit and delete. */
 import type { Context } from 'koa';
 import type { CommentEditInput, CommentInput } from '../../../schemas/index.js';
-import { HttpError, notFound, readBody, RouteGroup } from '../../http/index.js';
+import { notFound, readBody, RouteGroup } from '../../http/index.js';
+import { refuseHoneypot } from '../honeypot.js';
 import type { InteractionDeps } from '../deps.js';
 import { requestMayWrite } from '../cors-policy.js';
 import { itemIdParam, loadCommentableItem, loadPublishedItem } from '../item-context.js';
@@ -64,14 +65,6 @@ const PAGING = {
   cursor: { description: 'nextCursor of the previous page' },
   limit: { description: '1 to 50 (default 20)', schema: { type: 'integer', minimum: 1, maximum: 50 } },
 };
-
-/** A bot filled the hidden field: refused like any bad form, nothing stored. */
-function refuseHoneypot(body: unknown): void {
-  const website = (body as { website?: unknown } | null)?.website;
-  if (typeof website === 'string' && website.trim() !== '') {
-    throw new HttpError(400, 'honeypot', 'Requête invalide', { detail: "le formulaire n'a pas pu être accepté" });
-  }
-}
 
 async function postComment(ctx: Context, deps: InteractionDeps): Promise<void> {
   const visitor = requireVisitor(ctx);

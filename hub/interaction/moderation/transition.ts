@@ -22,13 +22,14 @@ export const SYSTEM_ACTOR: Actor = { tokenId: 'system', name: 'Signalements des 
 
 type Action = ModerationAction | 'auto-hide';
 
-const TARGET: Record<Action, CommentStatus> = {
+/** The status each action leads to, and the statuses it may start from (wishes follow the same rules). */
+export const MODERATION_TARGET: Record<Action, CommentStatus> = {
   approve: 'published',
   reject: 'rejected',
   hide: 'hidden',
   'auto-hide': 'hidden',
 };
-const FROM: Record<Action, CommentStatus[]> = {
+export const MODERATION_FROM: Record<Action, CommentStatus[]> = {
   approve: ['pending', 'rejected', 'hidden'],
   reject: ['pending', 'published', 'hidden'],
   hide: ['pending', 'published'],
@@ -40,7 +41,7 @@ function changesFor(
   comment: CommentDoc,
   at: Date,
 ): { $set: Record<string, unknown>; $unset: Record<string, 1> } {
-  const $set: Record<string, unknown> = { status: TARGET[action] };
+  const $set: Record<string, unknown> = { status: MODERATION_TARGET[action] };
   const $unset: Record<string, 1> = {};
   if (action === 'approve') {
     $set.approvedAt = at;
@@ -68,8 +69,8 @@ export async function moderateComment(
   reason?: string,
 ): Promise<TransitionResult> {
   const from = comment.status;
-  const to = TARGET[action];
-  if (!FROM[action].includes(from))
+  const to = MODERATION_TARGET[action];
+  if (!MODERATION_FROM[action].includes(from))
     throw new Conflict('invalid_transition', `action ${action} impossible sur un commentaire ${from}`);
   const at = now();
   const { $set, $unset } = changesFor(action, comment, at);

@@ -53,7 +53,8 @@ export function privacyRoutes(deps: InteractionDeps): RouteGroup {
         const visitor = requireVisitor(ctx);
         await limitOne(RATE_RULES.visitorDataAddress, await hashRequestAddress(ctx, deps));
         ctx.set('Cache-Control', 'no-store');
-        ctx.body = await exportVisitorData(visitor.hash);
+        const extra = await Promise.all((deps.visitorData ?? []).map((e) => e.export(visitor.hash)));
+        ctx.body = Object.assign(await exportVisitorData(visitor.hash), ...extra);
       },
     )
     .add(
@@ -83,7 +84,9 @@ export function privacyRoutes(deps: InteractionDeps): RouteGroup {
         const visitor = requireVisitor(ctx);
         await limitOne(RATE_RULES.visitorDataAddress, await hashRequestAddress(ctx, deps));
         ctx.set('Cache-Control', 'no-store');
-        ctx.body = { erased: await eraseVisitorData(visitor.hash) };
+        const erased: Record<string, number> = { ...(await eraseVisitorData(visitor.hash)) };
+        for (const extension of deps.visitorData ?? []) Object.assign(erased, await extension.erase(visitor.hash));
+        ctx.body = { erased };
       },
     );
 }

@@ -15,64 +15,30 @@
  * counts are exact, across any number of hub processes, on MongoDB and FerretDB alike.
  * Within one process, concurrent requests for the same item share one pass (the next
  * pass to start sees every change made before it starts), which keeps 200 simultaneous
- * likes to a handful of passes.
+ * likes to a handful of passes. The loop itself is hub/db/count-copy.ts, shared with the
+ * supports of wishes.
  */
+import { createCountSync } from '../../db/index.js';
 import { announceItemStats, readItemStats, writeItemStats } from '../../items/index.js';
 import { countItemStats, type ItemStats } from './count-item-stats.js';
 
-const MAX_ROUNDS = 12;
-
-interface ItemSync {
-  /** The pass that has not started yet, shared by everyone who asks meanwhile. */
-  queued?: Promise<ItemStats>;
-  running: Promise<unknown>;
+function sameStats(stored: unknown, truth: ItemStats): boolean {
+  const s = stored as Partial<ItemStats>;
+  return s.likes === truth.likes && s.comments === truth.comments;
 }
 
-const syncs = new Map<string, ItemSync>();
-
-function sameStats(stored: { likes?: number; comments?: number } | undefined, truth: ItemStats): boolean {
-  return stored?.likes === truth.likes && stored?.comments === truth.comments;
-}
-
-async function runPass(itemId: string): Promise<ItemStats> {
-  const truth = await reconcile(itemId);
-  announceItemStats(itemId, truth);
-  return truth;
-}
-
-async function reconcile(itemId: string): Promise<ItemStats> {
-  let truth = await countItemStats(itemId);
-  for (let round = 1; round <= MAX_ROUNDS; round += 1) {
-    const stored = await readItemStats(itemId);
-    if (!stored || sameStats(stored, truth)) return truth;
-    await writeItemStats(itemId, truth);
-    // Other processes may be writing too: back off a little, then check again.
-    if (round > 2) await new Promise((r) => setTimeout(r, Math.random() * 20 * round));
-    truth = await countItemStats(itemId);
-  }
-  return truth;
-}
+const syncCounts = createCountSync<ItemStats>({
+  count: countItemStats,
+  read: readItemStats,
+  write: writeItemStats,
+  same: sameStats,
+});
 
 /** Brings the item's stats in line with its records; resolves with the exact counts. */
-export function syncItemStats(itemId: string): Promise<ItemStats> {
-  const current = syncs.get(itemId);
-  if (current?.queued) return current.queued;
-  const previous = current?.running ?? Promise.resolve();
-  const entry: ItemSync = { running: previous };
-  const pass = previous
-    .catch(() => undefined)
-    .then(() => {
-      entry.queued = undefined;
-      return runPass(itemId);
-    });
-  entry.queued = pass;
-  entry.running = pass
-    .finally(() => {
-      if (syncs.get(itemId) === entry) syncs.delete(itemId);
-    })
-    .catch(() => undefined);
-  syncs.set(itemId, entry);
-  return pass;
+export async function syncItemStats(itemId: string): Promise<ItemStats> {
+  const truth = await syncCounts(itemId);
+  announceItemStats(itemId, truth);
+  return truth;
 }
 
 /** Syncs several items (after an erasure, say), one after the other. */
