@@ -20,13 +20,14 @@ import { openApiRoutes } from './openapi/index.js';
 import { adminPartnerRoutes, findPartner, publicPartnerRoutes } from './partners/index.js';
 import { pingDatabase } from './db/index.js';
 import { adminSourceRoutes, countPartnerSources } from './sources/index.js';
-import { countPartnerItems } from './items/index.js';
 import type { HubServices } from './services.js';
 import { HUB_VERSION } from './version.js';
 import { widgetRoutes } from '../widgets/index.js';
 import { interactionCors, interactionRoutes } from './interaction/index.js';
 import { stylesheetRoutes } from './ui/index.js';
 import { portalRoutes } from '../portal/index.js';
+import { labRoutes } from './labs/index.js';
+import { bumpItemsVersion, countPartnerItems } from './items/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -75,6 +76,13 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
     }),
     widgetRoutes({ config }),
     ...interactionRoutes({ config }),
+    ...labRoutes({
+      publicUrl: config.publicUrl,
+      onItemsChanged: async () => {
+        await bumpItemsVersion();
+        services.itemsChanged();
+      },
+    }),
     stylesheetRoutes(),
     portalRoutes({ catalog: services.catalog }),
   ];

@@ -27,6 +27,7 @@ export type SchemaName =
   | 'FlagInput'
   | 'Item'
   | 'ItemInput'
+  | 'LabInput'
   | 'ModerationInput'
   | 'OfficialReplyInput'
   | 'Partner'

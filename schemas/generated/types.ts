@@ -34,6 +34,11 @@ export type Audience = 'particuliers' | 'professionnels' | 'associations';
  */
 export type FlagReason = 'spam' | 'offensive' | 'off-topic' | 'personal-data';
 /**
+ * The type of the published item (default procedure).
+ */
+export type ItemType1 =
+  'news' | 'event' | 'procedure' | 'service' | 'job' | 'publication' | 'alert';
+/**
  * This interface was referenced by `Partner`'s JSON-Schema
  * via the `definition` "PartnerKind".
  */
@@ -47,7 +52,7 @@ export type SourceKind = 'feed' | 'json-api' | 'comarquage';
  * This interface was referenced by `TokenInput`'s JSON-Schema
  * via the `definition` "Role".
  */
-export type Role = 'platform-admin' | 'partner-admin' | 'moderator';
+export type Role = 'platform-admin' | 'partner-admin' | 'editor' | 'moderator';
 
 /**
  * Index of every schema, so that shared definitions are emitted once.
@@ -61,6 +66,7 @@ export interface PasserelleSchemas {
   'flag-input'?: FlagInput;
   'item-input'?: ItemInput;
   item?: Item;
+  'lab-input'?: LabInput;
   'moderation-input'?: ModerationInput;
   'official-reply-input'?: OfficialReplyInput;
   'partner-input'?: PartnerInput;
@@ -545,6 +551,25 @@ export interface Item {
   language: string;
   author?: string;
   /**
+   * Every partner that wrote the item together in an open lab, the lead (partnerId) first. Absent on items of a single partner.
+   */
+  coAuthors?: string[];
+  /**
+   * Public dated notes of the later publications of a lab's item, oldest first.
+   */
+  changeNotes?: {
+    /**
+     * This interface was referenced by `Common`'s JSON-Schema
+     * via the `definition` "DateTime".
+     */
+    date: string;
+    note: string;
+  }[];
+  /**
+   * Concerned partners that have not approved the published revision (forced publication): shown as « non relu par ».
+   */
+  unreviewedBy?: string[];
+  /**
    * This interface was referenced by `Common`'s JSON-Schema
    * via the `definition` "DateTime".
    */
@@ -579,6 +604,295 @@ export interface Item {
     likes: number;
     comments: number;
   };
+}
+/**
+ * Body of POST /api/v1/admin/labs: an open lab where several partners write one content together. The first partner is the lead (the published item's partnerId).
+ */
+export interface LabInput {
+  title: string;
+  /**
+   * The concerned partners, the lead first; two or more.
+   *
+   * @minItems 2
+   * @maxItems 45
+   *
+   * Items: Lower-case identifier: letters, digits and single hyphens.
+   *
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "Slug".
+   */
+  partnerIds: [string, string, ...string[]];
+  type?: ItemType1;
+  audience?: Audience[];
+  /**
+   * @maxItems 20
+   *
+   * Items: Topic slug, e.g. emploi, sante, transports.
+   *
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "Topic".
+   */
+  topics?:
+    | []
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ];
+  territory?: Territory;
+  /**
+   * The day the content should be ready (YYYY-MM-DD).
+   */
+  dueDate?: string;
+  /**
+   * The citizens' wish this lab answers.
+   */
+  wishId?: string;
+}
+/**
+ * A save: the whole Markdown document and the revision it started from.
+ *
+ * This interface was referenced by `LabInput`'s JSON-Schema
+ * via the `definition` "LabRevisionInput".
+ */
+export interface LabRevisionInput {
+  body: string;
+  baseRevision: number;
+  /**
+   * A short change note.
+   */
+  note?: string;
+}
+/**
+ * This interface was referenced by `LabInput`'s JSON-Schema
+ * via the `definition` "LabApprovalInput".
+ */
+export interface LabApprovalInput {
+  revision: number;
+}
+/**
+ * Publish the latest revision. force (platform admins) publishes without every approval and needs a reason; note is the public change note of a later publication.
+ *
+ * This interface was referenced by `LabInput`'s JSON-Schema
+ * via the `definition` "LabPublishInput".
+ */
+export interface LabPublishInput {
+  force?: boolean;
+  reason?: string;
+  note?: string;
+}
+/**
+ * Ask the concerned partners to review (en-relecture), abandon, or take an abandoned lab back (brouillon).
+ *
+ * This interface was referenced by `LabInput`'s JSON-Schema
+ * via the `definition` "LabStatusInput".
+ */
+export interface LabStatusInput {
+  status: 'brouillon' | 'en-relecture' | 'abandonne';
+}
+/**
+ * This interface was referenced by `LabInput`'s JSON-Schema
+ * via the `definition` "LabCommentInput".
+ */
+export interface LabCommentInput {
+  body: string;
+  /**
+   * The slug of the section commented (from the document's headings).
+   */
+  section?: string;
+  parentId?: string;
+}
+/**
+ * This interface was referenced by `LabInput`'s JSON-Schema
+ * via the `definition` "LabResolutionInput".
+ */
+export interface LabResolutionInput {
+  resolved: boolean;
+}
+/**
+ * An outside expert invited to read and comment through a link (14 days, revocable).
+ *
+ * This interface was referenced by `LabInput`'s JSON-Schema
+ * via the `definition` "LabReviewerInput".
+ */
+export interface LabReviewerInput {
+  name: string;
+  email?: string;
+}
+/**
+ * This interface was referenced by `LabInput`'s JSON-Schema
+ * via the `definition` "LabMembershipDecision".
+ */
+export interface LabMembershipDecision {
+  accept: boolean;
 }
 /**
  * Body of POST /api/v1/admin/comments/:id/moderation.

@@ -1,0 +1,21 @@
+/**
+ * Open labs: partners write one content together, review it revision by revision, approve
+ * it and publish one co-authored item. See README.md.
+ */
+import type { RouteGroup } from '../http/index.js';
+import { labDecisionRoutes } from './decision-routes.js';
+import { labCoreRoutes } from './lab-routes.js';
+import { labPeopleRoutes } from './people-routes.js';
+import type { PublishDeps } from './publish.js';
+import { labReviewRoutes } from './review-routes.js';
+
+export type { PublishDeps as LabDeps } from './publish.js';
+export { labItemId } from './publish.js';
+export { diffRevisions, type DiffPart, type WordDiff } from './diff.js';
+export { renderDocument, type RenderedDocument, type Section } from './markdown.js';
+export type { LabStatus } from './lab-status.js';
+
+/** Every route of the labs: the admin API and the outside reviewers' links. */
+export function labRoutes(deps: PublishDeps): RouteGroup[] {
+  return [labCoreRoutes(), labDecisionRoutes(deps), labPeopleRoutes(deps.publicUrl), labReviewRoutes()];
+}
