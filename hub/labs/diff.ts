@@ -3,7 +3,7 @@
  * diff reads without colour: the console marks insertions <ins> and deletions <del> and
  * announces them as « ajouté » / « supprimé » to screen readers.
  */
-import { diffWords } from 'diff';
+import { diffWordsWithSpace } from 'diff';
 
 export interface DiffPart {
   op: 'equal' | 'insert' | 'delete';
@@ -29,7 +29,7 @@ export function splitSpace(text: string): { lead: string; core: string; trail: s
 
 /** The word diff from `before` to `after`. */
 export function diffRevisions(before: string, after: string): WordDiff {
-  const parts: DiffPart[] = diffWords(before, after).map((c) => ({
+  const parts: DiffPart[] = diffWordsWithSpace(before, after).map((c) => ({
     op: c.added ? 'insert' : c.removed ? 'delete' : 'equal',
     text: c.value,
   }));

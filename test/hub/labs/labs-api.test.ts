@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../../helpers/hub.js';
+import { startTestHub, type TestHub } from '../../helpers/hub.js';
 import { call, LABS, makeToken, save } from './lab-client.js';
 
 let hub: TestHub;
 let sud: string;
 let cafat: string;
 let cafatModerator: string;
-let noumea: string;
 
 const FICHE = `Inscrire un enfant à l'école maternelle se fait à la mairie puis à l'école.
 
@@ -24,7 +23,6 @@ beforeAll(async () => {
   sud = await makeToken(hub, 'Rédactrice Province Sud', 'editor', 'province-sud');
   cafat = await makeToken(hub, 'Rédacteur CAFAT', 'editor', 'cafat');
   cafatModerator = await makeToken(hub, 'Modératrice CAFAT', 'moderator', 'cafat');
-  noumea = await makeToken(hub, 'Rédacteur Nouméa', 'editor', 'noumea');
 });
 afterAll(() => hub.stop());
 
