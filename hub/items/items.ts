@@ -107,6 +107,7 @@ const INDEXED_FIELDS = {
   content: 1,
   categories: 1,
   keywords: 1,
+  coAuthors: 1,
   type: 1,
   topics: 1,
   audience: 1,

@@ -19,3 +19,26 @@ export type { LabStatus } from './lab-status.js';
 export function labRoutes(deps: PublishDeps): RouteGroup[] {
   return [labCoreRoutes(), labDecisionRoutes(deps), labPeopleRoutes(deps.publicUrl), labReviewRoutes()];
 }
+
+// The operations the console calls in-process (faces never reach the models).
+export { actorOf, permissionsOf, type LabPermissions } from './access.js';
+export { approveRevision, listApprovalHistory } from './approvals.js';
+export { addComment, listCommentThreads, loadComment, resolveComment, type CommentThread } from './comments.js';
+export { createLab, listLabs, loadLab, setLabStage } from './labs.js';
+export type { LabDoc } from './lab-model.js';
+export {
+  decideMembership,
+  inviteReviewer,
+  isMember,
+  listMemberships,
+  listReviewers,
+  pingPresence,
+  requestMembership,
+  revokeReviewer,
+  REVIEWER_LINK_DAYS,
+} from './people.js';
+export { publishLab } from './publish.js';
+export { findLatestRevision, listRevisions, loadRevision, saveRevision } from './revisions.js';
+export { loadReviewLink } from './review-routes.js';
+export { summarizeLab, viewLab, type LabSummary, type LabView } from './views.js';
+export { splitSpace } from './diff.js';

@@ -132,8 +132,12 @@ describe('open labs: the whole path', () => {
       id: string;
     }[];
     expect(found.map((i) => i.id)).toContain(itemId);
-    const feed = await (await hub.request('/feeds/items.json?partner=province-sud')).text();
-    expect(feed).toContain(itemId);
+    // Every co-author's filters, feeds and widgets find it, not only the lead's.
+    const byCafat = (await call(hub, undefined, '/api/v1/items?partner=cafat')).body.items as { id: string }[];
+    expect(byCafat.map((i) => i.id)).toContain(itemId);
+    for (const partner of ['province-sud', 'cafat']) {
+      expect(await (await hub.request(`/feeds/items.json?partner=${partner}`)).text()).toContain(itemId);
+    }
   });
 });
 
