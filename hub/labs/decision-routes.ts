@@ -59,6 +59,14 @@ export function labDecisionRoutes(deps: PublishDeps): RouteGroup {
           "seuls les rédacteurs et administrateurs d'un partenaire concerné approuvent",
         );
         const { approval, created } = await approveRevision(lab, revision, partnerId as string, actorOf(principal));
+        if (created)
+          await deps.onEvent?.({
+            type: 'approval-given',
+            lab,
+            revision,
+            partnerId: partnerId as string,
+            by: approval.by,
+          });
         ctx.status = created ? 201 : 200;
         ctx.body = toApprovalView(approval);
       },

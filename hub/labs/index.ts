@@ -11,13 +11,14 @@ import { labReviewRoutes } from './review-routes.js';
 
 export type { PublishDeps as LabDeps } from './publish.js';
 export { labItemId } from './publish.js';
-export { diffRevisions, type DiffPart, type WordDiff } from './diff.js';
+export { diffRevisions, splitSpace, type DiffPart, type WordDiff } from './diff.js';
+export { findSectionAuthor, type LabEvent } from './events.js';
 export { renderDocument, type RenderedDocument, type Section } from './markdown.js';
 export type { LabStatus } from './lab-status.js';
 
 /** Every route of the labs: the admin API and the outside reviewers' links. */
 export function labRoutes(deps: PublishDeps): RouteGroup[] {
-  return [labCoreRoutes(), labDecisionRoutes(deps), labPeopleRoutes(deps.publicUrl), labReviewRoutes()];
+  return [labCoreRoutes(deps), labDecisionRoutes(deps), labPeopleRoutes(deps), labReviewRoutes(deps)];
 }
 
 // The operations the console calls in-process (faces never reach the models).
@@ -41,4 +42,3 @@ export { publishLab } from './publish.js';
 export { findLatestRevision, listRevisions, loadRevision, saveRevision } from './revisions.js';
 export { loadReviewLink } from './review-routes.js';
 export { summarizeLab, viewLab, type LabSummary, type LabView } from './views.js';
-export { splitSpace } from './diff.js';

@@ -13,6 +13,8 @@ import { diffRevisions } from './diff.js';
 import { createLab, listLabs, loadLab, setLabStage } from './labs.js';
 import { isMember } from './people.js';
 import { findLatestRevision, listRevisions, loadRevision, saveRevision } from './revisions.js';
+import type { PublishDeps } from './publish.js';
+import { listApprovals } from './approvals.js';
 import { summarizeLab, toRevisionSummary, viewLab } from './views.js';
 import { LAB_VIEW, LABS_PATH as PATH, OBJECT, bearer } from './route-docs.js';
 
@@ -65,7 +67,7 @@ async function diffFor(ctx: Context) {
 }
 
 /** Labs, their document, revisions and diffs. */
-export function labCoreRoutes(): RouteGroup {
+export function labCoreRoutes(deps: PublishDeps): RouteGroup {
   return new RouteGroup()
     .add(
       {
@@ -157,6 +159,9 @@ export function labCoreRoutes(): RouteGroup {
         const { status } = readBody<LabStatusInput>(ctx, 'LabInput#/definitions/LabStatusInput');
         demand(leadsLab(lab, getPrincipal(ctx)), 'lab_lead_forbidden', "réservé au partenaire pilote de l'atelier");
         await setLabStage(lab, status);
+        if (status === 'en-relecture' && lab.stage !== 'en-relecture') {
+          await deps.onEvent?.({ type: 'review-requested', lab, by: actorOf(getPrincipal(ctx)) });
+        }
         ctx.body = await viewLab({ ...lab, stage: status }, getPrincipal(ctx));
       },
     )
@@ -206,7 +211,13 @@ export function labCoreRoutes(): RouteGroup {
       async (ctx) => {
         const lab = await requireEditor(ctx);
         const input = readBody<LabRevisionInput>(ctx, 'LabInput#/definitions/LabRevisionInput');
-        const { revision, unchanged } = await saveRevision(lab, input, actorOf(getPrincipal(ctx)));
+        const by = actorOf(getPrincipal(ctx));
+        const { revision, unchanged } = await saveRevision(lab, input, by);
+        const voided = unchanged ? [] : await listApprovals(lab, revision.number - 1);
+        if (voided.length) {
+          const partnerIds = voided.map((a) => a.partnerId);
+          await deps.onEvent?.({ type: 'approvals-voided', lab, revision: revision.number, partnerIds, by });
+        }
         ctx.status = unchanged ? 200 : 201;
         ctx.body = { revision: revision.number, unchanged, ...toRevisionSummary(revision) };
       },

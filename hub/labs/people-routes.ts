@@ -22,6 +22,8 @@ import {
   revokeReviewer,
 } from './people.js';
 import { LABS_PATH as PATH, OBJECT, bearer } from './route-docs.js';
+import type { PublishDeps } from './publish.js';
+import { reportComment } from './report-comment.js';
 import { toCommentView, toThreadView } from './views.js';
 import type { MembershipDoc, ReviewerDoc } from './social-models.js';
 
@@ -53,7 +55,8 @@ async function canEdit(ctx: Context) {
 }
 
 /** Comments, membership, reviewers and presence. */
-export function labPeopleRoutes(publicUrl: string): RouteGroup {
+export function labPeopleRoutes(deps: PublishDeps): RouteGroup {
+  const { publicUrl } = deps;
   return new RouteGroup()
     .add(
       {
@@ -83,8 +86,10 @@ export function labPeopleRoutes(publicUrl: string): RouteGroup {
       async (ctx) => {
         const lab = await labParam(ctx);
         const input = readBody<LabCommentInput>(ctx, 'LabInput#/definitions/LabCommentInput');
+        const comment = await addComment(lab, input, actorOf(getPrincipal(ctx)));
+        await reportComment(deps, lab, comment);
         ctx.status = 201;
-        ctx.body = toCommentView(await addComment(lab, input, actorOf(getPrincipal(ctx))));
+        ctx.body = toCommentView(comment);
       },
     )
     .add(

@@ -11,6 +11,7 @@ import { isDuplicateKey } from '../db/index.js';
 import { Conflict, DomainError, Forbidden, InvalidInput } from '../domain-errors.js';
 import { writeAuthoredItem, type AuthoredItem } from '../items/index.js';
 import { listApprovals, listPublications, missingPartners } from './approvals.js';
+import type { LabEvent } from './events.js';
 import type { LabDoc } from './lab-model.js';
 import { renderDocument } from './markdown.js';
 import { PublicationModel, type Actor, type PublicationDoc, type RevisionDoc } from './record-models.js';
@@ -27,6 +28,8 @@ export interface PublishDeps {
   onItemsChanged: () => Promise<void> | void;
   /** The lab answered a citizens' wish (closed as publie by the wishes' owner). */
   onWishAnswered?: (wishId: string, itemId: string) => Promise<void>;
+  /** Something agents should hear of (notifications); errors are the listener's to log. */
+  onEvent?: (event: LabEvent) => Promise<void>;
 }
 
 export interface PublishRequest {

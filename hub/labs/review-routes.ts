@@ -11,6 +11,8 @@ import { addComment, listCommentThreads } from './comments.js';
 import { loadLab } from './labs.js';
 import { resolveReviewer } from './people.js';
 import { OBJECT } from './route-docs.js';
+import type { PublishDeps } from './publish.js';
+import { reportComment } from './report-comment.js';
 import { toCommentView, toThreadView, viewLab } from './views.js';
 
 const PATH = '/api/v1/lab-reviews/:token';
@@ -32,7 +34,7 @@ function privately(ctx: Context): void {
 }
 
 /** The reviewer's reading and commenting. */
-export function labReviewRoutes(): RouteGroup {
+export function labReviewRoutes(deps: PublishDeps): RouteGroup {
   return new RouteGroup()
     .add(
       {
@@ -74,8 +76,10 @@ export function labReviewRoutes(): RouteGroup {
           name: `${reviewer.name} (relecteur extérieur)`,
           reviewerId: reviewer._id,
         };
+        const comment = await addComment(lab, input, author);
+        await reportComment(deps, lab, comment);
         ctx.status = 201;
-        ctx.body = toCommentView(await addComment(lab, input, author));
+        ctx.body = toCommentView(comment);
       },
     );
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from '../../helpers/hub.js';
+import { findSectionAuthor } from '../../../hub/labs/index.js';
 import { call, LABS, makeToken, save } from './lab-client.js';
 
 let hub: TestHub;
@@ -103,6 +104,11 @@ describe('open labs: the whole path', () => {
     expect(history).toEqual([expect.objectContaining({ revision: r2, voided: true })]);
     // Approving the old revision is refused.
     expect((await call(hub, sud, `${LABS}/${id}/approvals`, { revision: r2 })).body.code).toBe('revision_outdated');
+
+    // Who wrote each section last (the partner a comment on it is reported to).
+    expect((await findSectionAuthor(id, 'qui-peut-faire-la-demande'))?.partnerId).toBe('province-sud');
+    expect((await findSectionAuthor(id, 'introduction'))?.partnerId).toBe('cafat');
+    expect((await findSectionAuthor(id, 'qui-peut-vous-aider'))?.partnerId).toBe('cafat');
 
     // Both re-approve; the lab is approved, then published.
     expect((await call(hub, sud, `${LABS}/${id}/approvals`, { revision: r3 })).status).toBe(201);
