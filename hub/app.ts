@@ -11,6 +11,8 @@ import {
   setSecurityHeaders,
   renderProblems,
   requireBearerUnder,
+  requireJsonBodyUnder,
+  refusePrototypeKeys,
   type RouteDoc,
   type RouteGroup,
 } from './http/index.js';
@@ -28,6 +30,7 @@ import { stylesheetRoutes } from './ui/index.js';
 import { portalRoutes } from '../portal/index.js';
 import { labRoutes } from './labs/index.js';
 import { bumpItemsVersion, countPartnerItems } from './items/index.js';
+import { imageRoutes } from './images/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -47,7 +50,9 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
   app.use(renderProblems());
   app.use(interactionCors({ config }));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${config.bodyLimitKb}kb`, encoding: 'utf-8' }));
+  app.use(refusePrototypeKeys());
   app.use(requireBearerUnder('/api/v1/admin/', authenticate(config.adminToken)));
+  app.use(requireJsonBodyUnder('/api/v1/admin/'));
 
   const docs: RouteDoc[] = [];
   const groups: RouteGroup[] = [
@@ -74,6 +79,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
       onItemsChanged: services.itemsChanged,
       allowedHosts: config.sourceAllowedHosts,
     }),
+    imageRoutes({ fetcher: services.fetcher }),
     widgetRoutes({ config }),
     ...interactionRoutes({ config }),
     ...labRoutes({

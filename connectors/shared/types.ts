@@ -7,6 +7,11 @@ import type { ItemDefaults, ItemInput, SourceInput, Territory } from '../../sche
  */
 export type ConnectorSource = Pick<SourceInput, 'partnerId' | 'kind' | 'url' | 'complete' | 'defaults' | 'mapping'> & {
   id: string;
+  /**
+   * The source's credentials, sealed (an opaque string): runConnector hands them to the
+   * fetcher, which opens them at fetch time for the address's origin only.
+   */
+  credentials?: string;
 };
 
 /** What a kind's map stage knows about one entry, before the shared normalization. */

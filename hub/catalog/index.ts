@@ -49,7 +49,7 @@ export function createCatalog(config: Config, log: Logger): Catalog {
     partners,
     stats,
     routes: () => [
-      catalogRoutes({ search, partners, stats }),
+      catalogRoutes({ search, partners, stats, publicUrl: config.publicUrl }),
       feedRoutes({ search, partners, publicUrl: config.publicUrl, ...(websub ? { websubHubUrl: websub } : {}) }),
       adminSynonymRoutes(synonyms),
     ],

@@ -14,14 +14,14 @@ import { getStylesheets, type Stylesheets } from './stylesheets.js';
 
 /**
  * The pages' Content-Security-Policy: no inline script or style at all, nothing from
- * elsewhere but partners' images; framed only by the hub itself (the widget iframes keep
- * their own policy).
+ * elsewhere — partners' images too come through the hub (hub/images: imageUrl); framed
+ * only by the hub itself (the widget iframes keep their own policy).
  */
 export const PAGE_CSP = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' https: http: data:",
+  "img-src 'self' data:",
   "connect-src 'self'",
   "font-src 'self'",
   "manifest-src 'self'",

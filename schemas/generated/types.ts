@@ -580,7 +580,7 @@ export interface Item {
    */
   updatedAt?: string;
   event?: EventInfo;
-  image?: Image;
+  image?: ServedImage;
   enclosures?: Enclosure[];
   contentHash: string;
   status: 'published' | 'withdrawn';
@@ -604,6 +604,25 @@ export interface Item {
     likes: number;
     comments: number;
   };
+}
+/**
+ * The item's image: the partner's address and text, and its copy on the hub (GET /images/{key}/{width}).
+ *
+ * This interface was referenced by `Item`'s JSON-Schema
+ * via the `definition` "ServedImage".
+ */
+export interface ServedImage {
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "HttpUrl".
+   */
+  url: string;
+  alt?: string;
+  type?: string;
+  /**
+   * The image through the hub: GET /images/{key}/{width}, width 160, 320, 480, 640, 960 or 1280 (widgets and pages use it, never url).
+   */
+  key?: string;
 }
 /**
  * Body of POST /api/v1/admin/labs: an open lab where several partners write one content together. The first partner is the lead (the published item's partnerId).
@@ -1489,6 +1508,10 @@ export interface SourceInput {
    */
   url: string;
   /**
+   * What the hub must send to reach the partner's API: headers, query-string keys, or a user and password (Basic). Stored encrypted apart from the address, sent only to the address's own origin, never returned (the Source shows them masked). A user and password written in the address (https://user:password@host/…) and query parameters that look like keys (api_key, token…) are moved here. PATCH: absent keeps them, null removes them, an object replaces them, where the masked value •••••• keeps the stored value of that name.
+   */
+  credentials?: SourceCredentials | null;
+  /**
    * Cron expression (5 or 6 fields), evaluated in Pacific/Noumea. Default: every 30 minutes.
    */
   schedule?: string;
@@ -1502,6 +1525,32 @@ export interface SourceInput {
   complete?: boolean;
   defaults?: ItemDefaults;
   mapping?: JsonApiMapping;
+}
+/**
+ * This interface was referenced by `SourceInput`'s JSON-Schema
+ * via the `definition` "SourceCredentials".
+ */
+export interface SourceCredentials {
+  /**
+   * Request headers, e.g. {"Authorization": "Bearer …"} or {"X-Api-Key": "…"}.
+   */
+  headers?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Query-string parameters added to every request to the address's origin, e.g. {"api_key": "…"}.
+   */
+  query?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * HTTP Basic user (with password).
+   */
+  username?: string;
+  /**
+   * HTTP Basic password.
+   */
+  password?: string;
 }
 /**
  * Values given to every item of the source that does not carry its own.
@@ -1720,6 +1769,11 @@ export interface Source {
   kind: SourceKind;
   name?: string;
   url: string;
+  /**
+   * The source has credentials (credentials shows which, masked).
+   */
+  hasCredentials?: boolean;
+  credentials?: MaskedCredentials;
   schedule: string;
   enabled: boolean;
   /**
@@ -1739,6 +1793,19 @@ export interface Source {
    * via the `definition` "DateTime".
    */
   updatedAt: string;
+}
+/**
+ * The source's credentials, every value masked as ••••••: only their names are shown.
+ */
+export interface MaskedCredentials {
+  headers?: {
+    [k: string]: '••••••' | undefined;
+  };
+  query?: {
+    [k: string]: '••••••' | undefined;
+  };
+  username?: '••••••';
+  password?: '••••••';
 }
 /**
  * This interface was referenced by `Source`'s JSON-Schema
@@ -1784,6 +1851,20 @@ export interface SourceState {
    * Validator of the last complete fetch, sent as If-Modified-Since.
    */
   lastModified?: string;
+}
+/**
+ * This interface was referenced by `Source`'s JSON-Schema
+ * via the `definition` "MaskedCredentials".
+ */
+export interface MaskedCredentials1 {
+  headers?: {
+    [k: string]: '••••••' | undefined;
+  };
+  query?: {
+    [k: string]: '••••••' | undefined;
+  };
+  username?: '••••••';
+  password?: '••••••';
 }
 /**
  * Body of POST and PUT /api/v1/admin/search/synonyms: words or phrases that search treats as the same (or, oneWay, the first expanding to the others). Applied at query time: no re-index.

@@ -50,6 +50,18 @@ describe('finalizeItem', () => {
     expect(item.id).toMatch(/^[a-f0-9]{24}$/);
   });
 
+  it('removes bidi controls and zero-width characters from the title and the summary, and rejects a title made of them', () => {
+    const item = itemOf({
+      ...draft,
+      title: 'Fermeture\u202E\u200B de la mairie',
+      summary: 'Travaux\u2066 du\u200D port',
+    });
+    expect(item.title).toBe('Fermeture de la mairie');
+    expect(item.summary).toBe('Travaux du port');
+    const outcome = finalizeItem({ ...draft, title: '\u202E\u200B\u2066' }, source);
+    expect(outcome).toMatchObject({ rejection: { reason: 'title: missing' } });
+  });
+
   it('derives the id from sourceId and guid only', () => {
     const a = itemOf(draft);
     expect(itemOf({ ...draft, title: 'Autre titre' }).id).toBe(a.id);
