@@ -23,7 +23,7 @@ export function labRoutes(deps: PublishDeps): RouteGroup[] {
 
 // The operations the console calls in-process (faces never reach the models).
 export { actorOf, permissionsOf, type LabPermissions } from './access.js';
-export { approveRevision, listApprovalHistory } from './approvals.js';
+export { approveRevision, findLastApprovedRevision, listApprovalHistory, listApprovals } from './approvals.js';
 export { addComment, listCommentThreads, loadComment, resolveComment, type CommentThread } from './comments.js';
 export { createLab, listLabs, loadLab, setLabStage } from './labs.js';
 export type { LabDoc } from './lab-model.js';
@@ -41,4 +41,4 @@ export {
 export { publishLab } from './publish.js';
 export { findLatestRevision, listRevisions, loadRevision, saveRevision } from './revisions.js';
 export { loadReviewLink } from './review-routes.js';
-export { summarizeLab, viewLab, type LabSummary, type LabView } from './views.js';
+export { summarizeLab, toThreadView, viewLab, type LabSummary, type LabView } from './views.js';

@@ -46,7 +46,7 @@ const toReviewerView = (r: ReviewerDoc) => ({
 });
 
 /** The path of the page an outside reviewer opens (served by the console). */
-export const reviewerLinkPath = (token: string) => `/relecture/${token}`;
+export const reviewerLinkPath = (token: string) => `/console/relecture/${token}`;
 
 async function canEdit(ctx: Context) {
   const lab = await labParam(ctx);

@@ -175,7 +175,7 @@ describe('outside reviewers', () => {
     });
     expect(invited.status).toBe(201);
     const token = invited.body.token as string;
-    expect(invited.body.url).toBe(`http://portal.test/relecture/${token}`);
+    expect(invited.body.url).toBe(`http://portal.test/console/relecture/${token}`);
     const days = (Date.parse(invited.body.expiresAt as string) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(13.9);
     expect(days).toBeLessThanOrEqual(14);
