@@ -22,14 +22,14 @@ import { openApiRoutes } from './openapi/index.js';
 import { adminPartnerRoutes, findPartner, publicPartnerRoutes } from './partners/index.js';
 import { pingDatabase } from './db/index.js';
 import { adminSourceRoutes, countPartnerSources } from './sources/index.js';
+import { bumpItemsVersion, countPartnerItems, findPublishedItem, toItem } from './items/index.js';
 import type { HubServices } from './services.js';
 import { HUB_VERSION } from './version.js';
-import { widgetRoutes } from '../widgets/index.js';
+import { getWidgetAssets, widgetRoutes } from '../widgets/index.js';
 import { interactionCors, interactionRoutes } from './interaction/index.js';
 import { stylesheetRoutes } from './ui/index.js';
-import { portalRoutes } from '../portal/index.js';
+import { portalRoutes, renderPortalErrors } from '../portal/index.js';
 import { labRoutes } from './labs/index.js';
-import { bumpItemsVersion, countPartnerItems } from './items/index.js';
 import { imageRoutes } from './images/index.js';
 
 export interface AppOptions {
@@ -48,6 +48,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
   app.use(attachRequestContext(log));
   app.use(setSecurityHeaders({ https: config.publicUrl.startsWith('https:') }));
   app.use(renderProblems());
+  app.use(renderPortalErrors(config.publicUrl));
   app.use(interactionCors({ config }));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${config.bodyLimitKb}kb`, encoding: 'utf-8' }));
   app.use(refusePrototypeKeys());
@@ -57,8 +58,16 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
   const docs: RouteDoc[] = [];
   const groups: RouteGroup[] = [
     healthRoutes([
-      { name: 'database', check: pingDatabase },
-      { name: 'search', check: () => services.catalog.search.service.isReady() },
+      {
+        name: 'database',
+        check: pingDatabase,
+        failure: { code: 'database_unavailable', detail: 'la base de données ne répond pas' },
+      },
+      {
+        name: 'search',
+        check: () => services.catalog.search.service.isReady(),
+        failure: { code: 'search_not_ready', detail: "le premier index de recherche n'est pas encore chargé" },
+      },
       ...readiness,
     ]),
     openApiRoutes(() => docs, { version: HUB_VERSION, publicUrl: config.publicUrl }),
@@ -75,7 +84,8 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
     adminSourceRoutes({
       nudge: () => services.scheduler.nudge(),
       runNow: (id) => services.scheduler.requestRun(id),
-      fetcher: services.fetcher,
+      reader: services.reader,
+      budget: { maxBytes: config.runMaxBytes, maxItems: config.runMaxItems },
       onItemsChanged: services.itemsChanged,
       allowedHosts: config.sourceAllowedHosts,
     }),
@@ -90,7 +100,16 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
       },
     }),
     stylesheetRoutes(),
-    portalRoutes({ catalog: services.catalog }),
+    portalRoutes({
+      catalog: services.catalog,
+      findItem: async (id) => {
+        const doc = await findPublishedItem(id);
+        return doc ? toItem(doc) : undefined;
+      },
+      publicUrl: config.publicUrl,
+      widgetScript: async () => `/widgets/v1/embed.${(await getWidgetAssets()).hash}.js`,
+      log,
+    }),
   ];
   for (const group of groups) {
     docs.push(...group.docs);

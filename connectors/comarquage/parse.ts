@@ -3,9 +3,10 @@
  * In an archive only fiches (F…) and services (R…) are read; dossiers (N…), menus and
  * glossaries are navigation, not items.
  */
-import { decodeText, type FetchedBody, ConnectorError, isConnectorError } from '../shared/index.js';
+import { decodeText, type DraftItem, type FetchedBody, ConnectorError, isConnectorError } from '../shared/index.js';
 import { isZip, readArchive, type ArchiveLimits } from './archive.js';
 import { renderFicheBody } from './fiche-body.js';
+import { readFicheLinks } from './fiche-links.js';
 import { audienceFromUrl } from './service-public.js';
 import { childElements, firstChild, parseXmlTree, textContent, type XmlElement } from './xml-tree.js';
 
@@ -37,6 +38,8 @@ export interface ParsedFiche {
    * with their meaning (`CPAM : Caisse primaire d'assurance maladie`).
    */
   keywords: string[];
+  /** Its blocks of links (online services, questions-answers…), kept structured. */
+  links: DraftItem['links'];
 }
 
 /** A fiche of an archive that could not be read. */
@@ -101,16 +104,19 @@ export function parseFiche(xml: string, where: string): ParsedFiche {
   const id = root.attrs.ID ?? meta('dc:identifier');
   if (!id) throw new ConnectorError('bad_format', `comarquage: fiche without ID in ${where}`);
   const audiences = readAudiences(root);
+  const audience = audiences[0] ?? audienceFromUrl(root.attrs.spUrl);
+  const title = meta('dc:title') ?? '';
   const fiche: ParsedFiche = {
     id,
     root: root.name,
-    title: meta('dc:title') ?? '',
+    title,
     audiences,
     themes: childElements(root, 'Theme')
       .map((t) => textContent(firstChild(t, 'Titre')))
       .filter(Boolean),
-    html: renderFicheBody(root, audiences[0] ?? audienceFromUrl(root.attrs.spUrl)),
+    html: renderFicheBody(root, audience),
     keywords: readKeywords(root),
+    links: readFicheLinks(root, title, audience),
   };
   assignDefined(fiche, {
     publicationType: root.attrs.type,
@@ -122,9 +128,13 @@ export function parseFiche(xml: string, where: string): ParsedFiche {
   return fiche;
 }
 
-/** Questions-réponses, « Voir aussi » titles and defined sigles, in that order, without repeats. */
+/**
+ * Questions-réponses, « Voir aussi » titles, defined sigles and the names of the online
+ * services (no longer in the text, now a block of links), in that order, without repeats.
+ */
 function readKeywords(root: XmlElement): string[] {
   const questions = childElements(root, 'QuestionReponse').map(textContent);
+  const services = childElements(root, 'ServiceEnLigne').map((el) => textContent(firstChild(el, 'Titre')));
   const seeAlso = firstChild(root, 'VoirAussi');
   const related = seeAlso
     ? childElements(seeAlso, 'Fiche').map((el) => textContent(firstChild(el, 'Titre') ?? el))
@@ -134,7 +144,9 @@ function readKeywords(root: XmlElement): string[] {
     const meaning = textContent(firstChild(el, 'Texte'));
     return sigle && meaning ? `${sigle} : ${meaning}` : sigle;
   });
-  const all = [...questions, ...related, ...sigles].map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const all = [...questions, ...related, ...sigles, ...services]
+    .map((t) => t.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
   return [...new Set(all)];
 }
 

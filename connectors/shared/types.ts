@@ -14,6 +14,9 @@ export type ConnectorSource = Pick<SourceInput, 'partnerId' | 'kind' | 'url' | '
   credentials?: string;
 };
 
+/** The blocks of ItemInput.links. */
+export type LinkBlock = 'services' | 'questions' | 'seeAlso' | 'moreInfo' | 'references';
+
 /** What a kind's map stage knows about one entry, before the shared normalization. */
 export interface DraftItem {
   guid?: string;
@@ -34,6 +37,8 @@ export interface DraftItem {
   categories?: string[];
   /** Citizens' wording besides the text (questions answered, related titles, sigles): searched, not shown. */
   keywords?: string[];
+  /** Blocks of links besides the text (online services, questions-answers…), titles possibly HTML, urls possibly relative to `base`. */
+  links?: Partial<Record<LinkBlock, Array<{ title?: string; url?: string; kind?: string }>>>;
   audience?: string[];
   territory?: Territory;
   language?: string;

@@ -46,6 +46,7 @@ export const OPTIONAL_ITEM_FIELDS = [
   'content',
   'categories',
   'keywords',
+  'links',
   'author',
   'publishedAt',
   'updatedAt',

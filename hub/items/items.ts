@@ -108,6 +108,7 @@ const INDEXED_FIELDS = {
   categories: 1,
   keywords: 1,
   coAuthors: 1,
+  links: 1,
   type: 1,
   topics: 1,
   audience: 1,

@@ -29,6 +29,7 @@ export type IndexableItem = Pick<
       | 'categories'
       | 'keywords'
       | 'coAuthors'
+      | 'links'
       | 'publishedAt'
       | 'updatedAt'
       | 'firstSeenAt'

@@ -34,10 +34,13 @@ export type Audience = 'particuliers' | 'professionnels' | 'associations';
  */
 export type FlagReason = 'spam' | 'offensive' | 'off-topic' | 'personal-data';
 /**
- * The type of the published item (default procedure).
+ * @minItems 1
+ * @maxItems 50
+ *
+ * This interface was referenced by `ItemInput`'s JSON-Schema
+ * via the `definition` "LinkList".
  */
-export type ItemType1 =
-  'news' | 'event' | 'procedure' | 'service' | 'job' | 'publication' | 'alert';
+export type LinkList = [ItemLink, ...ItemLink[]];
 /**
  * This interface was referenced by `Partner`'s JSON-Schema
  * via the `definition` "PartnerKind".
@@ -251,6 +254,7 @@ export interface ItemInput {
    * @maxItems 100
    */
   keywords?: string[];
+  links?: ItemLinks;
   audience: Audience[];
   territory: Territory;
   language: string;
@@ -484,6 +488,35 @@ export interface ItemInput {
   contentHash: string;
 }
 /**
+ * Blocks of links a source gives besides its text (services: online services and forms; questions: questions it answers elsewhere, as citizens ask them; seeAlso; moreInfo; references: legal texts), kept structured rather than flattened into the content (DILA fiches: « Services en ligne et formulaires », « Questions ? Réponses ! », « Voir aussi », « Pour en savoir plus », « Textes de référence »). Online services become registry entries later (issue 14).
+ *
+ * This interface was referenced by `ItemInput`'s JSON-Schema
+ * via the `definition` "ItemLinks".
+ */
+export interface ItemLinks {
+  services?: LinkList;
+  questions?: LinkList;
+  seeAlso?: LinkList;
+  moreInfo?: LinkList;
+  references?: LinkList;
+}
+/**
+ * This interface was referenced by `ItemInput`'s JSON-Schema
+ * via the `definition` "ItemLink".
+ */
+export interface ItemLink {
+  title: string;
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "HttpUrl".
+   */
+  url: string;
+  /**
+   * What the link leads to, in the source's words: « Téléservice », « Formulaire », « Simulateur »…
+   */
+  kind?: string;
+}
+/**
  * This interface was referenced by `ItemInput`'s JSON-Schema
  * via the `definition` "EventInfo".
  */
@@ -546,6 +579,7 @@ export interface Item {
    * Citizens' wording from the source (questions, related titles, sigles), searched with a lower weight than the title.
    */
   keywords?: string[];
+  links?: ItemLinks;
   audience: Audience[];
   territory: Territory;
   language: string;
@@ -641,7 +675,7 @@ export interface LabInput {
    * via the `definition` "Slug".
    */
   partnerIds: [string, string, ...string[]];
-  type?: ItemType1;
+  type?: ItemType;
   audience?: Audience[];
   /**
    * @maxItems 20
@@ -1440,11 +1474,12 @@ export interface Run {
   partnerId: string;
   trigger?: 'schedule' | 'manual';
   /**
-   * running while in progress (a crashed run stays so until its lease expires, then failed with code interrupted); ok, partial (some items rejected) or failed at the end.
+   * running while in progress (a crashed run stays so until its claim expires, about a minute, then failed with code interrupted); ok, partial (some items rejected, or a run budget reached: see notice) or failed at the end.
    */
   status: 'running' | 'ok' | 'partial' | 'failed';
   httpStatus?: number;
   error?: RunError;
+  notice?: RunNotice;
   counts: {
     fetched: number;
     created: number;
@@ -1488,6 +1523,19 @@ export interface RunError {
   code: string;
   message: string;
   httpStatus?: number;
+}
+/**
+ * Why a run that did not fail is partial although nothing was rejected: a budget of the run was reached (what was read is kept, nothing is withdrawn).
+ *
+ * This interface was referenced by `Run`'s JSON-Schema
+ * via the `definition` "RunNotice".
+ */
+export interface RunNotice {
+  code: 'max_items' | 'max_bytes';
+  /**
+   * French sentence for the partner's agents.
+   */
+  message: string;
 }
 /**
  * Body of POST /api/v1/admin/sources (and of the unsaved preview). PATCH takes the same fields, all optional.

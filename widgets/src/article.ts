@@ -1,4 +1,8 @@
-/** <passerelle-article item="ID">: one item, its likes, its comment thread and the comment form. */
+/**
+ * <passerelle-article item="ID">: one item, its likes, its comment thread and the comment
+ * form. With show="reactions" only the likes and comments: for a page that already shows
+ * the item, as the portal's item pages do.
+ */
 import { h, replace } from './dom.js';
 import { CommentForm } from './comment-form.js';
 import { CommentThread } from './comment-thread.js';
@@ -11,7 +15,7 @@ import type { CommentPage, ItemSummary } from './types.js';
 import { WidgetElement } from './widget-element.js';
 
 export class ArticleElement extends WidgetElement {
-  static observedAttributes = WidgetElement.attributes('item');
+  static observedAttributes = WidgetElement.attributes('item', 'show');
 
   protected render(): void {
     replace(this.shell, this.status);
@@ -42,18 +46,18 @@ export class ArticleElement extends WidgetElement {
         ).formToken ?? undefined,
     });
     const likes = createLikeButton(this, id, item.stats?.likes ?? 0);
-    replace(
-      this.shell,
-      this.status,
-      h(
-        'article',
-        { 'aria-labelledby': 'article-title', class: `item${alertClass(item)}` },
-        ...this.renderHeader(item),
-        likes,
-        thread.element,
-        form.element,
-      ),
-    );
+    const body =
+      this.option('show') === 'reactions'
+        ? h('div', { class: 'reactions' }, likes, thread.element, form.element)
+        : h(
+            'article',
+            { 'aria-labelledby': 'article-title', class: `item${alertClass(item)}` },
+            ...this.renderHeader(item),
+            likes,
+            thread.element,
+            form.element,
+          );
+    replace(this.shell, this.status, body);
     try {
       const page = await thread.load();
       form.setToken(page.formToken, page.moderation, page.writable !== false);

@@ -123,6 +123,35 @@ describe('finalizeItem', () => {
     expect('rejection' in outcome && outcome.rejection.reason).toContain(reason);
   });
 
+  it('keeps blocks of links: plain-text titles, absolute http(s) addresses, no repeats, no empty block', () => {
+    const item = itemOf({
+      ...draft,
+      links: {
+        services: [
+          { title: 'Pr&eacute;-demande <b>en ligne</b>', url: '/demarches/pre-demande', kind: 'Téléservice' },
+          { title: 'Pré-demande en ligne', url: '/demarches/pre-demande', kind: 'Téléservice' },
+          { title: 'Sans adresse' },
+          { title: 'Dangereux', url: 'javascript:alert(1)' },
+          { title: '', url: 'https://example.nc/vide' },
+        ],
+        questions: [],
+        references: [{ title: 'Décret no 55-1397', url: 'https://www.legifrance.gouv.fr/texte?id=1' }],
+      },
+    });
+    expect(validateAgainst('ItemInput', item)).toEqual([]);
+    expect(item.links).toEqual({
+      services: [
+        {
+          title: 'Pré-demande en ligne',
+          url: 'https://www.province-sud.nc/demarches/pre-demande',
+          kind: 'Téléservice',
+        },
+      ],
+      references: [{ title: 'Décret no 55-1397', url: 'https://www.legifrance.gouv.fr/texte?id=1' }],
+    });
+    expect(itemOf({ ...draft, links: { services: [{ title: 'x' }] } }).links).toBeUndefined();
+  });
+
   it('rejects what the schema refuses, with the French field errors', () => {
     const outcome = finalizeItem(draft, { ...source, partnerId: 'Pas Un Slug' });
     expect('rejection' in outcome && outcome.rejection.reason).toMatch(/^partnerId: /);
