@@ -43,7 +43,7 @@ export async function approveRevision(
   revision: number,
   partnerId: string,
   by: Actor,
-): Promise<{ approval: ApprovalDoc; created: boolean }> {
+): Promise<{ approval: ApprovalDoc; created: boolean; itemChanged: boolean }> {
   if (lab.stage === 'abandonne') throw new Conflict('lab_abandoned', "l'atelier est abandonné");
   const latest = await findLatestRevision(lab);
   if (!latest) throw new InvalidInput([{ field: 'revision', message: "le document n'a encore aucune révision" }]);
@@ -65,13 +65,13 @@ export async function approveRevision(
     await ApprovalModel.create(approval);
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
-    return { approval: (await ApprovalModel.findById(approval._id).lean<ApprovalDoc>()) ?? approval, created: false };
+    const existing = await ApprovalModel.findById(approval._id).lean<ApprovalDoc>();
+    return { approval: existing ?? approval, created: false, itemChanged: false };
   }
   const published = (await listPublications(lab._id)).at(-1);
-  if (published?.revision === revision) {
-    await setItemUnreviewedBy(published.itemId, missingPartners(lab, await listApprovals(lab, revision)));
-  }
-  return { approval, created: true };
+  if (published?.revision !== revision) return { approval, created: true, itemChanged: false };
+  await setItemUnreviewedBy(published.itemId, missingPartners(lab, await listApprovals(lab, revision)));
+  return { approval, created: true, itemChanged: true };
 }
 
 /** The latest revision every concerned partner approved, or undefined. */

@@ -58,7 +58,13 @@ export function labDecisionRoutes(deps: PublishDeps): RouteGroup {
           'lab_approve_forbidden',
           "seuls les rédacteurs et administrateurs d'un partenaire concerné approuvent",
         );
-        const { approval, created } = await approveRevision(lab, revision, partnerId as string, actorOf(principal));
+        const { approval, created, itemChanged } = await approveRevision(
+          lab,
+          revision,
+          partnerId as string,
+          actorOf(principal),
+        );
+        if (itemChanged) await deps.onItemsChanged();
         if (created)
           await deps.onEvent?.({
             type: 'approval-given',
