@@ -10,7 +10,7 @@ import type { Run } from '../../schemas/index.js';
 import type { Logger } from '../log.js';
 import { closeAbandonedRun, runClaimedSource, type RunDeps, type RunOptions } from '../ingest/index.js';
 import { withdrawSourceItems } from '../items/index.js';
-import { findRun, TIMEZONE, type SourceDoc } from '../sources/index.js';
+import { findRun, findSource, listRuns, TIMEZONE, toRun, type SourceDoc } from '../sources/index.js';
 import {
   claimAbandonedSources,
   claimDueSources,
@@ -95,14 +95,16 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   };
 
   /**
-   * An admin's run: ours if the source is free, else the run holding it, awaited up to
-   * reportWaitMs. The source is claimed again at each look: a claim that expires meanwhile
+   * An admin's run: the scheduled run that just read the source unchanged since, else ours
+   * if the source is free, else the run holding it, awaited up to reportWaitMs. The source is claimed again at each look: a claim that expires meanwhile
    * (its hub died) gives way to a new run, and the dead run is closed as interrupted.
    */
   const requestRun = async (sourceId: string): Promise<Run | undefined> => {
     const deadline = Date.now() + (options.reportWaitMs ?? 20_000);
     let waitedRunId: string | undefined;
     for (;;) {
+      const fresh = await findFreshScheduledRun(sourceId, now());
+      if (fresh) return fresh;
       const source = await claimSourceById(sourceId, owner, now(), leaseMs);
       if (source) return track(runLeased(source, { trigger: 'manual', fullRead: true }));
       waitedRunId ??= await currentRunId(sourceId, now());
@@ -188,4 +190,21 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     },
     requestRun,
   };
+}
+
+/** A scheduled run finished this recently answers « run now » itself: it read the source just now. */
+const FRESH_RUN_MS = 10_000;
+
+/**
+ * The scheduled run that just finished — the first run of a new source, typically — when
+ * nothing changed in the source since it started: running again would read the same thing
+ * and report every item unchanged. A change of the source (an admin fixing its address)
+ * always gets a new run.
+ */
+async function findFreshScheduledRun(sourceId: string, at: Date): Promise<Run | undefined> {
+  const [latest] = await listRuns(sourceId, 1);
+  if (!latest || latest.trigger !== 'schedule' || !latest.finishedAt) return undefined;
+  if (at.getTime() - latest.finishedAt.getTime() > FRESH_RUN_MS) return undefined;
+  const source = await findSource(sourceId);
+  return source && source.updatedAt <= latest.startedAt ? toRun(latest) : undefined;
 }
