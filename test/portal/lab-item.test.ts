@@ -35,7 +35,9 @@ describe('GET /articles/:id of an open lab’s item', () => {
     });
     const itemId = forced.body.itemId as string;
 
-    let { res, html } = await getPage(hub, `/articles/${itemId}`);
+    const first = await getPage(hub, `/articles/${itemId}`);
+    const res = first.res;
+    let html = first.html;
     expect(res.status).toBe(200);
     expect(textsOf(html, 'pl-item-head__coauthors')[0]).toBe('Rédigé avec\u00a0: Province Sud, CAFAT et Nouméa');
     expect(html).toContain('Non relu par\u00a0: Nouméa');
