@@ -74,7 +74,7 @@ async function attempt(source: SourceDoc, deps: RunDeps, fullRead: boolean): Pro
       onWritten: async () => void (await bumpItemsVersion()),
     });
     const rejected = ingest.counts.rejected + result.rejected.length;
-    const notice = describeRunLimit(result, budget);
+    const notice = describeRunLimit(result, deps.budget ?? {});
     return { status: rejected > 0 || notice ? 'partial' : 'ok', result, ingest, ...(notice ? { notice } : {}) };
   } catch (err) {
     if (isConnectorError(err)) {
