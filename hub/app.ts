@@ -33,6 +33,7 @@ import { createVoice, searchSimilarItems, VOICE_VISITOR_DATA, VOICE_WRITE_ROUTES
 import { stylesheetRoutes } from './ui/index.js';
 import { portalRoutes, renderPortalErrors } from '../portal/index.js';
 import { consoleRoutes, parseConsoleForms, renderConsoleErrors, type ConsoleDeps } from '../console/index.js';
+import { labRoutes } from './labs/index.js';
 import { imageRoutes } from './images/index.js';
 
 export interface AppOptions {
@@ -131,6 +132,13 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
     widgetRoutes({ config }),
     ...interactionRoutes({ config, visitorData: [VOICE_VISITOR_DATA] }),
     ...voice.routes(),
+    ...labRoutes({
+      publicUrl: config.publicUrl,
+      onItemsChanged: async () => {
+        await bumpItemsVersion();
+        services.itemsChanged();
+      },
+    }),
     stylesheetRoutes(),
     portalRoutes({
       catalog: services.catalog,

@@ -28,6 +28,7 @@ export type SchemaName =
   | 'FlagInput'
   | 'Item'
   | 'ItemInput'
+  | 'LabInput'
   | 'ModerationInput'
   | 'MuteInput'
   | 'OfficialReplyInput'

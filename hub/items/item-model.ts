@@ -4,7 +4,7 @@ import type { Item } from '../../schemas/index.js';
 /** An item as stored: the schema's Item with `_id` as its stable id and real dates. */
 export type ItemDoc = Omit<
   Item,
-  'id' | 'publishedAt' | 'updatedAt' | 'firstSeenAt' | 'lastSeenAt' | 'withdrawnAt' | 'event'
+  'id' | 'publishedAt' | 'updatedAt' | 'firstSeenAt' | 'lastSeenAt' | 'withdrawnAt' | 'event' | 'changeNotes'
 > & {
   _id: string;
   publishedAt?: Date;
@@ -13,6 +13,8 @@ export type ItemDoc = Omit<
   lastSeenAt: Date;
   withdrawnAt?: Date;
   event?: { start: Date; end?: Date; place?: string };
+  /** Public dated notes of a lab item's later publications (hub/labs). */
+  changeNotes?: { date: Date; note: string }[];
   /** The version of this stored shape (ITEM_SCHEMA_VERSION); absent on items written before versions. */
   schemaVersion?: number;
 };
@@ -66,6 +68,14 @@ const schema = new Schema<ItemDoc>(
     },
     language: { type: String, required: true },
     author: String,
+    coAuthors: { type: [String], default: undefined },
+    changeNotes: {
+      type: [
+        new Schema({ date: { type: Date, required: true }, note: { type: String, required: true } }, { _id: false }),
+      ],
+      default: undefined,
+    },
+    unreviewedBy: { type: [String], default: undefined },
     publishedAt: Date,
     updatedAt: Date,
     event: { type: new Schema({ start: Date, end: Date, place: String }, { _id: false }), default: undefined },

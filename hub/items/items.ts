@@ -5,7 +5,18 @@ import { ItemModel, type ItemDoc } from './item-model.js';
 /** The API shape of a stored item (dates as ISO strings, `id` instead of `_id`). */
 export function toItem(doc: ItemDoc): Item {
   // schemaVersion is storage bookkeeping, not part of the API's Item.
-  const { _id, publishedAt, updatedAt, firstSeenAt, lastSeenAt, withdrawnAt, event, schemaVersion: _v, ...rest } = doc;
+  const {
+    _id,
+    publishedAt,
+    updatedAt,
+    firstSeenAt,
+    lastSeenAt,
+    withdrawnAt,
+    event,
+    changeNotes,
+    schemaVersion: _v,
+    ...rest
+  } = doc;
   return {
     id: _id,
     ...rest,
@@ -20,6 +31,7 @@ export function toItem(doc: ItemDoc): Item {
           },
         }
       : {}),
+    ...(changeNotes ? { changeNotes: changeNotes.map((n) => ({ date: n.date.toISOString(), note: n.note })) } : {}),
     firstSeenAt: firstSeenAt.toISOString(),
     lastSeenAt: lastSeenAt.toISOString(),
     ...(withdrawnAt ? { withdrawnAt: withdrawnAt.toISOString() } : {}),
@@ -95,6 +107,7 @@ const INDEXED_FIELDS = {
   content: 1,
   categories: 1,
   keywords: 1,
+  coAuthors: 1,
   links: 1,
   type: 1,
   topics: 1,

@@ -16,6 +16,7 @@ import {
 import type { Item, ItemLinks } from '../../schemas/index.js';
 import { CardSection } from '../components/card-list.js';
 import { FicheBlocks, ServiceButtons } from '../components/fiche-blocks.js';
+import { ChangeNotes, CoAuthors, UnreviewedNotice } from '../components/co-authors.js';
 import { ItemFacts } from '../components/item-facts.js';
 import { Reactions } from '../components/reactions.js';
 import { TableOfContents } from '../components/table-of-contents.js';
@@ -39,6 +40,10 @@ export interface ItemPageProps {
   widgetScript: string;
   canonicalPath: string;
   structuredData: Record<string, unknown>[];
+  /** Every partner by id: the co-authors of an open lab's item are named. */
+  partners: ReadonlyMap<string, PartnerRef>;
+  /** The item is the portal's own page (an open lab's): no « read on the partner's site ». */
+  ownPage: boolean;
   /** Where « Cette page vous a-t-elle été utile ? » goes (citizens' voice, issue 12). */
   feedback?: ComponentChildren;
 }
@@ -65,6 +70,7 @@ export function ItemPage(props: ItemPageProps) {
       lede={item.summary && applyFrenchTypography(item.summary)}
       intro={<ItemHead {...props} partnerName={partnerName} />}
     >
+      <UnreviewedNotice item={item} partners={props.partners} />
       {content && countSections(content) >= TOC_FROM && <TableOfContents entries={content.toc} />}
       {content && content.html && <SanitizedHtml as="div" class="pl-prose pl-content" id="texte" html={content.html} />}
       {content && content.imagesLeftOut > 0 && (
@@ -75,6 +81,7 @@ export function ItemPage(props: ItemPageProps) {
         </p>
       )}
       <FicheBlocks links={props.links} />
+      <ChangeNotes item={item} />
       <ItemFacts item={item} partnerName={partnerName} />
       {props.feedback}
       <Reactions itemId={item.id} />
@@ -99,6 +106,7 @@ function ItemHead(props: ItemPageProps & { partnerName: string }) {
           <a href={`/partenaires/${item.partnerId}`}>{props.partnerName}</a>
         </span>
       </p>
+      <CoAuthors item={item} partners={props.partners} />
       {item.event && <EventDetails event={item.event} />}
       {item.updatedAt && (
         <p class="pl-item-head__date">
@@ -107,7 +115,7 @@ function ItemHead(props: ItemPageProps & { partnerName: string }) {
         </p>
       )}
       <div class="pl-button-group">
-        <Button href={item.url}>{applyFrenchTypography(props.readOnLabel)}</Button>
+        {!props.ownPage && <Button href={item.url}>{applyFrenchTypography(props.readOnLabel)}</Button>}
         <ServiceButtons services={services.slice(0, TOP_SERVICES)} />
       </div>
     </div>

@@ -52,6 +52,8 @@ export function serveItem(deps: PortalDeps) {
           ...(content ? { content } : {}),
           links: item.links ?? {},
           readOnLabel: describeReadOn(item.url, partner),
+          partners,
+          ownPage: item.url === `${deps.publicUrl}${canonicalPath}`,
           related: relatedOf.get(found)!.map((hit) => toCard(hit, partners)),
           widgetScript: await deps.widgetScript(),
           ...(deps.voice ? { feedback: h(FeedbackQuestion, { itemId: item.id }) } : {}),

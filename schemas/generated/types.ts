@@ -89,6 +89,7 @@ export interface PasserelleSchemas {
   'flag-input'?: FlagInput;
   'item-input'?: ItemInput;
   item?: Item;
+  'lab-input'?: LabInput;
   'moderation-input'?: ModerationInput;
   'mute-input'?: MuteInput;
   'official-reply-input'?: OfficialReplyInput;
@@ -638,6 +639,25 @@ export interface Item {
   language: string;
   author?: string;
   /**
+   * Every partner that wrote the item together in an open lab, the lead (partnerId) first. Absent on items of a single partner.
+   */
+  coAuthors?: string[];
+  /**
+   * Public dated notes of the later publications of a lab's item, oldest first.
+   */
+  changeNotes?: {
+    /**
+     * This interface was referenced by `Common`'s JSON-Schema
+     * via the `definition` "DateTime".
+     */
+    date: string;
+    note: string;
+  }[];
+  /**
+   * Concerned partners that have not approved the published revision (forced publication): shown as « non relu par ».
+   */
+  unreviewedBy?: string[];
+  /**
    * This interface was referenced by `Common`'s JSON-Schema
    * via the `definition` "DateTime".
    */
@@ -695,6 +715,295 @@ export interface ServedImage {
    * The image through the hub: GET /images/{key}/{width}, width 160, 320, 480, 640, 960 or 1280 (widgets and pages use it, never url).
    */
   key?: string;
+}
+/**
+ * Body of POST /api/v1/admin/labs: an open lab where several partners write one content together. The first partner is the lead (the published item's partnerId).
+ */
+export interface LabInput {
+  title: string;
+  /**
+   * The concerned partners, the lead first; two or more.
+   *
+   * @minItems 2
+   * @maxItems 45
+   *
+   * Items: Lower-case identifier: letters, digits and single hyphens.
+   *
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "Slug".
+   */
+  partnerIds: [string, string, ...string[]];
+  type?: ItemType;
+  audience?: Audience[];
+  /**
+   * @maxItems 20
+   *
+   * Items: Topic slug, e.g. emploi, sante, transports.
+   *
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "Topic".
+   */
+  topics?:
+    | []
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ];
+  territory?: Territory;
+  /**
+   * The day the content should be ready (YYYY-MM-DD).
+   */
+  dueDate?: string;
+  /**
+   * The citizens' wish this lab answers.
+   */
+  wishId?: string;
+}
+/**
+ * A save: the whole Markdown document and the revision it started from.
+ *
+ * This interface was referenced by `LabInput`'s JSON-Schema
+ * via the `definition` "LabRevisionInput".
+ */
+export interface LabRevisionInput {
+  body: string;
+  baseRevision: number;
+  /**
+   * A short change note.
+   */
+  note?: string;
+}
+/**
+ * This interface was referenced by `LabInput`'s JSON-Schema
+ * via the `definition` "LabApprovalInput".
+ */
+export interface LabApprovalInput {
+  revision: number;
+}
+/**
+ * Publish the latest revision. force (platform admins) publishes without every approval and needs a reason; note is the public change note of a later publication.
+ *
+ * This interface was referenced by `LabInput`'s JSON-Schema
+ * via the `definition` "LabPublishInput".
+ */
+export interface LabPublishInput {
+  force?: boolean;
+  reason?: string;
+  note?: string;
+}
+/**
+ * Ask the concerned partners to review (en-relecture), abandon, or take an abandoned lab back (brouillon).
+ *
+ * This interface was referenced by `LabInput`'s JSON-Schema
+ * via the `definition` "LabStatusInput".
+ */
+export interface LabStatusInput {
+  status: 'brouillon' | 'en-relecture' | 'abandonne';
+}
+/**
+ * This interface was referenced by `LabInput`'s JSON-Schema
+ * via the `definition` "LabCommentInput".
+ */
+export interface LabCommentInput {
+  body: string;
+  /**
+   * The slug of the section commented (from the document's headings).
+   */
+  section?: string;
+  parentId?: string;
+}
+/**
+ * This interface was referenced by `LabInput`'s JSON-Schema
+ * via the `definition` "LabResolutionInput".
+ */
+export interface LabResolutionInput {
+  resolved: boolean;
+}
+/**
+ * An outside expert invited to read and comment through a link (14 days, revocable).
+ *
+ * This interface was referenced by `LabInput`'s JSON-Schema
+ * via the `definition` "LabReviewerInput".
+ */
+export interface LabReviewerInput {
+  name: string;
+  email?: string;
+}
+/**
+ * This interface was referenced by `LabInput`'s JSON-Schema
+ * via the `definition` "LabMembershipDecision".
+ */
+export interface LabMembershipDecision {
+  accept: boolean;
 }
 /**
  * Body of POST /api/v1/admin/comments/:id/moderation.

@@ -79,7 +79,8 @@ export function getSearchableText(
 export function getFacetValues(item: IndexableItem, partner: PartnerInfo | undefined): Record<FacetName, string[]> {
   const commune = getItemCommunes(item, partner);
   return {
-    partner: [item.partnerId],
+    // An open lab's item is every co-author's: their filters, feeds and widgets find it.
+    partner: [...new Set([item.partnerId, ...(item.coAuthors ?? [])])],
     partnerKind: partner?.kind ? [partner.kind] : [],
     type: [item.type],
     topic: [...new Set(item.topics ?? [])],
