@@ -15,8 +15,11 @@ export {
   FETCHER_DEFAULTS,
   isConnectorError,
   isForbiddenAddress,
+  isPrivateOnItsFace,
   parseDate,
   sanitizeContent,
+  sha256Hex,
+  stableStringify,
 } from './shared/index.js';
 export type {
   ConditionalCache,

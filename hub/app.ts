@@ -17,7 +17,8 @@ import {
 import { authenticate, adminTokenRoutes, countPartnerTokens } from './auth/index.js';
 import { healthRoutes, type ReadinessCheck } from './health/index.js';
 import { openApiRoutes } from './openapi/index.js';
-import { adminPartnerRoutes, findPartner, publicPartnerRoutes } from './partners/index.js';
+import { adminPartnerRoutes, findPartner, localContactRoutes, publicPartnerRoutes } from './partners/index.js';
+import { adminServiceRoutes, countPartnerServices, publicServiceRoutes } from './online-services/index.js';
 import { pingDatabase } from './db/index.js';
 import { adminSourceRoutes, countPartnerSources } from './sources/index.js';
 import { countPartnerItems } from './items/index.js';
@@ -57,15 +58,27 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
     ]),
     openApiRoutes(() => docs, { version: HUB_VERSION, publicUrl: config.publicUrl }),
     publicPartnerRoutes(),
+    localContactRoutes(),
     ...services.catalog.routes(),
+    publicServiceRoutes(services.onlineServices),
     adminPartnerRoutes({
       onChanged: () => services.partnersChanged(),
       countDependents: async (id) =>
-        (await Promise.all([countPartnerSources(id), countPartnerItems(id), countPartnerTokens(id)])).reduce(
-          (a, b) => a + b,
-        ),
+        (
+          await Promise.all([
+            countPartnerSources(id),
+            countPartnerItems(id),
+            countPartnerTokens(id),
+            countPartnerServices(id),
+          ])
+        ).reduce((a, b) => a + b),
     }),
     adminTokenRoutes({ partnerExists: async (id) => !!(await findPartner(id)) }),
+    adminServiceRoutes({
+      directory: services.onlineServices,
+      partnerExists: async (id) => !!(await findPartner(id)),
+      allowedHosts: config.sourceAllowedHosts,
+    }),
     adminSourceRoutes({
       nudge: () => services.scheduler.nudge(),
       runNow: (id) => services.scheduler.requestRun(id),

@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import cron, { type ScheduledTask } from 'node-cron';
 import { createCatalog, type Catalog } from './catalog/index.js';
+import { ServiceDirectory } from './online-services/index.js';
 import { purgeExpiredModerationData } from './interaction/index.js';
 import { bumpItemsVersion } from './items/index.js';
 import { createScheduler, limitPerHost, type Scheduler } from './scheduler/index.js';
@@ -17,6 +18,8 @@ export interface HubServices {
   fetcher: Fetcher;
   scheduler: Scheduler;
   catalog: Catalog;
+  /** The registry of online services as searches read it (in memory, refreshed). */
+  onlineServices: ServiceDirectory;
   /** Tells derived data (search index, feeds) that items changed. */
   itemsChanged(): void;
   /**
@@ -38,8 +41,10 @@ export interface ServiceOptions {
 
 /** Creates the services; nothing touches the network or the database until start(). */
 export function createServices(config: Config, log: Logger, options: ServiceOptions = {}): HubServices {
-  const catalog = createCatalog(config, log);
-  const listeners: (() => void)[] = [() => catalog.search.itemsChanged()];
+  const onlineServices = new ServiceDirectory();
+  const catalog = createCatalog(config, log, onlineServices);
+  // A run that changed items may have changed the services their fiches point to.
+  const listeners: (() => void)[] = [() => catalog.search.itemsChanged(), () => onlineServices.invalidate()];
   const itemsChanged = () => listeners.forEach((l) => l());
   const fetcher = limitPerHost(
     createFetcher({
@@ -64,6 +69,7 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
     fetcher,
     scheduler,
     catalog,
+    onlineServices,
     itemsChanged,
     async partnersChanged() {
       await catalog.partners.reload();

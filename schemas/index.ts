@@ -29,6 +29,8 @@ export type SchemaName =
   | 'ItemInput'
   | 'ModerationInput'
   | 'OfficialReplyInput'
+  | 'OnlineService'
+  | 'OnlineServiceInput'
   | 'Partner'
   | 'PartnerInput'
   | 'Run'

@@ -6,6 +6,7 @@
 import { decodeText, type FetchedBody, ConnectorError, isConnectorError } from '../shared/index.js';
 import { isZip, readArchive, type ArchiveLimits } from './archive.js';
 import { renderFicheBody } from './fiche-body.js';
+import { readLocalOffices, readOnlineServices, type ServiceLinkDraft } from './online-services.js';
 import { audienceFromUrl } from './service-public.js';
 import { childElements, firstChild, parseXmlTree, textContent, type XmlElement } from './xml-tree.js';
 
@@ -37,6 +38,10 @@ export interface ParsedFiche {
    * with their meaning (`CPAM : Caisse primaire d'assurance maladie`).
    */
   keywords: string[];
+  /** « Services en ligne et formulaires » as links (a téléservice R… also links to itself). */
+  onlineServices: ServiceLinkDraft[];
+  /** Kinds of local office that can help (PivotLocal of « Où s'adresser ? »: mairie…). */
+  localOffices: string[];
 }
 
 /** A fiche of an archive that could not be read. */
@@ -101,6 +106,7 @@ export function parseFiche(xml: string, where: string): ParsedFiche {
   const id = root.attrs.ID ?? meta('dc:identifier');
   if (!id) throw new ConnectorError('bad_format', `comarquage: fiche without ID in ${where}`);
   const audiences = readAudiences(root);
+  const audience = audiences[0] ?? audienceFromUrl(root.attrs.spUrl);
   const fiche: ParsedFiche = {
     id,
     root: root.name,
@@ -109,8 +115,10 @@ export function parseFiche(xml: string, where: string): ParsedFiche {
     themes: childElements(root, 'Theme')
       .map((t) => textContent(firstChild(t, 'Titre')))
       .filter(Boolean),
-    html: renderFicheBody(root, audiences[0] ?? audienceFromUrl(root.attrs.spUrl)),
+    html: renderFicheBody(root, audience),
     keywords: readKeywords(root),
+    onlineServices: readOnlineServices(root, audience),
+    localOffices: readLocalOffices(root),
   };
   assignDefined(fiche, {
     publicationType: root.attrs.type,

@@ -29,6 +29,12 @@ export interface DraftItem {
   categories?: string[];
   /** Citizens' wording besides the text (questions answered, related titles, sigles): searched, not shown. */
   keywords?: string[];
+  /** Online services and forms the page points to (url possibly relative to the item URL). */
+  onlineServices?: Array<{ url: string; title?: string; kind?: string; ref?: string; provider?: string }>;
+  /** Kinds of local office that can help (DILA PivotLocal: mairie, prefecture…). */
+  localOffices?: string[];
+  /** What an entry of a source of online services says of itself. */
+  serviceFacts?: { accountRequired?: boolean; cost?: string; duration?: string };
   audience?: string[];
   territory?: Territory;
   language?: string;

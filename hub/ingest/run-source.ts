@@ -17,7 +17,8 @@ import {
   type SourceDoc,
   type SourceState,
 } from '../sources/index.js';
-import { ingestItems } from './ingest-items.js';
+import { syncFicheServices, syncSourceServices } from '../online-services/index.js';
+import { ingestItems, type IngestResult } from './ingest-items.js';
 import { nextState, toRunDoc, type Outcome } from './run-report.js';
 
 export interface RunDeps {
@@ -62,12 +63,14 @@ async function attempt(source: SourceDoc, deps: RunDeps, fullRead: boolean): Pro
       { fetcher: deps.fetcher, cache: fullRead ? {} : validatorsOf(source.state) },
     );
     if (result.notModified) return { status: 'ok', result };
-    const ingest = await ingestItems({
+    const listing = {
       sourceId: source._id,
+      partnerId: source.partnerId,
       items: result.items,
       complete: result.complete, // the connector folds in source.complete and a truncated listing
       rejectedGuids: result.rejected.map((r) => r.guid).filter((g): g is string => !!g),
-    });
+    };
+    const ingest = source.entries === 'services' ? await ingestServices(listing) : await ingestItemsAndLinks(listing);
     const rejected = ingest.counts.rejected + result.rejected.length;
     return { status: rejected > 0 ? 'partial' : 'ok', result, ingest };
   } catch (err) {
@@ -85,6 +88,20 @@ async function attempt(source: SourceDoc, deps: RunDeps, fullRead: boolean): Pro
     deps.log.error({ err, sourceId: source._id }, 'ingest: unexpected failure');
     return { status: 'failed', error: { code: 'internal', message: describeFailure('internal') } };
   }
+}
+
+type Listing = Parameters<typeof syncSourceServices>[0];
+
+/** A source of online services writes the registry, not items. */
+async function ingestServices(listing: Listing): Promise<IngestResult> {
+  return { counts: await syncSourceServices(listing), itemErrors: [] };
+}
+
+/** Items, then the registry entries their « Services en ligne et formulaires » point to. */
+async function ingestItemsAndLinks(listing: Listing): Promise<IngestResult> {
+  const ingest = await ingestItems(listing);
+  await syncFicheServices(listing);
+  return ingest;
 }
 
 /** Runs a source whose claim the caller holds (source.lease.runId); returns the report and the next state. */

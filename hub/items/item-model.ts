@@ -42,6 +42,15 @@ const schema = new Schema<ItemDoc>(
     topics: { type: [String], default: [] },
     categories: { type: [String], default: undefined },
     keywords: { type: [String], default: undefined },
+    onlineServices: {
+      type: [new Schema({ url: String, title: String, kind: String, ref: String, provider: String }, { _id: false })],
+      default: undefined,
+    },
+    localOffices: { type: [String], default: undefined },
+    serviceFacts: {
+      type: new Schema({ accountRequired: Boolean, cost: String, duration: String }, { _id: false }),
+      default: undefined,
+    },
     audience: { type: [String], default: [] },
     territory: {
       scope: { type: String, required: true },

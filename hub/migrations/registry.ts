@@ -1,5 +1,6 @@
 /** Every migration this code ships, in the order they run. Append; never reorder or rename. */
 import { itemsSchemaVersion } from './steps/001-items-schema-version.js';
+import { partnerOffices } from './steps/002-partner-offices.js';
 import type { Migration } from './types.js';
 
-export const MIGRATIONS: readonly Migration[] = [itemsSchemaVersion];
+export const MIGRATIONS: readonly Migration[] = [itemsSchemaVersion, partnerOffices];

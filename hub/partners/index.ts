@@ -1,5 +1,21 @@
 export { adminPartnerRoutes, publicPartnerRoutes, type PartnerRouteDeps } from './routes.js';
+export { localContactRoutes } from './local-contact-routes.js';
 export { findPartner, listPartners, countPartners, toPublicPartner, type PublicPartner } from './partners.js';
 export type { PartnerDoc } from './partner-model.js';
-export { seedPartners } from './seed.js';
+export { fillSeedOffices, seedPartners } from './seed.js';
 export { SEED_PARTNERS } from './seed-data.js';
+export {
+  findLocalContacts,
+  listLocalOfficeKinds,
+  toLocalContact,
+  buildMapUrl,
+  type LocalContact,
+} from './local-offices.js';
+export {
+  checkOpeningHours,
+  describeOpeningWeek,
+  evaluateOpeningHours,
+  OFFICE_TIMEZONE,
+  type OpeningDay,
+  type OpeningState,
+} from './opening-hours.js';

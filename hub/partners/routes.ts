@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import { type PartnerInput, validatePatch } from '../../schemas/index.js';
 import { assertPartnerAccess, getPrincipal, requireRole, scopedPartnerId } from '../auth/index.js';
 import { conflict, forbidden, invalidInput, notFound, readBody, RouteGroup } from '../http/index.js';
+import { checkOpeningHours } from './opening-hours.js';
 import {
   createPartner,
   deletePartner,
@@ -24,11 +25,19 @@ const PUBLIC_PARTNER = {
     territory: { type: 'object' },
     website: { type: 'string' },
     logo: { type: 'string' },
+    office: { $ref: 'Partner#/definitions/Office' },
   },
 };
 const ID_PARAM = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Fields only a platform admin may change. */
 const PLATFORM_ONLY: (keyof PartnerInput)[] = ['kind', 'status', 'territory'];
+
+/** The opening hours are read by their library: a value it cannot read is refused in French. */
+function checkOffice(input: Partial<PartnerInput>): void {
+  const hours = input.office?.openingHours;
+  const problem = hours === undefined ? undefined : checkOpeningHours(hours);
+  if (problem) throw invalidInput([{ field: 'office.openingHours', message: problem }]);
+}
 
 function paramId(ctx: Context): string {
   const id = String(ctx.params.id);
@@ -116,7 +125,9 @@ export function adminPartnerRoutes(deps: PartnerRouteDeps): RouteGroup {
       },
       requireRole('platform-admin'),
       async (ctx) => {
-        const partner = await createPartner(readBody<PartnerInput>(ctx, 'PartnerInput'));
+        const input = readBody<PartnerInput>(ctx, 'PartnerInput');
+        checkOffice(input);
+        const partner = await createPartner(input);
         await deps.onChanged();
         ctx.status = 201;
         ctx.set('Location', `/api/v1/admin/partners/${partner.id}`);
@@ -185,6 +196,7 @@ export function adminPartnerRoutes(deps: PartnerRouteDeps): RouteGroup {
         const errors = validatePatch('PartnerInput', ctx.request.body, ['id']);
         if (errors.length) throw invalidInput(errors);
         const patch = ctx.request.body as Partial<PartnerInput>;
+        checkOffice(patch);
         const locked = PLATFORM_ONLY.filter((f) => f in patch);
         if (principal.role !== 'platform-admin' && locked.length)
           throw forbidden(`seul un administrateur de la plateforme peut modifier : ${locked.join(', ')}`);

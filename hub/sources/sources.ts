@@ -63,7 +63,7 @@ export async function updateSource(
   if (patch.schedule || patch.enabled === true)
     $set['state.nextRunAt'] = nextCronRun(patch.schedule ?? current.schedule, now);
   // A change in what is fetched or how it is read must not be answered by a 304.
-  const reread = ['url', 'mapping', 'complete', 'defaults'].some((k) => k in patch);
+  const reread = ['url', 'mapping', 'complete', 'defaults', 'entries'].some((k) => k in patch);
   const $unset = reread ? { 'state.etag': '', 'state.lastModified': '', 'state.bodyHash': '' } : {};
   return (
     (await translateDuplicate(patch, () =>
