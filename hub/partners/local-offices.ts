@@ -106,7 +106,7 @@ function readHoursSafely(
   try {
     const state = evaluateOpeningHours(value, at);
     return {
-      openNow: state.open,
+      ...(state.unknown ? {} : { openNow: state.open }),
       ...(state.nextChange ? { nextChange: state.nextChange.toISOString() } : {}),
       ...(state.comment ? { hoursComment: state.comment } : {}),
       week: describeOpeningWeek(value, at),

@@ -14,6 +14,8 @@ const DAY_NAMES = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 
 /** Where an office stands at a moment, and until when. */
 export interface OpeningState {
   open: boolean;
+  /** The rule says neither open nor closed (a comment only, « sur rendez-vous »): no claim. */
+  unknown: boolean;
   /** The next opening or closing, within a week; absent when there is none (24/7, always closed). */
   nextChange?: Date;
   /** The rule's comment at that moment (« sur rendez-vous »). */
@@ -34,8 +36,12 @@ export function checkOpeningHours(value: string): string | undefined {
   if (/\b(PH|SH)\b/.test(value))
     return 'les jours fériés (PH) et vacances (SH) ne sont pas connus pour la Nouvelle-Calédonie : dites-le dans la note des horaires';
   try {
-    readHours(value);
-    return undefined;
+    // The library corrects loose writing (« lundi », « 8h ») with a warning: the stored value
+    // must be the exact syntax other tools read, so a warning refuses it too.
+    const warning = readHours(value).getWarnings()[0];
+    return warning
+      ? `horaires à corriger (syntaxe OpenStreetMap, par exemple « Mo-Fr 07:30-11:30,12:15-16:00 ») : ${warning.replace(/\s+/g, ' ').slice(0, 300)}`
+      : undefined;
   } catch (error) {
     const message = String(error instanceof Error ? error.message : error)
       .replace(/\s+/g, ' ')
@@ -59,6 +65,7 @@ export function evaluateOpeningHours(value: string, at: Date = new Date()): Open
   const comment = hours.getComment(wall);
   return {
     open: hours.getState(wall),
+    unknown: hours.getUnknown(wall),
     ...(next ? { nextChange: fromWallClock(next) } : {}),
     ...(comment ? { comment } : {}),
   };
