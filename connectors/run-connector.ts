@@ -12,6 +12,7 @@ import {
   type Fetcher,
   type ConnectorSource,
   type Rejection,
+  withSourceCredentials,
 } from './shared/index.js';
 import { createHash } from 'node:crypto';
 
@@ -63,7 +64,10 @@ export async function runConnector(source: ConnectorSource, options: RunConnecto
   try {
     assertRunnable(source);
     const connector = getConnector(source.kind);
-    const body = await connector.fetch(source, { fetcher: options.fetcher, cache: options.cache ?? {} });
+    const fetcher = source.credentials
+      ? withSourceCredentials(options.fetcher, source.credentials, source.url)
+      : options.fetcher;
+    const body = await connector.fetch(source, { fetcher, cache: options.cache ?? {} });
     const cacheHints = hintsFrom(body, options.cache);
     if (!body.notModified) cacheHints.bodyHash = hashBodies(body);
     // A server without validators that sends the very same bytes: nothing to parse or write.

@@ -11,6 +11,8 @@ import {
   setSecurityHeaders,
   renderProblems,
   requireBearerUnder,
+  requireJsonBodyUnder,
+  refusePrototypeKeys,
   type RouteDoc,
   type RouteGroup,
 } from './http/index.js';
@@ -21,13 +23,14 @@ import { adminPartnerRoutes, findPartner, localContactRoutes, publicPartnerRoute
 import { adminServiceRoutes, countPartnerServices, publicServiceRoutes } from './online-services/index.js';
 import { pingDatabase } from './db/index.js';
 import { adminSourceRoutes, countPartnerSources } from './sources/index.js';
-import { countPartnerItems } from './items/index.js';
+import { countPartnerItems, findPublishedItem, toItem } from './items/index.js';
 import type { HubServices } from './services.js';
 import { HUB_VERSION } from './version.js';
-import { widgetRoutes } from '../widgets/index.js';
+import { getWidgetAssets, widgetRoutes } from '../widgets/index.js';
 import { interactionCors, interactionRoutes } from './interaction/index.js';
 import { stylesheetRoutes } from './ui/index.js';
-import { portalRoutes } from '../portal/index.js';
+import { portalRoutes, renderPortalErrors } from '../portal/index.js';
+import { imageRoutes } from './images/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -45,9 +48,12 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
   app.use(attachRequestContext(log));
   app.use(setSecurityHeaders({ https: config.publicUrl.startsWith('https:') }));
   app.use(renderProblems());
+  app.use(renderPortalErrors(config.publicUrl));
   app.use(interactionCors({ config }));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${config.bodyLimitKb}kb`, encoding: 'utf-8' }));
+  app.use(refusePrototypeKeys());
   app.use(requireBearerUnder('/api/v1/admin/', authenticate(config.adminToken)));
+  app.use(requireJsonBodyUnder('/api/v1/admin/'));
 
   const docs: RouteDoc[] = [];
   const groups: RouteGroup[] = [
@@ -86,10 +92,20 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
       onItemsChanged: services.itemsChanged,
       allowedHosts: config.sourceAllowedHosts,
     }),
+    imageRoutes({ fetcher: services.fetcher }),
     widgetRoutes({ config }),
     ...interactionRoutes({ config }),
     stylesheetRoutes(),
-    portalRoutes({ catalog: services.catalog }),
+    portalRoutes({
+      catalog: services.catalog,
+      findItem: async (id) => {
+        const doc = await findPublishedItem(id);
+        return doc ? toItem(doc) : undefined;
+      },
+      publicUrl: config.publicUrl,
+      widgetScript: async () => `/widgets/v1/embed.${(await getWidgetAssets()).hash}.js`,
+      log,
+    }),
   ];
   for (const group of groups) {
     docs.push(...group.docs);

@@ -26,6 +26,7 @@ export interface Config {
   fetchTimeoutMs: number;
   fetchMaxBytes: number;
   ipHashSecret: string | undefined;
+  credentialsKey: string | undefined;
   seedOnStart: boolean;
 }
 
@@ -222,6 +223,16 @@ export const VARIABLES = [
     doc: 'Extra secret mixed into the keyed hash of IP addresses, on top of the random daily salts kept in the database (optional).',
     parse: optional((raw) => {
       if (raw.length < 16) throw new Error('must be at least 16 characters');
+      return raw;
+    }),
+  }),
+  define({
+    name: 'CREDENTIALS_KEY',
+    key: 'credentialsKey',
+    default: '',
+    doc: "Key that encrypts sources' credentials at rest (32+ characters, e.g. `openssl rand -base64 32`). Unset: a random key kept in the database (credentials are still never shown, but a copy of the database holds both).",
+    parse: optional((raw) => {
+      if (raw.length < 32 || /\s/.test(raw)) throw new Error('must be at least 32 characters without spaces');
       return raw;
     }),
   }),

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
+import { prepareImageKeys } from './images/index.js';
 import { createServices, type HubServices, type ServiceOptions } from './services.js';
 
 export interface RunningHub {
@@ -66,6 +67,8 @@ export async function startHub(
   const services = createServices(config, log, options);
   const { app } = createApp({ config, log, services });
   const server = options.server ?? (await bindPort(config.port, config.host));
+  // Image addresses are signed with a secret kept in the database: ready before any answer.
+  await prepareImageKeys();
   server.removeListener('request', answerStarting);
   server.on('request', app.callback());
   await services.start();

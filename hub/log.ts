@@ -9,7 +9,20 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
   const options = {
     level,
     base: { service: 'passerelle' },
-    redact: { paths: ['req.headers.authorization', 'headers.authorization', 'token', '*.token'], censor: '[redacted]' },
+    // Defence in depth: no code logs these, and sources' credentials reach only the fetcher.
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'headers.authorization',
+        'token',
+        '*.token',
+        'credentials',
+        '*.credentials',
+        'password',
+        '*.password',
+      ],
+      censor: '[redacted]',
+    },
     timestamp: pino.stdTimeFunctions.isoTime,
   };
   return destination ? pino(options, destination) : pino(options);

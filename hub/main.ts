@@ -11,6 +11,7 @@ import { countPartners, seedPartners } from './partners/index.js';
 import { ensureBootstrapToken } from './auth/index.js';
 import { bindPort, describeListening, startHub } from './hub.js';
 import { migrateDatabase } from './migrations/index.js';
+import { useCredentialsKey } from './secrets/index.js';
 
 function say(line: string): void {
   process.stderr.write(`${line}\n`);
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     }
     await connectDatabase(uri);
     log.info({ uri: redactUri(uri) }, 'database: connected');
+    useCredentialsKey(config.credentialsKey); // migration 002 seals credentials
     // Before serving: pending migrations run once across all hubs (hub/migrations/README.md).
     const schema = await migrateDatabase({ progress: (line) => log.info(line) });
     log.info({ schemaVersion: schema.databaseVersion }, 'database: schema up to date');

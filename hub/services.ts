@@ -9,9 +9,11 @@ import cron, { type ScheduledTask } from 'node-cron';
 import { createCatalog, type Catalog } from './catalog/index.js';
 import { ServiceDirectory } from './online-services/index.js';
 import { purgeExpiredModerationData } from './interaction/index.js';
+import { purgeUnusedImages } from './images/index.js';
 import { bumpItemsVersion } from './items/index.js';
 import { createScheduler, limitPerHost, type Scheduler } from './scheduler/index.js';
-import { TIMEZONE } from './sources/index.js';
+import { openSealedCredentials, TIMEZONE } from './sources/index.js';
+import { useCredentialsKey } from './secrets/index.js';
 import { HUB_VERSION } from './version.js';
 
 export interface HubServices {
@@ -41,6 +43,7 @@ export interface ServiceOptions {
 
 /** Creates the services; nothing touches the network or the database until start(). */
 export function createServices(config: Config, log: Logger, options: ServiceOptions = {}): HubServices {
+  useCredentialsKey(config.credentialsKey);
   const onlineServices = new ServiceDirectory();
   const catalog = createCatalog(config, log, onlineServices);
   // A run that changed items may have changed the services their fiches point to.
@@ -52,6 +55,7 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
       allowedHosts: config.sourceAllowedHosts,
       timeoutMs: config.fetchTimeoutMs,
       maxBytes: config.fetchMaxBytes,
+      openCredentials: openSealedCredentials,
     }),
     2,
   );
@@ -81,7 +85,8 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
       await catalog.start();
       if (!config.schedulerEnabled) return;
       scheduler.start();
-      // Retention of moderation and privacy data (hub/interaction/README.md), daily at 03:00.
+      // Retention of moderation and privacy data (hub/interaction/README.md), and images
+      // nobody viewed for a month (hub/images), daily at 03:00.
       // Idempotent deletes: several hub processes may all run it.
       maintenance = cron.schedule(
         '0 3 * * *',
@@ -90,6 +95,11 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
             log.info({ purged: await purgeExpiredModerationData(new Date()) }, 'maintenance: retention applied');
           } catch (err) {
             log.error({ err }, 'maintenance: retention failed');
+          }
+          try {
+            log.info({ images: await purgeUnusedImages(new Date()) }, 'maintenance: unused images forgotten');
+          } catch (err) {
+            log.error({ err }, 'maintenance: image purge failed');
           }
         },
         { timezone: TIMEZONE, name: 'passerelle-retention' },

@@ -1,32 +1,169 @@
 /**
  * The citizens' portal: server-rendered French pages mounted by the hub (docs/faces.md).
- * Today only the home page; the portal issue adds search, items, partners and communes.
+ * `portalRoutes` is every page and site file, `renderPortalErrors` the French error pages.
  */
-import { RouteGroup } from '../hub/http/index.js';
+import { RouteGroup, type ResponseDoc, type RouteDoc } from '../hub/http/index.js';
 import type { PortalDeps } from './deps.js';
+import { AccessibilityPage } from './pages/accessibility-page.js';
+import { LegalPage } from './pages/legal-page.js';
+import { PrivacyPage } from './pages/privacy-page.js';
+import { serveCommune } from './routes/commune.js';
+import { serveCommuneChoice } from './routes/commune-choice.js';
 import { serveHome } from './routes/home.js';
+import { serveItem } from './routes/item.js';
+import { servePartner, servePartners } from './routes/partners.js';
+import { serveSearch } from './routes/search.js';
+import { serveOpenSearch, serveRobots, serveSitemaps } from './routes/site-files.js';
+import { serveStaticPage } from './routes/static-pages.js';
+import { serveTheme } from './routes/theme.js';
 
 export type { PortalDeps } from './deps.js';
+export { isPageRequest, renderPortalErrors } from './routes/error-pages.js';
+
+const HTML: ResponseDoc = { description: 'Page HTML', contentType: 'text/html' };
+const PAGE_RESPONSES: RouteDoc['responses'] = {
+  200: HTML,
+  304: { description: 'Inchangée (If-None-Match)' },
+  404: { description: 'Page introuvable, en français', contentType: 'text/html' },
+  503: { description: "Recherche pas encore prête : page d'attente", contentType: 'text/html' },
+};
+
+function page(path: string, summary: string, extra: Partial<RouteDoc> = {}): RouteDoc {
+  return { method: 'get', path, tag: 'pages', summary, responses: PAGE_RESPONSES, ...extra };
+}
+
+const SEARCH_QUERY = {
+  q: { description: 'Texte recherché' },
+  type: { description: 'Types, séparés par des virgules (mêmes filtres que /api/v1/items)' },
+  audience: { description: 'Publics' },
+  topic: { description: 'Thèmes' },
+  province: { description: 'sud, nord, iles' },
+  commune: { description: 'Codes INSEE 988xx' },
+  partnerKind: { description: 'Types de partenaires' },
+  partner: { description: 'Partenaires' },
+  from: { description: 'Publié depuis (AAAA-MM-JJ)' },
+  to: { description: "Publié jusqu'au (AAAA-MM-JJ)" },
+  sort: { description: 'relevance ou date' },
+  page: { description: 'Page de résultats, à partir de 1', schema: { type: 'integer', minimum: 1 } },
+};
 
 /** Every portal page, in one group. */
 export function portalRoutes(deps: PortalDeps): RouteGroup {
-  return new RouteGroup().add(
-    {
-      method: 'get',
-      path: '/',
-      tag: 'pages',
-      summary: "Page d'accueil : ce qu'est Passerelle, une recherche sans JavaScript, les dernières publications",
-      query: {
-        q: { description: 'Texte recherché (200 caractères au plus)' },
-        page: { description: 'Page de résultats, à partir de 1', schema: { type: 'integer', minimum: 1 } },
+  const sitemaps = serveSitemaps(deps);
+  const withBadRequest = {
+    ...PAGE_RESPONSES,
+    400: { description: 'Paramètre invalide : page en français', contentType: 'text/html' },
+  };
+  return new RouteGroup()
+    .add(
+      page(
+        '/',
+        'Accueil : recherche, alertes, « Ma commune », nouvelles de la commune, de sa province et de la Nouvelle-Calédonie, thèmes',
+        {
+          query: {
+            commune: { description: 'Commune (identifiant ou code INSEE) pour cette page, sans changer le cookie' },
+          },
+          responses: withBadRequest,
+        },
+      ),
+      serveHome(deps),
+    )
+    .add(
+      page('/recherche', 'Recherche, avec les filtres de /api/v1/items, facettes, pages et flux', {
+        query: SEARCH_QUERY,
+        responses: withBadRequest,
+      }),
+      serveSearch(deps),
+    )
+    .add(
+      page(
+        '/articles/:id',
+        'Une publication : contenu, partenaire, dates, démarches en ligne, réactions, publications liées',
+      ),
+      serveItem(deps),
+    )
+    .add(page('/partenaires', 'Les partenaires, par type'), servePartners(deps))
+    .add(page('/partenaires/:id', 'Un partenaire : site, dernières publications, flux'), servePartner(deps))
+    .add(
+      page(
+        '/communes/:id',
+        'Une commune (identifiant de son partenaire) : ce qui concerne son territoire, sa province et toute la Nouvelle-Calédonie',
+      ),
+      serveCommune(deps),
+    )
+    .add(
+      page('/themes/:slug', 'Un thème : ses publications, les plus récentes d’abord', {
+        query: { page: SEARCH_QUERY.page! },
+        responses: withBadRequest,
+      }),
+      serveTheme(deps),
+    )
+    .add(page('/accessibilite', "Déclaration d'accessibilité"), serveStaticPage(deps, AccessibilityPage))
+    .add(page('/mentions-legales', 'Mentions légales'), serveStaticPage(deps, LegalPage))
+    .add(
+      page('/donnees-personnelles', 'Données personnelles : ce qui est enregistré, combien de temps'),
+      serveStaticPage(deps, PrivacyPage),
+    )
+    .add(
+      {
+        method: 'post',
+        path: '/ma-commune',
+        tag: 'pages',
+        summary:
+          'Choisit (ou oublie) la commune du visiteur : un cookie « commune » de ce site, puis retour à la page (303)',
+        responses: {
+          303: { description: 'Vers la page du formulaire' },
+          400: { description: 'Commune inconnue : page en français', contentType: 'text/html' },
+        },
       },
-      responses: {
-        200: { description: 'Page HTML', contentType: 'text/html' },
-        304: { description: 'Inchangée (If-None-Match)' },
-        400: { description: 'Recherche invalide : la page, avec le message en français' },
-        503: { description: "Recherche pas encore prête : la page, avec un message d'attente" },
+      serveCommuneChoice(deps),
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/sitemap.xml',
+        tag: 'pages',
+        summary:
+          'Plan du site (sitemaps.org) : chaque publication ; un index de /sitemap-N.xml au-delà de 50 000 adresses',
+        responses: {
+          200: { description: 'XML', contentType: 'application/xml' },
+          304: { description: 'Inchangé' },
+          503: { description: 'Index pas prêt' },
+        },
       },
-    },
-    serveHome(deps),
-  );
+      sitemaps,
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/sitemap-:n.xml',
+        tag: 'pages',
+        summary: 'Une partie du plan du site, quand il dépasse 50 000 adresses',
+        responses: {
+          200: { description: 'XML', contentType: 'application/xml' },
+          404: { description: 'Pas de telle partie' },
+        },
+      },
+      sitemaps,
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/robots.txt',
+        tag: 'pages',
+        summary: 'Consignes aux robots et adresse du plan du site',
+        responses: { 200: { description: 'Texte', contentType: 'text/plain' } },
+      },
+      serveRobots(deps),
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/opensearch.xml',
+        tag: 'pages',
+        summary: 'Description OpenSearch : le navigateur peut ajouter la recherche du portail',
+        responses: { 200: { description: 'OpenSearch 1.1', contentType: 'application/opensearchdescription+xml' } },
+      },
+      serveOpenSearch(deps),
+    );
 }

@@ -1,31 +1,56 @@
-/** The portal's frame: the kit's page shell with the portal's name, navigation and footer. */
+/**
+ * The portal's frame: the kit's page shell with the portal's name, navigation, footer and
+ * head tags (canonical address, sharing cards, feeds, schema.org data, breadcrumbs).
+ */
 import type { ComponentChildren } from 'preact';
-import { PageShell, type PageShellProps } from '../hub/ui/index.js';
+import { useContext } from 'preact/hooks';
+import { applyFrenchTypography, Breadcrumbs, PageShell, type Crumb, type PageShellProps } from '../hub/ui/index.js';
+import { HeadTags, SITE_NAME, type PageMeta } from './site/head-tags.js';
+import { SiteContext } from './site/site-context.js';
+import { describeBreadcrumbs } from './site/structured-data.js';
 
-export const SITE_NAME = 'Passerelle';
+export { SITE_NAME } from './site/head-tags.js';
 
-export interface PortalLayoutProps extends Pick<
-  PageShellProps,
-  'title' | 'heading' | 'lede' | 'intro' | 'description' | 'head'
-> {
-  /** The path of the page, to mark its navigation link as current. */
-  path: string;
+export interface PortalLayoutProps extends Pick<PageShellProps, 'title' | 'heading' | 'lede' | 'intro'> {
+  /** The section of the site the page belongs to, to mark its navigation link as current. */
+  section?: (typeof NAV)[number]['href'];
+  meta: PageMeta;
+  /** From the home page to this one (the home page itself has none). */
+  breadcrumbs?: Crumb[];
+  /** Scripts that enhance the page (loaded defer, never inline). */
+  scripts?: string[];
   children?: ComponentChildren;
 }
 
 const NAV = [
   { label: 'Accueil', href: '/' },
-  { label: 'Widgets', href: '/widgets/demo' },
-];
+  { label: 'Rechercher', href: '/recherche' },
+  { label: 'Partenaires', href: '/partenaires' },
+] as const;
 
-export function PortalLayout({ path, children, ...page }: PortalLayoutProps) {
+export function PortalLayout({ section, meta, breadcrumbs, scripts = [], children, ...page }: PortalLayoutProps) {
+  const { publicUrl } = useContext(SiteContext);
+  const structuredData = [
+    ...(meta.structuredData ?? []),
+    ...(breadcrumbs ? [describeBreadcrumbs(breadcrumbs, publicUrl, meta.canonicalPath)] : []),
+  ];
   return (
     <PageShell
       {...page}
       face="portal"
       siteName={SITE_NAME}
+      description={meta.description}
       brand={{ name: SITE_NAME, tagline: 'Les services publics de Nouvelle-Calédonie', href: '/' }}
-      nav={NAV.map((link) => ({ ...link, current: link.href === path }))}
+      nav={NAV.map((link) => ({ ...link, current: link.href === section }))}
+      breadcrumbs={breadcrumbs && <Breadcrumbs items={breadcrumbs} />}
+      head={
+        <>
+          <HeadTags meta={{ ...meta, structuredData }} title={page.title} />
+          {scripts.map((src) => (
+            <script key={src} src={src} defer />
+          ))}
+        </>
+      }
       footer={<PortalFooter />}
     >
       {children}
@@ -33,24 +58,49 @@ export function PortalLayout({ path, children, ...page }: PortalLayoutProps) {
   );
 }
 
+const FOOTER_LINKS = [
+  { label: 'Accessibilité : partiellement conforme', href: '/accessibilite' },
+  { label: 'Mentions légales', href: '/mentions-legales' },
+  { label: 'Données personnelles', href: '/donnees-personnelles' },
+  { label: 'Tous les partenaires', href: '/partenaires' },
+  { label: 'Espace agents', href: '/console' },
+];
+
+const DEVELOPER_LINKS = [
+  { label: 'Widgets pour les sites partenaires', href: '/widgets/demo' },
+  { label: 'Flux RSS', href: '/feeds/items.rss' },
+  { label: 'Flux Atom', href: '/feeds/items.atom' },
+  { label: 'JSON Feed', href: '/feeds/items.json' },
+  { label: 'Sources (OPML)', href: '/feeds/sources.opml' },
+  { label: 'API (OpenAPI)', href: '/api/v1/openapi.json' },
+];
+
 function PortalFooter() {
   return (
     <div class="pl-site-footer">
       <p>
-        Passerelle réunit les contenus des partenaires de <a href="https://service-public.nc">service-public.nc</a> et
-        renvoie vers leurs propres sites.
+        {applyFrenchTypography(
+          'Passerelle réunit les contenus des partenaires de service-public.nc — provinces, communes, gouvernement, État et établissements publics — et renvoie vers leurs propres sites.',
+        )}
       </p>
-      <ul class="pl-site-footer__links">
-        <li>
-          <a href="/widgets/demo">Widgets pour les sites partenaires</a>
-        </li>
-        <li>
-          <a href="/feeds/items.rss">Flux RSS</a>
-        </li>
-        <li>
-          <a href="/api/v1/openapi.json">API (OpenAPI)</a>
-        </li>
-      </ul>
+      <nav aria-label="Pied de page">
+        <ul class="pl-site-footer__links">
+          {FOOTER_LINKS.map((link) => (
+            <li key={link.href}>
+              <a href={link.href}>{applyFrenchTypography(link.label)}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <nav aria-label="Pour les partenaires et les développeurs">
+        <ul class="pl-site-footer__links pl-site-footer__links--secondary">
+          {DEVELOPER_LINKS.map((link) => (
+            <li key={link.href}>
+              <a href={link.href}>{link.label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
     </div>
   );
 }

@@ -3,10 +3,11 @@
  * In an archive only fiches (F…) and services (R…) are read; dossiers (N…), menus and
  * glossaries are navigation, not items.
  */
-import { decodeText, type FetchedBody, ConnectorError, isConnectorError } from '../shared/index.js';
+import { decodeText, type DraftItem, type FetchedBody, ConnectorError, isConnectorError } from '../shared/index.js';
 import { isZip, readArchive, type ArchiveLimits } from './archive.js';
 import { renderFicheBody } from './fiche-body.js';
-import { readLocalOffices, readOnlineServices, type ServiceLinkDraft } from './online-services.js';
+import { readLocalOffices } from './local-offices.js';
+import { readFicheLinks } from './fiche-links.js';
 import { audienceFromUrl } from './service-public.js';
 import { childElements, firstChild, parseXmlTree, textContent, type XmlElement } from './xml-tree.js';
 
@@ -38,10 +39,10 @@ export interface ParsedFiche {
    * with their meaning (`CPAM : Caisse primaire d'assurance maladie`).
    */
   keywords: string[];
-  /** « Services en ligne et formulaires » as links (a téléservice R… also links to itself). */
-  onlineServices: ServiceLinkDraft[];
   /** Kinds of local office that can help (PivotLocal of « Où s'adresser ? »: mairie…). */
   localOffices: string[];
+  /** Its blocks of links (online services, questions-answers…), kept structured. */
+  links: DraftItem['links'];
 }
 
 /** A fiche of an archive that could not be read. */
@@ -107,18 +108,19 @@ export function parseFiche(xml: string, where: string): ParsedFiche {
   if (!id) throw new ConnectorError('bad_format', `comarquage: fiche without ID in ${where}`);
   const audiences = readAudiences(root);
   const audience = audiences[0] ?? audienceFromUrl(root.attrs.spUrl);
+  const title = meta('dc:title') ?? '';
   const fiche: ParsedFiche = {
     id,
     root: root.name,
-    title: meta('dc:title') ?? '',
+    title,
     audiences,
     themes: childElements(root, 'Theme')
       .map((t) => textContent(firstChild(t, 'Titre')))
       .filter(Boolean),
     html: renderFicheBody(root, audience),
     keywords: readKeywords(root),
-    onlineServices: readOnlineServices(root, audience),
     localOffices: readLocalOffices(root),
+    links: readFicheLinks(root, title, audience),
   };
   assignDefined(fiche, {
     publicationType: root.attrs.type,
@@ -130,9 +132,13 @@ export function parseFiche(xml: string, where: string): ParsedFiche {
   return fiche;
 }
 
-/** Questions-réponses, « Voir aussi » titles and defined sigles, in that order, without repeats. */
+/**
+ * Questions-réponses, « Voir aussi » titles, defined sigles and the names of the online
+ * services (no longer in the text, now a block of links), in that order, without repeats.
+ */
 function readKeywords(root: XmlElement): string[] {
   const questions = childElements(root, 'QuestionReponse').map(textContent);
+  const services = childElements(root, 'ServiceEnLigne').map((el) => textContent(firstChild(el, 'Titre')));
   const seeAlso = firstChild(root, 'VoirAussi');
   const related = seeAlso
     ? childElements(seeAlso, 'Fiche').map((el) => textContent(firstChild(el, 'Titre') ?? el))
@@ -142,7 +148,9 @@ function readKeywords(root: XmlElement): string[] {
     const meaning = textContent(firstChild(el, 'Texte'));
     return sigle && meaning ? `${sigle} : ${meaning}` : sigle;
   });
-  const all = [...questions, ...related, ...sigles].map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const all = [...questions, ...related, ...sigles, ...services]
+    .map((t) => t.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
   return [...new Set(all)];
 }
 

@@ -12,13 +12,14 @@ import {
   normalizeEvent,
   normalizeKeywords,
   normalizeLanguage,
+  normalizeLinks,
   normalizeText,
   normalizeTopics,
   normalizeType,
   pickImage,
 } from './item-fields.js';
 import { sanitizeContent } from './sanitize.js';
-import { normalizeLocalOffices, normalizeOnlineServices, normalizeServiceFacts } from './service-fields.js';
+import { normalizeLocalOffices, normalizeServiceFacts } from './service-fields.js';
 import { htmlToText, truncateAtWord } from '../text/index.js';
 import type { ConnectorSource, DraftItem, FinalizeOptions, MappedItems, Rejection } from './types.js';
 import { canonicalizeUrl } from './urls.js';
@@ -93,9 +94,9 @@ function buildItem(
     ...pickClassification(draft, source, options, event !== undefined),
     categories: normalizeCategories(draft.categories),
     keywords: normalizeKeywords(draft.keywords),
-    onlineServices: normalizeOnlineServices(draft.onlineServices, url),
     localOffices: normalizeLocalOffices(draft.localOffices),
     serviceFacts: normalizeServiceFacts(draft.serviceFacts),
+    links: normalizeLinks(draft.links, draft.contentBase ?? url),
     author: normalizeText(draft.author, 200),
     publishedAt: parseDate(draft.publishedAt, dates),
     updatedAt: parseDate(draft.updatedAt, dates),

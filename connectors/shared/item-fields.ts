@@ -1,10 +1,19 @@
 /** Normalizers for one ItemInput field each, used by finalize-item.ts. */
-import type { Audience, EventInfo, Image, Enclosure, ItemType } from '../../schemas/index.js';
+import type {
+  Audience,
+  EventInfo,
+  Image,
+  Enclosure,
+  ItemLink,
+  ItemLinks,
+  ItemType,
+  LinkList,
+} from '../../schemas/index.js';
 import { parseDate, type ParseDateOptions } from './dates.js';
 import { findFirstImage } from './sanitize.js';
 import { collapseWhitespace, htmlToText, slugify, truncateAtWord } from '../text/index.js';
 import { resolveUrl } from './urls.js';
-import type { DraftItem } from './types.js';
+import type { DraftItem, LinkBlock } from './types.js';
 
 const ITEM_TYPES: readonly ItemType[] = ['news', 'event', 'procedure', 'service', 'job', 'publication', 'alert'];
 const AUDIENCES: Record<string, Audience> = {
@@ -55,6 +64,31 @@ export function normalizeKeywords(values: readonly string[] | undefined): string
   const texts = (values ?? []).map((v) => truncateAtWord(htmlToText(String(v)), 300)).filter(Boolean);
   const unique = [...new Set(texts)].slice(0, 100);
   return unique.length ? unique : undefined;
+}
+
+const LINK_BLOCKS: readonly LinkBlock[] = ['services', 'questions', 'seeAlso', 'moreInfo', 'references'];
+
+/**
+ * Link blocks: plain-text titles (300 characters), absolute http(s) addresses, kinds of 80
+ * characters; a link without a title or a usable address is dropped, repeats too, an empty
+ * block left out, at most 50 links a block.
+ */
+export function normalizeLinks(links: DraftItem['links'], base?: string): ItemLinks | undefined {
+  const out: ItemLinks = {};
+  for (const block of LINK_BLOCKS) {
+    const seen = new Set<string>();
+    const kept: ItemLink[] = [];
+    for (const link of links?.[block] ?? []) {
+      const title = truncateAtWord(htmlToText(String(link.title ?? '')), 300);
+      const url = resolveUrl(link.url, base);
+      if (!title || !url || seen.has(`${url}\n${title}`)) continue;
+      seen.add(`${url}\n${title}`);
+      const kind = link.kind ? truncateAtWord(htmlToText(String(link.kind)), 80) : '';
+      kept.push({ title, url, ...(kind ? { kind } : {}) });
+    }
+    if (kept.length) out[block] = kept.slice(0, 50) as LinkList;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 /** Plain text cut at a word, or undefined when empty. */

@@ -1,30 +1,7 @@
-/** Normalizers of what items say about online services and local offices (finalize-item.ts). */
-import type { OnlineServiceLink, ServiceFacts } from '../../schemas/index.js';
+/** Normalizers of what items say about local offices and service entries (finalize-item.ts). */
+import type { ServiceFacts } from '../../schemas/index.js';
 import { htmlToText, truncateAtWord } from '../text/index.js';
-import { canonicalizeUrl } from './urls.js';
 import type { DraftItem } from './types.js';
-
-/** http(s) links with a title, resolved against the item URL; one per address, at most 50. */
-export function normalizeOnlineServices(
-  links: DraftItem['onlineServices'],
-  base: string,
-): OnlineServiceLink[] | undefined {
-  const byUrl = new Map<string, OnlineServiceLink>();
-  for (const link of links ?? []) {
-    const url = canonicalizeUrl(link.url, base);
-    const title = truncateAtWord(htmlToText(link.title ?? ''), 300);
-    if (!url || !title || byUrl.has(url) || url.length > 2048) continue;
-    byUrl.set(url, {
-      url,
-      title,
-      ...optionalText('kind', link.kind, 100),
-      ...optionalText('ref', link.ref, 100),
-      ...optionalText('provider', link.provider, 200),
-    });
-  }
-  const out = [...byUrl.values()].slice(0, 50);
-  return out.length ? out : undefined;
-}
 
 /** DILA PivotLocal values, lower case (`mairie`, `prefecture`, `caf`…), without repeats. */
 export function normalizeLocalOffices(values: readonly string[] | undefined): string[] | undefined {

@@ -7,7 +7,15 @@ import type { ItemDefaults, ItemInput, SourceInput, Territory } from '../../sche
  */
 export type ConnectorSource = Pick<SourceInput, 'partnerId' | 'kind' | 'url' | 'complete' | 'defaults' | 'mapping'> & {
   id: string;
+  /**
+   * The source's credentials, sealed (an opaque string): runConnector hands them to the
+   * fetcher, which opens them at fetch time for the address's origin only.
+   */
+  credentials?: string;
 };
+
+/** The blocks of ItemInput.links. */
+export type LinkBlock = 'services' | 'questions' | 'seeAlso' | 'moreInfo' | 'references';
 
 /** What a kind's map stage knows about one entry, before the shared normalization. */
 export interface DraftItem {
@@ -29,12 +37,12 @@ export interface DraftItem {
   categories?: string[];
   /** Citizens' wording besides the text (questions answered, related titles, sigles): searched, not shown. */
   keywords?: string[];
-  /** Online services and forms the page points to (url possibly relative to the item URL). */
-  onlineServices?: Array<{ url: string; title?: string; kind?: string; ref?: string; provider?: string }>;
   /** Kinds of local office that can help (DILA PivotLocal: mairie, prefecture…). */
   localOffices?: string[];
   /** What an entry of a source of online services says of itself. */
   serviceFacts?: { accountRequired?: boolean; cost?: string; duration?: string };
+  /** Blocks of links besides the text (online services, questions-answers…), titles possibly HTML, urls possibly relative to `base`. */
+  links?: Partial<Record<LinkBlock, Array<{ title?: string; url?: string; kind?: string }>>>;
   audience?: string[];
   territory?: Territory;
   language?: string;

@@ -2,4 +2,11 @@
  * Text helpers shared by the connectors, the search index and the hub's pages. A second,
  * light door into connectors/: it loads no fetcher and no parser but htmlparser2.
  */
-export { collapseWhitespace, escapeHtml, htmlToText, slugify, truncateAtWord } from './text.js';
+export {
+  collapseWhitespace,
+  escapeHtml,
+  htmlToText,
+  removeInvisibleCharacters,
+  slugify,
+  truncateAtWord,
+} from './text.js';

@@ -56,9 +56,32 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 }
 
-/** Collapses runs of whitespace (including no-break spaces) to one space, and trims. */
+// Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the
+// direction marks (U+200E, U+200F, U+061C): invisible, and able to make a title or a name
+// read backwards (« U+202E »). French public-service text has no use for them.
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// Zero-width space, non-joiner and joiner, word joiner, byte-order mark: invisible, they
+// make two look-alike titles or pseudonyms differ.
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+
+/**
+ * Removes the invisible format characters (bidi controls, zero-width characters) from a
+ * title, a name or a pseudonym. Comment bodies keep the few that carry meaning
+ * (hub/interaction/comments/text.ts).
+ */
+export function removeInvisibleCharacters(text: string): string {
+  return text.replace(BIDI_CONTROLS, '').replace(ZERO_WIDTH, '');
+}
+
+/**
+ * Collapses runs of whitespace (including no-break spaces) to one space, and trims. Plain
+ * text from partners (titles, summaries, places…) goes through here, so the invisible
+ * format characters go too.
+ */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim();
+  return removeInvisibleCharacters(text)
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 }
 
 /** Cuts plain text to at most max characters, at a word boundary, ending with "…". */

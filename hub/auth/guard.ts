@@ -37,12 +37,12 @@ export function requireRole(...roles: Role[]) {
   };
 }
 
-/** Platform admins see every partner; other roles only their own (403 otherwise). */
-export function assertPartnerAccess(
-  principal: Principal,
-  partnerId: string,
-  roles: Role[] = ['partner-admin', 'moderator'],
-): void {
+/**
+ * Platform admins see every partner; the given roles only their own (403 otherwise). The
+ * default is partner admins alone: moderators see comments and nothing else, so a route
+ * open to them says so (`['partner-admin', 'moderator']`).
+ */
+export function assertPartnerAccess(principal: Principal, partnerId: string, roles: Role[] = ['partner-admin']): void {
   if (principal.role === 'platform-admin') return;
   if (!roles.includes(principal.role) || principal.partnerId !== partnerId) {
     throw forbidden(`ce jeton ne donne pas accès au partenaire ${partnerId}`);

@@ -10,6 +10,8 @@ export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
     'leases of the processes that were running sources; they do not exist in the restored world (each source keeps its own generation)',
   migration_claims: 'leases of a migration being applied; the record of applied migrations (migrations) is kept',
   rate_hits: 'rate-limit windows of at most a few minutes, keyed by address hashes',
+  image_sources: "derived: partners' images fetched again on demand (a cache, and large)",
+  image_variants: 'derived: resized copies of the cached images, made again on demand',
   ip_salts:
     'the daily salts of address hashes must disappear after 2 days (privacy); a backup would keep them, so stored hashes could be traced back to addresses',
 };

@@ -1,8 +1,9 @@
 /** The syndication routes, fed by the search index and MongoDB. */
 import { createSyndicationRouter, type OpmlSource } from '../syndication/index.js';
+import { splitAddressCredentials } from '../../connectors/index.js';
 import { invalidInput, notFound, RouteGroup, type RouteDoc } from '../http/index.js';
 import { findItemsByIds, toItem } from '../items/index.js';
-import { parseSearchParams, type SearchParams } from '../search/index.js';
+import { parseSearchParams, SEARCH_PARAM_NAMES, type SearchParams } from '../search/index.js';
 import { listActiveSources } from '../sources/index.js';
 import type { PartnerDirectory } from './partner-directory.js';
 import { withSearch } from './routes.js';
@@ -26,6 +27,7 @@ function feedDocs(): RouteDoc[] {
   const filters = {
     q: { description: 'Texte recherché' },
     partner: { description: 'Partenaires' },
+    partnerKind: { description: 'province, commune, state, government, public-body, other' },
     type: { description: 'Types' },
     topic: { description: 'Thèmes' },
     audience: { description: 'Publics' },
@@ -38,7 +40,7 @@ function feedDocs(): RouteDoc[] {
   const ok = (type: string, name: string) => ({
     200: { description: name, contentType: type },
     304: { description: 'Inchangé depuis If-None-Match / If-Modified-Since' },
-    400: { description: 'Filtre invalide' },
+    400: { description: 'Filtre invalide ou paramètre inconnu' },
   });
   return [
     {
@@ -67,8 +69,11 @@ function feedDocs(): RouteDoc[] {
   ];
 }
 
+/** A feed takes the filters of /api/v1/items, not its paging or order (newest first, one page). */
+const FEED_PARAMS = SEARCH_PARAM_NAMES.filter((name) => name !== 'page' && name !== 'sort');
+
 function parseFilters(query: Record<string, string | string[] | undefined>): SearchParams {
-  const parsed = parseSearchParams({ ...query, page: undefined, sort: undefined });
+  const parsed = parseSearchParams(query, FEED_PARAMS);
   if (!parsed.ok) throw invalidInput(parsed.errors);
   return {
     ...parsed.params,
@@ -98,7 +103,8 @@ export function feedRoutes(deps: FeedDeps): RouteGroup {
       return (await listActiveSources()).map((s) => ({
         id: s._id,
         kind: s.kind,
-        url: s.url,
+        // Stored addresses carry no credentials (migration 002); this keeps it so whatever wrote them.
+        url: splitAddressCredentials(s.url).url,
         partnerId: s.partnerId,
         ...(s.name ? { name: s.name } : {}),
       }));

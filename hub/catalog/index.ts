@@ -50,7 +50,7 @@ export function createCatalog(config: Config, log: Logger, services?: ServiceDir
     partners,
     stats,
     routes: () => [
-      catalogRoutes({ search, partners, stats, ...(services ? { services } : {}) }),
+      catalogRoutes({ search, partners, stats, publicUrl: config.publicUrl, ...(services ? { services } : {}) }),
       feedRoutes({ search, partners, publicUrl: config.publicUrl, ...(websub ? { websubHubUrl: websub } : {}) }),
       adminSynonymRoutes(synonyms),
     ],

@@ -9,6 +9,7 @@ export interface DirectoryEntry {
   province?: string;
   communeCode?: string;
   website?: string;
+  description?: string;
 }
 
 export class PartnerDirectory {
@@ -33,6 +34,7 @@ export class PartnerDirectory {
           ...(d.territory?.province ? { province: d.territory.province } : {}),
           ...(d.territory?.communeCode ? { communeCode: d.territory.communeCode } : {}),
           ...(d.website ? { website: d.website } : {}),
+          ...(d.description ? { description: d.description } : {}),
         },
       ]),
     );

@@ -1,6 +1,7 @@
 /** GET /api/v1/items, /api/v1/items/:id and /api/v1/suggest: the unified search. */
 import type { Context } from 'koa';
 import { HttpError, invalidInput, notFound, RouteGroup } from '../http/index.js';
+import { rewriteContentImages, withImageKey } from '../images/index.js';
 import { findPublishedItem, toItem } from '../items/index.js';
 import { parseSearchParams, SearchNotReadyError, truncateQuery, type SearchHit } from '../search/index.js';
 import { toOnlineService, type ServiceDirectory } from '../online-services/index.js';
@@ -13,6 +14,8 @@ export interface CatalogDeps {
   search: SearchRuntime;
   partners: PartnerDirectory;
   stats: StatsOverlay;
+  /** The hub's public origin: content images point to its /images/ addresses. */
+  publicUrl: string;
   /** The registry of online services, searched beside the items. */
   services?: ServiceDirectory;
 }
@@ -65,7 +68,7 @@ const SUMMARY = {
     type: { type: 'string' },
     topics: { type: 'array', items: { type: 'string' } },
     publishedAt: { type: 'string' },
-    image: { $ref: 'ItemInput#/definitions/Image' },
+    image: { $ref: 'Item#/definitions/ServedImage' },
     event: { $ref: 'ItemInput#/definitions/EventInfo' },
     stats: { type: 'object' },
     snippet: { type: 'string', description: 'HTML échappé, termes trouvés dans <mark>' },
@@ -98,7 +101,7 @@ function toSummary(hit: SearchHit, partnerName: string | undefined, stats: { lik
     type: hit.type,
     topics: hit.topics,
     ...(hit.date ? { publishedAt: hit.date } : {}),
-    ...(hit.image ? { image: hit.image } : {}),
+    ...(hit.image ? { image: withImageKey(hit.image) } : {}),
     ...(hit.event ? { event: hit.event } : {}),
     stats,
     snippet: hit.snippet,
@@ -181,7 +184,14 @@ export function catalogRoutes(deps: CatalogDeps): RouteGroup {
         if (!doc) throw notFound(`la publication ${ctx.params.id}`);
         const partner = deps.partners.current().get(doc.partnerId);
         ctx.set('Cache-Control', 'public, max-age=30');
-        ctx.body = { ...toItem(doc), partner: { id: doc.partnerId, name: partner?.name ?? doc.partnerId } };
+        const item = toItem(doc);
+        ctx.body = {
+          ...item,
+          // Images through the hub: a page showing the item makes no request to the partner's host.
+          ...(item.image ? { image: withImageKey(item.image) } : {}),
+          ...(item.content ? { content: rewriteContentImages(item.content, deps.publicUrl) } : {}),
+          partner: { id: doc.partnerId, name: partner?.name ?? doc.partnerId },
+        };
       },
     )
     .add(

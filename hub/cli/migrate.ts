@@ -5,9 +5,11 @@
 import { loadConfig } from '../config.js';
 import { connectDatabase, disconnectDatabase, startLocalDatabase } from '../db/index.js';
 import { migrateDatabase, readSchemaStatus } from '../migrations/index.js';
+import { useCredentialsKey } from '../secrets/index.js';
 
 const statusOnly = process.argv.includes('--status');
 const config = loadConfig();
+useCredentialsKey(config.credentialsKey);
 const local = config.mongodbUri ? undefined : await startLocalDatabase(config.dataDir, (l) => console.error(l));
 
 async function printStatus(): Promise<void> {

@@ -45,6 +45,11 @@ export function invalidInput(errors: FieldError[], detail?: string): HttpError {
   return new HttpError(400, 'invalid_input', 'Données invalides', { detail: detail ?? summary, errors });
 }
 
+/** 400 invalid_input for a prototype key in a JSON body (`__proto__`, `constructor`, `prototype`). */
+export function prototypeKeyRefused(field = '__proto__'): HttpError {
+  return invalidInput([{ field, message: 'nom de champ réservé refusé (__proto__, constructor, prototype)' }]);
+}
+
 export function notFound(what: string): HttpError {
   return new HttpError(404, 'not_found', 'Ressource introuvable', { detail: `${what} est introuvable` });
 }
@@ -114,6 +119,8 @@ function fromKoaError(err: { status?: number; type?: string; message?: string })
     return new HttpError(415, 'unsupported_media_type', 'Type de contenu non pris en charge', {
       detail: 'envoyez du JSON (application/json)',
     });
+  // co-body's JSON parser (bourne) refuses a __proto__ key itself, in English.
+  if (/forbidden prototype property/i.test(err.message ?? '')) return prototypeKeyRefused();
   if (err.type === 'entity.parse.failed' || /JSON/i.test(err.message ?? '')) {
     return new HttpError(400, 'invalid_json', 'JSON invalide', {
       detail: "le corps de la requête n'est pas du JSON valide",

@@ -16,6 +16,7 @@ export {
   type HttpErrorOptions,
 } from './errors.js';
 export { readBody } from './read-body.js';
+export { refusePrototypeKeys, requireJsonBodyUnder } from './json-body.js';
 export { RouteGroup, type JsonSchemaRef, type ParamDoc, type ResponseDoc, type RouteDoc } from './route-group.js';
 export { attachRequestContext } from './request-context.js';
 export { setSecurityHeaders } from './security-headers.js';

@@ -13,6 +13,7 @@ import {
   openRun,
   pruneRuns,
   saveRun,
+  toConnectorSource,
   toRun,
   type SourceDoc,
   type SourceState,
@@ -50,18 +51,11 @@ function validatorsOf(state: SourceState): { etag?: string; lastModified?: strin
 
 async function attempt(source: SourceDoc, deps: RunDeps, fullRead: boolean): Promise<Outcome> {
   try {
-    const result = await runConnector(
-      {
-        id: source._id,
-        partnerId: source.partnerId,
-        kind: source.kind,
-        url: source.url,
-        complete: source.complete,
-        defaults: source.defaults,
-        mapping: source.mapping,
-      },
-      { fetcher: deps.fetcher, cache: fullRead ? {} : validatorsOf(source.state) },
-    );
+    // The source's credentials stay sealed in it: only the fetcher opens them.
+    const result = await runConnector(toConnectorSource(source), {
+      fetcher: deps.fetcher,
+      cache: fullRead ? {} : validatorsOf(source.state),
+    });
     if (result.notModified) return { status: 'ok', result };
     const listing = {
       sourceId: source._id,

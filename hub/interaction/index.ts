@@ -18,7 +18,18 @@ export function interactionRoutes(deps: InteractionDeps): RouteGroup[] {
 export type { InteractionDeps } from './deps.js';
 export { interactionCors, INTERACTION_WRITE_ROUTES } from './cors-policy.js';
 export { setInteractionClock } from './clock.js';
-export { signFormToken, FORM_TOKEN_MIN_AGE_MS, FORM_TOKEN_MAX_AGE_MS } from './comments/form-token.js';
+export {
+  checkFormToken,
+  consumeFormToken,
+  issueFormToken,
+  spendFormToken,
+  FORM_TOKEN_MAX_AGE_MS,
+  FORM_TOKEN_MIN_AGE_MS,
+  ITEM_FORMS,
+  type FormTokenClaim,
+  type FormTokenScope,
+  type FormTokenUse,
+} from './form-tokens/form-tokens.js';
 export { EDIT_WINDOW_MS } from './comments/create-comment.js';
 export type { CommentDoc, CommentStatus } from './comments/comment-model.js';
 export { RATE_RULES } from './rate-rules.js';
@@ -26,4 +37,11 @@ export { countItemStats, type ItemStats } from './stats/count-item-stats.js';
 export { syncItemStats } from './stats/sync-item-stats.js';
 export { recountItemStats, type RecountReport } from './stats/recount.js';
 export { purgeExpiredModerationData, RETENTION, type PurgeReport } from './privacy/retention.js';
-export { hashVisitorKey, VISITOR_HEADER } from './visitor.js';
+export {
+  hashVisitorKey,
+  readVisitor,
+  requireVisitor,
+  VISITOR_HEADER,
+  VISITOR_HEADER_DOC,
+  type Visitor,
+} from './visitor.js';

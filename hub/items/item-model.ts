@@ -28,6 +28,21 @@ const media = new Schema(
   { _id: false },
 );
 
+const link = new Schema(
+  { title: { type: String, required: true }, url: { type: String, required: true }, kind: String },
+  { _id: false },
+);
+const linkBlocks = new Schema(
+  {
+    services: { type: [link], default: undefined },
+    questions: { type: [link], default: undefined },
+    seeAlso: { type: [link], default: undefined },
+    moreInfo: { type: [link], default: undefined },
+    references: { type: [link], default: undefined },
+  },
+  { _id: false },
+);
+
 const schema = new Schema<ItemDoc>(
   {
     _id: { type: String, required: true },
@@ -42,15 +57,12 @@ const schema = new Schema<ItemDoc>(
     topics: { type: [String], default: [] },
     categories: { type: [String], default: undefined },
     keywords: { type: [String], default: undefined },
-    onlineServices: {
-      type: [new Schema({ url: String, title: String, kind: String, ref: String, provider: String }, { _id: false })],
-      default: undefined,
-    },
     localOffices: { type: [String], default: undefined },
     serviceFacts: {
       type: new Schema({ accountRequired: Boolean, cost: String, duration: String }, { _id: false }),
       default: undefined,
     },
+    links: { type: linkBlocks, default: undefined },
     audience: { type: [String], default: [] },
     territory: {
       scope: { type: String, required: true },

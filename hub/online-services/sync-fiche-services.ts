@@ -1,10 +1,10 @@
 /**
  * Keeps the registry in step with the « Services en ligne et formulaires » of a source's
- * fiches: one service per (source, DILA reference or address), listing the fiches that
+ * fiches (Item.links.services): one service per (source, address), listing the fiches that
  * point to it. Runs after each ingestion of the source (the source's claim makes it the
  * only writer); only services that changed are written.
  */
-import type { ItemInput, OnlineServiceLink } from '../../schemas/index.js';
+import type { ItemInput, ItemLink } from '../../schemas/index.js';
 import { deriveServiceId, sameStoredFields } from './derived.js';
 import { ServiceModel, type ServiceDoc } from './service-model.js';
 import { checkServiceUrl } from './service-url.js';
@@ -26,7 +26,7 @@ export async function syncFicheServices(input: FicheServicesInput): Promise<{ cr
   const now = input.now ?? new Date();
   const existing = await ServiceModel.find({ 'origin.sourceId': input.sourceId }).lean<ServiceDoc[]>();
   const fiches = existing.filter((s) => s.origin.kind === 'fiche');
-  if (!fiches.length && !input.items.some((i) => i.onlineServices?.length)) return { created: 0, updated: 0 };
+  if (!fiches.length && !input.items.some((i) => i.links?.services?.length)) return { created: 0, updated: 0 };
   const drafts = draftServices(input);
   const seen = new Set(input.items.map((i) => i.id));
   const writes: Parameters<typeof ServiceModel.bulkWrite>[0] = [];
@@ -59,8 +59,8 @@ function draftServices(input: FicheServicesInput): Map<string, Draft> {
   const drafts = new Map<string, Draft>();
   for (const item of input.items) {
     // A private or reserved address never becomes a way out of the portal.
-    for (const link of (item.onlineServices ?? []).filter((l) => !checkServiceUrl(l.url))) {
-      const id = deriveServiceId(input.sourceId, link.ref ?? link.url);
+    for (const link of (item.links?.services ?? []).filter((l) => !checkServiceUrl(l.url))) {
+      const id = deriveServiceId(input.sourceId, link.url);
       const draft = drafts.get(id) ?? newDraft(id, link, item, input);
       draft.itemIds = [...new Set([...draft.itemIds, item.id])];
       draft.audience = [...new Set([...draft.audience, ...item.audience])];
@@ -71,26 +71,25 @@ function draftServices(input: FicheServicesInput): Map<string, Draft> {
   return drafts;
 }
 
-function newDraft(id: string, link: OnlineServiceLink, item: ItemInput, input: FicheServicesInput): Draft {
+function newDraft(id: string, link: ItemLink, item: ItemInput, input: FicheServicesInput): Draft {
   return {
     _id: id,
     partnerId: input.partnerId,
     name: link.title,
     url: link.url,
     ...(link.kind ? { kind: link.kind } : {}),
-    ...(link.provider ? { provider: link.provider } : {}),
     audience: [],
     territory: item.territory,
     topics: [],
     keywords: [],
     itemIds: [],
-    origin: { kind: 'fiche', sourceId: input.sourceId, ...(link.ref ? { ref: link.ref } : {}) },
+    origin: { kind: 'fiche', sourceId: input.sourceId },
     status: 'active',
   };
 }
 
 /** What the fiches say of a service; editors' additions (description, cost…) are kept. */
 function pickLinkFields(draft: Draft): Partial<ServiceDoc> {
-  const { name, url, kind, provider, audience, topics, territory } = draft;
-  return { name, url, audience, topics, territory, ...(kind ? { kind } : {}), ...(provider ? { provider } : {}) };
+  const { name, url, kind, audience, topics, territory } = draft;
+  return { name, url, audience, topics, territory, ...(kind ? { kind } : {}) };
 }

@@ -1,7 +1,8 @@
 /** Partner operations: one small function per verb; duplicate keys become 409 here. */
 import type { Partner, PartnerInput } from '../../schemas/index.js';
 import { isDuplicateKey } from '../db/index.js';
-import { Conflict } from '../domain-errors.js';
+import { Conflict, InvalidInput } from '../domain-errors.js';
+import { collapseWhitespace, removeInvisibleCharacters } from '../../connectors/text/index.js';
 import { PartnerModel, type PartnerDoc } from './partner-model.js';
 
 /** What anyone may see of a partner. */
@@ -38,10 +39,32 @@ export function newPartnerFields(fields: Omit<PartnerInput, 'id'>, now: Date): O
   };
 }
 
+const NAME_MIN = { name: 2, shortName: 1 } as const;
+
+/**
+ * Names without invisible characters (a U+202E in a name makes it read backwards on every
+ * page and in every feed), spaces collapsed; 400 when nothing visible is left.
+ */
+function cleanPartnerText<T extends Partial<PartnerInput>>(fields: T): T {
+  const out = { ...fields };
+  for (const key of ['name', 'shortName'] as const) {
+    const value = out[key];
+    if (value === undefined) continue;
+    const clean = collapseWhitespace(value);
+    if (clean.length < NAME_MIN[key])
+      throw new InvalidInput([
+        { field: key, message: `doit contenir au moins ${NAME_MIN[key]} caractère(s) visible(s)` },
+      ]);
+    out[key] = clean;
+  }
+  if (out.description !== undefined) out.description = removeInvisibleCharacters(out.description).trim();
+  return out;
+}
+
 /** Creates a partner; 409 partner_exists when the id is taken. */
 export async function createPartner(input: PartnerInput): Promise<Partner> {
   const now = new Date();
-  const { id, ...fields } = input;
+  const { id, ...fields } = cleanPartnerText(input);
   try {
     const doc = await PartnerModel.create({ _id: id, ...newPartnerFields(fields, now) });
     return toPartner(doc.toObject());
@@ -79,7 +102,7 @@ export async function findPartner(id: string): Promise<PartnerDoc | undefined> {
 
 /** Applies a partial update (already validated); returns the new record, or undefined. */
 export async function updatePartner(id: string, patch: Partial<PartnerInput>): Promise<Partner | undefined> {
-  const { id: _ignored, ...fields } = patch;
+  const { id: _ignored, ...fields } = cleanPartnerText(patch);
   const doc = await PartnerModel.findOneAndUpdate(
     { _id: id },
     { $set: { ...fields, updatedAt: new Date() } },

@@ -98,7 +98,7 @@ export function publicPartnerRoutes(): RouteGroup {
     );
 }
 
-/** /api/v1/admin/partners — CRUD; partner admins and moderators see only their partner. */
+/** /api/v1/admin/partners — CRUD; a partner admin sees only its partner, a moderator none (comments only). */
 export interface PartnerRouteDeps {
   /** A partner was created, changed or deleted (search index, feeds). */
   onChanged: () => Promise<void>;
@@ -140,7 +140,7 @@ export function adminPartnerRoutes(deps: PartnerRouteDeps): RouteGroup {
         path: '/api/v1/admin/partners',
         tag: 'admin',
         auth,
-        summary: 'All partners with private fields (own partner only for partner roles)',
+        summary: 'All partners with private fields (own partner only for a partner admin; not for moderators)',
         responses: {
           200: {
             description: 'Partners',
@@ -151,6 +151,7 @@ export function adminPartnerRoutes(deps: PartnerRouteDeps): RouteGroup {
           },
         },
       },
+      requireRole('platform-admin', 'partner-admin'),
       async (ctx) => {
         const only = scopedPartnerId(getPrincipal(ctx));
         const partners = (await listPartners(only ? { ids: [only] } : {})).map(toPartner);

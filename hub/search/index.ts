@@ -15,7 +15,7 @@ export {
   type Thesaurus,
 } from './thesaurus/index.js';
 export { suggest, type SuggestResult, type TermSuggestion, type TitleSuggestion } from './suggest.js';
-export { parseSearchParams, type ParsedSearchParams, type RawQuery } from './params.js';
+export { parseSearchParams, SEARCH_PARAM_NAMES, type ParsedSearchParams, type RawQuery } from './params.js';
 export { truncateQuery, MAX_QUERY_LENGTH } from './truncate-query.js';
 export { SearchService, SearchNotReadyError, type SearchCorpus, type SearchServiceOptions } from './search-service.js';
 export { escapeHtml } from './internal/snippet.js';

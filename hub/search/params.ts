@@ -148,10 +148,32 @@ function parseScalars(query: RawQuery, params: SearchParams, errors: FieldError[
   return cut?.truncated ?? false;
 }
 
-/** Validates an HTTP query into SearchParams, or lists every field at fault (French messages). */
-export function parseSearchParams(query: RawQuery): ParsedSearchParams {
+/** Every parameter of GET /api/v1/items, in the order the contract lists them. */
+export const SEARCH_PARAM_NAMES = ['q', ...Object.keys(LISTS), 'from', 'to', 'sort', 'page', 'limit'] as const;
+
+/** A parameter nobody reads is a typo (`?types=event`) that would silently widen the answer. */
+function refuseUnknown(query: RawQuery, accepted: readonly string[], errors: FieldError[]): void {
+  for (const name of Object.keys(query)) {
+    if (query[name] === undefined || accepted.includes(name)) continue;
+    errors.push({
+      field: name.slice(0, 40),
+      message: `paramètre inconnu (paramètres acceptés : ${accepted.join(', ')})`,
+    });
+  }
+}
+
+/**
+ * Validates an HTTP query into SearchParams, or lists every field at fault (French
+ * messages). `accepted` narrows the parameters taken (feeds take no page or sort); any other
+ * is refused.
+ */
+export function parseSearchParams(
+  query: RawQuery,
+  accepted: readonly string[] = SEARCH_PARAM_NAMES,
+): ParsedSearchParams {
   const errors: FieldError[] = [];
   const params: SearchParams = {};
+  refuseUnknown(query, accepted, errors);
   const queryTruncated = parseScalars(query, params, errors);
   for (const [name, rule] of Object.entries(LISTS)) {
     const values = parseList(query, name, rule, errors);

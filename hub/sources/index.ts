@@ -3,7 +3,16 @@
  * releases through the operations below; ingest writes runs through them.
  */
 export { adminSourceRoutes, type SourceRouteDeps } from './routes.js';
-export { countPartnerSources, createSource, findSource, listActiveSources, listSources } from './sources.js';
+export {
+  countPartnerSources,
+  createSource,
+  findSource,
+  listActiveSources,
+  listSources,
+  moveCredentialsOutOfAddresses,
+} from './sources.js';
+export { openSealedCredentials, type StoredCredentials } from './credentials.js';
+export { toConnectorSource } from './connector-source.js';
 export { closeInterruptedRuns, EMPTY_COUNTS, findRun, listRuns, openRun, pruneRuns, saveRun } from './runs.js';
 export { findDueSources, recordLease, writeRunState, type SourceLease, type SourceState } from './claims.js';
 export {

@@ -1,9 +1,11 @@
 /** /api/v1/admin/sources: CRUD, preview, run now, run history, alerts. */
 import type { Context } from 'koa';
 import { type Run, type SourceInput, validatePatch } from '../../schemas/index.js';
-import { isConnectorError, previewConnector, type ConnectorResult, type Fetcher } from '../../connectors/index.js';
+import type { Fetcher } from '../../connectors/index.js';
 import { assertPartnerAccess, getPrincipal, requireRole, scopedPartnerId } from '../auth/index.js';
-import { conflict, HttpError, invalidInput, notFound, readBody, RouteGroup } from '../http/index.js';
+import { conflict, invalidInput, notFound, readBody, RouteGroup } from '../http/index.js';
+import { previewBody, previewSource } from './connector-source.js';
+import { resolveCredentials } from './credentials.js';
 import { listRuns } from './runs.js';
 import { createSource, deleteSource, findSource, listSources, updateSource } from './sources.js';
 import type { SourceDoc } from './source-model.js';
@@ -61,26 +63,6 @@ async function assertSemantics(source: Partial<SourceInput>, allowedHosts: reado
   if (errors.length) throw invalidInput(errors);
 }
 
-async function preview(
-  source: Omit<SourceInput, 'schedule' | 'enabled'> & { id?: string },
-  fetcher: Fetcher,
-): Promise<ConnectorResult> {
-  try {
-    return await previewConnector(source, { fetcher, limit: 20 });
-  } catch (err) {
-    if (!isConnectorError(err)) throw err;
-    throw new HttpError(422, 'source_failed', "La source n'a pas pu être lue", {
-      detail: err.toRunError().message,
-      extra: { error: err.toRunError() },
-    });
-  }
-}
-
-function previewBody(result: ConnectorResult) {
-  const { httpStatus, fetched, complete, items, rejected } = result;
-  return { httpStatus, fetched, complete, items, rejected };
-}
-
 /** The admin routes of sources; partner admins see and change only their partner's. */
 export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
   return new RouteGroup()
@@ -98,7 +80,10 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
         const input = readBody<SourceInput>(ctx, 'SourceInput');
         assertPartnerAccess(getPrincipal(ctx), input.partnerId, [...ADMINS]);
         await assertSemantics(input, deps.allowedHosts);
-        const source = toSource(await createSource(input));
+        const { url, credentials } = await resolveCredentials(input);
+        const source = toSource(
+          await createSource({ ...input, url: url ?? input.url, credentials: credentials ?? undefined }),
+        );
         deps.nudge();
         ctx.status = 201;
         ctx.set('Location', `/api/v1/admin/sources/${source.id}`);
@@ -160,7 +145,9 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
         const input = readBody<SourceInput>(ctx, 'SourceInput');
         assertPartnerAccess(getPrincipal(ctx), input.partnerId, [...ADMINS]);
         await assertSemantics(input, deps.allowedHosts);
-        ctx.body = previewBody(await preview(input, deps.fetcher));
+        const { url, credentials } = await resolveCredentials(input);
+        const unsaved = { ...input, url: url ?? input.url, credentials: credentials ?? undefined };
+        ctx.body = previewBody(await previewSource(unsaved, deps.fetcher));
       },
     )
     .add(
@@ -203,7 +190,14 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
           },
           deps.allowedHosts,
         );
-        const updated = await updateSource(current, patch);
+        const { url, credentials } = await resolveCredentials(patch, current);
+        // The given credentials never reach the database as given: only sealed, or removed.
+        const { credentials: _given, ...fields } = patch;
+        const updated = await updateSource(current, {
+          ...fields,
+          ...(url !== undefined ? { url } : {}),
+          ...(credentials !== undefined ? { credentials } : {}),
+        });
         if (!updated) throw notFound(`la source ${current._id}`);
         ctx.body = toSource(updated);
       },
@@ -237,21 +231,7 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
         },
       },
       async (ctx) => {
-        const { _id, partnerId, kind, url, complete, defaults, mapping } = await loadSource(ctx);
-        ctx.body = previewBody(
-          await preview(
-            {
-              id: _id,
-              partnerId,
-              kind,
-              url,
-              complete,
-              ...(defaults ? { defaults } : {}),
-              ...(mapping ? { mapping } : {}),
-            },
-            deps.fetcher,
-          ),
-        );
+        ctx.body = previewBody(await previewSource(await loadSource(ctx), deps.fetcher));
       },
     )
     .add(

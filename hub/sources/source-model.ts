@@ -1,9 +1,14 @@
 import { Schema, model } from 'mongoose';
 import type { Source, SourceState } from '../../schemas/index.js';
+import type { StoredCredentials } from './credentials.js';
 
-/** A source as stored; `lease` is the scheduler's claim and never leaves the database layer. */
-export type SourceDoc = Omit<Source, 'id' | 'state' | 'createdAt' | 'updatedAt'> & {
+/**
+ * A source as stored; `lease` is the scheduler's claim and never leaves the database layer;
+ * `credentials` are sealed (credentials.ts) and leave it only masked.
+ */
+export type SourceDoc = Omit<Source, 'id' | 'state' | 'createdAt' | 'updatedAt' | 'credentials' | 'hasCredentials'> & {
   _id: string;
+  credentials?: StoredCredentials;
   /** The schema's SourceState with real dates, plus what only the hub keeps. */
   state: Omit<SourceState, 'lastRunAt' | 'lastSuccessAt' | 'nextRunAt' | 'alert'> & {
     lastRunAt?: Date;
@@ -27,6 +32,7 @@ const schema = new Schema<SourceDoc>(
     kind: { type: String, required: true },
     name: String,
     url: { type: String, required: true },
+    credentials: { type: Schema.Types.Mixed },
     schedule: { type: String, required: true },
     enabled: { type: Boolean, required: true },
     complete: { type: Boolean },

@@ -1,6 +1,7 @@
 /** API shapes of sources and runs: dates as ISO strings, no lease. */
 import type { Run, Source } from '../../schemas/index.js';
 import type { RunDoc } from './run-model.js';
+import { maskCredentials } from './credentials.js';
 import type { SourceDoc } from './source-model.js';
 
 const iso = (d: Date | undefined) => (d ? d.toISOString() : undefined);
@@ -9,12 +10,14 @@ function compact<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** A source as admins see it. */
+/** A source as admins see it: credentials masked, no lease. */
 export function toSource(doc: SourceDoc): Source {
-  const { _id, lease: _lease, createdAt, updatedAt, state, ...rest } = doc;
+  const { _id, lease: _lease, credentials, createdAt, updatedAt, state, ...rest } = doc;
   return compact({
     id: _id,
     ...rest,
+    hasCredentials: credentials !== undefined,
+    credentials: maskCredentials(credentials),
     state: compact({
       ...state,
       bodyHash: undefined,

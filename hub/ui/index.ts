@@ -4,11 +4,11 @@
  * See docs/faces.md.
  */
 export { COLORS, CONTRAST_PAIRS, SCALES, renderTokenCss, type ColorName, type TokenTarget } from './tokens.js';
-export { PAGE_CSP, renderPage, sendPage, type SendPageOptions } from './render-page.js';
+export { PAGE_CSP, renderPage, sendPage, type PageSource, type SendPageOptions } from './render-page.js';
 export { FACES, type FaceName } from './build-styles.js';
 export { getStylesheets, type Stylesheet, type Stylesheets } from './stylesheets.js';
 export { stylesheetRoutes } from './stylesheet-routes.js';
-export { SanitizedHtml, type SanitizedHtmlProps } from './sanitized-html.js';
+export { JsonLd, SanitizedHtml, serializeJsonForScript, type SanitizedHtmlProps } from './sanitized-html.js';
 export { getItemTypeLabel } from './item-types.js';
 export { PageShell, type NavLink, type PageShellProps } from './components/page-shell.js';
 export { ErrorSummary, type ErrorSummaryProps, type FieldErrorEntry } from './components/error-summary.js';
@@ -25,6 +25,7 @@ export { Pagination, listPageNumbers, type PaginationProps } from './components/
 export { SearchForm, type SearchFormProps } from './components/search-form.js';
 export { TypeBadge } from './components/type-badge.js';
 export { EventDetails, type EventInfo } from './components/event-details.js';
+export { Facets, type FacetGroup, type FacetsProps, type FacetValue } from './components/facets.js';
 export { ItemCard, type CardItem, type ItemCardProps } from './components/item-card.js';
 // French text and dates, for templates.
 export {

@@ -14,14 +14,14 @@ import { getStylesheets, type Stylesheets } from './stylesheets.js';
 
 /**
  * The pages' Content-Security-Policy: no inline script or style at all, nothing from
- * elsewhere but partners' images; framed only by the hub itself (the widget iframes keep
- * their own policy).
+ * elsewhere — partners' images too come through the hub (hub/images: imageUrl); framed
+ * only by the hub itself (the widget iframes keep their own policy).
  */
 export const PAGE_CSP = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' https: http: data:",
+  "img-src 'self' data:",
   "connect-src 'self'",
   "font-src 'self'",
   "manifest-src 'self'",
@@ -54,8 +54,11 @@ const gzipAsync = promisify(gzip);
 /** Below this, compression saves less than it costs. */
 const COMPRESS_FROM_BYTES = 1024;
 
+/** A page, or what builds it: a function is called only when the browser's copy is stale (no work for a 304). */
+export type PageSource = JSX.Element | (() => JSX.Element | Promise<JSX.Element>);
+
 /** Renders `page` into the response: text/html in UTF-8, the pages' CSP, compressed. */
-export async function sendPage(ctx: Context, page: JSX.Element, options: SendPageOptions = {}): Promise<void> {
+export async function sendPage(ctx: Context, page: PageSource, options: SendPageOptions = {}): Promise<void> {
   const stylesheets = await getStylesheets();
   ctx.status = options.status ?? 200;
   ctx.set('Content-Security-Policy', PAGE_CSP);
@@ -71,7 +74,8 @@ export async function sendPage(ctx: Context, page: JSX.Element, options: SendPag
       return;
     }
   }
-  const html = Buffer.from(renderPage(page, stylesheets), 'utf8');
+  const element = typeof page === 'function' ? await page() : page;
+  const html = Buffer.from(renderPage(element, stylesheets), 'utf8');
   ctx.type = 'text/html; charset=utf-8';
   ctx.body = await compress(ctx, html);
 }

@@ -1,172 +1,130 @@
 /**
- * The portal's first page, until the portal issue gives it its own: what Passerelle is, a
- * search that works without JavaScript (results on this page), the latest items, and
- * the doors for partners and developers.
+ * The portal's home page: the search box; the alerts in force, the chosen commune's first;
+ * « Ma commune »; the latest news of the commune, its province and all of New Caledonia (or
+ * the latest of all when no commune is chosen); entry points by topic and by audience.
  */
-import {
-  applyFrenchTypography,
-  ErrorSummary,
-  ItemCard,
-  Notice,
-  Pagination,
-  SearchForm,
-  type CardItem,
-} from '../../hub/ui/index.js';
+import { applyFrenchTypography, SearchForm } from '../../hub/ui/index.js';
+import { CardSection, type CardSectionProps } from '../components/card-list.js';
+import { CommuneForm } from '../components/commune-form.js';
 import { PortalLayout } from '../layout.js';
+import { itemsFeed } from '../site/feeds.js';
+import type { LinkedCard } from '../view/cards.js';
+import type { PartnerRef } from '../view/partner-words.js';
 
-export interface LinkedCard {
-  item: CardItem;
-  href: string;
-}
-
-export interface HomeResults {
-  total: number;
-  page: number;
-  pageCount: number;
-  cards: LinkedCard[];
+export interface TopicLink {
+  slug: string;
+  label: string;
+  count: number;
 }
 
 export interface HomePageProps {
-  /** The query as typed (shown again in the box). */
-  query: string;
-  /** The search's results, when a query was sent. */
-  results?: HomeResults;
-  /** Alerts in force, newest first (shown when there is no query). */
+  /** `/`, or `/?commune=…` when the address chose the commune. */
+  canonicalPath: string;
+  communes: PartnerRef[];
+  /** The visitor's commune (cookie or ?commune=). */
+  commune?: PartnerRef;
   alerts: LinkedCard[];
-  latest: LinkedCard[];
-  /** Why the query was refused. */
-  queryError?: string;
-  /** The search index is still being built. */
-  searchUnavailable?: boolean;
-  /** The address of another page of results. */
-  hrefForPage: (page: number) => string;
+  /** News sections: the commune, its province, New Caledonia — or the latest of all. */
+  news: Omit<CardSectionProps, 'id'>[];
+  topics: TopicLink[];
+  /** The schema.org WebSite with its SearchAction. */
+  webSite: Record<string, unknown>;
 }
 
+const AUDIENCES = [
+  { value: 'particuliers', label: 'Particuliers', hint: 'papiers, famille, logement, santé' },
+  { value: 'professionnels', label: 'Professionnels', hint: 'création, fiscalité, emploi' },
+  { value: 'associations', label: 'Associations', hint: 'création, fonctionnement, financement' },
+];
+
+const number = new Intl.NumberFormat('fr-NC');
+
 export function HomePage(props: HomePageProps) {
-  const searched = props.query !== '' || props.queryError !== undefined;
   return (
     <PortalLayout
-      path="/"
-      title={props.queryError ? 'Erreur : Accueil' : props.query ? `Recherche « ${shorten(props.query)} »` : 'Accueil'}
-      heading="Les informations des services publics calédoniens, au même endroit"
+      title="Accueil"
+      section="/"
+      heading="Les services publics calédoniens, au même endroit"
       lede={applyFrenchTypography(
-        'Passerelle rassemble ce que publient les 45 partenaires de service-public.nc : provinces, communes, gouvernement, État et établissements publics. Actualités, démarches, événements et alertes : cherchez une fois, puis lisez sur le site du partenaire.',
+        'Actualités, démarches, événements et alertes des provinces, des communes, du gouvernement, de l’État et des établissements publics. Cherchez une fois, puis lisez chez le partenaire.',
       )}
-      description="Rechercher dans les actualités, démarches, événements et alertes des services publics de Nouvelle-Calédonie."
+      meta={{
+        canonicalPath: props.canonicalPath,
+        description:
+          'Rechercher dans les actualités, démarches, événements et alertes des services publics de Nouvelle-Calédonie.',
+        feeds: [
+          props.commune
+            ? itemsFeed(`Publications concernant ${props.commune.name}`, { commune: props.commune.communeCode })
+            : itemsFeed('Toutes les publications'),
+          itemsFeed('Alertes', { type: 'alert', commune: props.commune?.communeCode }),
+        ],
+        structuredData: [props.webSite],
+      }}
       intro={
-        <>
-          <ErrorSummary errors={props.queryError ? [{ field: 'q', message: props.queryError }] : []} />
-          <SearchForm
-            action="/"
-            label="Rechercher dans les contenus des partenaires"
-            hint="Par exemple : permis de conduire, coupure d'eau, acte de naissance"
-            value={props.query}
-            error={props.queryError}
-          />
-        </>
+        <SearchForm
+          action="/recherche"
+          label="Rechercher dans les contenus des partenaires"
+          hint="Par exemple : permis de conduire, coupure d'eau, acte de naissance"
+        />
       }
     >
-      {props.searchUnavailable && (
-        <Notice title="La recherche se prépare">
-          <p>Le moteur de recherche termine son index. Réessayez dans quelques secondes.</p>
-        </Notice>
-      )}
-      {searched && props.results && (
-        <Results query={props.query} results={props.results} hrefForPage={props.hrefForPage} />
-      )}
-      {!searched && props.alerts.length > 0 && (
-        <CardSection id="alertes" title="Alertes en cours" cards={props.alerts} />
-      )}
-      {!searched && props.latest.length > 0 && (
-        <CardSection id="dernieres" title="Dernières publications" cards={props.latest} />
-      )}
-      <ForPartners />
+      <CardSection
+        id="alertes"
+        title={props.commune ? `Alertes, ${props.commune.name} d'abord` : 'Alertes en cours'}
+        cards={props.alerts}
+      />
+      <section class="pl-section pl-my-commune" aria-labelledby="ma-commune-titre">
+        <h2 class="pl-section__title" id="ma-commune-titre">
+          Ma commune
+        </h2>
+        {props.commune && (
+          <p>
+            {applyFrenchTypography('Vous voyez d’abord ce qui concerne ')}
+            <a href={`/communes/${props.commune.id}`}>{props.commune.name}</a>.
+          </p>
+        )}
+        <CommuneForm communes={props.communes} chosen={props.commune} returnTo="/" />
+      </section>
+      {props.news.map((section, i) => (
+        <CardSection key={section.title} id={`nouvelles-${i + 1}`} {...section} />
+      ))}
+      <TopicsAndAudiences topics={props.topics} />
     </PortalLayout>
   );
 }
 
-function CardSection({ id, title, cards }: { id: string; title: string; cards: LinkedCard[] }) {
+function TopicsAndAudiences({ topics }: { topics: TopicLink[] }) {
   return (
-    <section class="pl-section" aria-labelledby={`${id}-titre`}>
-      <h2 class="pl-section__title" id={`${id}-titre`}>
-        {title}
+    <section class="pl-section" aria-labelledby="entrees-titre">
+      <h2 class="pl-section__title" id="entrees-titre">
+        Par thème, par public
       </h2>
-      <CardList cards={cards} />
-    </section>
-  );
-}
-
-function CardList({ cards }: { cards: LinkedCard[] }) {
-  return (
-    <ul class="pl-cards">
-      {cards.map(({ item, href }) => (
-        <li key={item.id}>
-          <ItemCard item={item} href={href} />
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function Results({
-  query,
-  results,
-  hrefForPage,
-}: { query: string; results: HomeResults } & Pick<HomePageProps, 'hrefForPage'>) {
-  const count =
-    results.total === 0
-      ? `Aucun résultat pour « ${query} ». Essayez d'autres mots, ou moins de mots.`
-      : `${results.total.toLocaleString('fr-NC')} ${results.total > 1 ? 'résultats' : 'résultat'} pour « ${query} »`;
-  return (
-    <section class="pl-section" aria-labelledby="resultats-titre">
-      <h2 class="pl-section__title" id="resultats-titre">
-        Résultats
-      </h2>
-      <p class="pl-results-count">{applyFrenchTypography(count)}</p>
-      <CardList cards={results.cards} />
-      <Pagination page={results.page} pageCount={results.pageCount} hrefFor={hrefForPage} />
-    </section>
-  );
-}
-
-function ForPartners() {
-  return (
-    <section class="pl-section" aria-labelledby="partenaires-titre">
-      <h2 class="pl-section__title" id="partenaires-titre">
-        Pour les partenaires et les développeurs
-      </h2>
-      <div class="pl-doors">
-        <div class="pl-door">
-          <h3>Widgets</h3>
-          <p>
-            {applyFrenchTypography(
-              'Actualités, recherche, mentions « J’aime » et commentaires à coller dans un site. ',
-            )}
-            <a href="/widgets/demo">Voir la démonstration et les extraits à copier</a>
-          </p>
-        </div>
-        <div class="pl-door">
-          <h3>Flux</h3>
-          <p>
-            <a href="/feeds/items.rss">RSS</a>, <a href="/feeds/items.atom">Atom</a> et{' '}
-            <a href="/feeds/items.json">JSON Feed</a>
-            {applyFrenchTypography(', avec les filtres de la recherche ; les sources actives en ')}
-            <a href="/feeds/sources.opml">OPML</a>.
-          </p>
-        </div>
-        <div class="pl-door">
-          <h3>API</h3>
-          <p>
-            <a href="/api/v1/openapi.json">Description OpenAPI 3.1</a>
-            {applyFrenchTypography(' : recherche, contenus, partenaires, réactions des citoyens.')}
-          </p>
+      <div class="pl-entry-points">
+        {topics.length > 0 && (
+          <div>
+            <h3>Thèmes</h3>
+            <ul class="pl-link-grid">
+              {topics.map((t) => (
+                <li key={t.slug}>
+                  <a href={`/themes/${t.slug}`}>{applyFrenchTypography(t.label)}</a>
+                  <span class="pl-muted">{` (${number.format(t.count)})`}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <div>
+          <h3>Vous êtes</h3>
+          <ul class="pl-link-grid pl-link-grid--wide">
+            {AUDIENCES.map((a) => (
+              <li key={a.value}>
+                <a href={`/recherche?audience=${a.value}`}>{a.label}</a>
+                <span class="pl-muted">{applyFrenchTypography(` : ${a.hint}`)}</span>
+              </li>
+            ))}
+          </ul>
         </div>
       </div>
     </section>
   );
-}
-
-/** A query short enough for the page title (at most 70 characters in all). */
-function shorten(query: string): string {
-  return query.length > 40 ? `${query.slice(0, 39).trimEnd()}…` : query;
 }

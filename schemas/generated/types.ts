@@ -34,6 +34,14 @@ export type Audience = 'particuliers' | 'professionnels' | 'associations';
  */
 export type FlagReason = 'spam' | 'offensive' | 'off-topic' | 'personal-data';
 /**
+ * @minItems 1
+ * @maxItems 50
+ *
+ * This interface was referenced by `ItemInput`'s JSON-Schema
+ * via the `definition` "LinkList".
+ */
+export type LinkList = [ItemLink, ...ItemLink[]];
+/**
  * This interface was referenced by `Partner`'s JSON-Schema
  * via the `definition` "PartnerKind".
  */
@@ -248,12 +256,6 @@ export interface ItemInput {
    */
   keywords?: string[];
   /**
-   * Online services and forms the page points to (DILA « Services en ligne et formulaires »), kept as structured links: they feed the registry of online services.
-   *
-   * @maxItems 50
-   */
-  onlineServices?: OnlineServiceLink[];
-  /**
    * Kinds of local office that can help (DILA PivotLocal: mairie, prefecture, caf…): the portal shows the chosen commune's matching partner.
    *
    * @maxItems 20
@@ -434,6 +436,7 @@ export interface ItemInput {
         string
       ];
   serviceFacts?: ServiceFacts;
+  links?: ItemLinks;
   audience: Audience[];
   territory: Territory;
   language: string;
@@ -667,36 +670,41 @@ export interface ItemInput {
   contentHash: string;
 }
 /**
- * This interface was referenced by `ItemInput`'s JSON-Schema
- * via the `definition` "OnlineServiceLink".
- */
-export interface OnlineServiceLink {
-  /**
-   * This interface was referenced by `Common`'s JSON-Schema
-   * via the `definition` "HttpUrl".
-   */
-  url: string;
-  title: string;
-  /**
-   * « Téléservice », « Formulaire », « Simulateur »…
-   */
-  kind?: string;
-  /**
-   * The publisher's identifier of the service (DILA R…).
-   */
-  ref?: string;
-  /**
-   * Who runs it (« Pôle emploi »).
-   */
-  provider?: string;
-}
-/**
  * What an entry of a source of online services says of itself (json-api mapping).
  */
 export interface ServiceFacts {
   accountRequired?: boolean;
   cost?: string;
   duration?: string;
+}
+/**
+ * Blocks of links a source gives besides its text (services: online services and forms; questions: questions it answers elsewhere, as citizens ask them; seeAlso; moreInfo; references: legal texts), kept structured rather than flattened into the content (DILA fiches: « Services en ligne et formulaires », « Questions ? Réponses ! », « Voir aussi », « Pour en savoir plus », « Textes de référence »). Online services become registry entries later (issue 14).
+ *
+ * This interface was referenced by `ItemInput`'s JSON-Schema
+ * via the `definition` "ItemLinks".
+ */
+export interface ItemLinks {
+  services?: LinkList;
+  questions?: LinkList;
+  seeAlso?: LinkList;
+  moreInfo?: LinkList;
+  references?: LinkList;
+}
+/**
+ * This interface was referenced by `ItemInput`'s JSON-Schema
+ * via the `definition` "ItemLink".
+ */
+export interface ItemLink {
+  title: string;
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "HttpUrl".
+   */
+  url: string;
+  /**
+   * What the link leads to, in the source's words: « Téléservice », « Formulaire », « Simulateur »…
+   */
+  kind?: string;
 }
 /**
  * This interface was referenced by `ItemInput`'s JSON-Schema
@@ -770,9 +778,9 @@ export interface Item {
    * Citizens' wording from the source (questions, related titles, sigles), searched with a lower weight than the title.
    */
   keywords?: string[];
-  onlineServices?: OnlineServiceLink[];
   localOffices?: string[];
   serviceFacts?: ServiceFacts1;
+  links?: ItemLinks;
   audience: Audience[];
   territory: Territory;
   language: string;
@@ -788,7 +796,7 @@ export interface Item {
    */
   updatedAt?: string;
   event?: EventInfo;
-  image?: Image;
+  image?: ServedImage;
   enclosures?: Enclosure[];
   contentHash: string;
   status: 'published' | 'withdrawn';
@@ -812,6 +820,25 @@ export interface Item {
     likes: number;
     comments: number;
   };
+}
+/**
+ * The item's image: the partner's address and text, and its copy on the hub (GET /images/{key}/{width}).
+ *
+ * This interface was referenced by `Item`'s JSON-Schema
+ * via the `definition` "ServedImage".
+ */
+export interface ServedImage {
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "HttpUrl".
+   */
+  url: string;
+  alt?: string;
+  type?: string;
+  /**
+   * The image through the hub: GET /images/{key}/{width}, width 160, 320, 480, 640, 960 or 1280 (widgets and pages use it, never url).
+   */
+  key?: string;
 }
 /**
  * Body of POST /api/v1/admin/comments/:id/moderation.
@@ -1564,6 +1591,10 @@ export interface SourceInput {
    */
   url: string;
   /**
+   * What the hub must send to reach the partner's API: headers, query-string keys, or a user and password (Basic). Stored encrypted apart from the address, sent only to the address's own origin, never returned (the Source shows them masked). A user and password written in the address (https://user:password@host/…) and query parameters that look like keys (api_key, token…) are moved here. PATCH: absent keeps them, null removes them, an object replaces them, where the masked value •••••• keeps the stored value of that name.
+   */
+  credentials?: SourceCredentials | null;
+  /**
    * Cron expression (5 or 6 fields), evaluated in Pacific/Noumea. Default: every 30 minutes.
    */
   schedule?: string;
@@ -1581,6 +1612,32 @@ export interface SourceInput {
   entries?: 'items' | 'services';
   defaults?: ItemDefaults;
   mapping?: JsonApiMapping;
+}
+/**
+ * This interface was referenced by `SourceInput`'s JSON-Schema
+ * via the `definition` "SourceCredentials".
+ */
+export interface SourceCredentials {
+  /**
+   * Request headers, e.g. {"Authorization": "Bearer …"} or {"X-Api-Key": "…"}.
+   */
+  headers?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Query-string parameters added to every request to the address's origin, e.g. {"api_key": "…"}.
+   */
+  query?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * HTTP Basic user (with password).
+   */
+  username?: string;
+  /**
+   * HTTP Basic password.
+   */
+  password?: string;
 }
 /**
  * Values given to every item of the source that does not carry its own.
@@ -1827,6 +1884,11 @@ export interface Source {
   kind: SourceKind;
   name?: string;
   url: string;
+  /**
+   * The source has credentials (credentials shows which, masked).
+   */
+  hasCredentials?: boolean;
+  credentials?: MaskedCredentials;
   schedule: string;
   enabled: boolean;
   /**
@@ -1850,6 +1912,19 @@ export interface Source {
    * via the `definition` "DateTime".
    */
   updatedAt: string;
+}
+/**
+ * The source's credentials, every value masked as ••••••: only their names are shown.
+ */
+export interface MaskedCredentials {
+  headers?: {
+    [k: string]: '••••••' | undefined;
+  };
+  query?: {
+    [k: string]: '••••••' | undefined;
+  };
+  username?: '••••••';
+  password?: '••••••';
 }
 /**
  * This interface was referenced by `Source`'s JSON-Schema
@@ -1895,6 +1970,20 @@ export interface SourceState {
    * Validator of the last complete fetch, sent as If-Modified-Since.
    */
   lastModified?: string;
+}
+/**
+ * This interface was referenced by `Source`'s JSON-Schema
+ * via the `definition` "MaskedCredentials".
+ */
+export interface MaskedCredentials1 {
+  headers?: {
+    [k: string]: '••••••' | undefined;
+  };
+  query?: {
+    [k: string]: '••••••' | undefined;
+  };
+  username?: '••••••';
+  password?: '••••••';
 }
 /**
  * Body of POST and PUT /api/v1/admin/search/synonyms: words or phrases that search treats as the same (or, oneWay, the first expanding to the others). Applied at query time: no re-index.

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- ingest|search|backup|widgets|relevance] — the benchmarks, each reported as
+ * npm run bench [-- ingest|search|backup|widgets|portal|relevance] — the benchmarks, each reported as
  * ratios against a baseline measured in the same process. Figures are written down in
  * docs/benchmarks.md.
  */
@@ -10,5 +10,6 @@ if (all || which.includes('ingest')) await (await import('./ingest.bench.js')).r
 if (all || which.includes('search')) await (await import('./search.bench.js')).runSearchBench();
 if (all || which.includes('backup')) await (await import('./backup.bench.js')).runBackupBench();
 if (all || which.includes('widgets')) await (await import('./widgets.bench.js')).runWidgetsBench();
+if (all || which.includes('portal')) await (await import('./portal.bench.js')).runPortalBench();
 if (all || which.includes('relevance')) await (await import('./relevance.bench.js')).runRelevanceBench();
 process.exit(0);

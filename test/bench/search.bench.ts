@@ -44,7 +44,7 @@ const QUERIES = [
 const CLIENTS = 10;
 const DURATION_MS = 8_000;
 
-function partnersMap(): Map<string, PartnerInfo> {
+export function partnersMap(): Map<string, PartnerInfo> {
   return new Map(
     SEED_PARTNERS.map((p) => [
       p.id,
@@ -108,7 +108,7 @@ export async function insertCorpus(items: IndexableItem[]): Promise<void> {
 }
 
 /** Starts `hub/main.ts` as its own process on the bench database; resolves with its port and pid. */
-function spawnHub(uri: string): Promise<{ port: number; pid: number; stop(): void }> {
+export function spawnHub(uri: string): Promise<{ port: number; pid: number; stop(): void }> {
   return new Promise((resolve, reject) => {
     const profile = process.env.BENCH_HUB_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/hubprof'] : [];
     const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'hub/main.ts'], {
@@ -133,7 +133,7 @@ function spawnHub(uri: string): Promise<{ port: number; pid: number; stop(): voi
   });
 }
 
-async function waitReady(base: string): Promise<number> {
+export async function waitReady(base: string): Promise<number> {
   const start = performance.now();
   while ((await fetch(`${base}/readyz`).catch(() => undefined))?.status !== 200)
     await new Promise((r) => setTimeout(r, 50));

@@ -15,7 +15,7 @@ const DEMO_CSP = [
   "default-src 'none'",
   "script-src 'self'",
   `style-src 'self' ${DEMO_STYLE_HASH}`,
-  'img-src https: http: data:',
+  "img-src 'self' data:",
   "connect-src 'self'",
   "frame-src 'self'",
   "frame-ancestors 'none'",

@@ -69,7 +69,8 @@ function frameCsp(ancestors: string[]): string {
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
-    'img-src https: http: data:',
+    // Items' images come through the hub (/images/…), never from the partner's host.
+    "img-src 'self' data:",
     "connect-src 'self'",
     `frame-ancestors ${["'self'", ...new Set(ancestors)].join(' ')}`,
     "base-uri 'none'",

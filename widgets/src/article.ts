@@ -1,16 +1,21 @@
-/** <passerelle-article item="ID">: one item, its likes, its comment thread and the comment form. */
+/**
+ * <passerelle-article item="ID">: one item, its likes, its comment thread and the comment
+ * form. With show="reactions" only the likes and comments: for a page that already shows
+ * the item, as the portal's item pages do.
+ */
 import { h, replace } from './dom.js';
 import { CommentForm } from './comment-form.js';
 import { CommentThread } from './comment-thread.js';
 import { formatDate } from './i18n.js';
 import { alertClass, renderEvent, renderTypeBadge } from './item-parts.js';
 import { closeLikes, createLikeButton } from './like-button.js';
+import { imageAttributes } from './images.js';
 import { toSafeUrl } from './text.js';
 import type { CommentPage, ItemSummary } from './types.js';
 import { WidgetElement } from './widget-element.js';
 
 export class ArticleElement extends WidgetElement {
-  static observedAttributes = WidgetElement.attributes('item');
+  static observedAttributes = WidgetElement.attributes('item', 'show');
 
   protected render(): void {
     replace(this.shell, this.status);
@@ -32,22 +37,27 @@ export class ArticleElement extends WidgetElement {
     const form = new CommentForm(this, {
       itemId: id,
       onPublished: (c) => thread.add(c),
+      // A token is good for one comment and bound to this visitor's key: ask again after each.
       renewToken: async () =>
-        (await this.call<CommentPage>(`/api/v1/items/${encodeURIComponent(id)}/comments?limit=1`)).formToken,
+        (
+          await this.call<CommentPage>(`/api/v1/items/${encodeURIComponent(id)}/comments?limit=1`, {
+            visitor: true,
+          })
+        ).formToken ?? undefined,
     });
     const likes = createLikeButton(this, id, item.stats?.likes ?? 0);
-    replace(
-      this.shell,
-      this.status,
-      h(
-        'article',
-        { 'aria-labelledby': 'article-title', class: `item${alertClass(item)}` },
-        ...this.renderHeader(item),
-        likes,
-        thread.element,
-        form.element,
-      ),
-    );
+    const body =
+      this.option('show') === 'reactions'
+        ? h('div', { class: 'reactions' }, likes, thread.element, form.element)
+        : h(
+            'article',
+            { 'aria-labelledby': 'article-title', class: `item${alertClass(item)}` },
+            ...this.renderHeader(item),
+            likes,
+            thread.element,
+            form.element,
+          );
+    replace(this.shell, this.status, body);
     try {
       const page = await thread.load();
       form.setToken(page.formToken, page.moderation, page.writable !== false);
@@ -60,9 +70,19 @@ export class ArticleElement extends WidgetElement {
   private renderHeader(item: ItemSummary): Node[] {
     const href = toSafeUrl(item.url);
     const partner = item.partner?.name ?? item.partnerId;
+    const image = imageAttributes(this.hub(), item.image, '(max-width: 48rem) 100vw, 48rem');
     return [
       renderTypeBadge(this, item) ?? document.createTextNode(''),
       h(this.heading(), { id: 'article-title' }, item.title),
+      image
+        ? h('img', {
+            ...image,
+            class: 'lead-image',
+            alt: item.image?.alt ?? '',
+            decoding: 'async',
+            onerror: (e: Event) => (e.target as HTMLElement).remove(),
+          })
+        : document.createTextNode(''),
       renderEvent(this, item) ?? document.createTextNode(''),
       h(
         'p',

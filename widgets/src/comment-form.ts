@@ -67,9 +67,9 @@ export class CommentForm {
   }
 
   /** Takes the thread's form token and moderation mode; a page that may not write gets a note instead of the form. */
-  setToken(token: string | undefined, moderation?: string, writable = true): void {
+  setToken(token: string | null | undefined, moderation?: string, writable = true): void {
     if (!writable) return this.close();
-    this.token = token;
+    this.token = token ?? undefined;
     this.moderationNote.hidden = moderation !== 'pre';
     this.moderationNote.textContent = this.w.t('preModeration');
   }

@@ -42,10 +42,14 @@ export class CommentThread {
     this.title.textContent = this.w.t('comments', { n: total });
   }
 
-  /** Loads a page of top-level comments (the first when cursor is null); returns it for its form token. */
+  /**
+   * Loads a page of top-level comments (the first when cursor is null); returns it for its
+   * form token, which the hub binds to the visitor key sent here.
+   */
   async load(cursor: string | null = null): Promise<CommentPage> {
     const page = await this.w.call<CommentPage>(
       `/api/v1/items/${encodeURIComponent(this.itemId)}/comments${toQuery({ cursor: cursor ?? undefined, limit: PAGE_SIZE })}`,
+      { visitor: true },
     );
     const rows = page.comments.map((c) => this.renderComment(c));
     append(this.list, ...rows);

@@ -2,6 +2,7 @@
 import { h, replace } from './dom.js';
 import { formatDate } from './i18n.js';
 import { alertClass, renderEvent, renderTypeBadge } from './item-parts.js';
+import { imageAttributes } from './images.js';
 import { toQuery } from './request.js';
 import { toSafeUrl } from './text.js';
 import type { ItemList, ItemSummary } from './types.js';
@@ -44,17 +45,18 @@ export class NewsElement extends WidgetElement {
 
   private renderItem(item: ItemSummary): HTMLLIElement {
     const href = toSafeUrl(item.url);
-    const image = toSafeUrl(item.image?.url);
+    // Cards are at most about 20rem wide, the whole width on a phone.
+    const image = imageAttributes(this.hub(), item.image, '(max-width: 34rem) 100vw, 20rem');
     const partner = item.partner?.name ?? item.partnerId;
     // An event's card shows when it takes place instead of when it was published.
     const published = !item.event && item.publishedAt;
     return h(
       'li',
       { class: `card${alertClass(item)}` },
-      // A partner's image that fails to load is dropped rather than shown broken.
+      // An image that fails to load is dropped rather than shown broken.
       image &&
         h('img', {
-          src: image,
+          ...image,
           alt: item.image?.alt ?? '',
           loading: 'lazy',
           decoding: 'async',

@@ -10,7 +10,8 @@ export interface ItemSummary {
   type: string;
   topics?: string[];
   publishedAt?: string;
-  image?: { url: string; alt?: string };
+  /** The partner's image; `key` is its copy on the hub (/images/<key>/<width>), the only one widgets load. */
+  image?: { url: string; alt?: string; key?: string };
   /** When and where an event takes place (items of type event). */
   event?: { start: string; end?: string; place?: string };
   stats?: { likes: number; comments: number };
@@ -46,7 +47,8 @@ export interface CommentPage {
   total: number;
   comments: Comment[];
   nextCursor: string | null;
-  formToken?: string;
+  /** Bound to the visitor key sent with the request; null without one. */
+  formToken?: string | null;
   moderation?: 'pre' | 'post' | 'first-time';
   /** False when this page's origin may not like or comment (not in the partner's allowed origins). */
   writable?: boolean;

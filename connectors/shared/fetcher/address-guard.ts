@@ -27,6 +27,9 @@ const FORBIDDEN_V6: Array<[string, number]> = [
   ['fe80::', 10], // link-local
   ['fec0::', 10], // site-local (deprecated, still routed by some stacks)
   ['ff00::', 8], // multicast
+  ['100::', 64], // discard-only, RFC 6666
+  ['2001:db8::', 32], // documentation
+  ['64:ff9b:1::', 48], // local-use NAT64, RFC 8215: translates to any private IPv4
 ];
 
 const blockList = buildBlockList();
@@ -44,21 +47,33 @@ export function isForbiddenAddress(address: string): boolean {
   const family = isIP(ip);
   if (family === 4) return blockList.check(ip, 'ipv4');
   if (family !== 6) return false;
-  // BlockList already maps ::ffff:a.b.c.d onto the IPv4 rules; NAT64 and 6to4 embed one too.
-  const embedded = embeddedIPv4(ip);
-  return blockList.check(ip, 'ipv6') || (embedded !== undefined && blockList.check(embedded, 'ipv4'));
+  if (blockList.check(ip, 'ipv6')) return true;
+  // An IPv6 form that carries an IPv4 address reaches that address: judge it as IPv4.
+  return embeddedIPv4s(ip).some((v4) => blockList.check(v4, 'ipv4'));
 }
 
-/** The IPv4 address inside a NAT64 (64:ff9b::/96) or 6to4 (2002::/16) address. */
-function embeddedIPv4(ip: string): string | undefined {
-  const groups = expandIPv6(ip);
-  if (!groups) return undefined;
+/**
+ * The IPv4 addresses an IPv6 address embeds: IPv4-compatible (::a.b.c.d, deprecated but
+ * still routed to a.b.c.d by some stacks — `http://[::127.0.0.1]/`), IPv4-mapped
+ * (::ffff:a.b.c.d, also written in hex), IPv4-translated (::ffff:0:a.b.c.d), NAT64
+ * (64:ff9b::/96), 6to4 (2002::/16), Teredo (2001::/32: server and XOR-ed client) and
+ * ISATAP (…:0:5efe:a.b.c.d in any prefix).
+ */
+function embeddedIPv4s(ip: string): string[] {
+  const g = expandIPv6(ip);
+  if (!g) return [];
   const toV4 = (hi: number, lo: number) => [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
-  if (groups[0] === 0x64 && groups[1] === 0xff9b && groups.slice(2, 6).every((g) => g === 0)) {
-    return toV4(groups[6] ?? 0, groups[7] ?? 0);
-  }
-  if (groups[0] === 0x2002) return toV4(groups[1] ?? 0, groups[2] ?? 0);
-  return undefined;
+  const zero = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
+  const last = toV4(g[6] ?? 0, g[7] ?? 0);
+  const found: string[] = [];
+  if (zero(0, 5) && (g[5] === 0 || g[5] === 0xffff)) found.push(last); // compatible, mapped
+  if (zero(0, 4) && g[4] === 0xffff && g[5] === 0) found.push(last); // translated
+  if (g[0] === 0x64 && g[1] === 0xff9b && zero(2, 6)) found.push(last); // NAT64
+  if (g[0] === 0x2002) found.push(toV4(g[1] ?? 0, g[2] ?? 0)); // 6to4
+  if (g[0] === 0x2001 && g[1] === 0)
+    found.push(toV4(g[2] ?? 0, g[3] ?? 0), toV4(~(g[6] ?? 0) & 0xffff, ~(g[7] ?? 0) & 0xffff)); // Teredo
+  if ((g[4] === 0 || g[4] === 0x200) && g[5] === 0x5efe) found.push(last); // ISATAP
+  return found;
 }
 
 function expandIPv6(ip: string): number[] | undefined {

@@ -1,12 +1,23 @@
 /**
  * The one HTTP fetcher every connector uses: conditional GET, decompression, timeouts,
- * size cap, manual redirects, and the SSRF guard on every hop (literal host and resolved
- * address). Failures leave it classified (see classify-failure.ts).
+ * size cap, manual redirects, the SSRF guard on every hop (literal host and resolved
+ * address), and a source's credentials sent to its own origin only. Failures leave it
+ * classified (see classify-failure.ts), with no secret in them.
  */
 import { Agent, request, type Dispatcher } from 'undici';
+import type { SourceCredentials } from '../../../schemas/index.js';
 import { classifyFailure, HttpStatusFailure } from '../classify-failure.js';
 import { ConnectorError } from '../errors.js';
 import { assertLiteralHostAllowed, createGuardedLookup, normalizeHost } from './address-guard.js';
+import {
+  credentialHeaders,
+  redactSecrets,
+  secretForms,
+  toPublicUrl,
+  withCredentialQuery,
+  type CredentialOpener,
+  type SealedCredentials,
+} from './credentials.js';
 import { assertDeclaredLength, readBody } from './read-body.js';
 import { parseMaxAge, parseRetryAfter, readHeader, type RawHeaders } from './response-headers.js';
 
@@ -24,6 +35,8 @@ export interface FetcherOptions {
   maxBytes?: number;
   /** Redirects followed before failing with too_many_redirects. Default 5. */
   maxRedirects?: number;
+  /** Opens the sealed credentials a request carries (the hub's sealed box). Without it, such a request fails with bad_config. */
+  openCredentials?: CredentialOpener;
 }
 
 /** One GET. */
@@ -36,11 +49,13 @@ export interface FetchRequest {
   lastModified?: string;
   /** Overrides the fetcher's maxBytes for this request (a co-marquage archive is bigger). */
   maxBytes?: number;
+  /** A source's sealed credentials, opened at fetch time and sent only to `origin` (withSourceCredentials). */
+  credentials?: SealedCredentials;
 }
 
 /** A successful answer (2xx) or a 304. Any other outcome is a thrown ConnectorError. */
 export interface FetchResponse {
-  /** Final URL, after redirects. */
+  /** Final URL, after redirects, without credentials (no user, password or key parameter). */
   url: string;
   status: number;
   /** True on 304 Not Modified; the body is then empty. */
@@ -72,6 +87,7 @@ interface Settings {
   timeoutMs: number;
   maxBytes: number;
   maxRedirects: number;
+  openCredentials?: CredentialOpener;
 }
 
 export const FETCHER_DEFAULTS = {
@@ -107,31 +123,73 @@ export function createFetcher(options: FetcherOptions): Fetcher {
   };
 }
 
+/** The credentials of a request, opened, with the forms their values may take in a message. */
+interface OpenedCredentials {
+  values: SourceCredentials;
+  origin: string;
+  forms: string[];
+}
+
+async function openCredentials(settings: Settings, req: FetchRequest): Promise<OpenedCredentials | undefined> {
+  if (!req.credentials) return undefined;
+  if (!settings.openCredentials)
+    throw new ConnectorError('bad_config', 'fetcher: this fetcher cannot open source credentials');
+  let values: SourceCredentials;
+  try {
+    values = await settings.openCredentials(req.credentials);
+  } catch {
+    throw new ConnectorError(
+      'bad_config',
+      'fetcher: the source credentials cannot be opened (CREDENTIALS_KEY changed?)',
+    );
+  }
+  return { values, origin: req.credentials.origin, forms: secretForms(values) };
+}
+
 async function fetchFollowingRedirects(agent: Agent, settings: Settings, req: FetchRequest): Promise<FetchResponse> {
   const signal = AbortSignal.timeout(settings.timeoutMs);
   let url = parseSourceUrl(req.url);
+  const secrets = await openCredentials(settings, req);
   for (let redirects = 0; ; redirects++) {
+    // Credentials go to the source's own origin only, never to a redirect elsewhere.
+    const own = secrets && url.origin === secrets.origin ? secrets.values : undefined;
+    const shown = toPublicUrl(url, secrets?.values, secrets?.forms);
     try {
       assertLiteralHostAllowed(url, settings.allowedHosts);
-      const res = await request(url, {
+      const res = await request(own ? withCredentialQuery(url, own) : url, {
         method: 'GET',
         dispatcher: agent,
-        headers: buildHeaders(settings, req),
+        headers: { ...buildHeaders(settings, req), ...(own ? credentialHeaders(own) : {}) },
         signal,
       });
       const headers = res.headers as RawHeaders;
       const location = readHeader(headers, 'location');
       if (REDIRECTS.has(res.statusCode) && location) {
         await res.body.dump();
-        if (redirects >= settings.maxRedirects) throw tooManyRedirects(settings.maxRedirects, url);
-        url = parseRedirectUrl(location, url);
+        if (redirects >= settings.maxRedirects) throw tooManyRedirects(settings.maxRedirects, shown);
+        url = parseRedirectUrl(location, url, shown);
         continue;
       }
-      return await finishResponse(res.statusCode, headers, res.body, url, req.maxBytes ?? settings.maxBytes);
+      return await finishResponse(res.statusCode, headers, res.body, shown, req.maxBytes ?? settings.maxBytes);
     } catch (error) {
-      throw classifyFailure(error, url.href);
+      throw secrets
+        ? redactFailure(classifyFailure(error, shown.href), secrets.forms)
+        : classifyFailure(error, shown.href);
     }
   }
+}
+
+/**
+ * The failure without any secret: the message masked, and without its cause (an undici
+ * error may carry the request it failed on, headers included).
+ */
+function redactFailure(error: ConnectorError, forms: readonly string[]): ConnectorError {
+  const details = {
+    ...(error.httpStatus !== undefined ? { httpStatus: error.httpStatus } : {}),
+    ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+    ...(error.url !== undefined ? { url: redactSecrets(error.url, forms) } : {}),
+  };
+  return new ConnectorError(error.code, redactSecrets(error.message, forms), details);
 }
 
 async function finishResponse(
@@ -201,13 +259,13 @@ function parseSourceUrl(raw: string): URL {
   return url;
 }
 
-function parseRedirectUrl(location: string, from: URL): URL {
+function parseRedirectUrl(location: string, from: URL, shownFrom: URL): URL {
   const url = new URL(location, from);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ConnectorError(
       'forbidden_address',
       `fetcher: redirect to ${url.protocol} refused (http and https only)`,
-      { url: from.href },
+      { url: shownFrom.href },
     );
   }
   return url;

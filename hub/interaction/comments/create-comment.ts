@@ -4,6 +4,7 @@ import type { CommentInput, FieldError } from '../../../schemas/index.js';
 import { InvalidInput } from '../../domain-errors.js';
 import { now } from '../clock.js';
 import type { ItemContext } from '../item-context.js';
+import { spendFormToken, type FormTokenClaim } from '../form-tokens/form-tokens.js';
 import { limitAction } from '../rate-rules.js';
 import { syncItemStats } from '../stats/sync-item-stats.js';
 import { CommentModel, type CommentDoc } from './comment-model.js';
@@ -56,6 +57,8 @@ export interface NewCommentRequest {
   input: CommentInput;
   visitorHash: string;
   addressHash: string;
+  /** The form token, checked; spent only once everything else has passed (a refused comment keeps it). */
+  formToken: FormTokenClaim;
 }
 
 /** Stores the comment (published or pending) and returns it with its edit token. */
@@ -64,6 +67,7 @@ export async function createComment({
   input,
   visitorHash,
   addressHash,
+  formToken,
 }: NewCommentRequest): Promise<{ doc: CommentDoc; editToken: string }> {
   const { author, body } = cleanCommentText(input);
   const parentId = await resolveParent(input.parentId, target.item._id);
@@ -74,6 +78,7 @@ export async function createComment({
   const editToken = randomBytes(24).toString('base64url');
   let doc: CommentDoc;
   try {
+    await spendFormToken(formToken);
     const status = await decideStatus(target.partner, body, visitorHash);
     doc = (
       await CommentModel.create({

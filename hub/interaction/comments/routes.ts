@@ -7,7 +7,8 @@ import { requestMayWrite } from '../cors-policy.js';
 import { itemIdParam, loadCommentableItem, loadPublishedItem } from '../item-context.js';
 import { queryInteger, queryString } from '../query.js';
 import { hashRequestAddress, limitOne, RATE_RULES } from '../rate-rules.js';
-import { requireVisitor, VISITOR_HEADER_DOC } from '../visitor.js';
+import { checkFormToken, issueFormToken, ITEM_FORMS } from '../form-tokens/form-tokens.js';
+import { readVisitor, requireVisitor, VISITOR_HEADER, VISITOR_HEADER_DOC } from '../visitor.js';
 import {
   commentIdParam,
   deleteOwnComment,
@@ -18,7 +19,6 @@ import {
 import { CommentModel, type CommentDoc } from './comment-model.js';
 import { createComment } from './create-comment.js';
 import { moderationMode } from './decide-status.js';
-import { signFormToken, verifyFormToken } from './form-token.js';
 import { listReplies, listThread } from './list-comments.js';
 import { toPublicComment } from './view.js';
 
@@ -36,7 +36,10 @@ const THREAD = {
   required: [...PAGE.required, 'formToken', 'moderation'],
   properties: {
     ...PAGE.properties,
-    formToken: { type: 'string' },
+    formToken: {
+      type: ['string', 'null'],
+      description: `Token of the comment form, bound to the ${VISITOR_HEADER} key sent with this request and good for one comment (3 s to 2 h after this answer); null without that header`,
+    },
     moderation: { type: 'string', enum: ['pre', 'post', 'first-time'] },
     writable: {
       type: 'boolean',
@@ -75,12 +78,18 @@ async function postComment(ctx: Context, deps: InteractionDeps): Promise<void> {
   const target = await loadCommentableItem(itemIdParam(ctx));
   refuseHoneypot(ctx.request.body);
   const input = readBody<CommentInput>(ctx, 'CommentInput');
-  await verifyFormToken(input.formToken, target.item._id);
+  const formToken = await checkFormToken({
+    token: input.formToken,
+    purpose: ITEM_FORMS,
+    subject: target.item._id,
+    visitor,
+  });
   const { doc, editToken } = await createComment({
     target,
     input,
     visitorHash: visitor.hash,
     addressHash: await hashRequestAddress(ctx, deps),
+    formToken,
   });
   ctx.status = 201;
   ctx.set('Cache-Control', 'no-store');
@@ -90,10 +99,12 @@ async function postComment(ctx: Context, deps: InteractionDeps): Promise<void> {
 async function getThread(ctx: Context, deps: InteractionDeps): Promise<void> {
   const { item, partner } = await loadPublishedItem(itemIdParam(ctx));
   const page = await listThread(item._id, queryString(ctx, 'cursor'), queryInteger(ctx, 'limit', 20, 1, 50));
+  const visitor = readVisitor(ctx);
   ctx.set('Cache-Control', 'no-store');
   ctx.body = {
     ...page,
-    formToken: await signFormToken(item._id),
+    // Bound to the visitor key sent with this GET: without one, there is nothing to bind it to.
+    formToken: visitor ? await issueFormToken({ purpose: ITEM_FORMS, subject: item._id, visitor }) : null,
     moderation: moderationMode(partner),
     writable: requestMayWrite(ctx, partner, deps.config.publicUrl),
   };
@@ -130,6 +141,11 @@ export function commentRoutes(deps: InteractionDeps): RouteGroup {
         tag,
         summary: 'Thread of an item: top-level comments oldest first (20 a page), each with its first replies',
         query: PAGING,
+        headers: {
+          [VISITOR_HEADER]: {
+            description: 'Random visitor key: the form token is issued for it (without it, formToken is null)',
+          },
+        },
         responses: {
           200: { description: 'Thread, form token and moderation mode', schema: THREAD },
           400: { description: 'Bad cursor or limit' },
@@ -149,9 +165,11 @@ export function commentRoutes(deps: InteractionDeps): RouteGroup {
         responses: {
           201: { description: 'Stored: published, or pending moderation', schema: CREATED },
           400: { description: 'visitor_required, invalid_input, honeypot, form_token_invalid' },
-          403: { description: 'comments_closed, origin_not_allowed' },
+          403: {
+            description: 'comments_closed, origin_not_allowed, form_token_foreign (asked with another visitor key)',
+          },
           404: { description: 'Unknown item' },
-          409: { description: 'duplicate_comment' },
+          409: { description: 'duplicate_comment, form_token_used (a token is good for one comment)' },
           422: { description: 'too_fast, form_token_expired' },
           429: { description: 'rate_limited (Retry-After)' },
         },

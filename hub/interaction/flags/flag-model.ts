@@ -10,6 +10,8 @@ export interface FlagDoc {
   visitor: string;
   reason: FlagReason;
   createdAt: Date;
+  /** How much it counts (flag-weight.ts); absent on reports stored before weights: 1. */
+  weight?: number;
 }
 
 const schema = new Schema<FlagDoc>(
@@ -20,6 +22,7 @@ const schema = new Schema<FlagDoc>(
     visitor: { type: String, required: true },
     reason: { type: String, required: true },
     createdAt: { type: Date, required: true },
+    weight: Number,
   },
   { versionKey: false },
 );

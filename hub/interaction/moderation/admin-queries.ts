@@ -16,7 +16,7 @@ const PAGE_SIZE = 50;
 function partnerFilter(ctx: Context): Record<string, string> {
   const principal = getPrincipal(ctx);
   const asked = queryString(ctx, 'partner');
-  if (asked) assertPartnerAccess(principal, asked);
+  if (asked) assertPartnerAccess(principal, asked, ['partner-admin', 'moderator']);
   const partnerId = asked ?? scopedPartnerId(principal);
   return partnerId ? { partnerId } : {};
 }

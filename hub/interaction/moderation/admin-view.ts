@@ -2,6 +2,7 @@
 import { findItemTitles } from '../../items/index.js';
 import type { CommentDoc } from '../comments/comment-model.js';
 import { FlagModel, type FlagDoc } from '../flags/flag-model.js';
+import { sumFlagWeights } from '../flags/flag-weight.js';
 
 export interface AdminComment {
   id: string;
@@ -19,7 +20,8 @@ export interface AdminComment {
   approvedAt?: string;
   /** Short, stable reference of the visitor: tells moderators which comments share an author. */
   visitorRef?: string;
-  flags: { total: number; reasons: Record<string, number> };
+  /** Reports: how many, why, and what they weigh together (3 hides; fresh visitor keys weigh less). */
+  flags: { total: number; weight: number; reasons: Record<string, number> };
 }
 
 export const ADMIN_COMMENT_SCHEMA = {
@@ -39,7 +41,10 @@ export const ADMIN_COMMENT_SCHEMA = {
     editedAt: { type: 'string' },
     approvedAt: { type: 'string' },
     visitorRef: { type: 'string' },
-    flags: { type: 'object', properties: { total: { type: 'integer' }, reasons: { type: 'object' } } },
+    flags: {
+      type: 'object',
+      properties: { total: { type: 'integer' }, weight: { type: 'number' }, reasons: { type: 'object' } },
+    },
   },
 };
 
@@ -61,7 +66,7 @@ function toAdminComment(doc: CommentDoc, flags: FlagDoc[], item?: { title: strin
     ...(doc.editedAt ? { editedAt: doc.editedAt.toISOString() } : {}),
     ...(doc.approvedAt ? { approvedAt: doc.approvedAt.toISOString() } : {}),
     ...(doc.visitor ? { visitorRef: doc.visitor.slice(0, 10) } : {}),
-    flags: { total: flags.length, reasons },
+    flags: { total: flags.length, weight: sumFlagWeights(flags.map((f) => f.weight)), reasons },
   };
 }
 

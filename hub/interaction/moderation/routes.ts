@@ -43,7 +43,7 @@ const LOG_ENTRY = {
 async function loadModeratedComment(ctx: Context, id: string): Promise<CommentDoc> {
   const doc = await CommentModel.findById(id).lean<CommentDoc>();
   if (!doc || doc.status === 'deleted') throw notFound(`le commentaire ${id}`);
-  assertPartnerAccess(getPrincipal(ctx), doc.partnerId);
+  assertPartnerAccess(getPrincipal(ctx), doc.partnerId, ['partner-admin', 'moderator']);
   return doc;
 }
 

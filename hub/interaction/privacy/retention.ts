@@ -7,6 +7,7 @@ import { CommentModel } from '../comments/comment-model.js';
 import { DUPLICATE_WINDOW_MS, FingerprintModel } from '../comments/fingerprint.js';
 import { FlagModel } from '../flags/flag-model.js';
 import { ModerationLogModel } from '../moderation/log-model.js';
+import { purgeUsedFormTokens } from '../form-tokens/form-tokens.js';
 import { purgeOldSalts } from './ip-hash.js';
 
 const DAY = 86_400_000;
@@ -28,6 +29,7 @@ export interface PurgeReport {
   fingerprints: number;
   salts: number;
   rateHits: number;
+  formTokens: number;
 }
 
 function before(at: Date, days: number): Date {
@@ -51,7 +53,7 @@ async function purgeRejectedComments(at: Date): Promise<number> {
 
 /** Deletes or strips what has outlived its retention period; returns what was purged. */
 export async function purgeExpiredModerationData(at: Date = new Date()): Promise<PurgeReport> {
-  const [log, hashes, tokens, fingerprints, salts, rateHits, rejected] = await Promise.all([
+  const [log, hashes, tokens, fingerprints, salts, rateHits, rejected, formTokens] = await Promise.all([
     ModerationLogModel.deleteMany({ at: { $lt: before(at, RETENTION.moderationLogDays) } }),
     CommentModel.updateMany(
       { ipHash: { $exists: true }, createdAt: { $lt: before(at, RETENTION.commentAddressHashDays) } },
@@ -65,6 +67,7 @@ export async function purgeExpiredModerationData(at: Date = new Date()): Promise
     purgeOldSalts(at),
     purgeRateHits(at),
     purgeRejectedComments(at),
+    purgeUsedFormTokens(at),
   ]);
   return {
     moderationLog: log.deletedCount,
@@ -74,5 +77,6 @@ export async function purgeExpiredModerationData(at: Date = new Date()): Promise
     fingerprints: fingerprints.deletedCount,
     salts,
     rateHits,
+    formTokens,
   };
 }

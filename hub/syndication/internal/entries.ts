@@ -6,6 +6,7 @@ import type { Enclosure, EventInfo, Image, Item } from '../../../schemas/index.j
 import type { FeedMeta, PartnerDirectory, PartnerRef } from '../types.js';
 import { resolveMediaType } from './media-type.js';
 import { describeEvent } from './event-text.js';
+import { renderLinkBlocks } from './link-blocks.js';
 import { cleanLine, cleanText, escapeHtmlText, toHttpUrl } from './text.js';
 
 export interface EntryAuthor {
@@ -73,11 +74,12 @@ function toFeedEntry(item: Item, partners: PartnerDirectory, meta: FeedMeta, aut
   const image = item.image ? toMedia(item.image) : undefined;
   const event = item.event ? describeEvent(item.event) : undefined;
   const summary = item.summary ? cleanText(item.summary) : '';
-  const content = item.content
+  const body = item.content
     ? cleanText(item.content)
     : summary.trim() && event
       ? `<p>${escapeHtmlText(summary)}</p>`
       : '';
+  const content = body + renderLinkBlocks(item.links);
   return {
     id: cleanText(item.id),
     tagUri: `tag:${authority}:items/${encodeURIComponent(item.id)}`,

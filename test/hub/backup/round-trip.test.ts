@@ -153,9 +153,13 @@ describe('npm run backup, then npm run restore', () => {
     expect(names).toEqual(expect.arrayContaining(['items', 'likes', 'comments', 'partners', 'sources', 'runs']));
     expect(names).toEqual(expect.arrayContaining(['tokens', 'meta', 'migrations', 'interaction_secrets']));
     for (const derived of ['search_index', 'claims', 'rate_hits', 'ip_salts']) expect(names).not.toContain(derived);
-    expect(manifest).toMatchObject({ engine: 'driver', schemaVersion: 1, migrations: ['001-items-schema-version'] });
+    expect(manifest).toMatchObject({
+      engine: 'driver',
+      schemaVersion: 2,
+      migrations: ['001-items-schema-version', '002-source-credentials-apart'],
+    });
     expect(manifest.excluded.map((e) => e.name).sort()).toEqual(
-      ['claims', 'ip_salts', 'migration_claims', 'rate_hits', 'search_index'].sort(),
+      ['claims', 'image_sources', 'image_variants', 'ip_salts', 'migration_claims', 'rate_hits', 'search_index'].sort(),
     );
     expect(manifest.collections.find((c) => c.name === 'items')!.documents).toBe(25 + CATALOG_FIXTURES.length);
     expect(manifest.collections.find((c) => c.name === 't_bulk')!.data!.bytes).toBeGreaterThan(600_000);

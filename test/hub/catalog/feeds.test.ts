@@ -73,6 +73,21 @@ describe('unified feeds', () => {
     expect((await hub.request('/feeds/items.rss?type=gossip')).status).toBe(400);
   });
 
+  it.each([
+    ['/feeds/items.rss?types=job', 'types'],
+    ['/feeds/items.atom?foo=1&partner=noumea', 'foo'],
+    ['/feeds/partners/noumea.json?page=2', 'page'],
+    ['/feeds/items.rss?sort=relevance', 'sort'],
+  ])('answers an unknown parameter with 400 like /api/v1/items: %s', async (path, field) => {
+    const res = await hub.request(path);
+    expect(res.status).toBe(400);
+    const problem = (await res.json()) as { code: string; errors: { field: string; message: string }[] };
+    expect(problem.code).toBe('invalid_input');
+    expect(problem.errors).toEqual([{ field, message: expect.stringMatching(/^paramètre inconnu/) }]);
+    const api = await hub.request(`/api/v1/items?${field}x=1`);
+    expect(api.status).toBe(400);
+  });
+
   it('answers a repeated request with 304, and sets caching headers', async () => {
     const first = await hub.request('/feeds/items.atom');
     const etag = first.headers.get('etag');

@@ -76,6 +76,8 @@ describe('GET /api/v1/items', () => {
     ['from=hier', 'from'],
     ['commune=12345', 'commune'],
     ['sort=random', 'sort'],
+    ['types=event', 'types'],
+    ['callback=x', 'callback'],
   ])('refuses %s with 400 naming %s', async (query, field) => {
     const res = await hub.request(`/api/v1/items?${query}`);
     expect(res.status).toBe(400);

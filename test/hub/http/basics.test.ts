@@ -96,4 +96,59 @@ describe('HTTP basics', () => {
     expect(res.status).toBeLessThan(500);
     expect(text).not.toMatch(/at .*\.ts:\d+/);
   });
+
+  it.each([
+    ['__proto__ at the top', '{"__proto__": {"isAdmin": true}}', '__proto__'],
+    [
+      'constructor.prototype nested',
+      '{"moderation": {"constructor": {"prototype": {"x": 1}}}}',
+      'moderation.constructor',
+    ],
+    ['prototype inside an array', '{"allowedOrigins": [{"prototype": 1}]}', 'allowedOrigins.0.prototype'],
+  ])('refuses a body with %s in French (invalid_input), and changes nothing', async (_label, body, field) => {
+    const before = await (await hub.request('/api/v1/admin/partners', { token: TEST_ADMIN_TOKEN })).text();
+    for (const path of ['/api/v1/admin/partners/noumea', '/api/v1/items/x/comments']) {
+      const res = await hub.request(path, {
+        method: path.includes('admin') ? 'PATCH' : 'POST',
+        headers: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+        body,
+      });
+      expect(res.status).toBe(400);
+      const problem = (await res.json()) as { code: string; title: string; errors: { field: string }[] };
+      expect(problem).toMatchObject({ code: 'invalid_input', title: 'Données invalides' });
+      expect(problem.errors[0]?.field).toBe(field);
+    }
+    expect(await (await hub.request('/api/v1/admin/partners', { token: TEST_ADMIN_TOKEN })).text()).toBe(before);
+  });
+
+  it('refuses admin writes whose body is not declared JSON (text/plain JSON included), not bodiless ones', async () => {
+    for (const method of ['POST', 'PATCH', 'PUT']) {
+      const res = await hub.request('/api/v1/admin/partners/noumea', {
+        method,
+        headers: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'Content-Type': 'text/plain' },
+        body: '{"name": "Ville piratée"}',
+      });
+      expect(res.status, method).toBe(415);
+      expect(await res.json()).toMatchObject({
+        code: 'unsupported_media_type',
+        title: 'Type de contenu non pris en charge',
+      });
+    }
+    const form = await hub.request('/api/v1/admin/tokens', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'name=x&role=platform-admin',
+    });
+    expect(form.status).toBe(415);
+    // Without a token the caller learns nothing more than 401.
+    const anonymous = await hub.request('/api/v1/admin/partners/noumea', {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'text/plain' },
+      body: '{}',
+    });
+    expect(anonymous.status).toBe(401);
+    // A write without a body is not refused for its missing type (it reaches the route: 404 here).
+    const bodiless = await hub.request('/api/v1/admin/sources/nope/run', { method: 'POST', token: TEST_ADMIN_TOKEN });
+    expect(bodiless.status).toBe(404);
+  });
 });

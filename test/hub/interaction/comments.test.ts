@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RateHitModel } from '../../../hub/interaction/rate-limit.js';
-import { RATE_RULES, signFormToken } from '../../../hub/interaction/index.js';
+import { RATE_RULES } from '../../../hub/interaction/index.js';
 import { CommentModel } from '../../../hub/interaction/comments/comment-model.js';
 import { hashAddress } from '../../../hub/interaction/privacy/ip-hash.js';
 import { startTestHub, type TestHub } from '../../helpers/hub.js';
@@ -89,6 +89,14 @@ describe('posting comments', () => {
     });
     expect(posted.comment.author).toBe('Léa');
     expect(posted.comment.body).toBe('ab\u200Fcd');
+    // Pseudonyms lose every invisible character; bodies keep an emoji sequence's joiner only.
+    const invisible = await postCommentOk(hub, item, newVisitor(), {
+      author: 'Ma\u200Brie\u200F\u2066',
+      body: 'Bravo 👩\u200D💻 et\u200B merci\u200D \u2067!',
+      headers: fromNewAddress(),
+    });
+    expect(invisible.comment.author).toBe('Marie');
+    expect(invisible.comment.body).toBe('Bravo 👩\u200D💻 et merci !');
     const email = await postComment(hub, item, newVisitor(), { author: 'marie@example.nc', headers: fromNewAddress() });
     expect(email.status).toBe(400);
     expect((await problemOf(email)).errors?.map((e) => e.field)).toEqual(['author']);
@@ -100,10 +108,11 @@ describe('posting comments', () => {
       headers: fromNewAddress(),
     });
     expect((await problemOf(long)).errors?.map((e) => e.field).sort()).toEqual(['author', 'body']);
+    const paul = newVisitor();
     const extra = await hub.request(`/api/v1/items/${item}/comments`, {
       method: 'POST',
-      headers: { 'Passerelle-Visitor': newVisitor() },
-      json: { author: 'Paul', body: 'x', formToken: await oldFormToken(item), email: 'p@x.nc' },
+      headers: { 'Passerelle-Visitor': paul },
+      json: { author: 'Paul', body: 'x', formToken: await oldFormToken(item, paul), email: 'p@x.nc' },
     });
     expect((await problemOf(extra)).errors?.map((e) => e.field)).toEqual(['email']);
   });
@@ -119,37 +128,6 @@ describe('posting comments', () => {
     expect(await problemOf(res)).toMatchObject({ code: 'honeypot' });
     expect(await CommentModel.countDocuments()).toBe(before);
     expect((await postComment(hub, item, newVisitor(), { website: '', headers: fromNewAddress() })).status).toBe(201);
-  });
-
-  it('refuses a comment sent less than 3 s after the form was loaded, and accepts it after (real wait)', async () => {
-    const item = await createItem('noumea');
-    const visitor = newVisitor();
-    const headers = fromNewAddress();
-    const { formToken } = await getThread(hub, item);
-    const early = await postComment(hub, item, visitor, { formToken, headers });
-    expect(early.status).toBe(422);
-    expect(await problemOf(early)).toMatchObject({ code: 'too_fast' });
-    await new Promise((r) => setTimeout(r, 3_100));
-    expect((await postComment(hub, item, visitor, { formToken, headers })).status).toBe(201);
-  });
-
-  it('refuses tampered, foreign and expired form tokens', async () => {
-    const item = await createItem('noumea');
-    const other = await createItem('noumea');
-    const headers = fromNewAddress();
-    const valid = await oldFormToken(item);
-    const tampered = valid.slice(0, -2) + (valid.endsWith('AA') ? 'BB' : 'AA');
-    const cases: [string, number, string][] = [
-      [tampered, 400, 'form_token_invalid'],
-      ['not-a-token', 400, 'form_token_invalid'],
-      [await oldFormToken(other), 400, 'form_token_invalid'],
-      [await signFormToken(item, new Date(Date.now() - 3 * 3_600_000)), 422, 'form_token_expired'],
-      [await signFormToken(item, new Date(Date.now() + 3_600_000)), 400, 'form_token_invalid'],
-    ];
-    for (const [formToken, status, code] of cases) {
-      const res = await postComment(hub, item, newVisitor(), { formToken, headers });
-      expect([res.status, (await problemOf(res)).code]).toEqual([status, code]);
-    }
   });
 
   it('refuses the same body twice from one visitor on one item, not from another visitor', async () => {

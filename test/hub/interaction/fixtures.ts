@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import { ItemModel } from '../../../hub/items/item-model.js';
-import { signFormToken } from '../../../hub/interaction/index.js';
+import { hashVisitorKey, issueFormToken, ITEM_FORMS, setInteractionClock } from '../../../hub/interaction/index.js';
 import { TEST_ADMIN_TOKEN, type TestHub } from '../../helpers/hub.js';
 
 let counter = 0;
@@ -39,15 +39,40 @@ export function newVisitor(): string {
   return randomBytes(16).toString('base64url');
 }
 
+/**
+ * A visitor key with a history: it liked an item 25 hours ago (the interaction clock is
+ * moved back for that like), so its reports count in full.
+ */
+export async function visitorWithHistory(hub: TestHub, partnerId = 'noumea'): Promise<string> {
+  const visitor = newVisitor();
+  const item = await createItem(partnerId);
+  setInteractionClock(() => new Date(Date.now() - 25 * 3_600_000));
+  try {
+    const res = await hub.request(`/api/v1/items/${item}/likes`, {
+      method: 'POST',
+      headers: { 'Passerelle-Visitor': visitor },
+    });
+    expect(res.status).toBe(200);
+  } finally {
+    setInteractionClock();
+  }
+  return visitor;
+}
+
 /** The item's stored stats. */
 export async function storedStats(itemId: string): Promise<{ likes: number; comments: number }> {
   const item = await ItemModel.findById(itemId, { stats: 1 }).lean<{ stats: { likes: number; comments: number } }>();
   return { likes: item?.stats.likes ?? -1, comments: item?.stats.comments ?? -1 };
 }
 
-/** A form token issued `ageMs` ago (default 5 s: past the 3 s minimum). */
-export function oldFormToken(itemId: string, ageMs = 5_000): Promise<string> {
-  return signFormToken(itemId, new Date(Date.now() - ageMs));
+/** A form token for the item's forms, issued to `visitor` `ageMs` ago (default 5 s: past the 3 s minimum). */
+export function oldFormToken(itemId: string, visitor: string, ageMs = 5_000): Promise<string> {
+  return issueFormToken({
+    purpose: ITEM_FORMS,
+    subject: itemId,
+    visitor: { hash: hashVisitorKey(visitor) },
+    issuedAt: new Date(Date.now() - ageMs),
+  });
 }
 
 export interface PostOptions {
@@ -70,7 +95,7 @@ export async function postComment(
   const json = {
     author: 'Marie',
     body: `Merci pour l'information ${randomBytes(4).toString('hex')}`,
-    formToken: await oldFormToken(itemId),
+    formToken: await oldFormToken(itemId, visitor),
     ...fields,
   };
   return hub.request(`/api/v1/items/${itemId}/comments`, {
@@ -120,6 +145,7 @@ export async function getThread(
   hub: TestHub,
   itemId: string,
   query = '',
+  visitor?: string,
 ): Promise<{
   total: number;
   comments: {
@@ -132,10 +158,12 @@ export async function getThread(
     repliesNextCursor?: string | null;
   }[];
   nextCursor: string | null;
-  formToken: string;
+  formToken: string | null;
   moderation: string;
 }> {
-  const res = await hub.request(`/api/v1/items/${itemId}/comments${query}`);
+  const res = await hub.request(`/api/v1/items/${itemId}/comments${query}`, {
+    headers: visitor ? { 'Passerelle-Visitor': visitor } : {},
+  });
   expect(res.status).toBe(200);
   return res.json() as never;
 }

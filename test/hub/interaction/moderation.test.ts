@@ -3,7 +3,16 @@ import { CommentModel } from '../../../hub/interaction/comments/comment-model.js
 import { ModerationLogModel } from '../../../hub/interaction/moderation/log-model.js';
 import { PartnerModel } from '../../../hub/partners/partner-model.js';
 import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../../helpers/hub.js';
-import { createItem, getThread, makeToken, newVisitor, postComment, postCommentOk, storedStats } from './fixtures.js';
+import {
+  createItem,
+  getThread,
+  makeToken,
+  newVisitor,
+  postComment,
+  postCommentOk,
+  storedStats,
+  visitorWithHistory,
+} from './fixtures.js';
 
 let hub: TestHub;
 let noumeaModerator: string;
@@ -218,10 +227,10 @@ describe('reject, hide, bulk and partner scoping', () => {
 });
 
 describe('flags', () => {
-  it('hides a comment flagged by 3 distinct visitors until a moderator approves it again', async () => {
+  it('hides a comment flagged by 3 distinct visitors with a history until a moderator approves it again', async () => {
     const item = await createItem('lifou');
     const posted = await postCommentOk(hub, item, newVisitor());
-    const reporters = [newVisitor(), newVisitor(), newVisitor()];
+    const reporters = [await visitorWithHistory(hub), await visitorWithHistory(hub), await visitorWithHistory(hub)];
     expect(await (await flag(posted.comment.id, reporters[0] as string, 'spam')).json()).toEqual({ flagged: true });
     const twice = await flag(posted.comment.id, reporters[0] as string);
     expect(twice.status).toBe(409);
@@ -246,7 +255,7 @@ describe('flags', () => {
     expect(hidden.comments[0]).toMatchObject({
       id: posted.comment.id,
       hiddenReason: 'flags',
-      flags: { total: 3, reasons: { spam: 1, offensive: 1, 'personal-data': 1 } },
+      flags: { total: 3, weight: 3, reasons: { spam: 1, offensive: 1, 'personal-data': 1 } },
     });
     // …and it waits in the moderators' default queue until reviewed.
     expect((await adminList(lifouModerator, `?item=${item}`)).comments.map((c) => c.id)).toEqual([posted.comment.id]);
@@ -263,7 +272,7 @@ describe('flags', () => {
     expect((await moderate(posted.comment.id, 'approve', lifouModerator, 'signalements infondés')).status).toBe(200);
     expect(await storedStats(item)).toMatchObject({ comments: 1 });
     // Reviewed flags no longer count: one new report does not hide it again.
-    expect((await flag(posted.comment.id, newVisitor())).status).toBe(201);
+    expect((await flag(posted.comment.id, await visitorWithHistory(hub))).status).toBe(201);
     expect((await getThread(hub, item)).total).toBe(1);
   });
 });

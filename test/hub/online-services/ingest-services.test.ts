@@ -55,22 +55,21 @@ describe("DILA fiches' online services", () => {
     itemId = deriveItemId(sourceId, 'F13240');
   });
 
-  it('become registry entries with their link, the fiche they belong to and who runs them', async () => {
+  it('become registry entries with their link and the fiche they belong to', async () => {
     const [service] = await servicesOf('haut-commissariat');
     expect(service).toMatchObject({
       name: 'Pôle emploi : espace personnel',
       url: 'https://candidat.pole-emploi.fr/candidat/espacepersonnel/authentification',
       kind: 'Téléservice',
-      provider: 'Pôle emploi',
       partnerId: 'haut-commissariat',
       itemIds: [itemId],
       audience: ['particuliers'],
-      origin: { kind: 'fiche', sourceId, ref: 'R10665' },
+      origin: { kind: 'fiche', sourceId },
       status: 'active',
     });
     // The item keeps them as structured links, and lists them for its page.
-    const item = (await (await hub.request(`/api/v1/items/${itemId}`)).json()) as { onlineServices: unknown[] };
-    expect(item.onlineServices).toHaveLength(1);
+    const item = (await (await hub.request(`/api/v1/items/${itemId}`)).json()) as { links: { services: unknown[] } };
+    expect(item.links.services).toHaveLength(1);
     const onItem = (await (await hub.request(`/api/v1/services?item=${itemId}`)).json()) as {
       services: OnlineService[];
     };

@@ -240,6 +240,53 @@ describe('admin partner authorization', () => {
         })
       ).status,
     ).toBe(403);
-    expect((await hub.request('/api/v1/admin/partners/noumea', { token: moderator })).status).toBe(200);
+  });
+
+  it('shows moderators comments only: not partner records, widget snippets or sources', async () => {
+    for (const path of [
+      '/api/v1/admin/partners',
+      '/api/v1/admin/partners/noumea',
+      '/api/v1/admin/partners/noumea/snippets',
+      '/api/v1/admin/sources?partner=noumea',
+      '/api/v1/admin/alerts',
+      '/api/v1/admin/tokens',
+    ]) {
+      const res = await hub.request(path, { token: moderator });
+      expect(res.status, path).toBe(403);
+      expect(await res.json()).toMatchObject({ code: 'forbidden' });
+    }
+    expect((await hub.request('/api/v1/admin/comments', { token: moderator })).status).toBe(200);
+    expect((await hub.request('/api/v1/admin/me', { token: moderator })).status).toBe(200);
+    expect((await hub.request('/api/v1/admin/partners/noumea/snippets', { token: partnerAdmin })).status).toBe(200);
+  });
+});
+
+describe('partner names', () => {
+  it('removes bidi controls and zero-width characters, and refuses a name with nothing visible', async () => {
+    const res = await hub.request('/api/v1/admin/partners/noumea', {
+      method: 'PATCH',
+      token: TEST_ADMIN_TOKEN,
+      json: {
+        name: 'Ville de\u202E Nou\u200Bméa\u2066',
+        shortName: '\u200FNouméa',
+        description: 'Capitale\u202E du pays',
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      name: 'Ville de Nouméa',
+      shortName: 'Nouméa',
+      description: 'Capitale du pays',
+    });
+    const invisible = await hub.request('/api/v1/admin/partners', {
+      method: 'POST',
+      token: TEST_ADMIN_TOKEN,
+      json: { id: 'fantome', name: '\u202E\u200B\u2066', kind: 'other' },
+    });
+    expect(invisible.status).toBe(400);
+    expect(await invisible.json()).toMatchObject({ code: 'invalid_input', errors: [{ field: 'name' }] });
+    expect(await PartnerModel.findById('fantome').lean()).toBeNull();
+    const publicView = (await (await hub.request('/api/v1/partners/noumea')).json()) as { name: string };
+    expect(publicView.name).toBe('Ville de Nouméa');
   });
 });

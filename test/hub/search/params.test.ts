@@ -35,8 +35,17 @@ describe('parseSearchParams', () => {
     });
   });
 
-  it('ignores empty values and unknown parameters', () => {
-    expect(params({ q: '  ', type: '', page: '', callback: 'x' })).toEqual({});
+  it('ignores empty values', () => {
+    expect(params({ q: '  ', type: '', page: '', sort: undefined })).toEqual({});
+  });
+
+  it('refuses unknown parameters, naming them and the accepted ones', () => {
+    const parsed = parseSearchParams({ types: 'event', callback: 'x', q: 'permis' });
+    expect(parsed.ok).toBe(false);
+    const errors = parsed.ok ? [] : parsed.errors;
+    expect(errors.map((e) => e.field)).toEqual(['types', 'callback']);
+    expect(errors[0]?.message).toMatch(/^paramètre inconnu \(paramètres acceptés : q, partner, /);
+    expect(parseSearchParams({ page: '2' }, ['q', 'limit'])).toMatchObject({ ok: false, errors: [{ field: 'page' }] });
   });
 
   it('reads dates as Nouméa days (to: end of day) or ISO 8601 instants', () => {

@@ -60,6 +60,8 @@ describe('source configuration', () => {
     [{ partnerId: 'noumea', kind: 'feed', url: 'http://x.nc/rss', mapping: { fields: { title: 'title' } } }, 'mapping'],
     [{ partnerId: 'noumea', kind: 'rss', url: 'http://x.nc/rss' }, 'kind'],
     [{ partnerId: 'noumea', kind: 'feed', url: 'file:///etc/passwd' }, 'url'],
+    [{ partnerId: 'noumea', kind: 'feed', url: 'http://[::127.0.0.1]/rss' }, 'url'],
+    [{ partnerId: 'noumea', kind: 'feed', url: 'http://[::ffff:a9fe:a9fe]/latest/meta-data' }, 'url'],
     [
       { partnerId: 'noumea', kind: 'json-api', url: 'http://x.nc/api', mapping: { fields: {} } },
       'mapping.fields.title',
@@ -74,14 +76,47 @@ describe('source configuration', () => {
     expect(await SourceModel.countDocuments()).toBe(before);
   });
 
-  it('refuses the same address twice (every item would be listed twice)', async () => {
+  it("refuses the same address twice (every item would be listed twice) without naming another partner's source", async () => {
     const res = await hub.request('/api/v1/admin/sources', {
       method: 'POST',
       token: TEST_ADMIN_TOKEN,
       json: { partnerId: 'dumbea', kind: 'feed', url: `${site.origin}/rss` },
     });
     expect(res.status).toBe(409);
-    expect(await res.json()).toMatchObject({ code: 'source_exists', detail: expect.stringContaining('noumea') });
+    const problem = (await res.json()) as { code: string; detail: string };
+    expect(problem.code).toBe('source_exists');
+    const existing = await SourceModel.findOne({ url: `${site.origin}/rss` }).lean<{ _id: string }>();
+    expect(problem.detail).not.toContain('noumea');
+    expect(problem.detail).not.toContain(existing?._id);
+  });
+
+  it('answers 409 to a PATCH onto an address another source uses, naming it only to its own partner', async () => {
+    const create = async (partnerId: string, path: string) => {
+      const res = await hub.request('/api/v1/admin/sources', {
+        method: 'POST',
+        token: TEST_ADMIN_TOKEN,
+        json: { partnerId, kind: 'feed', url: `${site.origin}${path}`, enabled: false },
+      });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const [ownA, ownB, dumbea] = [
+      await create('noumea', '/patch-a'),
+      await create('noumea', '/patch-b'),
+      await create('dumbea', '/patch-c'),
+    ];
+    const patch = (id: string, path: string, token = TEST_ADMIN_TOKEN) =>
+      hub.request(`/api/v1/admin/sources/${id}`, { method: 'PATCH', token, json: { url: `${site.origin}${path}` } });
+    const foreign = await patch(dumbea, '/patch-a');
+    expect(foreign.status).toBe(409);
+    const foreignProblem = (await foreign.json()) as { code: string; detail: string };
+    expect(foreignProblem.code).toBe('source_exists');
+    expect(foreignProblem.detail).not.toContain(ownA);
+    expect(foreignProblem.detail).not.toContain('noumea');
+    const own = await patch(ownB, '/patch-a', noumeaAdmin);
+    expect(own.status).toBe(409);
+    expect(((await own.json()) as { detail: string }).detail).toContain(ownA);
+    expect((await SourceModel.findById(dumbea).lean<{ url: string }>())?.url).toBe(`${site.origin}/patch-c`);
   });
 
   it('lets moderators moderate, not list sources', async () => {

@@ -8,6 +8,7 @@ import { EVENT_FIXTURE } from '../../helpers/items.js';
 import { HAS_CHROMIUM } from '../../helpers/browser.js';
 import { renderHostPage } from './helpers/host-site.js';
 import { describeFocus, runAxe, startWorld, type World } from './helpers/world.js';
+import { saveScreenshot } from '../../helpers/screenshots.js';
 
 let world: World;
 /** The hub refuses a comment whose form token is younger than 3 s. */
@@ -53,7 +54,17 @@ async function makeToken(role: string, partnerId: string): Promise<string> {
 
 describe.skipIf(!HAS_CHROMIUM)('<passerelle-article> in Chromium', () => {
   beforeAll(async () => {
-    world = await startWorld('e2earticle', () => [EVENT_FIXTURE]);
+    world = await startWorld('e2earticle', (host) => [
+      EVENT_FIXTURE,
+      {
+        id: 'noumea-port',
+        partnerId: 'noumea',
+        title: 'Travaux au port autonome',
+        summary: 'Les quais sont rénovés jusqu’en mars.',
+        // On the partner's image host, an origin the page must never contact.
+        image: { url: `${host.origin.replace('127.0.0.1', 'localhost')}/port.jpg`, alt: 'Le quai en travaux' },
+      },
+    ]);
     await PartnerModel.updateOne({ _id: 'province-sud' }, { $set: { moderation: { mode: 'pre' } } });
     await PartnerModel.updateOne({ _id: 'noumea' }, { $set: { moderation: { mode: 'post' } } });
   });
@@ -69,6 +80,28 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-article> in Chromium', () => {
     expect(await link.getAttribute('href')).toBe('https://www.example.nc/noumea/noumea-piscine');
     await page.close();
   });
+
+  it("shows the item's image through the hub, resized, without contacting the partner's image host", async () => {
+    for (const width of [320, 1280]) {
+      const requests: string[] = [];
+      const page = await world.browser.newPage({ viewport: { width, height: 900 } });
+      page.on('request', (r) => requests.push(r.url()));
+      world.host.setPage(
+        '/article-port.html',
+        renderHostPage({ hubUrl: world.hub.url, body: '<passerelle-article item="noumea-port"></passerelle-article>' }),
+      );
+      await page.goto(`${world.host.origin}/article-port.html`);
+      const image = page.locator('passerelle-article img.lead-image');
+      await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(300);
+      expect(await image.getAttribute('alt')).toBe('Le quai en travaux');
+      const loaded = await image.evaluate((img) => (img as HTMLImageElement).currentSrc);
+      expect(loaded.startsWith(`${world.hub.url}/images/`)).toBe(true);
+      for (const url of requests) expect([world.hub.url, world.host.origin]).toContain(new URL(url).origin);
+      expect(await runAxe(page, 'passerelle-article')).toEqual([]);
+      await saveScreenshot(page, `widget-article-image-${width}`);
+      await page.close();
+    }
+  }, 60_000);
 
   it("shows an event's dates and place, and marks an alert in words and shape", async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
@@ -88,7 +121,8 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-article> in Chromium', () => {
       expect(await runAxe(alert, 'passerelle-article'), colorScheme).toEqual([]);
       await alert.close();
     }
-  });
+    // Four pages and four axe runs: about 28 s on a loaded machine.
+  }, 60_000);
 
   it('toggles a like that survives a reload, without cookies', async () => {
     const page = await openArticle('noumea-etat-civil');

@@ -26,7 +26,8 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-news> in Chromium', () => {
         partnerId: 'noumea',
         title: 'Marché de nuit place des Cocotiers',
         summary: 'Le marché revient chaque jeudi soir.',
-        image: { url: `${host.origin}/marche.png`, alt: 'Étals du marché de nuit' },
+        // On the partner's image host, an origin the page must never contact.
+        image: { url: `${host.origin.replace('127.0.0.1', 'localhost')}/marche.png`, alt: 'Étals du marché de nuit' },
         publishedAt: new Date(Date.UTC(2026, 10, 20)),
       },
       EVENT_FIXTURE,
@@ -54,6 +55,10 @@ describe.skipIf(!HAS_CHROMIUM)('<passerelle-news> in Chromium', () => {
       /^https:\/\/www\.example\.nc\/noumea\/noumea-marche$/,
     );
     expect(await first.locator('img').getAttribute('alt')).toBe('Étals du marché de nuit');
+    // The image comes through the hub, resized, and is really shown.
+    expect(await first.locator('img').getAttribute('src')).toMatch(new RegExp(`^${hub.url}/images/[\\w.-]+/640$`));
+    expect(await first.locator('img').getAttribute('srcset')).toContain('/320 320w');
+    await expect.poll(() => first.locator('img').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1);
     expect(await first.locator('time').textContent()).toBe('20 novembre 2026');
     expect(await first.locator('.meta').textContent()).toContain('Publié par Nouméa');
     const titles = await page.locator('passerelle-news h3').allTextContents();

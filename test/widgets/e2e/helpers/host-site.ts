@@ -4,6 +4,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import sharp from 'sharp';
 
 export interface HostSite {
   origin: string;
@@ -18,12 +19,20 @@ const PIXEL = Buffer.from(
   'base64',
 );
 
+/** A 1200 × 675 photograph-like JPEG (a gradient with a shape), for items whose image is shown large. */
+async function makePhoto(): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675"><defs><linearGradient id="g" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#7fb8e6"/><stop offset="1" stop-color="#1d5f8c"/></linearGradient></defs><rect width="1200" height="675" fill="url(#g)"/><rect y="470" width="1200" height="205" fill="#2f6d3a"/><circle cx="930" cy="160" r="70" fill="#ffd35a"/></svg>`;
+  return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
+}
+
 /** Starts the host site on 127.0.0.1 and a free port. */
 export async function startHostSite(): Promise<HostSite> {
   const pages = new Map<string, string>();
+  const photo = await makePhoto();
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path.endsWith('.png')) return res.writeHead(200, { 'Content-Type': 'image/png' }).end(PIXEL);
+    if (path.endsWith('.jpg')) return res.writeHead(200, { 'Content-Type': 'image/jpeg' }).end(photo);
     const html = pages.get(path);
     if (html === undefined) return res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(html);

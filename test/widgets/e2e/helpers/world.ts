@@ -26,7 +26,8 @@ export async function startWorld(
   label: string,
   extraItems: (host: HostSite) => ItemFixture[] = () => [],
 ): Promise<World> {
-  const hub = await startTestHub({ seed: true, label });
+  // Partners' images are served from "localhost", another origin than the host site's 127.0.0.1.
+  const hub = await startTestHub({ seed: true, label, env: { SOURCE_ALLOWED_HOSTS: '127.0.0.1,localhost' } });
   const host = await startHostSite();
   await insertItems([...CATALOG_FIXTURES, ...extraItems(host)]);
   await PartnerModel.updateMany({ _id: { $in: HOST_PARTNERS } }, { $set: { allowedOrigins: [host.origin] } });

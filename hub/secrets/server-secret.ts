@@ -1,7 +1,8 @@
 /**
  * Random secrets kept in the database, so that every hub process (and a restarted one)
- * signs and checks form tokens alike without any configuration. Created once by
- * whichever process asks first: the unique _id settles a race.
+ * signs and checks form tokens, image addresses and sealed credentials alike without any
+ * configuration. Created once by whichever process asks first: the unique _id settles a
+ * race. (The collection keeps the name it had when only form tokens used it.)
  */
 import { randomBytes } from 'node:crypto';
 import { Schema, model } from 'mongoose';
@@ -18,7 +19,7 @@ const schema = new Schema<SecretDoc>(
   { versionKey: false },
 );
 
-export const ServerSecretModel = model<SecretDoc>('InteractionSecret', schema, 'interaction_secrets');
+const ServerSecretModel = model<SecretDoc>('InteractionSecret', schema, 'interaction_secrets');
 
 const cache = new Map<string, Promise<string>>();
 

@@ -7,12 +7,12 @@ import { fillSeedOffices } from '../../partners/index.js';
 import type { Migration } from '../types.js';
 
 export const partnerOffices: Migration = {
-  id: '002-partner-offices',
-  version: 2,
+  id: '003-partner-offices',
+  version: 3,
   description: "partners carry office, their public contact card (« Qui peut m'aider ? »)",
   async up({ progress }) {
     const partners = await fillSeedOffices();
-    progress(`migration 002-partner-offices: ${partners} partner(s) given the seed's office`);
+    progress(`migration 003-partner-offices: ${partners} partner(s) given the seed's office`);
     return { partners };
   },
 };

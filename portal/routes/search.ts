@@ -1,0 +1,113 @@
+/** GET /recherche: the search page (filters of /api/v1/items), rendered on the server. */
+import type { Context } from 'koa';
+import { h } from 'preact';
+import { MAX_WINDOW, type SearchResult } from '../../hub/search/index.js';
+import type { PortalDeps } from '../deps.js';
+import { SearchPage, type ActiveFilter } from '../pages/search-page.js';
+import { itemsFeed } from '../site/feeds.js';
+import { sendPortalPage } from '../site/send-portal-page.js';
+import { toCard } from '../view/cards.js';
+import { buildFacetGroups, labelFilterValue } from '../view/facet-groups.js';
+import {
+  hrefOf,
+  LIST_FILTERS,
+  readSearchState,
+  toggleFilter,
+  toQueryString,
+  type SearchState,
+} from '../view/search-state.js';
+import type { PartnerRef } from '../view/partner-words.js';
+import { BadPageRequest } from './error-pages.js';
+import { pageEtag } from './page-etag.js';
+
+export const SEARCH_PAGE_SIZE = 10;
+
+/** Where a citizen tells what the search did not find: the wishes page (issue 12), with the query. */
+export function wishHref(q: string): string {
+  return `/souhaits?${new URLSearchParams({ proposer: q })}#proposer`;
+}
+
+function listActive(state: SearchState, partners: ReadonlyMap<string, PartnerRef>): ActiveFilter[] {
+  const active: ActiveFilter[] = LIST_FILTERS.flatMap((name) =>
+    (state.filters[name] ?? []).map((value) => ({
+      label: labelFilterValue(name, value, partners),
+      removeHref: hrefOf(toggleFilter(state, name, value)),
+    })),
+  );
+  if (state.from)
+    active.push({
+      label: `Depuis le ${state.from.slice(0, 10)}`,
+      removeHref: hrefOf({ ...state, from: undefined, page: 1 }),
+    });
+  if (state.to)
+    active.push({
+      label: `Jusqu'au ${state.to.slice(0, 10)}`,
+      removeHref: hrefOf({ ...state, to: undefined, page: 1 }),
+    });
+  return active;
+}
+
+/** The corrected query, when the search offers one (« Vous vouliez dire … »). */
+function readDidYouMean(result: SearchResult, state: SearchState) {
+  return result.didYouMean
+    ? { text: result.didYouMean, href: hrefOf({ ...state, q: result.didYouMean, page: 1 }) }
+    : undefined;
+}
+
+/** The handler of GET /recherche. */
+export function serveSearch(deps: PortalDeps) {
+  return async function search(ctx: Context): Promise<void> {
+    const read = readSearchState(ctx.query, SEARCH_PAGE_SIZE);
+    const partners = deps.catalog.partners.current();
+    if (!read.ok) {
+      const qError = read.errors.find((e) => e.field === 'q');
+      if (!qError || read.errors.length > 1) throw new BadPageRequest(read.errors);
+      const state: SearchState = { q: String(ctx.query.q ?? '').slice(0, 300), filters: {}, page: 1 };
+      return sendPortalPage(
+        ctx,
+        deps.publicUrl,
+        h(SearchPage, {
+          ...pageParts(state),
+          queryError: `Votre recherche ${qError.message}`,
+        }),
+        { status: 400 },
+      );
+    }
+    const { state, params, queryTruncated } = read;
+    const etag = await pageEtag(deps);
+    await sendPortalPage(
+      ctx,
+      deps.publicUrl,
+      () => {
+        const result = deps.catalog.search.service.search(params);
+        const results = {
+          total: result.total,
+          pageCount: Math.ceil(Math.min(result.total, MAX_WINDOW) / SEARCH_PAGE_SIZE),
+          cards: result.items.map((hit) => toCard(hit, partners, state.q !== '')),
+          facets: buildFacetGroups(result.facets, state, partners),
+          active: listActive(state, partners),
+          didYouMean: readDidYouMean(result, state),
+          queryTruncated,
+        };
+        return h(SearchPage, { ...pageParts(state), results });
+      },
+      { etag },
+    );
+  };
+}
+
+function pageParts(state: SearchState) {
+  const filtersOnly: Record<string, string[] | string | undefined> = { ...state.filters, q: state.q || undefined };
+  return {
+    state,
+    hrefForPage: (page: number) => hrefOf({ ...state, page }),
+    clearHref: hrefOf({ q: state.q, filters: {}, page: 1, ...(state.sort ? { sort: state.sort } : {}) }),
+    wishHref: wishHref(state.q),
+    feed: itemsFeed(state.q ? `Recherche « ${state.q} »` : 'Publications', {
+      ...filtersOnly,
+      from: state.from,
+      to: state.to,
+    }),
+    canonicalPath: `/recherche${toQueryString(state) ? `?${toQueryString(state)}` : ''}`,
+  };
+}
