@@ -7,11 +7,19 @@ export { previewConnector, runConnector } from './run-connector.js';
 export type { CacheHints, ConnectorResult, PreviewConnectorOptions, RunConnectorOptions } from './run-connector.js';
 export { CONNECTOR_KINDS, getConnector } from './registry.js';
 export {
+  createReaderPool,
+  readInProcess,
+  type ReaderPool,
+  type ReaderPoolOptions,
+  type ReadOptions,
+} from './reader-pool.js';
+export {
   buildUserAgent,
   classifyFailure,
   ConnectorError,
   createFetcher,
   describeFailure,
+  describeRunLimit,
   FETCHER_DEFAULTS,
   isConnectorError,
   isForbiddenAddress,
@@ -40,7 +48,9 @@ export type {
   FetchResponse,
   MapResult,
   Rejection,
+  RunBudget,
   RunErrorShape,
+  RunLimit,
   StageContext,
 } from './shared/index.js';
 export { COMARQUAGE_MAX_BYTES } from './comarquage/index.js';

@@ -11,8 +11,11 @@ import {
   ConnectorError,
   type Fetcher,
   type ConnectorSource,
+  limitRunBytes,
   type Rejection,
   withSourceCredentials,
+  type RunBudget,
+  type RunLimit,
 } from './shared/index.js';
 import { createHash } from 'node:crypto';
 
@@ -22,6 +25,8 @@ export interface RunConnectorOptions {
   fetcher: Fetcher;
   /** Validators from the source's last successful run (cacheHints of that run). */
   cache?: ConditionalCache;
+  /** Budgets of the run (bytes over all pages, entries taken). Default: none. */
+  budget?: RunBudget;
 }
 
 /** Options of previewConnector. */
@@ -29,6 +34,7 @@ export interface PreviewConnectorOptions {
   fetcher: Fetcher;
   /** Items (and rejections) kept in the answer. Default 20. */
   limit?: number;
+  budget?: RunBudget;
 }
 
 /** Hints for scheduling the next run and for the next conditional GET. */
@@ -57,6 +63,10 @@ export interface ConnectorResult {
   /** The listing is everything the source publishes: ingest may withdraw missing items. */
   complete: boolean;
   cacheHints: CacheHints;
+  /** A run budget cut the listing short (then `complete` is false). */
+  stoppedBy?: RunLimit;
+  /** Entries left past the run's maxItems. */
+  omitted?: number;
 }
 
 /** Runs one source: conditional fetch, parse, map. Throws ConnectorError on any failure. */
@@ -64,9 +74,12 @@ export async function runConnector(source: ConnectorSource, options: RunConnecto
   try {
     assertRunnable(source);
     const connector = getConnector(source.kind);
-    const fetcher = source.credentials
+    const { maxBytes, maxItems } = options.budget ?? {};
+    // The source's credentials stay sealed: only the fetcher (on the main thread) opens them.
+    const withCredentials = source.credentials
       ? withSourceCredentials(options.fetcher, source.credentials, source.url)
       : options.fetcher;
+    const fetcher = maxBytes ? limitRunBytes(withCredentials, maxBytes) : withCredentials;
     const body = await connector.fetch(source, { fetcher, cache: options.cache ?? {} });
     const cacheHints = hintsFrom(body, options.cache);
     if (!body.notModified) cacheHints.bodyHash = hashBodies(body);
@@ -83,17 +96,20 @@ export async function runConnector(source: ConnectorSource, options: RunConnecto
       };
     }
     const parsed = await connector.parse(body, { source });
-    const mapped = connector.map(parsed, { source });
+    const mapped = connector.map(parsed, maxItems ? { source, maxItems } : { source });
     if (mapped.ttlSeconds !== undefined) cacheHints.ttlSeconds = mapped.ttlSeconds;
-    const { items, rejected, complete } = mapped;
+    const { items, rejected } = mapped;
+    const stoppedBy: RunLimit | undefined = body.stoppedBy ?? (mapped.omitted ? 'max_items' : undefined);
     return {
       notModified: false,
       httpStatus: body.httpStatus,
       items,
       rejected,
       fetched: items.length + rejected.length,
-      complete,
+      complete: mapped.complete && !stoppedBy,
       cacheHints,
+      ...(stoppedBy ? { stoppedBy } : {}),
+      ...(mapped.omitted ? { omitted: mapped.omitted } : {}),
     };
   } catch (error) {
     throw classifyFailure(error, source.url);
@@ -106,7 +122,10 @@ export async function previewConnector(
   options: PreviewConnectorOptions,
 ): Promise<ConnectorResult> {
   const limit = options.limit ?? 20;
-  const result = await runConnector({ ...source, id: source.id ?? 'preview' }, { fetcher: options.fetcher });
+  const result = await runConnector(
+    { ...source, id: source.id ?? 'preview' },
+    { fetcher: options.fetcher, ...(options.budget ? { budget: options.budget } : {}) },
+  );
   return { ...result, items: result.items.slice(0, limit), rejected: result.rejected.slice(0, limit) };
 }
 

@@ -58,8 +58,16 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
   const docs: RouteDoc[] = [];
   const groups: RouteGroup[] = [
     healthRoutes([
-      { name: 'database', check: pingDatabase },
-      { name: 'search', check: () => services.catalog.search.service.isReady() },
+      {
+        name: 'database',
+        check: pingDatabase,
+        failure: { code: 'database_unavailable', detail: 'la base de données ne répond pas' },
+      },
+      {
+        name: 'search',
+        check: () => services.catalog.search.service.isReady(),
+        failure: { code: 'search_not_ready', detail: "le premier index de recherche n'est pas encore chargé" },
+      },
       ...readiness,
     ]),
     openApiRoutes(() => docs, { version: HUB_VERSION, publicUrl: config.publicUrl }),
@@ -88,7 +96,8 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
     adminSourceRoutes({
       nudge: () => services.scheduler.nudge(),
       runNow: (id) => services.scheduler.requestRun(id),
-      fetcher: services.fetcher,
+      reader: services.reader,
+      budget: { maxBytes: config.runMaxBytes, maxItems: config.runMaxItems },
       onItemsChanged: services.itemsChanged,
       allowedHosts: config.sourceAllowedHosts,
     }),

@@ -25,6 +25,12 @@ export interface Config {
   schedulerTickSeconds: number;
   fetchTimeoutMs: number;
   fetchMaxBytes: number;
+  runMaxBytes: number;
+  runMaxItems: number;
+  runTimeoutSeconds: number;
+  readerThreads: number;
+  readerMemoryMb: number;
+  schedulerLeaseSeconds: number;
   ipHashSecret: string | undefined;
   credentialsKey: string | undefined;
   seedOnStart: boolean;
@@ -217,6 +223,48 @@ export const VARIABLES = [
     parse: integer(1024, 1073741824),
   }),
   define({
+    name: 'RUN_MAX_BYTES',
+    key: 'runMaxBytes',
+    default: undefined,
+    doc: 'Bytes read in one run of a source, all pages together (default: `FETCH_MAX_BYTES`); past it the pages stop and the run is partial.',
+    parse: integer(1024, 1073741824),
+  }),
+  define({
+    name: 'RUN_MAX_ITEMS',
+    key: 'runMaxItems',
+    default: '20000',
+    doc: 'Entries taken in one run of a source; past it the run is partial, the rest is left and nothing is withdrawn.',
+    parse: integer(1, 1000000),
+  }),
+  define({
+    name: 'RUN_TIMEOUT_SECONDS',
+    key: 'runTimeoutSeconds',
+    default: '300',
+    doc: 'Time allowed to read one source (fetch, parse, map) in its reader thread; past it the run fails with `timeout`.',
+    parse: integer(5, 3600),
+  }),
+  define({
+    name: 'READER_THREADS',
+    key: 'readerThreads',
+    default: '2',
+    doc: 'Worker threads that read sources (runs and previews) off the main thread; more sources wait their turn.',
+    parse: integer(1, 16),
+  }),
+  define({
+    name: 'READER_MEMORY_MB',
+    key: 'readerMemoryMb',
+    default: '512',
+    doc: 'Heap limit of each reader thread, in MiB; a source that needs more fails with `too_large`.',
+    parse: integer(64, 8192),
+  }),
+  define({
+    name: 'SCHEDULER_LEASE_SECONDS',
+    key: 'schedulerLeaseSeconds',
+    default: '60',
+    doc: "How long a claim on a running source lasts without renewal (renewed every third of it); a crashed hub's run is marked interrupted after it.",
+    parse: integer(15, 3600),
+  }),
+  define({
     name: 'IP_HASH_SECRET',
     key: 'ipHashSecret',
     default: '',
@@ -259,5 +307,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const config = out as Config;
   config.publicUrl ??= `http://localhost:${config.port}`;
+  config.runMaxBytes ??= config.fetchMaxBytes;
   return config;
 }

@@ -2,7 +2,7 @@
  * The long-lived parts of a hub process, created once and shared by the routes: the
  * polite fetcher, the scheduler, and what must learn that items changed.
  */
-import { buildUserAgent, createFetcher, type Fetcher } from '../connectors/index.js';
+import { buildUserAgent, createFetcher, createReaderPool, type Fetcher, type ReaderPool } from '../connectors/index.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import cron, { type ScheduledTask } from 'node-cron';
@@ -18,6 +18,8 @@ import { HUB_VERSION } from './version.js';
 
 export interface HubServices {
   fetcher: Fetcher;
+  /** Reads sources in worker threads: scheduled runs and previews alike. */
+  reader: ReaderPool;
   scheduler: Scheduler;
   catalog: Catalog;
   /** The registry of online services as searches read it (in memory, refreshed). */
@@ -35,7 +37,7 @@ export interface HubServices {
   stop(): Promise<void>;
 }
 
-/** Test knobs of the scheduler: claim duration, how long "run now" waits for a run in progress. */
+/** Test knobs of the scheduler: claim duration (default SCHEDULER_LEASE_SECONDS), how long "run now" waits for a run in progress. */
 export interface ServiceOptions {
   leaseMs?: number;
   reportWaitMs?: number;
@@ -59,18 +61,26 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
     }),
     2,
   );
-  const scheduler = createScheduler({
+  const reader = createReaderPool({
     fetcher,
+    threads: config.readerThreads,
+    memoryMb: config.readerMemoryMb,
+    timeoutMs: config.runTimeoutSeconds * 1000,
+  });
+  const scheduler = createScheduler({
+    reader,
+    budget: { maxBytes: config.runMaxBytes, maxItems: config.runMaxItems },
     log: log.child({ module: 'scheduler' }),
     concurrency: config.schedulerConcurrency,
     onItemsChanged: itemsChanged,
-    ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+    leaseMs: options.leaseMs ?? config.schedulerLeaseSeconds * 1000,
     ...(options.reportWaitMs !== undefined ? { reportWaitMs: options.reportWaitMs } : {}),
     tick: `*/${config.schedulerTickSeconds} * * * * *`,
   });
   let maintenance: ScheduledTask | undefined;
   return {
     fetcher,
+    reader,
     scheduler,
     catalog,
     onlineServices,
@@ -82,7 +92,11 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
     },
     onItemsChanged: (listener) => void listeners.push(listener),
     async start() {
+      // A reader thread takes a while to start (seconds from the TypeScript sources): it
+      // starts with the hub rather than with the first run or preview.
+      const warming = reader.warm().catch((err: unknown) => log.warn({ err }, 'reader: warm-up failed'));
       await catalog.start();
+      await warming;
       if (!config.schedulerEnabled) return;
       scheduler.start();
       // Retention of moderation and privacy data (hub/interaction/README.md), and images
@@ -109,6 +123,7 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
       await maintenance?.destroy();
       catalog.stop();
       await scheduler.stop();
+      await reader.close();
       await fetcher.close();
     },
   };

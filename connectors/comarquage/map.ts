@@ -1,6 +1,13 @@
 /** Fiches to ItemInputs (pure). */
 import type { ItemType } from '../../schemas/index.js';
-import { type MapResult, type StageContext, finalizeItems, type DraftItem, type Rejection } from '../shared/index.js';
+import {
+  type MapResult,
+  type StageContext,
+  finalizeItems,
+  type DraftItem,
+  type Rejection,
+  takeEntries,
+} from '../shared/index.js';
 import type { ParsedComarquage, ParsedFiche } from './parse.js';
 import { audienceFromUrl, servicePublicUrl } from './service-public.js';
 
@@ -13,12 +20,13 @@ export function mapComarquage(parsed: ParsedComarquage, ctx: StageContext): MapR
   rejected.push(
     ...dossiers.map((f) => ({ guid: f.id, reason: `comarquage: ${f.id} is a dossier (navigation page), not an item` })),
   );
-  const drafts = mergeAudiences(parsed.fiches.filter(isItem).map(toDraft));
-  const mapped = finalizeItems(drafts, ctx.source);
+  const { taken, omitted } = takeEntries(mergeAudiences(parsed.fiches.filter(isItem).map(toDraft)), ctx.maxItems);
+  const mapped = finalizeItems(taken, ctx.source);
   return {
     items: mapped.items,
     rejected: [...rejected, ...mapped.rejected],
-    complete: ctx.source.complete ?? parsed.archive,
+    complete: (ctx.source.complete ?? parsed.archive) && !omitted,
+    ...(omitted ? { omitted } : {}),
   };
 }
 

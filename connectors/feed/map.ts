@@ -1,15 +1,27 @@
 /** Feed entries to ItemInputs (pure). */
-import { type MapResult, type StageContext, finalizeItems, type DraftItem, resolveBase } from '../shared/index.js';
+import {
+  type MapResult,
+  type StageContext,
+  finalizeItems,
+  type DraftItem,
+  resolveBase,
+  takeEntries,
+} from '../shared/index.js';
 import { attrsOf, listOf, textOf } from './entry-nodes.js';
 import { collectCategories, collectEnclosures, collectImages } from './media.js';
 import type { ParsedFeed, RawFeedEntry } from './parse.js';
 
-/** Maps every entry; those without a title or a usable link are rejected with their reason. */
+/**
+ * Maps every entry (up to ctx.maxItems, the first ones in the feed's order); those without
+ * a title or a usable link are rejected with their reason.
+ */
 export function mapFeed(feed: ParsedFeed, ctx: StageContext): MapResult {
   const feedBase = resolveBase([feed.url, feed.xmlBase]);
-  const drafts = feed.entries.map((entry) => toDraft(entry, feedBase, feed));
+  const { taken, omitted } = takeEntries(feed.entries, ctx.maxItems);
+  const drafts = taken.map((entry) => toDraft(entry, feedBase, feed));
   const result: MapResult = { ...finalizeItems(drafts, ctx.source), complete: ctx.source.complete ?? false };
   if (feed.ttlSeconds !== undefined) result.ttlSeconds = feed.ttlSeconds;
+  if (omitted) Object.assign(result, { omitted, complete: false });
   return result;
 }
 

@@ -8,6 +8,7 @@ import {
   type FetchedBody,
   type FetchResponse,
   type ConnectorSource,
+  isConnectorError,
   resolveUrl,
 } from '../shared/index.js';
 import { readPath } from './paths.js';
@@ -71,8 +72,21 @@ async function fetchFollowingPages(
       return;
     }
     seen.add(next);
-    const response = await ctx.fetcher.fetch({ url: next, accept: ACCEPT });
+    const response = await fetchNextPage(next, ctx, body);
+    if (!response) return;
     body.pages.push(response);
+  }
+}
+
+/** The next page, or undefined when the run's byte budget is spent: the pages read so far are kept. */
+async function fetchNextPage(url: string, ctx: FetchContext, body: FetchedBody): Promise<FetchResponse | undefined> {
+  try {
+    return await ctx.fetcher.fetch({ url, accept: ACCEPT });
+  } catch (error) {
+    if (!isConnectorError(error) || !error.runBudget) throw error;
+    body.truncated = true;
+    body.stoppedBy = 'max_bytes';
+    return undefined;
   }
 }
 

@@ -1,6 +1,6 @@
 /** API items to ItemInputs through the source's declarative mapping (pure). */
 import type { JsonApiMapping, Territory } from '../../schemas/index.js';
-import { type MapResult, type StageContext, finalizeItems, type DraftItem } from '../shared/index.js';
+import { type MapResult, type StageContext, finalizeItems, type DraftItem, takeEntries } from '../shared/index.js';
 import { fillTemplate, readPath } from './paths.js';
 import { requireMapping, type ParsedJsonApi } from './parse.js';
 
@@ -9,12 +9,15 @@ type FieldName = keyof JsonApiMapping['fields'];
 /** Maps every item of every page; an item the mapping cannot make valid is rejected alone. */
 export function mapJsonApi(parsed: ParsedJsonApi, ctx: StageContext): MapResult {
   const mapping = requireMapping(ctx.source.mapping);
-  const drafts = parsed.pages.flatMap((page) => page.items.map((item) => toDraft(item, mapping, page.url)));
+  const entries = parsed.pages.flatMap((page) => page.items.map((item) => ({ item, pageUrl: page.url })));
+  const { taken, omitted } = takeEntries(entries, ctx.maxItems);
+  const drafts = taken.map(({ item, pageUrl }) => toDraft(item, mapping, pageUrl));
   const options = { constants: mapping.constants ?? {}, dateFormats: mapping.dateFormats ?? [] };
   // A capped listing is not the whole listing, whatever the source says.
   return {
     ...finalizeItems(drafts, ctx.source, options),
-    complete: (ctx.source.complete ?? false) && !parsed.truncated,
+    complete: (ctx.source.complete ?? false) && !parsed.truncated && !omitted,
+    ...(omitted ? { omitted } : {}),
   };
 }
 

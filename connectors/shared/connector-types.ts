@@ -28,13 +28,28 @@ export interface FetchedBody {
   first: FetchResponse;
   /** Responses in order: one for feed and comarquage, one per page for json-api; empty on 304. */
   pages: FetchResponse[];
-  /** A page cap stopped the pagination before the last page. */
+  /** A page cap or the run's byte budget stopped the pagination before the last page. */
   truncated: boolean;
+  /** Set when it was the run's byte budget (RunBudget.maxBytes). */
+  stoppedBy?: 'max_bytes';
 }
+
+/** Budgets of one run, whatever the source sends: reading stops at them. */
+export interface RunBudget {
+  /** Bytes read over all pages of the run, after decompression. */
+  maxBytes?: number;
+  /** Entries taken; those beyond are neither mapped nor returned. */
+  maxItems?: number;
+}
+
+/** Which budget cut a listing short (the run is partial and withdraws nothing). */
+export type RunLimit = 'max_bytes' | 'max_items';
 
 /** What the pure stages need. */
 export interface StageContext {
   source: ConnectorSource;
+  /** Entries to map at most (RunBudget.maxItems); the map stage leaves the others. */
+  maxItems?: number;
 }
 
 /** The map stage's result: items, rejections, and facts about the listing as a whole. */
@@ -43,6 +58,8 @@ export interface MapResult extends MappedItems {
   complete: boolean;
   /** Refresh hint from the content itself (RSS <ttl>), in seconds. */
   ttlSeconds?: number;
+  /** Entries left unmapped past StageContext.maxItems. */
+  omitted?: number;
 }
 
 /** One connector kind. */

@@ -32,6 +32,8 @@ export interface ConnectorErrorDetails {
   retryAfterSeconds?: number;
   /** The URL being fetched when the failure happened (last redirect hop). */
   url?: string;
+  /** A too_large that is the run's byte budget being spent, not one body being too big. */
+  runBudget?: boolean;
   cause?: unknown;
 }
 
@@ -49,6 +51,7 @@ export class ConnectorError extends Error {
   readonly httpStatus?: number;
   readonly retryAfterSeconds?: number;
   readonly url?: string;
+  readonly runBudget?: boolean;
 
   constructor(code: ConnectorErrorCode, message: string, details: ConnectorErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -56,6 +59,7 @@ export class ConnectorError extends Error {
     if (details.httpStatus !== undefined) this.httpStatus = details.httpStatus;
     if (details.retryAfterSeconds !== undefined) this.retryAfterSeconds = details.retryAfterSeconds;
     if (details.url !== undefined) this.url = details.url;
+    if (details.runBudget) this.runBudget = true;
   }
 
   /** The RunError shape ({code, message, httpStatus?}) for runs and source state: a French message. */

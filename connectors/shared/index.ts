@@ -9,8 +9,11 @@ export type {
   FetchContext,
   FetchedBody,
   MapResult,
+  RunBudget,
+  RunLimit,
   StageContext,
 } from './connector-types.js';
+export { describeRunLimit, limitRunBytes, takeEntries, type RunNoticeShape } from './run-budget.js';
 export type { ConnectorSource, DraftItem, FinalizeOptions, MappedItems, Rejection } from './types.js';
 export { decodeText } from './charset.js';
 export { parseDate, type ParseDateOptions } from './dates.js';

@@ -12,6 +12,9 @@ export interface DirectoryEntry {
   description?: string;
 }
 
+/** After a failed reload, the next attempt waits this long. */
+const RETRY_MS = 10_000;
+
 export class PartnerDirectory {
   private entries = new Map<string, DirectoryEntry>();
   private loadedAt = 0;
@@ -42,11 +45,20 @@ export class PartnerDirectory {
     this.loadedAt = Date.now();
   }
 
-  /** The entries, reloaded first when older than maxAgeMs. */
+  /**
+   * The entries, reloaded first when older than maxAgeMs. A failed reload (database away)
+   * keeps those already loaded, tried again 10 s later: search and feeds go on answering
+   * from memory meanwhile.
+   */
   async get(): Promise<ReadonlyMap<string, DirectoryEntry>> {
     if (Date.now() - this.loadedAt > this.maxAgeMs) {
       this.loading ??= this.reload().finally(() => (this.loading = undefined));
-      await this.loading;
+      try {
+        await this.loading;
+      } catch (err) {
+        if (!this.entries.size) throw err;
+        this.loadedAt = Date.now() - this.maxAgeMs + RETRY_MS;
+      }
     }
     return this.entries;
   }

@@ -1,4 +1,5 @@
 export { connectDatabase, disconnectDatabase, ensureIndexes, pingDatabase, redactUri } from './connect.js';
-export { startLocalDatabase, findFreePort, type LocalDatabase } from './local-server.js';
+export { startLocalDatabase, findFreePort, type LocalDatabase, type LocalDatabaseOptions } from './local-server.js';
 export { isDuplicateKey } from './errors.js';
+export { isDatabaseUnavailable } from './unavailable.js';
 export { resolveFerretDb } from './ferretdb-binary.js';

@@ -11,7 +11,14 @@ import { resolveFerretDb } from './ferretdb-binary.js';
 export interface LocalDatabase {
   uri: string;
   engine: 'mongod' | 'ferretdb';
+  /** The server's process id (tests kill it to take the database away). */
+  pid: number;
   stop(): Promise<void>;
+}
+
+export interface LocalDatabaseOptions {
+  /** Loopback port to listen on. Default: a free one. */
+  port?: number;
 }
 
 /** Asks the OS for a free loopback port. */
@@ -49,12 +56,12 @@ async function waitForPort(child: ChildProcess, port: number, name: string, outp
 }
 
 function stopper(child: ChildProcess): () => Promise<void> {
-  const kill = () => child.exitCode === null && child.kill('SIGTERM');
+  const kill = () => child.exitCode === null && child.signalCode === null && child.kill('SIGTERM');
   process.once('exit', kill);
   return () =>
     new Promise((resolve) => {
       process.removeListener('exit', kill);
-      if (child.exitCode !== null) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
       child.once('exit', () => (clearTimeout(timer), resolve()));
       child.kill('SIGTERM');
@@ -71,8 +78,12 @@ function spawnServer(bin: string, args: string[]): { child: ChildProcess; output
 }
 
 /** Starts a local server with its files under dataDir; progress lines go to `progress`. */
-export async function startLocalDatabase(dataDir: string, progress: (line: string) => void): Promise<LocalDatabase> {
-  const port = await findFreePort();
+export async function startLocalDatabase(
+  dataDir: string,
+  progress: (line: string) => void,
+  options: LocalDatabaseOptions = {},
+): Promise<LocalDatabase> {
+  const port = options.port ?? (await findFreePort());
   const mongod = spawnSync('sh', ['-c', 'command -v mongod'], { encoding: 'utf8' }).stdout.trim();
   if (mongod) {
     const dir = join(dataDir, 'mongod');
@@ -87,7 +98,12 @@ export async function startLocalDatabase(dataDir: string, progress: (line: strin
       '--quiet',
     ]);
     await waitForPort(child, port, 'mongod', output);
-    return { uri: `mongodb://127.0.0.1:${port}/passerelle`, engine: 'mongod', stop: stopper(child) };
+    return {
+      uri: `mongodb://127.0.0.1:${port}/passerelle`,
+      engine: 'mongod',
+      pid: child.pid ?? 0,
+      stop: stopper(child),
+    };
   }
   const bin = await resolveFerretDb(progress);
   const dir = join(dataDir, 'ferretdb');
@@ -102,5 +118,10 @@ export async function startLocalDatabase(dataDir: string, progress: (line: strin
     '--log-level=error',
   ]);
   await waitForPort(child, port, 'FerretDB', output);
-  return { uri: `mongodb://127.0.0.1:${port}/passerelle`, engine: 'ferretdb', stop: stopper(child) };
+  return {
+    uri: `mongodb://127.0.0.1:${port}/passerelle`,
+    engine: 'ferretdb',
+    pid: child.pid ?? 0,
+    stop: stopper(child),
+  };
 }

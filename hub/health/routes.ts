@@ -4,11 +4,21 @@ import { RouteGroup } from '../http/index.js';
 export interface ReadinessCheck {
   name: string;
   check: () => Promise<boolean> | boolean;
+  /** What /readyz says when this check fails: a stable code and a French sentence. */
+  failure?: { code: string; detail: string };
 }
 
-const STATUS = { type: 'object', properties: { status: { type: 'string' }, checks: { type: 'object' } } };
+const STATUS = {
+  type: 'object',
+  properties: {
+    status: { type: 'string' },
+    checks: { type: 'object' },
+    reason: { type: 'string', description: 'Code of the first failing check, e.g. database_unavailable' },
+    detail: { type: 'string' },
+  },
+};
 
-/** GET /healthz (process up) and GET /readyz (every check passes, else 503). */
+/** GET /healthz (process up) and GET /readyz (every check passes, else 503 with the reason). */
 export function healthRoutes(checks: ReadinessCheck[]): RouteGroup {
   return new RouteGroup()
     .add(
@@ -34,12 +44,23 @@ export function healthRoutes(checks: ReadinessCheck[]): RouteGroup {
       },
       async (ctx) => {
         const results = await Promise.all(
-          checks.map(async (c) => [c.name, await Promise.resolve(c.check()).catch(() => false)] as const),
+          checks.map(async (c) => [c, await Promise.resolve(c.check()).catch(() => false)] as const),
         );
-        const ready = results.every(([, ok]) => ok);
+        const failed = results.find(([, ok]) => !ok)?.[0];
         ctx.set('Cache-Control', 'no-store');
-        ctx.status = ready ? 200 : 503;
-        ctx.body = { status: ready ? 'ready' : 'not_ready', checks: Object.fromEntries(results) };
+        ctx.status = failed ? 503 : 200;
+        if (failed) ctx.set('Retry-After', '5');
+        ctx.body = {
+          status: failed ? 'not_ready' : 'ready',
+          checks: Object.fromEntries(results.map(([c, ok]) => [c.name, ok])),
+          ...(failed ? describeFailure(failed) : {}),
+        };
       },
     );
+}
+
+function describeFailure(check: ReadinessCheck): { reason: string; detail?: string } {
+  return check.failure
+    ? { reason: check.failure.code, detail: check.failure.detail }
+    : { reason: `${check.name}_not_ready` };
 }

@@ -7,6 +7,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Context, Next } from 'koa';
 import type { FieldError } from '../../schemas/index.js';
+import { isDatabaseUnavailable } from '../db/index.js';
 import { DomainError, type DomainErrorKind } from '../domain-errors.js';
 
 export interface HttpErrorOptions {
@@ -100,10 +101,24 @@ function fromDomainError(err: DomainError): HttpError {
   });
 }
 
+/** Seconds a client is asked to wait before trying again when the database is out of reach. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** 503 database_unavailable: the database does not answer; the request may be sent again. */
+export function databaseUnavailable(): HttpError {
+  return new HttpError(503, 'database_unavailable', 'Service momentanément indisponible', {
+    detail: 'la base de données ne répond pas ; réessayez dans quelques secondes',
+    headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
+    extra: { retryAfter: DATABASE_RETRY_AFTER_SECONDS },
+  });
+}
+
 /** What a client is told of an error (HttpError, domain error, Koa's own), or undefined for a bug. */
 export function toHttpError(thrown: unknown): HttpError | undefined {
   if (thrown instanceof HttpError) return thrown;
   if (thrown instanceof DomainError) return fromDomainError(thrown);
+  // The driver's errors are translated here, once: never a 500 with a stack for a database away.
+  if (isDatabaseUnavailable(thrown)) return databaseUnavailable();
   return fromKoaError((thrown ?? {}) as object);
 }
 

@@ -1,5 +1,5 @@
 /** Pure parts of a run: the stored report, and the source's next state (schedule, alert, validators). */
-import type { RunError } from '../../schemas/index.js';
+import type { RunError, RunNotice } from '../../schemas/index.js';
 import type { ConnectorResult } from '../../connectors/index.js';
 import { computeNextRunAt, EMPTY_COUNTS, type RunDoc, type SourceDoc, type SourceState } from '../sources/index.js';
 import type { IngestResult } from './ingest-items.js';
@@ -12,6 +12,8 @@ export interface Outcome {
   result?: ConnectorResult;
   ingest?: IngestResult;
   error?: RunError & { retryAfterSeconds?: number };
+  /** A budget of the run was reached (then the status is partial). */
+  notice?: RunNotice;
 }
 
 /** The run report as stored. */
@@ -41,6 +43,7 @@ export function toRunDoc(
     ...(o.result?.notModified ? { notModified: true } : {}),
     ...(o.result ? { httpStatus: o.result.httpStatus } : o.error?.httpStatus ? { httpStatus: o.error.httpStatus } : {}),
     ...(o.error ? { error: error as RunError } : {}),
+    ...(o.notice ? { notice: o.notice } : {}),
     counts,
     itemErrors,
     startedAt,
@@ -93,7 +96,14 @@ export function nextState(source: SourceDoc, run: RunDoc, o: Outcome, now: Date)
   delete state.alert;
   state.lastSuccessAt = now;
   // Validators are kept only after a complete, successful run: a run killed half-way
-  // must fetch everything again next time, so that no item is lost.
+  // must fetch everything again next time, so that no item is lost. A run cut by a budget
+  // keeps none either: its next run reads and reports the same way.
+  if (o.notice) {
+    delete state.etag;
+    delete state.lastModified;
+    delete state.bodyHash;
+    return state;
+  }
   if (hints?.etag) state.etag = hints.etag;
   else if (!o.result?.notModified) delete state.etag;
   if (hints?.lastModified) state.lastModified = hints.lastModified;

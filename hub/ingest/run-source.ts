@@ -5,7 +5,13 @@
  * releases it: ingest never reaches back into the scheduler.
  */
 import type { Run } from '../../schemas/index.js';
-import { isConnectorError, runConnector, describeFailure, type Fetcher } from '../../connectors/index.js';
+import {
+  describeFailure,
+  describeRunLimit,
+  isConnectorError,
+  type ReaderPool,
+  type RunBudget,
+} from '../../connectors/index.js';
 import type { Logger } from '../log.js';
 import { bumpItemsVersion } from '../items/index.js';
 import {
@@ -19,11 +25,14 @@ import {
   type SourceState,
 } from '../sources/index.js';
 import { syncFicheServices, syncSourceServices } from '../online-services/index.js';
-import { ingestItems, type IngestResult } from './ingest-items.js';
+import { ingestItems, type IngestInput, type IngestResult } from './ingest-items.js';
 import { nextState, toRunDoc, type Outcome } from './run-report.js';
 
 export interface RunDeps {
-  fetcher: Fetcher;
+  /** Reads sources: the reader pool (threads) in the hub. */
+  reader: ReaderPool;
+  /** Budgets of every run (bytes over all pages, entries taken). Default: none. */
+  budget?: RunBudget;
   log: Logger;
   /** Called after a run that created, updated or withdrew items. */
   onItemsChanged?: () => void;
@@ -52,21 +61,24 @@ function validatorsOf(state: SourceState): { etag?: string; lastModified?: strin
 async function attempt(source: SourceDoc, deps: RunDeps, fullRead: boolean): Promise<Outcome> {
   try {
     // The source's credentials stay sealed in it: only the fetcher opens them.
-    const result = await runConnector(toConnectorSource(source), {
-      fetcher: deps.fetcher,
+    const result = await deps.reader.read(toConnectorSource(source), {
       cache: fullRead ? {} : validatorsOf(source.state),
+      budget: deps.budget ?? {},
     });
     if (result.notModified) return { status: 'ok', result };
     const listing = {
       sourceId: source._id,
       partnerId: source.partnerId,
       items: result.items,
-      complete: result.complete, // the connector folds in source.complete and a truncated listing
+      complete: result.complete, // the connector folds in source.complete, a truncated listing and the budgets
       rejectedGuids: result.rejected.map((r) => r.guid).filter((g): g is string => !!g),
+      // Every written batch is announced: the index follows the database, even if this process dies mid-run.
+      onWritten: async () => void (await bumpItemsVersion()),
     };
     const ingest = source.entries === 'services' ? await ingestServices(listing) : await ingestItemsAndLinks(listing);
     const rejected = ingest.counts.rejected + result.rejected.length;
-    return { status: rejected > 0 ? 'partial' : 'ok', result, ingest };
+    const notice = describeRunLimit(result, deps.budget ?? {});
+    return { status: rejected > 0 || notice ? 'partial' : 'ok', result, ingest, ...(notice ? { notice } : {}) };
   } catch (err) {
     if (isConnectorError(err)) {
       // The agent reads a French sentence built from the code; the developer detail stays here.
@@ -84,7 +96,7 @@ async function attempt(source: SourceDoc, deps: RunDeps, fullRead: boolean): Pro
   }
 }
 
-type Listing = Parameters<typeof syncSourceServices>[0];
+type Listing = IngestInput & { partnerId: string };
 
 /** A source of online services writes the registry, not items. */
 async function ingestServices(listing: Listing): Promise<IngestResult> {
@@ -104,16 +116,15 @@ export async function runClaimedSource(source: SourceDoc, options: RunOptions, d
   const runId = source.lease?.runId;
   if (!runId) throw new Error(`ingest: source ${source._id} is not leased`);
   const startedAt = now();
-  await closeInterruptedRuns(source._id, startedAt);
+  // Items of a run that died may lack their announcement (cut in the middle of a batch).
+  if ((await closeInterruptedRuns(source._id, startedAt)).length) await bumpItemsVersion();
   await openRun({ id: runId, sourceId: source._id, partnerId: source.partnerId, trigger: options.trigger, startedAt });
   const outcome = await attempt(source, deps, options.fullRead ?? false);
   const run = toRunDoc(source, runId, options.trigger, startedAt, now(), outcome);
   await saveRun(run);
   const c = run.counts;
-  if (c.created + c.updated + c.withdrawn > 0) {
-    await bumpItemsVersion();
-    deps.onItemsChanged?.();
-  }
+  // The data version was bumped after each written batch already.
+  if (c.created + c.updated + c.withdrawn > 0) deps.onItemsChanged?.();
   await pruneRuns(source._id, deps.runHistory ?? 200);
   deps.log.info(
     { sourceId: source._id, runId, status: run.status, counts: c, code: run.error?.code },

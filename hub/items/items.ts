@@ -95,6 +95,7 @@ const INDEXED_FIELDS = {
   content: 1,
   categories: 1,
   keywords: 1,
+  links: 1,
   type: 1,
   topics: 1,
   audience: 1,

@@ -56,11 +56,32 @@ export async function claimSource(
 /** Extends our claim while a long run goes on (only the holder writes its own claim). */
 export async function renewClaim(source: SourceDoc, until: Date): Promise<void> {
   const lease = source.lease;
-  if (lease)
-    await ClaimModel.updateOne(
-      { _id: claimId(source._id, lease.generation, lease.attempt), runId: lease.runId },
-      { $set: { until } },
-    );
+  if (!lease) return;
+  await ClaimModel.updateOne(
+    { _id: claimId(source._id, lease.generation, lease.attempt), runId: lease.runId },
+    { $set: { until } },
+  );
+  // The copy on the source too, so that the due-source query does not offer it meanwhile.
+  await recordLease(source._id, { ...lease, until });
+}
+
+/**
+ * Claims the sources whose holder stopped renewing its claim (a crashed or frozen hub):
+ * the caller closes the holder's run as interrupted and releases them. One process wins
+ * each, as for any claim.
+ */
+export async function claimAbandonedSources(owner: string, now: Date, leaseMs: number): Promise<SourceDoc[]> {
+  const expired = await ClaimModel.find({ until: { $lt: now } }, { sourceId: 1, generation: 1 }).lean<ClaimDoc[]>();
+  const claimed: SourceDoc[] = [];
+  for (const sourceId of new Set(expired.map((c) => c.sourceId))) {
+    const source = await findSource(sourceId);
+    // A released generation moved the source on; only the claim of its current generation counts.
+    const current =
+      source && expired.some((c) => c.sourceId === sourceId && c.generation === (source.state.generation ?? 0));
+    const mine = current ? await claimSource(source, owner, now, leaseMs) : undefined;
+    if (mine) claimed.push(mine);
+  }
+  return claimed;
 }
 
 /** Claims the most overdue enabled sources that are free, at most `max`. */

@@ -8,17 +8,27 @@ import { randomBytes } from 'node:crypto';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Run } from '../../schemas/index.js';
 import type { Logger } from '../log.js';
-import { runClaimedSource, type RunDeps, type RunOptions } from '../ingest/index.js';
+import { closeAbandonedRun, runClaimedSource, type RunDeps, type RunOptions } from '../ingest/index.js';
 import { withdrawSourceItems } from '../items/index.js';
 import { findRun, TIMEZONE, type SourceDoc } from '../sources/index.js';
-import { claimDueSources, claimSourceById, currentRunId, releaseSource, renewClaim } from './lease.js';
+import {
+  claimAbandonedSources,
+  claimDueSources,
+  claimSourceById,
+  currentRunId,
+  releaseSource,
+  renewClaim,
+} from './lease.js';
 import { Semaphore } from './limiter.js';
 
 export interface SchedulerOptions extends RunDeps {
   log: Logger;
   /** Sources run at once by this process. */
   concurrency: number;
-  /** How long a claim lasts; a crashed holder's claim expires after it. Default 15 min. */
+  /**
+   * How long a claim lasts without renewal; the holder renews it every third of that while
+   * its run lives, so a crashed holder's claim expires within it. Default 60 s.
+   */
   leaseMs?: number;
   /** node-cron expression of the tick. Default every 30 seconds. */
   tick?: string;
@@ -31,7 +41,10 @@ export interface Scheduler {
   readonly owner: string;
   start(): void;
   stop(): Promise<void>;
-  /** Claims due sources up to the free slots and starts them; resolves when they are claimed. */
+  /**
+   * Closes the runs of crashed hubs (claims no longer renewed), then claims due sources up
+   * to the free slots and starts them; resolves when they are claimed.
+   */
   tick(): Promise<number>;
   /** Looks for due sources now rather than at the next tick (after a source is created). */
   nudge(): void;
@@ -50,7 +63,7 @@ export interface Scheduler {
 /** Creates the scheduler of this process. */
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-  const leaseMs = options.leaseMs ?? 15 * 60_000;
+  const leaseMs = options.leaseMs ?? 60_000;
   const queue = new Semaphore(options.concurrency);
   const running = new Set<Promise<unknown>>();
   const now = options.now ?? (() => new Date());
@@ -81,17 +94,32 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return result.run;
   };
 
-  /** Waits for the run in progress on a source, up to reportWaitMs; returns it as it then is. */
-  const awaitCurrentRun = async (sourceId: string): Promise<Run | undefined> => {
-    const runId = await currentRunId(sourceId, now());
-    if (!runId) return undefined;
+  /**
+   * An admin's run: ours if the source is free, else the run holding it, awaited up to
+   * reportWaitMs. The source is claimed again at each look: a claim that expires meanwhile
+   * (its hub died) gives way to a new run, and the dead run is closed as interrupted.
+   */
+  const requestRun = async (sourceId: string): Promise<Run | undefined> => {
     const deadline = Date.now() + (options.reportWaitMs ?? 20_000);
-    let run = await findRun(runId);
-    while ((!run || run.status === 'running') && Date.now() < deadline) {
+    let waitedRunId: string | undefined;
+    for (;;) {
+      const source = await claimSourceById(sourceId, owner, now(), leaseMs);
+      if (source) return track(runLeased(source, { trigger: 'manual', fullRead: true }));
+      waitedRunId ??= await currentRunId(sourceId, now());
+      const run = waitedRunId ? await findRun(waitedRunId) : undefined;
+      if ((run && run.status !== 'running') || Date.now() >= deadline) return run;
+      // A claim whose run cannot be read yet (just taken) is looked up again.
+      if (!run) waitedRunId = undefined;
       await new Promise((resolve) => setTimeout(resolve, 200));
-      run = await findRun(runId);
     }
-    return run;
+  };
+
+  /** Closes the runs whose hub stopped renewing its claim, and releases their sources. */
+  const recoverAbandoned = async (): Promise<void> => {
+    for (const source of await claimAbandonedSources(owner, now(), leaseMs)) {
+      const { state } = await closeAbandonedRun(source, options);
+      await releaseSource(source, state, now());
+    }
   };
 
   const track = <T>(p: Promise<T>): Promise<T> => {
@@ -104,6 +132,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (ticking) return 0;
     ticking = true;
     let claimed = 0;
+    try {
+      await recoverAbandoned();
+    } catch (err) {
+      options.log.error({ err }, 'scheduler: closing abandoned runs failed');
+    }
     try {
       for (const source of await claimDueSources(owner, now(), leaseMs, queue.free - pending)) {
         claimed += 1;
@@ -153,10 +186,6 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       if (!source) return undefined;
       return track(runLeased(source, { trigger: 'manual' }));
     },
-    async requestRun(sourceId) {
-      const source = await claimSourceById(sourceId, owner, now(), leaseMs);
-      if (source) return track(runLeased(source, { trigger: 'manual', fullRead: true }));
-      return awaitCurrentRun(sourceId);
-    },
+    requestRun,
   };
 }

@@ -10,6 +10,7 @@ import {
   type SearchableText,
 } from './internal/document-fields.js';
 import { addFacetValues, createFacetIndex } from './internal/facets.js';
+import { collectAnchors } from './internal/links.js';
 import { PostingsBuilder } from './internal/postings-builder.js';
 import type { Postings } from './internal/postings.js';
 import { truncateText } from './internal/html-text.js';
@@ -18,10 +19,11 @@ import { VocabularyBuilder } from './internal/vocabulary-builder.js';
 
 /**
  * Field boosts: a word in the title weighs ten times a word in the body. `keywords` (the
- * source's citizens' wording: questions answered, related titles, sigles) weighs less than
- * the title and the summary.
+ * source's citizens' wording: questions answered, related titles, sigles) and `anchors` (how
+ * the other items' links name this one, internal/links.ts) weigh less than the title and the
+ * summary.
  */
-export const FIELD_BOOSTS = { title: 10, summary: 4, meta: 3, keywords: 3, body: 1 } as const;
+export const FIELD_BOOSTS = { title: 10, summary: 4, meta: 3, keywords: 3, anchors: 3, body: 1 } as const;
 
 /** Published items, newest first (undated last), ties by id so builds are reproducible. */
 export function sortForIndex(items: readonly IndexableItem[]): { item: IndexableItem; date: number }[] {
@@ -77,6 +79,12 @@ export function createFieldBuilder(onWord?: (surface: string, folded: string) =>
   return builder;
 }
 
+/** The link blocks of an item (« Voir aussi », questions…) that may name other indexed pages. */
+function linkedPages(item: IndexableItem): { title: string; url: string }[] {
+  const { seeAlso = [], questions = [], moreInfo = [] } = item.links ?? {};
+  return [...seeAlso, ...questions, ...moreInfo];
+}
+
 /** Builds the compact postings, doc store, facet bitsets and vocabulary of the published items. */
 export function buildSearchIndex(items: readonly IndexableItem[], partners: PartnerMap): SearchIndex {
   const sorted = sortForIndex(items);
@@ -89,10 +97,16 @@ export function buildSearchIndex(items: readonly IndexableItem[], partners: Part
   );
   const docs = createDocStore(size);
   const facets = createFacetIndex();
+  const anchors = collectAnchors(
+    sorted.map(({ item }) => item.url),
+    sorted.map(({ item }) => item.content),
+    sorted.map(({ item }) => linkedPages(item)),
+  );
   sorted.forEach(({ item, date }, doc) => {
     const partner = getPartner(partners, item.partnerId);
     const values = getFacetValues(item, partner);
-    const text = getSearchableText(item, partner, values.commune);
+    const text = getSearchableText(item, partner, values.commune, anchors[doc]!);
+    anchors[doc] = [];
     postings.add(text);
     storeDoc(docs, doc, item, date, text);
     for (const name of FACET_NAMES) addFacetValues(facets, size, doc, name, values[name]);

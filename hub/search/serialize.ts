@@ -18,8 +18,11 @@ import { FACET_NAMES, type DocStore, type FacetIndex, type SearchIndex } from '.
 import type { Vocabulary } from './internal/vocabulary.js';
 
 const FORMAT = 'passerelle-search-index';
-/** 4: the doc store carries events; 5: the `keywords` field (citizens' wording) joined the postings. */
-const VERSION = 5;
+/**
+ * 4: the doc store carries events; 5: the `keywords` field (citizens' wording) joined the
+ * postings; 6: the `anchors` field (how other items' links name an item).
+ */
+const VERSION = 6;
 /** The indexing analysis the postings come from: another one needs a rebuild. */
 const PIPELINE = ['passerelle-fold-fr', 'passerelle-stop-fr', 'passerelle-stem-fr'];
 const gunzipAsync = promisify(gunzip);

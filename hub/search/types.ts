@@ -28,6 +28,7 @@ export type IndexableItem = Pick<
       | 'content'
       | 'categories'
       | 'keywords'
+      | 'links'
       | 'publishedAt'
       | 'updatedAt'
       | 'firstSeenAt'

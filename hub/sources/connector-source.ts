@@ -4,11 +4,12 @@
  */
 import type { SourceInput } from '../../schemas/index.js';
 import {
+  describeRunLimit,
   isConnectorError,
-  previewConnector,
   type ConnectorResult,
   type ConnectorSource,
-  type Fetcher,
+  type ReaderPool,
+  type RunBudget,
 } from '../../connectors/index.js';
 import { HttpError } from '../http/index.js';
 import type { StoredCredentials } from './credentials.js';
@@ -29,23 +30,25 @@ export function toConnectorSource(doc: SourceDoc): ConnectorSource {
   };
 }
 
-/** What a preview answers: the first items and every rejection. */
-export function previewBody(result: ConnectorResult) {
+/** What a preview answers: the first items, every rejection, and the budget it hit, if any. */
+export function previewBody(result: ConnectorResult, budget: RunBudget = {}) {
   const { httpStatus, fetched, complete, items, rejected } = result;
-  return { httpStatus, fetched, complete, items, rejected };
+  const notice = describeRunLimit(result, budget);
+  return { httpStatus, fetched, complete, ...(notice ? { notice } : {}), items, rejected };
 }
 
-/** Previews a source (saved, or not yet: then with its freshly sealed credentials); 422 when it cannot be read. */
+/** Previews a source in a reader thread (saved, or not yet: then with its freshly sealed credentials); 422 when it cannot be read. */
 export async function previewSource(
   source:
     | SourceDoc
     | (Omit<SourceInput, 'schedule' | 'enabled' | 'credentials'> & { credentials?: StoredCredentials | undefined }),
-  fetcher: Fetcher,
+  reader: ReaderPool,
+  budget: RunBudget = {},
 ): Promise<ConnectorResult> {
   const connectorSource =
     '_id' in source ? toConnectorSource(source) : { ...source, id: 'preview', credentials: source.credentials?.sealed };
   try {
-    return await previewConnector(connectorSource, { fetcher, limit: 20 });
+    return await reader.preview(connectorSource, { limit: 20, budget });
   } catch (err) {
     if (!isConnectorError(err)) throw err;
     throw new HttpError(422, 'source_failed', "La source n'a pas pu être lue", {

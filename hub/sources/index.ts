@@ -20,6 +20,7 @@ export {
   checkCronExpression,
   computeNextRunAt,
   DEFAULT_SCHEDULE,
+  MIN_RUN_INTERVAL_MS,
   nextCronRun,
   TIMEZONE,
 } from './schedule.js';

@@ -1,7 +1,7 @@
 /** /api/v1/admin/sources: CRUD, preview, run now, run history, alerts. */
 import type { Context } from 'koa';
 import { type Run, type SourceInput, validatePatch } from '../../schemas/index.js';
-import type { Fetcher } from '../../connectors/index.js';
+import type { ReaderPool, RunBudget } from '../../connectors/index.js';
 import { assertPartnerAccess, getPrincipal, requireRole, scopedPartnerId } from '../auth/index.js';
 import { conflict, invalidInput, notFound, readBody, RouteGroup } from '../http/index.js';
 import { previewBody, previewSource } from './connector-source.js';
@@ -21,7 +21,9 @@ export interface SourceRouteDeps {
    * undefined only when no report can be had.
    */
   runNow: (sourceId: string) => Promise<Run | undefined>;
-  fetcher: Fetcher;
+  /** Reads previews in the reader threads, under the same budgets as runs. */
+  reader: ReaderPool;
+  budget: RunBudget;
   /** Called after a change that withdrew items (source deleted). */
   onItemsChanged: () => Promise<void> | void;
   /** SOURCE_ALLOWED_HOSTS: private hosts sources may reach all the same. */
@@ -40,6 +42,7 @@ const PREVIEW = {
     httpStatus: { type: 'integer' },
     fetched: { type: 'integer' },
     complete: { type: 'boolean' },
+    notice: { $ref: 'Run#/definitions/RunNotice' },
     items: { type: 'array', items: { $ref: 'ItemInput' } },
     rejected: {
       type: 'array',
@@ -147,7 +150,7 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
         await assertSemantics(input, deps.allowedHosts);
         const { url, credentials } = await resolveCredentials(input);
         const unsaved = { ...input, url: url ?? input.url, credentials: credentials ?? undefined };
-        ctx.body = previewBody(await previewSource(unsaved, deps.fetcher));
+        ctx.body = previewBody(await previewSource(unsaved, deps.reader, deps.budget), deps.budget);
       },
     )
     .add(
@@ -231,7 +234,7 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
         },
       },
       async (ctx) => {
-        ctx.body = previewBody(await previewSource(await loadSource(ctx), deps.fetcher));
+        ctx.body = previewBody(await previewSource(await loadSource(ctx), deps.reader, deps.budget), deps.budget);
       },
     )
     .add(

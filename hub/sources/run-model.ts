@@ -14,6 +14,7 @@ const schema = new Schema<RunDoc>(
     notModified: Boolean,
     httpStatus: Number,
     error: { type: Schema.Types.Mixed },
+    notice: { type: Schema.Types.Mixed },
     counts: { type: Schema.Types.Mixed, required: true },
     itemErrors: { type: Schema.Types.Mixed, default: [] },
     startedAt: { type: Date, required: true },

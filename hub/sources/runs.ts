@@ -6,18 +6,23 @@ import { toRun } from './views.js';
 /** Counts of a run that has not read anything yet. */
 export const EMPTY_COUNTS = { fetched: 0, created: 0, updated: 0, unchanged: 0, withdrawn: 0, rejected: 0 };
 
-/** Marks as failed (interrupted) the runs of a source still "running": their holder died. */
-export async function closeInterruptedRuns(sourceId: string, at: Date): Promise<void> {
-  await RunModel.updateMany(
-    { sourceId, status: 'running' },
-    {
-      $set: {
-        status: 'failed',
-        error: { code: 'interrupted', message: "la collecte a été interrompue (arrêt du hub pendant l'exécution)" },
-        finishedAt: at,
-      },
-    },
-  );
+/** What an agent reads of a run whose hub stopped while it ran. */
+const INTERRUPTED = {
+  code: 'interrupted',
+  message:
+    "la collecte a été interrompue : le hub qui la menait s'est arrêté en cours de route (arrêt forcé, panne ou base de données injoignable) ; ce qu'elle avait déjà enregistré est gardé",
+};
+
+/**
+ * Marks as failed (interrupted) the runs of a source still "running": their holder died.
+ * Returns them as closed, oldest first.
+ */
+export async function closeInterruptedRuns(sourceId: string, at: Date): Promise<RunDoc[]> {
+  const running = await RunModel.find({ sourceId, status: 'running' }).sort({ startedAt: 1 }).lean<RunDoc[]>();
+  if (!running.length) return [];
+  const closed = { status: 'failed' as const, error: INTERRUPTED, finishedAt: at };
+  await RunModel.updateMany({ _id: { $in: running.map((r) => r._id) }, status: 'running' }, { $set: closed });
+  return running.map((run) => ({ ...run, ...closed, durationMs: at.getTime() - run.startedAt.getTime() }));
 }
 
 /** Stores a run in progress. */

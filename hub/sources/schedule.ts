@@ -1,7 +1,8 @@
 /**
  * When a source runs next: its cron expression (Pacific/Noumea), pushed back by the
  * feed's own ttl / max-age after a success, by exponential backoff with jitter after a
- * failure (at most one attempt a day), or by the server's Retry-After.
+ * failure (at most one attempt a day), or by the server's Retry-After — and never sooner
+ * than MIN_RUN_INTERVAL_MS after the last run, whatever the expression says.
  */
 import { CronExpressionParser } from 'cron-parser';
 
@@ -10,9 +11,14 @@ export const DEFAULT_SCHEDULE = '*/30 * * * *';
 const DAY_MS = 24 * 3600_000;
 /** First retry delay after one failure; doubles with each further failure. */
 const BACKOFF_BASE_MS = 5 * 60_000;
+/** A source is read at most once in this interval by the scheduler ("run now" excepted). */
+export const MIN_RUN_INTERVAL_MS = 5 * 60_000;
 
-/** Checks a cron expression; returns the parser's complaint, or undefined when valid. */
+/** Checks a cron expression; returns the complaint (French for ours, the parser's otherwise), or undefined. */
 export function checkCronExpression(expression: string): string | undefined {
+  // Six fields lead with seconds: `* * * * * *` would read a source every second.
+  if (!expression.trim().startsWith('@') && expression.trim().split(/\s+/).length > 5)
+    return '5 champs attendus (minute heure jour mois jour-de-la-semaine) : les secondes ne sont pas acceptées, une source est lue au plus toutes les 5 minutes';
   try {
     CronExpressionParser.parse(expression, { tz: TIMEZONE });
     return undefined;
@@ -53,6 +59,7 @@ export function computeNextRunAt(o: RunOutcome): Date {
   if (o.retryAfterSeconds !== undefined) earliest = now + Math.min(DAY_MS, o.retryAfterSeconds * 1000);
   else if (!o.succeeded) earliest = now + backoffDelayMs(o.consecutiveFailures, o.random);
   else earliest = now + Math.min(DAY_MS, 1000 * Math.max(o.ttlSeconds ?? 0, o.maxAgeSeconds ?? 0));
+  earliest = Math.max(earliest, now + MIN_RUN_INTERVAL_MS);
   // After a failure the backoff decides alone (the cron would retry too soon);
   // otherwise the next cron slot that is not before the earliest allowed time.
   if (!o.succeeded && o.retryAfterSeconds === undefined) return new Date(earliest);

@@ -1523,11 +1523,12 @@ export interface Run {
   partnerId: string;
   trigger?: 'schedule' | 'manual';
   /**
-   * running while in progress (a crashed run stays so until its lease expires, then failed with code interrupted); ok, partial (some items rejected) or failed at the end.
+   * running while in progress (a crashed run stays so until its claim expires, about a minute, then failed with code interrupted); ok, partial (some items rejected, or a run budget reached: see notice) or failed at the end.
    */
   status: 'running' | 'ok' | 'partial' | 'failed';
   httpStatus?: number;
   error?: RunError;
+  notice?: RunNotice;
   counts: {
     fetched: number;
     created: number;
@@ -1571,6 +1572,19 @@ export interface RunError {
   code: string;
   message: string;
   httpStatus?: number;
+}
+/**
+ * Why a run that did not fail is partial although nothing was rejected: a budget of the run was reached (what was read is kept, nothing is withdrawn).
+ *
+ * This interface was referenced by `Run`'s JSON-Schema
+ * via the `definition` "RunNotice".
+ */
+export interface RunNotice {
+  code: 'max_items' | 'max_bytes';
+  /**
+   * French sentence for the partner's agents.
+   */
+  message: string;
 }
 /**
  * Body of POST /api/v1/admin/sources (and of the unsaved preview). PATCH takes the same fields, all optional.

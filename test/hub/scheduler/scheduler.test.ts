@@ -1,5 +1,6 @@
 /** The scheduler against a real database: leases, isolation of failures, backoff, politeness. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readInProcess } from '../../../connectors/index.js';
 import { createLogger } from '../../../hub/log.js';
 import { ItemModel } from '../../../hub/items/item-model.js';
 import { seedPartners } from '../../../hub/partners/index.js';
@@ -67,7 +68,7 @@ beforeEach(async () => {
 });
 
 function scheduler(concurrency = 4) {
-  return createScheduler({ fetcher: limitPerHost(createTestFetcher(), 2), log, concurrency });
+  return createScheduler({ reader: readInProcess(limitPerHost(createTestFetcher(), 2)), log, concurrency });
 }
 
 describe('scheduler', () => {
@@ -179,7 +180,8 @@ describe('scheduler', () => {
     const s = scheduler();
     const doomed = await createSource({ partnerId: 'noumea', kind: 'feed', url: `${site.origin}/slow.rss?doomed` });
     const running = s.runNow(doomed._id);
-    await new Promise((r) => setTimeout(r, 50));
+    // Deleted while it runs: once the partner's server has been asked, not before the claim.
+    await expect.poll(() => site.requests.some((r) => r.path === '/slow.rss?doomed')).toBe(true);
     await SourceModel.deleteOne({ _id: doomed._id });
     expect((await running)?.status).toBe('ok');
     expect(await ItemModel.countDocuments({ sourceId: doomed._id, status: 'published' })).toBe(0);
@@ -191,7 +193,7 @@ describe('scheduler', () => {
       schedule: '*/5 * * * *',
     });
     const again = s.runNow(changed._id);
-    await new Promise((r) => setTimeout(r, 50));
+    await expect.poll(() => site.requests.some((r) => r.path === '/slow.rss?changed')).toBe(true);
     await SourceModel.updateOne({ _id: changed._id }, { $set: { schedule: '0 6 * * *' } });
     await again;
     const next = (await SourceModel.findById(changed._id).lean())!.state.nextRunAt!;

@@ -76,6 +76,35 @@ describe('source configuration', () => {
     expect(await SourceModel.countDocuments()).toBe(before);
   });
 
+  it.each(['* * * * * *', '*/10 * * * * *'])(
+    'refuses the six-field cron %j (seconds) with a French reason, on creation and on change',
+    async (schedule) => {
+      const json = { partnerId: 'noumea', kind: 'feed', url: 'http://x.nc/every-second.rss', schedule };
+      const res = await hub.request('/api/v1/admin/sources', { method: 'POST', token: TEST_ADMIN_TOKEN, json });
+      expect(res.status).toBe(400);
+      const problem = (await res.json()) as { code: string; errors: { field: string; message: string }[] };
+      expect(problem.code).toBe('invalid_input');
+      const message = problem.errors.find((e) => e.field === 'schedule')?.message;
+      expect(message).toContain('5 champs attendus');
+      expect(message).toContain('les secondes ne sont pas acceptées');
+      expect(await SourceModel.countDocuments({ url: json.url })).toBe(0);
+
+      const created = await hub.request('/api/v1/admin/sources', {
+        method: 'POST',
+        token: TEST_ADMIN_TOKEN,
+        json: { ...json, schedule: '*/5 * * * *', url: `http://x.nc/six-${schedule.length}.rss` },
+      });
+      const { id } = (await created.json()) as { id: string };
+      const patch = await hub.request(`/api/v1/admin/sources/${id}`, {
+        method: 'PATCH',
+        token: TEST_ADMIN_TOKEN,
+        json: { schedule },
+      });
+      expect(patch.status).toBe(400);
+      expect((await SourceModel.findById(id).lean())?.schedule).toBe('*/5 * * * *');
+    },
+  );
+
   it("refuses the same address twice (every item would be listed twice) without naming another partner's source", async () => {
     const res = await hub.request('/api/v1/admin/sources', {
       method: 'POST',

@@ -40,6 +40,14 @@ beforeAll(async () => {
   site = await startLoopbackServer();
   site.route('/half-second.rss', slowFeed(500));
   site.route('/four-seconds.rss', slowFeed(4_000));
+  // A first read starts a reader thread; the waits below are about runs, not about that.
+  site.route('/warm-up.rss', slowFeed(0));
+  const warmUp = await hub.request('/api/v1/admin/sources/preview', {
+    method: 'POST',
+    token: TEST_ADMIN_TOKEN,
+    json: { partnerId: 'noumea', kind: 'feed', url: `${site.origin}/warm-up.rss` },
+  });
+  expect(warmUp.status).toBe(200);
 });
 afterAll(async () => {
   await hub.services.scheduler.idle();

@@ -1,0 +1,210 @@
+/**
+ * Sources are read off the main thread, in a bounded pool of reader threads (piscina):
+ * whatever a partner sends — a zip of huge fiches, 2,000,000 unclosed <div>, 200 pages of
+ * JSON — it is parsed and mapped in a thread with a heap limit and a time limit, and the
+ * hub's event loop keeps answering. A thread that runs out of memory or time is killed and
+ * replaced; its run fails with `too_large` or `timeout`, a thread that dies otherwise with
+ * `bad_format`. Fetches stay on the main thread, through the process's one fetcher, so the
+ * per-host politeness holds across threads.
+ *
+ * Why piscina: it gives the queue, per-worker heap limits (resourceLimits), cancellation of
+ * a running task by AbortSignal (the thread is terminated) and replacement of dead
+ * threads; per-task limits are not needed (one limit per thread, READER_MEMORY_MB).
+ */
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { previewConnector, runConnector, type ConnectorResult } from './run-connector.js';
+import {
+  fromErrorShape,
+  ownBuffer,
+  toErrorShape,
+  type FromReader,
+  type ReadTask,
+  type ToReader,
+} from './reader-messages.js';
+import {
+  classifyFailure,
+  ConnectorError,
+  type ConditionalCache,
+  type ConnectorSource,
+  type Fetcher,
+  type FetchRequest,
+  type RunBudget,
+} from './shared/index.js';
+
+/** Options of createReaderPool. */
+export interface ReaderPoolOptions {
+  /** The process's fetcher: every request of every thread goes through it. */
+  fetcher: Fetcher;
+  /** Threads reading at once; more reads wait their turn. Default 2. */
+  threads?: number;
+  /** Heap limit of each thread, in MiB. Default 512. */
+  memoryMb?: number;
+  /** Time allowed to one read, from the moment a thread starts it. Default 300 000 ms. */
+  timeoutMs?: number;
+  /** An idle thread beyond the first is stopped after this long (its memory goes back). Default 60 000 ms. */
+  idleTimeoutMs?: number;
+}
+
+/** What a read is given besides the source. */
+export interface ReadOptions {
+  cache?: ConditionalCache;
+  budget?: RunBudget;
+}
+
+/** Reads sources: the pool, or the main thread itself (readInProcess, for tools and tests). */
+export interface ReaderPool {
+  /** Reads a source in a thread: the same result as runConnector, or a ConnectorError. */
+  read(source: ConnectorSource, options?: ReadOptions): Promise<ConnectorResult>;
+  /** An admin preview: no validators, at most `limit` items and rejections (default 20). */
+  preview(
+    source: Omit<ConnectorSource, 'id'> & { id?: string },
+    options?: { limit?: number; budget?: RunBudget },
+  ): Promise<ConnectorResult>;
+  /** Resolves once a thread is started and loaded: the hub's start waits for it. */
+  warm(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const DEFAULTS = { threads: 2, memoryMb: 512, timeoutMs: 300_000, idleTimeoutMs: 60_000 };
+
+/** Where a thread starts: the built file, or a small loader that registers tsx first. */
+function threadEntry(): { filename: string; workerData?: { entry: string } } {
+  const self = import.meta.url;
+  if (!self.endsWith('.ts')) return { filename: fileURLToPath(new URL('./reader-thread.js', self)) };
+  return {
+    filename: fileURLToPath(new URL('./reader-thread-tsx.mjs', self)),
+    workerData: { entry: new URL('./reader-thread.ts', self).href },
+  };
+}
+
+/** Creates the pool; threads start on demand. */
+export function createReaderPool(options: ReaderPoolOptions): ReaderPool {
+  const settings = { ...DEFAULTS, ...definedOnly(options) };
+  const piscina = new Piscina({
+    ...threadEntry(),
+    // One thread is started with the pool and kept: a thread takes seconds to start (more
+    // from the TypeScript sources), which a first run or preview should not wait for.
+    minThreads: 1,
+    maxThreads: settings.threads,
+    idleTimeout: settings.idleTimeoutMs,
+    atomics: 'disabled',
+    niceIncrement: 10,
+    resourceLimits: { maxOldGenerationSizeMb: settings.memoryMb },
+  });
+  // A thread killed between tasks has no task to fail; the pool replaces it.
+  piscina.on('error', () => undefined);
+
+  const read = (source: ConnectorSource, task: Omit<ReadTask, 'port' | 'source'>) =>
+    runTask(piscina, options.fetcher, settings, source, task);
+  return {
+    read: (source, readOptions = {}) => read(source, readOptions),
+    preview: (source, previewOptions = {}) =>
+      read(
+        { ...source, id: source.id ?? 'preview' },
+        {
+          previewLimit: previewOptions.limit ?? 20,
+          ...(previewOptions.budget ? { budget: previewOptions.budget } : {}),
+        },
+      ),
+    warm: async () => void (await piscina.run({ warm: true })),
+    close: () => piscina.destroy(),
+  };
+}
+
+type Settings = typeof DEFAULTS;
+
+/** One read: serves the thread's fetches, gathers its items, enforces the time limit. */
+function runTask(
+  piscina: Piscina,
+  fetcher: Fetcher,
+  settings: Settings,
+  source: ConnectorSource,
+  task: Omit<ReadTask, 'port' | 'source'>,
+): Promise<ConnectorResult> {
+  const { port1, port2 } = new MessageChannel();
+  const abort = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  let timedOut = false;
+  const items: ConnectorResult['items'] = [];
+  const rejected: ConnectorResult['rejected'] = [];
+  return new Promise<ConnectorResult>((resolve, reject) => {
+    port1.on('message', (message: FromReader) => {
+      switch (message.type) {
+        case 'started':
+          timer = setTimeout(() => {
+            timedOut = true;
+            abort.abort();
+          }, settings.timeoutMs);
+          return;
+        case 'fetch':
+          return void serveFetch(fetcher, port1, message.id, message.request);
+        case 'items':
+          return void items.push(...message.items);
+        case 'rejected':
+          return void rejected.push(...message.rejected);
+        case 'done':
+          return resolve({ ...message.result, items, rejected });
+        case 'failed':
+          return reject(fromErrorShape(message.error));
+      }
+    });
+    const payload: ReadTask = { ...task, source, port: port2 as unknown as ReadTask['port'] };
+    piscina
+      .run(payload, { transferList: [port2 as unknown as MessagePort], signal: abort.signal })
+      .catch((error: unknown) => reject(describeDeath(error, { timedOut, settings, url: source.url })));
+  }).finally(() => {
+    clearTimeout(timer);
+    port1.close();
+  });
+}
+
+/** Fetches for the thread; the body is moved to it, not copied. */
+async function serveFetch(fetcher: Fetcher, port: MessagePort, id: number, request: FetchRequest): Promise<void> {
+  let message: ToReader;
+  const transfer: ArrayBuffer[] = [];
+  try {
+    const response = await fetcher.fetch(request);
+    const body = ownBuffer(response.body);
+    transfer.push(body);
+    message = { type: 'fetched', id, response: { ...response, body: body as unknown as Uint8Array } };
+  } catch (error) {
+    message = { type: 'fetched', id, error: toErrorShape(classifyFailure(error, request.url)) };
+  }
+  // The thread may have been killed meanwhile: a closed port drops the message.
+  port.postMessage(message, transfer);
+}
+
+/** Why a thread did not answer, as a stable code. */
+function describeDeath(
+  error: unknown,
+  context: { timedOut: boolean; settings: Settings; url: string },
+): ConnectorError {
+  const { timedOut, settings, url } = context;
+  if (timedOut)
+    return new ConnectorError('timeout', `reader: source not read within ${settings.timeoutMs / 1000} s`, { url });
+  if ((error as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY')
+    return new ConnectorError('too_large', `reader: reading the source needed more than ${settings.memoryMb} MiB`, {
+      url,
+    });
+  const reason = error instanceof Error ? error.message : JSON.stringify(error);
+  return new ConnectorError('bad_format', `reader: the reader thread died (${reason})`, { url, cause: error });
+}
+
+/**
+ * A reader on the calling thread: the same results without the isolation (benchmarks
+ * compare both; small tests need no thread).
+ */
+export function readInProcess(fetcher: Fetcher): ReaderPool {
+  return {
+    read: (source, readOptions = {}) => runConnector(source, { fetcher, ...readOptions }),
+    preview: (source, previewOptions = {}) => previewConnector(source, { fetcher, ...previewOptions }),
+    warm: async () => undefined,
+    close: async () => undefined,
+  };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
