@@ -19,8 +19,19 @@ import {
 import { authenticate, adminTokenRoutes, countPartnerTokens } from './auth/index.js';
 import { healthRoutes, type ReadinessCheck } from './health/index.js';
 import { openApiRoutes } from './openapi/index.js';
-import { adminPartnerRoutes, findPartner, localContactRoutes, publicPartnerRoutes } from './partners/index.js';
-import { adminServiceRoutes, countPartnerServices, publicServiceRoutes } from './online-services/index.js';
+import {
+  adminPartnerRoutes,
+  findLocalContacts,
+  findPartner,
+  localContactRoutes,
+  publicPartnerRoutes,
+} from './partners/index.js';
+import {
+  adminServiceRoutes,
+  countPartnerServices,
+  publicServiceRoutes,
+  toOnlineService,
+} from './online-services/index.js';
 import { pingDatabase } from './db/index.js';
 import { adminSourceRoutes, countPartnerSources } from './sources/index.js';
 import { countPartnerItems, findPublishedItem, toItem } from './items/index.js';
@@ -114,6 +125,10 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
       publicUrl: config.publicUrl,
       widgetScript: async () => `/widgets/v1/embed.${(await getWidgetAssets()).hash}.js`,
       log,
+      services: {
+        find: async (q, filter) => (await services.onlineServices.find(q, filter)).map(toOnlineService),
+        findLocalContacts: (kinds, commune) => findLocalContacts(kinds, commune),
+      },
     }),
   ];
   for (const group of groups) {

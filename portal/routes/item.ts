@@ -10,6 +10,7 @@ import { ItemPage } from '../pages/item-page.js';
 import { sendPortalPage } from '../site/send-portal-page.js';
 import { describeItem } from '../site/structured-data.js';
 import { itemPath, toCard } from '../view/cards.js';
+import { listCommunes, readCommuneChoice } from '../view/communes.js';
 import { describeReadOn } from '../view/partner-words.js';
 import { pageEtag } from './page-etag.js';
 
@@ -33,7 +34,11 @@ export function serveItem(deps: PortalDeps) {
   const relatedOf = new WeakMap<CachedItem, SearchHit[]>();
   return async function itemPage(ctx: Context): Promise<void> {
     const id = String(ctx.params.id);
-    const etag = await pageEtag(deps);
+    const partnersNow = await deps.catalog.partners.get();
+    const choice = readCommuneChoice(ctx, partnersNow);
+    const commune = choice.ok ? choice.commune : undefined;
+    // The chosen commune changes the « Qui peut m'aider ? » card; the registry and the hours change by the minute.
+    const etag = await pageEtag(deps, commune?.id ?? '', String(Math.floor(Date.now() / 60_000)));
     await sendPortalPage(
       ctx,
       deps.publicUrl,
@@ -52,6 +57,21 @@ export function serveItem(deps: PortalDeps) {
           links: item.links ?? {},
           readOnLabel: describeReadOn(item.url, partner),
           related: relatedOf.get(found)!.map((hit) => toCard(hit, partners)),
+          onlineServices: (await deps.services.find('', { itemId: item.id })).map((service) => ({
+            service,
+            partnerName: partners.get(service.partnerId)?.name ?? service.partnerId,
+          })),
+          ...(item.localOffices?.length
+            ? {
+                help: {
+                  ...(commune ? { commune } : {}),
+                  communes: listCommunes(partners),
+                  contacts: commune?.communeCode
+                    ? await deps.services.findLocalContacts(item.localOffices, commune.communeCode)
+                    : [],
+                },
+              }
+            : {}),
           widgetScript: await deps.widgetScript(),
           canonicalPath,
           structuredData: [describeItem(item, partner, `${deps.publicUrl}${canonicalPath}`)],
