@@ -11,6 +11,7 @@ COPY connectors ./connectors
 COPY schemas ./schemas
 COPY widgets ./widgets
 COPY portal ./portal
+COPY console ./console
 COPY scripts ./scripts
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 

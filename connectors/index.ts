@@ -54,3 +54,4 @@ export type {
   StageContext,
 } from './shared/index.js';
 export { COMARQUAGE_MAX_BYTES } from './comarquage/index.js';
+export { discoverFeeds, findAnnouncedFeeds, type DiscoveredFeed } from './feed/index.js';

@@ -17,6 +17,7 @@ import {
   type RouteGroup,
 } from './http/index.js';
 import { authenticate, adminTokenRoutes, countPartnerTokens } from './auth/index.js';
+import { authenticateSession } from './accounts/index.js';
 import { healthRoutes, type ReadinessCheck } from './health/index.js';
 import { openApiRoutes } from './openapi/index.js';
 import {
@@ -34,13 +35,14 @@ import {
 } from './online-services/index.js';
 import { pingDatabase } from './db/index.js';
 import { adminSourceRoutes, countPartnerSources } from './sources/index.js';
-import { countPartnerItems, findPublishedItem, toItem } from './items/index.js';
+import { bumpItemsVersion, countPartnerItems, findPublishedItem, toItem } from './items/index.js';
 import type { HubServices } from './services.js';
 import { HUB_VERSION } from './version.js';
 import { getWidgetAssets, widgetRoutes } from '../widgets/index.js';
 import { interactionCors, interactionRoutes } from './interaction/index.js';
 import { stylesheetRoutes } from './ui/index.js';
 import { portalRoutes, renderPortalErrors } from '../portal/index.js';
+import { consoleRoutes, parseConsoleForms, renderConsoleErrors, type ConsoleDeps } from '../console/index.js';
 import { imageRoutes } from './images/index.js';
 
 export interface AppOptions {
@@ -55,15 +57,34 @@ export interface AppOptions {
 export function createApp({ config, log, services, readiness = [] }: AppOptions): { app: Koa; docs: RouteDoc[] } {
   const app = new Koa({ proxy: false });
   app.silent = true;
+  const consoleDeps: ConsoleDeps = {
+    config,
+    fetcher: services.fetcher,
+    reader: services.reader,
+    budget: { maxBytes: config.runMaxBytes, maxItems: config.runMaxItems },
+    runNow: (id) => services.scheduler.requestRun(id),
+    nudge: () => services.scheduler.nudge(),
+    catalog: services.catalog,
+    notifications: services.notifications,
+    ...(services.oidc ? { oidc: services.oidc } : {}),
+    itemsChanged: async () => {
+      await bumpItemsVersion();
+      services.itemsChanged();
+    },
+    partnersChanged: () => services.partnersChanged(),
+  };
 
   app.use(attachRequestContext(log));
   app.use(setSecurityHeaders({ https: config.publicUrl.startsWith('https:') }));
   app.use(renderProblems());
   app.use(renderPortalErrors(config.publicUrl));
+  app.use(renderConsoleErrors(consoleDeps));
   app.use(interactionCors({ config }));
+  app.use(parseConsoleForms());
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${config.bodyLimitKb}kb`, encoding: 'utf-8' }));
   app.use(refusePrototypeKeys());
-  app.use(requireBearerUnder('/api/v1/admin/', authenticate(config.adminToken)));
+  // Machines use bearer tokens; an agent's console session is accepted too (with its CSRF token).
+  app.use(requireBearerUnder('/api/v1/admin/', authenticate(config.adminToken, authenticateSession)));
   app.use(requireJsonBodyUnder('/api/v1/admin/'));
 
   const docs: RouteDoc[] = [];
@@ -130,6 +151,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
         findLocalContacts: (kinds, commune) => findLocalContacts(kinds, commune),
       },
     }),
+    consoleRoutes(consoleDeps),
   ];
   for (const group of groups) {
     docs.push(...group.docs);

@@ -34,6 +34,14 @@ export interface Config {
   ipHashSecret: string | undefined;
   credentialsKey: string | undefined;
   seedOnStart: boolean;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string | undefined;
+  oidcIssuer: string | undefined;
+  oidcClientId: string | undefined;
+  oidcClientSecret: string | undefined;
+  oidcLabel: string;
 }
 
 /** Thrown for an invalid variable; main prints its message as the one line before exiting. */
@@ -47,7 +55,11 @@ interface Variable<K extends keyof Config> {
   default: string | undefined;
   doc: string;
   parse: (raw: string, env: NodeJS.ProcessEnv) => Config[K];
+  /** Never repeated in an error message (a password, a secret). */
+  secret?: boolean;
 }
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -291,6 +303,74 @@ export const VARIABLES = [
     doc: 'Load the 45 partners at start when the partners collection is empty.',
     parse: boolean,
   }),
+  define({
+    name: 'ADMIN_EMAIL',
+    key: 'adminEmail',
+    default: '',
+    doc: 'E-mail of the first platform-admin account of the console, created at start with `ADMIN_PASSWORD` when no account has this address.',
+    parse: optional((raw) => {
+      if (!EMAIL.test(raw)) throw new Error('must be an e-mail address');
+      return raw.toLowerCase();
+    }),
+  }),
+  define({
+    name: 'ADMIN_PASSWORD',
+    secret: true,
+    key: 'adminPassword',
+    default: '',
+    doc: 'Password of that first account (at least 12 characters); used only when the account is created, never to reset it (see `npm run create-admin`).',
+    parse: optional((raw) => {
+      if (raw.length < 12) throw new Error('must be at least 12 characters');
+      return raw;
+    }),
+  }),
+  define({
+    name: 'SMTP_URL',
+    secret: true,
+    key: 'smtpUrl',
+    default: '',
+    doc: 'Mail server for notifications and links, e.g. `smtps://user:password@smtp.example.nc:465` (unset: no e-mail; notifications stay listed in the console).',
+    parse: optional((raw) => {
+      if (!/^smtps?:\/\/[^/]+/.test(raw)) throw new Error('must start with smtp:// or smtps://');
+      return raw;
+    }),
+  }),
+  define({
+    name: 'MAIL_FROM',
+    key: 'mailFrom',
+    default: '',
+    doc: 'Sender of the e-mails (default `Passerelle <no-reply@` + the host of `PUBLIC_URL` + `>`).',
+    parse: optional((raw) => raw),
+  }),
+  define({
+    name: 'OIDC_ISSUER',
+    key: 'oidcIssuer',
+    default: '',
+    doc: "OpenID Connect issuer of the government's identity provider (unset: password sign-in only). Its redirect URI is `PUBLIC_URL/console/connexion/oidc/retour`.",
+    parse: optional(httpUrl),
+  }),
+  define({
+    name: 'OIDC_CLIENT_ID',
+    key: 'oidcClientId',
+    default: '',
+    doc: "Passerelle's client id at that provider.",
+    parse: optional((raw) => raw),
+  }),
+  define({
+    name: 'OIDC_CLIENT_SECRET',
+    secret: true,
+    key: 'oidcClientSecret',
+    default: '',
+    doc: "Passerelle's client secret at that provider.",
+    parse: optional((raw) => raw),
+  }),
+  define({
+    name: 'OIDC_LABEL',
+    key: 'oidcLabel',
+    default: "le compte de l'administration",
+    doc: 'What the sign-in button names: « Se connecter avec … ».',
+    parse: (raw) => raw,
+  }),
 ] as const;
 
 /** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
@@ -302,11 +382,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     try {
       out[v.key] = (v.parse as (raw: string, env: NodeJS.ProcessEnv) => unknown)(raw, env);
     } catch (err) {
-      throw new ConfigError(`config: ${v.name} ${(err as Error).message} (got "${raw}")`);
+      const got = 'secret' in v && v.secret ? `${raw.length} characters, not shown` : `"${raw}"`;
+      throw new ConfigError(`config: ${v.name} ${(err as Error).message} (got ${got})`);
     }
   }
   const config = out as Config;
   config.publicUrl ??= `http://localhost:${config.port}`;
   config.runMaxBytes ??= config.fetchMaxBytes;
+  if (!config.adminEmail !== !config.adminPassword)
+    throw new ConfigError('config: ADMIN_EMAIL and ADMIN_PASSWORD go together (set both, or neither)');
+  if (config.oidcIssuer && !config.oidcClientId)
+    throw new ConfigError('config: OIDC_ISSUER needs OIDC_CLIENT_ID (and usually OIDC_CLIENT_SECRET)');
   return config;
 }

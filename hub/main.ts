@@ -9,6 +9,7 @@ import { createLogger } from './log.js';
 import { connectDatabase, disconnectDatabase, redactUri, startLocalDatabase, type LocalDatabase } from './db/index.js';
 import { countPartners, seedPartners } from './partners/index.js';
 import { ensureBootstrapToken } from './auth/index.js';
+import { ensureFirstAdmin } from './accounts/index.js';
 import { bindPort, describeListening, startHub } from './hub.js';
 import { migrateDatabase } from './migrations/index.js';
 import { useCredentialsKey } from './secrets/index.js';
@@ -39,6 +40,10 @@ async function main(): Promise<void> {
       log.info({ inserted: await seedPartners() }, 'seed: partners loaded');
     const token = await ensureBootstrapToken(config.adminToken);
     if (token) say(`\nPasserelle: first start — platform admin token (shown once, keep it safe):\n  ${token}\n`);
+    if (config.adminEmail && config.adminPassword && (await ensureFirstAdmin(config.adminEmail, config.adminPassword)))
+      say(
+        `Passerelle: console account ${config.adminEmail} created (platform admin) — sign in at ${config.publicUrl}/console`,
+      );
     const hub = await startHub(config, log, { server });
     const listening = describeListening(hub.server);
     log.info({ listening, publicUrl: config.publicUrl }, 'http: listening');

@@ -1,17 +1,33 @@
 /**
  * The long-lived parts of a hub process, created once and shared by the routes: the
- * polite fetcher, the scheduler, and what must learn that items changed.
+ * polite fetcher, the scheduler, the notifications (and their mailer), the OpenID Connect
+ * sign-in, and what must learn that items changed.
  */
 import { buildUserAgent, createFetcher, createReaderPool, type Fetcher, type ReaderPool } from '../connectors/index.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import cron, { type ScheduledTask } from 'node-cron';
+import {
+  createOidcSignIn,
+  ensureSessionTtl,
+  listActiveAgents,
+  purgeAccountData,
+  type OidcSignIn,
+} from './accounts/index.js';
 import { createCatalog, type Catalog } from './catalog/index.js';
 import { ServiceDirectory } from './online-services/index.js';
-import { purgeExpiredModerationData } from './interaction/index.js';
+import { countAwaitingReview, purgeExpiredModerationData } from './interaction/index.js';
 import { purgeUnusedImages } from './images/index.js';
 import { bumpItemsVersion } from './items/index.js';
-import { createScheduler, limitPerHost, type Scheduler } from './scheduler/index.js';
+import {
+  createMailer,
+  createNotifications,
+  sendModerationDigests,
+  SOURCE_FAILING,
+  SOURCE_RECOVERED,
+  type Notifications,
+} from './notifications/index.js';
+import { createScheduler, limitPerHost, type Scheduler, type SourceHealthChange } from './scheduler/index.js';
 import { openSealedCredentials, TIMEZONE } from './sources/index.js';
 import { useCredentialsKey } from './secrets/index.js';
 import { HUB_VERSION } from './version.js';
@@ -24,6 +40,12 @@ export interface HubServices {
   catalog: Catalog;
   /** The registry of online services as searches read it (in memory, refreshed). */
   onlineServices: ServiceDirectory;
+  /** Console and e-mail notifications (source health, moderation digest; later issues add kinds). */
+  notifications: Notifications;
+  /** Sign-in through the identity provider, when OIDC_ISSUER is set. */
+  oidc: OidcSignIn | undefined;
+  /** Sends today's moderation digests not yet sent (the 07:00 job); returns how many. */
+  sendModerationDigests(at?: Date): Promise<number>;
   /** Tells derived data (search index, feeds) that items changed. */
   itemsChanged(): void;
   /**
@@ -61,6 +83,48 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
     }),
     2,
   );
+  const mailer = createMailer({
+    publicUrl: config.publicUrl,
+    ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
+    ...(config.mailFrom ? { from: config.mailFrom } : {}),
+  });
+  const notifications = createNotifications({
+    mailer,
+    publicUrl: config.publicUrl,
+    log: log.child({ module: 'notifications' }),
+    recipients: async (partnerId, roles) =>
+      (await listActiveAgents(partnerId, roles)).map(({ email, name }) => ({ email, name })),
+  });
+  const notifySourceHealth = (change: SourceHealthChange) => {
+    const { source, state, run } = change;
+    const failing = change.change === 'failing';
+    notifications
+      .notify(failing ? SOURCE_FAILING : SOURCE_RECOVERED, {
+        partnerId: source.partnerId,
+        // Once per episode, whatever the number of hubs: the alert's start, or the run that ended it.
+        key: failing
+          ? `source-failing:${source._id}:${state.alert?.since.toISOString() ?? run.id}`
+          : `source-recovered:${source._id}:${run.id}`,
+        data: {
+          sourceId: source._id,
+          sourceName: source.name ?? source.url,
+          url: source.url,
+          partnerName: catalog.partners.current().get(source.partnerId)?.name ?? source.partnerId,
+          failures: failing ? state.consecutiveFailures : source.state.consecutiveFailures,
+          ...(state.lastError ? { message: state.lastError.message } : {}),
+        },
+      })
+      .catch((err: unknown) => log.error({ err, sourceId: source._id }, 'notifications: source health not notified'));
+  };
+  const digest = (at?: Date) =>
+    sendModerationDigests(
+      {
+        notifications,
+        countAwaiting: () => countAwaitingReview(),
+        partnerName: (id) => catalog.partners.current().get(id)?.name,
+      },
+      at,
+    );
   const reader = createReaderPool({
     fetcher,
     threads: config.readerThreads,
@@ -70,6 +134,7 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
   const scheduler = createScheduler({
     reader,
     budget: { maxBytes: config.runMaxBytes, maxItems: config.runMaxItems },
+    onSourceHealth: notifySourceHealth,
     log: log.child({ module: 'scheduler' }),
     concurrency: config.schedulerConcurrency,
     onItemsChanged: itemsChanged,
@@ -77,13 +142,25 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
     ...(options.reportWaitMs !== undefined ? { reportWaitMs: options.reportWaitMs } : {}),
     tick: `*/${config.schedulerTickSeconds} * * * * *`,
   });
-  let maintenance: ScheduledTask | undefined;
+  const oidc =
+    config.oidcIssuer && config.oidcClientId
+      ? createOidcSignIn({
+          issuer: config.oidcIssuer,
+          clientId: config.oidcClientId,
+          ...(config.oidcClientSecret ? { clientSecret: config.oidcClientSecret } : {}),
+          redirectUri: `${config.publicUrl}/console/connexion/oidc/retour`,
+        })
+      : undefined;
+  const jobs: ScheduledTask[] = [];
   return {
     fetcher,
     reader,
     scheduler,
     catalog,
     onlineServices,
+    notifications,
+    oidc,
+    sendModerationDigests: digest,
     itemsChanged,
     async partnersChanged() {
       await catalog.partners.reload();
@@ -97,30 +174,47 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
       const warming = reader.warm().catch((err: unknown) => log.warn({ err }, 'reader: warm-up failed'));
       await catalog.start();
       await warming;
+      if (!(await ensureSessionTtl()))
+        log.info('accounts: no TTL index on this database (FerretDB); expired sessions are purged daily');
       if (!config.schedulerEnabled) return;
       scheduler.start();
-      // Retention of moderation and privacy data (hub/interaction/README.md), and images
-      // nobody viewed for a month (hub/images), daily at 03:00.
-      // Idempotent deletes: several hub processes may all run it.
-      maintenance = cron.schedule(
-        '0 3 * * *',
-        async () => {
-          try {
-            log.info({ purged: await purgeExpiredModerationData(new Date()) }, 'maintenance: retention applied');
-          } catch (err) {
-            log.error({ err }, 'maintenance: retention failed');
-          }
-          try {
-            log.info({ images: await purgeUnusedImages(new Date()) }, 'maintenance: unused images forgotten');
-          } catch (err) {
-            log.error({ err }, 'maintenance: image purge failed');
-          }
-        },
-        { timezone: TIMEZONE, name: 'passerelle-retention' },
+      // Retention of moderation, privacy and account data (hub/interaction/README.md), and
+      // images nobody viewed for a month (hub/images), daily at 03:00; the moderation digest
+      // at 07:00. Idempotent: several hubs may all run them.
+      jobs.push(
+        cron.schedule(
+          '0 3 * * *',
+          async () => {
+            try {
+              const purged = { ...(await purgeExpiredModerationData(new Date())), ...(await purgeAccountData()) };
+              log.info({ purged }, 'maintenance: retention applied');
+            } catch (err) {
+              log.error({ err }, 'maintenance: retention failed');
+            }
+            try {
+              log.info({ images: await purgeUnusedImages(new Date()) }, 'maintenance: unused images forgotten');
+            } catch (err) {
+              log.error({ err }, 'maintenance: image purge failed');
+            }
+          },
+          { timezone: TIMEZONE, name: 'passerelle-retention' },
+        ),
+        cron.schedule(
+          '0 7 * * *',
+          async () => {
+            try {
+              log.info({ sent: await digest() }, 'notifications: moderation digests');
+            } catch (err) {
+              log.error({ err }, 'notifications: moderation digests failed');
+            }
+          },
+          { timezone: TIMEZONE, name: 'passerelle-moderation-digest' },
+        ),
       );
     },
     async stop() {
-      await maintenance?.destroy();
+      await Promise.all(jobs.map((job) => job.destroy()));
+      mailer.close();
       catalog.stop();
       await scheduler.stop();
       await reader.close();

@@ -28,6 +28,7 @@ export type SchemaName =
   | 'Item'
   | 'ItemInput'
   | 'ModerationInput'
+  | 'MuteInput'
   | 'OfficialReplyInput'
   | 'OnlineService'
   | 'OnlineServiceInput'

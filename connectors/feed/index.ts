@@ -15,3 +15,4 @@ export const feedConnector: Connector<ParsedFeed> = {
   parse: (body) => parseFeed(body),
   map: mapFeed,
 };
+export { discoverFeeds, findAnnouncedFeeds, type DiscoveredFeed } from './discover.js';

@@ -47,6 +47,7 @@ function toDraft(entry: RawFeedEntry, feedBase: string | undefined, feed: Parsed
     event: { start: textOf(entry.eventStart), end: textOf(entry.eventEnd), place: textOf(entry.eventLocation) },
     enclosures: collectEnclosures(entry),
     images: collectImages(entry),
+    raw: entry,
   };
 }
 

@@ -54,6 +54,7 @@ function toDraft(item: unknown, mapping: JsonApiMapping, pageUrl: string): Draft
     },
     images: image ? [withAlt(image, asText(get('imageAlt')))] : [],
     territory: asCommunes(get('communes')),
+    raw: item,
   };
 }
 

@@ -57,7 +57,7 @@ export function finalizeItem(
   index?: number,
 ): Outcome {
   const reject = (reason: string, guid = draft.guid?.trim() || undefined): Outcome => ({
-    rejection: dropUndefined({ index, guid, reason }),
+    rejection: dropUndefined({ index, guid, reason, entry: describeEntry(draft) }),
   });
   const url = canonicalizeUrl(draft.url, draft.base ?? source.url);
   if (!url) return reject(draft.url ? `url: not an http(s) URL: ${draft.url.slice(0, 200)}` : 'url: missing');
@@ -137,6 +137,19 @@ function pickGuid(guid: string | undefined, url: string, title: string, content:
   if (own) return own.length <= 2048 ? own : `sha256:${sha256Hex(own)}`;
   if (url.length <= 2048) return url;
   return `sha256:${sha256Hex(`${title}\n${content ?? ''}`)}`;
+}
+
+const ENTRY_MAX = 2000;
+
+/** The rejected entry as JSON for an agent to read: the raw one when the kind kept it, else the draft. */
+function describeEntry(draft: DraftItem): string | undefined {
+  try {
+    const { raw, ...rest } = draft;
+    const text = JSON.stringify(raw ?? rest, null, 2);
+    return text.length > ENTRY_MAX ? `${text.slice(0, ENTRY_MAX - 1)}…` : text;
+  } catch {
+    return undefined;
+  }
 }
 
 function dropUndefined<T extends object>(value: T): T {

@@ -53,6 +53,8 @@ export interface DraftItem {
   event?: { start?: unknown; end?: unknown; place?: string };
   images?: Array<{ url: string; alt?: string; type?: string }>;
   enclosures?: Array<{ url: string; type?: string; length?: number | string; title?: string }>;
+  /** The entry as the source gave it, shown to agents when it is rejected. */
+  raw?: unknown;
 }
 
 /** An entry that could not become an ItemInput; the others go on. */
@@ -63,6 +65,8 @@ export interface Rejection {
   guid?: string;
   /** Why, in developer terms (field errors from the schema are French). */
   reason: string;
+  /** The entry as the source gave it (JSON), cut at 2,000 characters. */
+  entry?: string;
 }
 
 /** The result of a map stage. */

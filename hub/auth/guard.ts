@@ -1,5 +1,5 @@
 /**
- * Admin route guards: `authenticate` turns the bearer token into ctx.state.principal;
+ * Admin route guards: `authenticate` turns the bearer token (or a console session) into ctx.state.principal;
  * `requireRole` and `assertPartnerAccess` decide 403s in one place.
  */
 import type { Context, Next } from 'koa';
@@ -7,14 +7,30 @@ import type { Role } from '../../schemas/index.js';
 import { forbidden, unauthorized } from '../http/index.js';
 import { resolveToken, type Principal } from './tokens.js';
 
-/** Requires a valid bearer token; 401 otherwise. */
-export function authenticate(envAdminToken: string | undefined) {
+/**
+ * The second way in: a console session (hub/accounts), given by the wiring. It returns the
+ * session's principal, undefined without a session, and throws when a session's unsafe
+ * request lacks its CSRF token.
+ */
+export type SessionAuthenticator = (ctx: Context) => Promise<Principal | undefined>;
+
+/**
+ * Requires a valid bearer token — machines — or, when `session` is given, a console
+ * session of an agent; 401 otherwise. A bearer header always wins over a cookie.
+ */
+export function authenticate(envAdminToken: string | undefined, session?: SessionAuthenticator) {
   return async function bearer(ctx: Context, next: Next): Promise<void> {
     const header = ctx.get('Authorization');
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match?.[1]) throw unauthorized();
-    const principal = await resolveToken(match[1], envAdminToken);
-    if (!principal) throw unauthorized("jeton d'accès invalide ou révoqué");
+    let principal: Principal | undefined;
+    if (header || !session) {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+      if (!match?.[1]) throw unauthorized();
+      principal = await resolveToken(match[1], envAdminToken);
+      if (!principal) throw unauthorized("jeton d'accès invalide ou révoqué");
+    } else {
+      principal = await session(ctx);
+      if (!principal) throw unauthorized();
+    }
     ctx.state.principal = principal;
     ctx.log = ctx.log.child({ tokenId: principal.tokenId });
     await next();
@@ -43,10 +59,15 @@ export function requireRole(...roles: Role[]) {
  * open to them says so (`['partner-admin', 'moderator']`).
  */
 export function assertPartnerAccess(principal: Principal, partnerId: string, roles: Role[] = ['partner-admin']): void {
-  if (principal.role === 'platform-admin') return;
-  if (!roles.includes(principal.role) || principal.partnerId !== partnerId) {
+  if (!hasPartnerAccess(principal, partnerId, roles)) {
     throw forbidden(`ce jeton ne donne pas accès au partenaire ${partnerId}`);
   }
+}
+
+/** The same rule as a question: platform admins reach every partner, the listed roles their own. */
+export function hasPartnerAccess(principal: Principal, partnerId: string, roles: readonly Role[]): boolean {
+  if (principal.role === 'platform-admin') return true;
+  return roles.includes(principal.role) && principal.partnerId === partnerId;
 }
 
 /** The partner a non-platform principal is limited to, or undefined for platform admins. */

@@ -8,3 +8,5 @@ export {
   type TokenView,
 } from './tokens.js';
 export { adminTokenRoutes, type TokenRouteDeps } from './routes.js';
+export { hasPartnerAccess, type SessionAuthenticator } from './guard.js';
+export { issueToken, listVisibleTokens, revokeToken, snapshotToken } from './token-admin.js';

@@ -1,9 +1,9 @@
 /** /api/v1/admin/tokens — platform admins manage every token, partner admins their partner's. */
-import type { Context } from 'koa';
 import type { TokenInput } from '../../schemas/index.js';
-import { forbidden, invalidInput, notFound, readBody, RouteGroup } from '../http/index.js';
+import { audited, listAudit } from '../audit/index.js';
+import { invalidInput, readBody, RouteGroup } from '../http/index.js';
 import { assertPartnerAccess, getPrincipal, requireRole, scopedPartnerId } from './guard.js';
-import { createToken, deleteToken, findToken, listTokens } from './tokens.js';
+import { issueToken, listVisibleTokens, revokeToken, snapshotToken } from './token-admin.js';
 
 const TOKEN_VIEW = {
   type: 'object',
@@ -18,20 +18,6 @@ const TOKEN_VIEW = {
     lastUsedAt: { type: 'string' },
   },
 };
-
-async function checkTokenInput(ctx: Context, input: TokenInput, deps: TokenRouteDeps): Promise<void> {
-  const principal = getPrincipal(ctx);
-  if (input.role === 'platform-admin') {
-    if (principal.role !== 'platform-admin') throw forbidden('seul un administrateur de la plateforme crée ce rôle');
-    if (input.partnerId)
-      throw invalidInput([{ field: 'partnerId', message: "ne s'applique pas au rôle platform-admin" }]);
-    return;
-  }
-  if (!input.partnerId) throw invalidInput([{ field: 'partnerId', message: `requis pour le rôle ${input.role}` }]);
-  assertPartnerAccess(principal, input.partnerId, ['partner-admin']);
-  if (!(await deps.partnerExists(input.partnerId)))
-    throw invalidInput([{ field: 'partnerId', message: 'partenaire inconnu' }]);
-}
 
 /** What the token routes need from the rest of the hub. */
 export interface TokenRouteDeps {
@@ -87,10 +73,11 @@ export function adminTokenRoutes(deps: TokenRouteDeps): RouteGroup {
         },
       },
       requireRole('platform-admin', 'partner-admin'),
+      audited({ action: 'token.create', target: 'token', snapshot: snapshotToken }),
       async (ctx) => {
         const input = readBody<TokenInput>(ctx, 'TokenInput');
-        await checkTokenInput(ctx, input, deps);
-        const { token, view } = await createToken(input, getPrincipal(ctx).tokenId);
+        const { token, view } = await issueToken(getPrincipal(ctx), input, deps.partnerExists);
+        ctx.state.auditTargets = [view.id];
         ctx.status = 201;
         ctx.set('Cache-Control', 'no-store');
         ctx.body = { ...view, token };
@@ -112,7 +99,7 @@ export function adminTokenRoutes(deps: TokenRouteDeps): RouteGroup {
       },
       requireRole('platform-admin', 'partner-admin'),
       async (ctx) => {
-        ctx.body = { tokens: await listTokens(scopedPartnerId(getPrincipal(ctx))) };
+        ctx.body = { tokens: await listVisibleTokens(getPrincipal(ctx)) };
       },
     )
     .add(
@@ -125,14 +112,46 @@ export function adminTokenRoutes(deps: TokenRouteDeps): RouteGroup {
         responses: { 204: { description: 'Revoked' }, 404: { description: 'Unknown' } },
       },
       requireRole('platform-admin', 'partner-admin'),
+      audited({ action: 'token.revoke', target: 'token', snapshot: snapshotToken }),
       async (ctx) => {
-        const id = String(ctx.params.id);
-        const token = await findToken(id);
-        if (!token) throw notFound(`le jeton ${id}`);
-        const principal = getPrincipal(ctx);
-        if (principal.role !== 'platform-admin' && token.partnerId !== principal.partnerId) throw forbidden();
-        await deleteToken(id);
+        await revokeToken(getPrincipal(ctx), String(ctx.params.id));
         ctx.status = 204;
+      },
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/api/v1/admin/audit-log',
+        tag: 'admin',
+        auth,
+        summary: 'Every change made in the console or the admin API: who, when, what, before/after (newest first)',
+        query: {
+          partner: { description: 'Only this partner (platform admins; partner admins always see their own)' },
+          page: { description: 'From 1' },
+          limit: { description: '1 to 100 (default 50)' },
+        },
+        responses: {
+          200: {
+            description: 'Entries',
+            schema: {
+              type: 'object',
+              properties: { total: { type: 'integer' }, entries: { type: 'array', items: { type: 'object' } } },
+            },
+          },
+          403: { description: 'Not an admin, or another partner' },
+        },
+      },
+      requireRole('platform-admin', 'partner-admin'),
+      async (ctx) => {
+        const principal = getPrincipal(ctx);
+        const asked = typeof ctx.query.partner === 'string' ? ctx.query.partner : undefined;
+        if (asked) assertPartnerAccess(principal, asked, ['partner-admin']);
+        const page = Number(ctx.query.page ?? 1);
+        const limit = Number(ctx.query.limit ?? 50);
+        if (!Number.isInteger(page) || page < 1 || !Number.isInteger(limit) || limit < 1 || limit > 100)
+          throw invalidInput([{ field: 'page', message: 'page à partir de 1, limit de 1 à 100' }]);
+        const partnerId = asked ?? scopedPartnerId(principal);
+        ctx.body = { ...(await listAudit({ ...(partnerId ? { partnerId } : {}), page, limit })), page, limit };
       },
     );
 }

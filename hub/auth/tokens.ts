@@ -6,9 +6,14 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Role, TokenInput } from '../../schemas/index.js';
 import { TokenModel, type TokenDoc } from './token-model.js';
 
-/** Who is calling an admin route. */
+/** Who is calling an admin route: a bearer token, or an agent signed in to the console. */
 export interface Principal {
+  /** Absent means token (principals made before agents existed). */
+  kind?: 'token' | 'agent';
+  /** The credential logs keep: the token's id, or `agent:<id>` for a console session. */
   tokenId: string;
+  /** Set for an agent's session. */
+  agentId?: string;
   name: string;
   role: Role;
   partnerId?: string;
@@ -41,7 +46,7 @@ export async function resolveToken(
   envAdminToken: string | undefined,
 ): Promise<Principal | undefined> {
   if (envAdminToken && sameSecret(sha256(presented), sha256(envAdminToken))) {
-    return { tokenId: 'env', name: 'ADMIN_TOKEN', role: 'platform-admin' };
+    return { kind: 'token', tokenId: 'env', name: 'ADMIN_TOKEN', role: 'platform-admin' };
   }
   const match = FORMAT.exec(presented);
   if (!match) return undefined;
@@ -52,7 +57,13 @@ export async function resolveToken(
   if (!doc.lastUsedAt || Date.now() - doc.lastUsedAt.getTime() > 60_000) {
     void TokenModel.updateOne({ _id: id }, { $set: { lastUsedAt: new Date() } }).catch(() => undefined);
   }
-  return { tokenId: doc._id, name: doc.name, role: doc.role, ...(doc.partnerId ? { partnerId: doc.partnerId } : {}) };
+  return {
+    kind: 'token',
+    tokenId: doc._id,
+    name: doc.name,
+    role: doc.role,
+    ...(doc.partnerId ? { partnerId: doc.partnerId } : {}),
+  };
 }
 
 /** Creates a token; returns its view and the secret, shown this once. */

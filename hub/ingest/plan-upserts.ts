@@ -45,8 +45,8 @@ export function planUpserts(incoming: ItemInput[], known: KnownItem[]): UpsertPl
       continue;
     }
     claimed.add(known._id);
-    if (known.contentHash === item.contentHash && known.status === 'published' && known.guid === item.guid)
-      plan.unchanged.push(known);
+    const live = known.status === 'published' || known.withdrawnBy === 'agent';
+    if (known.contentHash === item.contentHash && live && known.guid === item.guid) plan.unchanged.push(known);
     else plan.updates.push({ item, known });
   }
   return plan;

@@ -6,6 +6,8 @@ import type { IngestResult } from './ingest-items.js';
 
 /** Consecutive failures after which a source carries an alert for its partner's admins. */
 export const ALERT_AFTER = 3;
+/** Rejections of a run whose raw entry is kept in the report. */
+const ENTRIES_KEPT = 20;
 
 export interface Outcome {
   status: 'ok' | 'partial' | 'failed';
@@ -32,7 +34,11 @@ export function toRunDoc(
         rejected: o.ingest.counts.rejected + (o.result?.rejected.length ?? 0),
       }
     : { ...EMPTY_COUNTS, fetched: o.result?.fetched ?? 0 };
-  const itemErrors = [...(o.result?.rejected ?? []), ...(o.ingest?.itemErrors ?? [])].slice(0, 100);
+  // The raw entry of the first rejections only: enough to see what is wrong, not a copy of the source.
+  const itemErrors = [...(o.result?.rejected ?? []), ...(o.ingest?.itemErrors ?? [])]
+    .slice(0, 100)
+    .map((e, i) => (i < ENTRIES_KEPT || !('entry' in e) ? e : { ...e, entry: undefined }))
+    .map((e) => JSON.parse(JSON.stringify(e)) as RunDoc['itemErrors'][number]);
   const { retryAfterSeconds: _r, ...error } = o.error ?? ({} as NonNullable<Outcome['error']>);
   return {
     _id: runId,

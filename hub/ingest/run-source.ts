@@ -13,7 +13,7 @@ import {
   type RunBudget,
 } from '../../connectors/index.js';
 import type { Logger } from '../log.js';
-import { bumpItemsVersion } from '../items/index.js';
+import { bumpItemsVersion, countSourceItems } from '../items/index.js';
 import {
   closeInterruptedRuns,
   openRun,
@@ -60,10 +60,11 @@ function validatorsOf(state: SourceState): { etag?: string; lastModified?: strin
 
 async function attempt(source: SourceDoc, deps: RunDeps, fullRead: boolean): Promise<Outcome> {
   try {
+    const budget = deps.budget ?? {};
     // The source's credentials stay sealed in it: only the fetcher opens them.
     const result = await deps.reader.read(toConnectorSource(source), {
       cache: fullRead ? {} : validatorsOf(source.state),
-      budget: deps.budget ?? {},
+      budget,
     });
     if (result.notModified) return { status: 'ok', result };
     const listing = {
@@ -130,5 +131,8 @@ export async function runClaimedSource(source: SourceDoc, options: RunOptions, d
     { sourceId: source._id, runId, status: run.status, counts: c, code: run.error?.code },
     'ingest: run finished',
   );
-  return { run: toRun(run), state: nextState(source, run, outcome, run.finishedAt ?? now()) };
+  const state = nextState(source, run, outcome, run.finishedAt ?? now());
+  // What the sources list shows; counted only after a run that read the source.
+  if (outcome.ingest) state.itemCount = await countSourceItems(source._id);
+  return { run: toRun(run), state };
 }

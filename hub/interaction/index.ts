@@ -45,3 +45,24 @@ export {
   VISITOR_HEADER_DOC,
   type Visitor,
 } from './visitor.js';
+export {
+  countAwaitingReview,
+  queryModerationLog,
+  queryModerationQueue,
+  QUEUE_STATUSES,
+  type LogEntry,
+  type QueueQuery,
+  type QueueStatus,
+} from './moderation/admin-queries.js';
+export type { AdminComment, WaitReason } from './moderation/admin-view.js';
+export {
+  loadModeratedComment,
+  moderateAs,
+  moderateManyAs,
+  MODERATOR_ROLES,
+  muteAuthorAs,
+  replyAs,
+  snapshotComment,
+  type BulkResult,
+} from './moderation/operations.js';
+export { MUTE_MAX_HOURS } from './moderation/mute.js';

@@ -27,3 +27,5 @@ export { readItemStats, scanItemStats, writeItemStats } from './item-stats.js';
 export { bumpItemsVersion, getItemsVersion } from './data-version.js';
 export { announceItemStats, onItemStats, type ItemStats } from './stats-events.js';
 export { countItemsBySchemaVersion, stampItemsSchemaVersion } from './schema-version.js';
+export { restoreItem, withdrawItem } from './withdrawal.js';
+export { countSourceItems, listPartnerItems, type ListedItem, type PartnerItemQuery } from './partner-items.js';

@@ -82,6 +82,7 @@ const schema = new Schema<ItemDoc>(
     firstSeenAt: { type: Date, required: true },
     lastSeenAt: { type: Date, required: true },
     withdrawnAt: Date,
+    withdrawnBy: String,
     stats: { likes: { type: Number, default: 0 }, comments: { type: Number, default: 0 } },
     schemaVersion: Number,
   },

@@ -17,9 +17,11 @@ export interface KnownItem {
   url: string;
   contentHash: string;
   status: 'published' | 'withdrawn';
+  /** An agent withdrew it: ingestion updates it but leaves it withdrawn. */
+  withdrawnBy?: 'agent';
 }
 
-const KNOWN_FIELDS = { _id: 1, guid: 1, url: 1, contentHash: 1, status: 1 };
+const KNOWN_FIELDS = { _id: 1, guid: 1, url: 1, contentHash: 1, status: 1, withdrawnBy: 1 };
 
 /** Every item of a source, as ingestion compares them. */
 export async function listKnownItems(sourceId: string): Promise<KnownItem[]> {
@@ -71,13 +73,15 @@ export async function updateItems(updates: { item: ItemInput; known: KnownItem }
   for (let i = 0; i < updates.length; i += BATCH) {
     const ops = updates.slice(i, i + BATCH).map(({ item, known }) => {
       const { $set, $unset } = splitSetUnset({ ...toItemFields(item), guid: item.guid }, OPTIONAL_ITEM_FIELDS);
+      // An agent's withdrawal stands: the content is refreshed, the item stays out of view.
+      const keep = known.withdrawnBy === 'agent';
       return {
         updateOne: {
           // Conditional on what we read: a concurrent run that got there first wins once.
           filter: { _id: known._id, contentHash: known.contentHash, status: known.status },
           update: {
-            $set: { ...$set, status: 'published', lastSeenAt: now },
-            $unset: { ...$unset, withdrawnAt: '' },
+            $set: { ...$set, ...(keep ? {} : { status: 'published' }), lastSeenAt: now },
+            $unset: keep ? $unset : { ...$unset, withdrawnAt: '' },
             $inc: { revision: 1 },
           },
         },

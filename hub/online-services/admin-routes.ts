@@ -24,8 +24,8 @@ export interface AdminServiceDeps {
 }
 
 /** Who writes a partner's services besides platform admins. */
-const WRITERS: Role[] = ['partner-admin'];
-const READERS: Role[] = ['partner-admin', 'moderator'];
+const WRITERS: Role[] = ['partner-admin', 'editor'];
+const READERS: Role[] = ['partner-admin', 'editor', 'moderator'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const auth = 'bearer' as const;
 

@@ -1,18 +1,11 @@
 /** Partner routes: the public directory and the admin CRUD. */
 import type { Context } from 'koa';
-import { type PartnerInput, validatePatch } from '../../schemas/index.js';
+import type { PartnerInput } from '../../schemas/index.js';
+import { audited } from '../audit/index.js';
 import { assertPartnerAccess, getPrincipal, requireRole, scopedPartnerId } from '../auth/index.js';
-import { conflict, forbidden, invalidInput, notFound, readBody, RouteGroup } from '../http/index.js';
-import { checkOpeningHours } from './opening-hours.js';
-import {
-  createPartner,
-  deletePartner,
-  findPartner,
-  listPartners,
-  toPartner,
-  toPublicPartner,
-  updatePartner,
-} from './partners.js';
+import { conflict, notFound, readBody, RouteGroup } from '../http/index.js';
+import { assertOfficeReadable, editPartner, snapshotPartner } from './operations.js';
+import { createPartner, deletePartner, findPartner, listPartners, toPartner, toPublicPartner } from './partners.js';
 
 const PUBLIC_PARTNER = {
   type: 'object',
@@ -29,15 +22,6 @@ const PUBLIC_PARTNER = {
   },
 };
 const ID_PARAM = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-/** Fields only a platform admin may change. */
-const PLATFORM_ONLY: (keyof PartnerInput)[] = ['kind', 'status', 'territory'];
-
-/** The opening hours are read by their library: a value it cannot read is refused in French. */
-function checkOffice(input: Partial<PartnerInput>): void {
-  const hours = input.office?.openingHours;
-  const problem = hours === undefined ? undefined : checkOpeningHours(hours);
-  if (problem) throw invalidInput([{ field: 'office.openingHours', message: problem }]);
-}
 
 function paramId(ctx: Context): string {
   const id = String(ctx.params.id);
@@ -124,10 +108,12 @@ export function adminPartnerRoutes(deps: PartnerRouteDeps): RouteGroup {
         },
       },
       requireRole('platform-admin'),
+      audited({ action: 'partner.create', target: 'partner', snapshot: snapshotPartner }),
       async (ctx) => {
         const input = readBody<PartnerInput>(ctx, 'PartnerInput');
-        checkOffice(input);
+        assertOfficeReadable(input);
         const partner = await createPartner(input);
+        ctx.state.auditTargets = [partner.id];
         await deps.onChanged();
         ctx.status = 201;
         ctx.set('Location', `/api/v1/admin/partners/${partner.id}`);
@@ -190,19 +176,9 @@ export function adminPartnerRoutes(deps: PartnerRouteDeps): RouteGroup {
           404: { description: 'Unknown' },
         },
       },
+      audited({ action: 'partner.update', target: 'partner', snapshot: snapshotPartner }),
       async (ctx) => {
-        const id = paramId(ctx);
-        const principal = getPrincipal(ctx);
-        assertPartnerAccess(principal, id, ['partner-admin']);
-        const errors = validatePatch('PartnerInput', ctx.request.body, ['id']);
-        if (errors.length) throw invalidInput(errors);
-        const patch = ctx.request.body as Partial<PartnerInput>;
-        checkOffice(patch);
-        const locked = PLATFORM_ONLY.filter((f) => f in patch);
-        if (principal.role !== 'platform-admin' && locked.length)
-          throw forbidden(`seul un administrateur de la plateforme peut modifier : ${locked.join(', ')}`);
-        const partner = await updatePartner(id, patch);
-        if (!partner) throw notFound(`le partenaire ${id}`);
+        const partner = await editPartner(getPrincipal(ctx), paramId(ctx), ctx.request.body);
         await deps.onChanged();
         ctx.body = partner;
       },
@@ -222,6 +198,7 @@ export function adminPartnerRoutes(deps: PartnerRouteDeps): RouteGroup {
         },
       },
       requireRole('platform-admin'),
+      audited({ action: 'partner.delete', target: 'partner', snapshot: snapshotPartner }),
       async (ctx) => {
         const id = paramId(ctx);
         const dependents = await deps.countDependents(id);

@@ -10,7 +10,7 @@ import type { Run } from '../../schemas/index.js';
 import type { Logger } from '../log.js';
 import { closeAbandonedRun, runClaimedSource, type RunDeps, type RunOptions } from '../ingest/index.js';
 import { withdrawSourceItems } from '../items/index.js';
-import { findRun, TIMEZONE, type SourceDoc } from '../sources/index.js';
+import { findRun, findSource, listRuns, TIMEZONE, toRun, type SourceDoc, type SourceState } from '../sources/index.js';
 import {
   claimAbandonedSources,
   claimDueSources,
@@ -34,6 +34,19 @@ export interface SchedulerOptions extends RunDeps {
   tick?: string;
   /** How long an admin's "run now" waits for a run already in progress. Default 20 s. */
   reportWaitMs?: number;
+  /**
+   * Told when a source starts carrying an alert (its third failure in a row) and when it
+   * loses it (the next success): the notifications hook. Never awaited by the run.
+   */
+  onSourceHealth?: (change: SourceHealthChange) => void;
+}
+
+/** A source's alert appeared (failing) or went away (recovered) with this run. */
+export interface SourceHealthChange {
+  change: 'failing' | 'recovered';
+  source: SourceDoc;
+  run: Run;
+  state: SourceState;
 }
 
 export interface Scheduler {
@@ -91,18 +104,27 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const released = await releaseSource(source, result.state, now());
     // Deleted during the run: what the run stored must not outlive the source.
     if (released === 'gone') await withdrawSourceItems(source._id, now());
+    else if (!source.state.alert !== !result.state.alert)
+      options.onSourceHealth?.({
+        change: result.state.alert ? 'failing' : 'recovered',
+        source,
+        run: result.run,
+        state: result.state,
+      });
     return result.run;
   };
 
   /**
-   * An admin's run: ours if the source is free, else the run holding it, awaited up to
-   * reportWaitMs. The source is claimed again at each look: a claim that expires meanwhile
+   * An admin's run: the scheduled run that just read the source unchanged since, else ours
+   * if the source is free, else the run holding it, awaited up to reportWaitMs. The source is claimed again at each look: a claim that expires meanwhile
    * (its hub died) gives way to a new run, and the dead run is closed as interrupted.
    */
   const requestRun = async (sourceId: string): Promise<Run | undefined> => {
     const deadline = Date.now() + (options.reportWaitMs ?? 20_000);
     let waitedRunId: string | undefined;
     for (;;) {
+      const fresh = await findFreshScheduledRun(sourceId, now());
+      if (fresh) return fresh;
       const source = await claimSourceById(sourceId, owner, now(), leaseMs);
       if (source) return track(runLeased(source, { trigger: 'manual', fullRead: true }));
       waitedRunId ??= await currentRunId(sourceId, now());
@@ -188,4 +210,21 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     },
     requestRun,
   };
+}
+
+/** A scheduled run finished this recently answers « run now » itself: it read the source just now. */
+const FRESH_RUN_MS = 10_000;
+
+/**
+ * The scheduled run that just finished — the first run of a new source, typically — when
+ * nothing changed in the source since it started: running again would read the same thing
+ * and report every item unchanged. A change of the source (an admin fixing its address)
+ * always gets a new run.
+ */
+async function findFreshScheduledRun(sourceId: string, at: Date): Promise<Run | undefined> {
+  const [latest] = await listRuns(sourceId, 1);
+  if (!latest || latest.trigger !== 'schedule' || !latest.finishedAt) return undefined;
+  if (at.getTime() - latest.finishedAt.getTime() > FRESH_RUN_MS) return undefined;
+  const source = await findSource(sourceId);
+  return source && source.updatedAt <= latest.startedAt ? toRun(latest) : undefined;
 }

@@ -1,8 +1,8 @@
 /**
  * Random secrets kept in the database, so that every hub process (and a restarted one)
- * signs and checks form tokens, image addresses and sealed credentials alike without any
- * configuration. Created once by whichever process asks first: the unique _id settles a
- * race. (The collection keeps the name it had when only form tokens used it.)
+ * signs and checks form tokens, image addresses, sealed credentials and sign-in address
+ * hashes alike without any configuration. Created once by whichever process asks first:
+ * the unique _id settles a race. (The collection keeps the name it had when only form tokens used it.)
  */
 import { randomBytes } from 'node:crypto';
 import { Schema, model } from 'mongoose';

@@ -27,3 +27,12 @@ export {
 export type { SourceDoc } from './source-model.js';
 export type { RunDoc } from './run-model.js';
 export { toRun, toSource } from './views.js';
+export {
+  assertSourceSemantics,
+  createSealedSource,
+  previewUnsavedSource,
+  snapshotSource,
+  updateSealedSource,
+} from './operations.js';
+export { previewBody, previewSource } from './connector-source.js';
+export { deleteSource, updateSource } from './sources.js';

@@ -3,13 +3,19 @@ import type { Context } from 'koa';
 import { type Run, type SourceInput, validatePatch } from '../../schemas/index.js';
 import type { ReaderPool, RunBudget } from '../../connectors/index.js';
 import { assertPartnerAccess, getPrincipal, requireRole, scopedPartnerId } from '../auth/index.js';
+import { audited } from '../audit/index.js';
 import { conflict, invalidInput, notFound, readBody, RouteGroup } from '../http/index.js';
 import { previewBody, previewSource } from './connector-source.js';
-import { resolveCredentials } from './credentials.js';
+import {
+  assertSourceSemantics as assertSemantics,
+  createSealedSource,
+  previewUnsavedSource,
+  snapshotSource,
+  updateSealedSource,
+} from './operations.js';
 import { listRuns } from './runs.js';
-import { createSource, deleteSource, findSource, listSources, updateSource } from './sources.js';
+import { deleteSource, findSource, listSources } from './sources.js';
 import type { SourceDoc } from './source-model.js';
-import { checkSourceSemantics } from './validate-source.js';
 import { toRun, toSource } from './views.js';
 
 export interface SourceRouteDeps {
@@ -61,11 +67,6 @@ async function loadSource(ctx: Context): Promise<SourceDoc> {
   return source;
 }
 
-async function assertSemantics(source: Partial<SourceInput>, allowedHosts: readonly string[]): Promise<void> {
-  const errors = await checkSourceSemantics(source, allowedHosts);
-  if (errors.length) throw invalidInput(errors);
-}
-
 /** The admin routes of sources; partner admins see and change only their partner's. */
 export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
   return new RouteGroup()
@@ -79,14 +80,13 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
         body: 'SourceInput',
         responses: { 201: { description: 'Created', schema: 'Source' }, 400: { description: 'Invalid configuration' } },
       },
+      audited({ action: 'source.create', target: 'source', snapshot: snapshotSource }),
       async (ctx) => {
         const input = readBody<SourceInput>(ctx, 'SourceInput');
         assertPartnerAccess(getPrincipal(ctx), input.partnerId, [...ADMINS]);
         await assertSemantics(input, deps.allowedHosts);
-        const { url, credentials } = await resolveCredentials(input);
-        const source = toSource(
-          await createSource({ ...input, url: url ?? input.url, credentials: credentials ?? undefined }),
-        );
+        const source = toSource(await createSealedSource(input));
+        ctx.state.auditTargets = [source.id];
         deps.nudge();
         ctx.status = 201;
         ctx.set('Location', `/api/v1/admin/sources/${source.id}`);
@@ -148,9 +148,7 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
         const input = readBody<SourceInput>(ctx, 'SourceInput');
         assertPartnerAccess(getPrincipal(ctx), input.partnerId, [...ADMINS]);
         await assertSemantics(input, deps.allowedHosts);
-        const { url, credentials } = await resolveCredentials(input);
-        const unsaved = { ...input, url: url ?? input.url, credentials: credentials ?? undefined };
-        ctx.body = previewBody(await previewSource(unsaved, deps.reader, deps.budget), deps.budget);
+        ctx.body = previewBody(await previewUnsavedSource(input, deps.reader, deps.budget), deps.budget);
       },
     )
     .add(
@@ -180,6 +178,7 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
           404: { description: 'Unknown' },
         },
       },
+      audited({ action: 'source.update', target: 'source', snapshot: snapshotSource }),
       async (ctx) => {
         const current = await loadSource(ctx);
         const errors = validatePatch('SourceInput', ctx.request.body, ['partnerId', 'kind']);
@@ -193,14 +192,7 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
           },
           deps.allowedHosts,
         );
-        const { url, credentials } = await resolveCredentials(patch, current);
-        // The given credentials never reach the database as given: only sealed, or removed.
-        const { credentials: _given, ...fields } = patch;
-        const updated = await updateSource(current, {
-          ...fields,
-          ...(url !== undefined ? { url } : {}),
-          ...(credentials !== undefined ? { credentials } : {}),
-        });
+        const updated = await updateSealedSource(current, patch);
         if (!updated) throw notFound(`la source ${current._id}`);
         ctx.body = toSource(updated);
       },
@@ -214,6 +206,7 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
         summary: 'Delete a source; its items are withdrawn, never deleted',
         responses: { 204: { description: 'Deleted' }, 404: { description: 'Unknown' } },
       },
+      audited({ action: 'source.delete', target: 'source', snapshot: snapshotSource }),
       async (ctx) => {
         const source = await loadSource(ctx);
         await deleteSource(source._id);
@@ -254,6 +247,7 @@ export function adminSourceRoutes(deps: SourceRouteDeps): RouteGroup {
           409: { description: 'source_busy: another hub holds the source and its run cannot be read' },
         },
       },
+      audited({ action: 'source.run', target: 'source', snapshot: snapshotSource, always: true }),
       async (ctx) => {
         const source = await loadSource(ctx);
         const run = await deps.runNow(source._id);

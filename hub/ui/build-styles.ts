@@ -13,7 +13,7 @@ import type { Plugin } from 'esbuild';
 import { renderTokenCss } from './tokens.js';
 
 /** Each face and its own stylesheet (relative to the repository root), read after the kit. */
-export const FACES = { portal: 'portal/styles.css' } as const;
+export const FACES = { portal: 'portal/styles.css', console: 'console/styles.css' } as const;
 export type FaceName = keyof typeof FACES;
 
 export interface BuiltStylesheet {

@@ -27,6 +27,9 @@ export { TypeBadge } from './components/type-badge.js';
 export { EventDetails, type EventInfo } from './components/event-details.js';
 export { Facets, type FacetGroup, type FacetsProps, type FacetValue } from './components/facets.js';
 export { ItemCard, type CardItem, type ItemCardProps } from './components/item-card.js';
+export { Table, type TableColumn, type TableProps } from './components/table.js';
+export { SummaryList, type SummaryRow } from './components/summary-list.js';
+export { Tag, type TagTone } from './components/tag.js';
 // French text and dates, for templates.
 export {
   applyFrenchTypography,

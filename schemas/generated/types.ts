@@ -55,7 +55,7 @@ export type SourceKind = 'feed' | 'json-api' | 'comarquage';
  * This interface was referenced by `TokenInput`'s JSON-Schema
  * via the `definition` "Role".
  */
-export type Role = 'platform-admin' | 'partner-admin' | 'moderator';
+export type Role = 'platform-admin' | 'partner-admin' | 'editor' | 'moderator';
 
 /**
  * Index of every schema, so that shared definitions are emitted once.
@@ -70,6 +70,7 @@ export interface PasserelleSchemas {
   'item-input'?: ItemInput;
   item?: Item;
   'moderation-input'?: ModerationInput;
+  'mute-input'?: MuteInput;
   'official-reply-input'?: OfficialReplyInput;
   'online-service-input'?: OnlineServiceInput;
   'online-service'?: OnlineService;
@@ -816,6 +817,10 @@ export interface Item {
    * via the `definition` "DateTime".
    */
   withdrawnAt?: string;
+  /**
+   * agent: withdrawn by the partner's agent in the console (ingestion leaves it withdrawn until an agent restores it); absent: by its source.
+   */
+  withdrawnBy?: 'agent';
   stats: {
     likes: number;
     comments: number;
@@ -848,6 +853,16 @@ export interface ModerationInput {
   /**
    * Why, kept in the moderation log.
    */
+  reason?: string;
+}
+/**
+ * Body of POST /api/v1/admin/comments/:id/mute: the comment's author may not comment on this partner's items for a while.
+ */
+export interface MuteInput {
+  /**
+   * How long, from 1 hour to a year (8,760 hours).
+   */
+  hours: number;
   reason?: string;
 }
 /**
@@ -1544,6 +1559,10 @@ export interface Run {
     guid?: string;
     index?: number;
     reason: string;
+    /**
+     * The entry as the source gave it (JSON), cut at 2,000 characters; kept for the first rejections of a run only.
+     */
+    entry?: string;
   }[];
   /**
    * This interface was referenced by `Common`'s JSON-Schema
@@ -1976,6 +1995,10 @@ export interface SourceState {
   };
   lastRunId?: string;
   lastHttpStatus?: number;
+  /**
+   * Published items of the source at the end of its last run that read it.
+   */
+  itemCount?: number;
   /**
    * Validator of the last complete fetch, sent as If-None-Match.
    */

@@ -107,7 +107,7 @@ export async function runIsolationBench(): Promise<void> {
         partnerId: 'haut-commissariat',
         ...input,
         url: `${input.url}#${mode}`,
-      } as Parameters<typeof createSource>[0]);
+      } as SourceInput & { credentials?: undefined });
       const seen = await observe(() => scheduler.runNow(source._id));
       const run = seen.result!;
       const outcome = run.error?.code ?? run.notice?.code ?? run.status;

@@ -12,12 +12,20 @@ import { COLOR_SCHEMES, saveScreenshot, VIEWPORTS } from './screenshots.js';
  * Opens `url` in every viewport and colour scheme and checks it; `name` names the
  * screenshots. `status` is the page's expected HTTP status (default 200): Chromium logs a
  * console error for a 4xx/5xx document, which is then the expected one, not a failure.
+ * `cookies`: a signed-in page (the console) gets the session cookie, as the browser holds it.
  */
-export async function checkPageEverywhere(browser: Browser, url: string, name: string, status = 200): Promise<void> {
+export async function checkPageEverywhere(
+  browser: Browser,
+  url: string,
+  name: string,
+  { status = 200, cookies }: { status?: number; cookies?: { name: string; value: string; url: string }[] } = {},
+): Promise<void> {
   for (const viewport of VIEWPORTS) {
     for (const colorScheme of COLOR_SCHEMES) {
       const label = `${name} ${viewport.width} ${colorScheme}`;
-      const page = await browser.newPage({ viewport, colorScheme });
+      const context = await browser.newContext({ viewport, colorScheme });
+      if (cookies) await context.addCookies(cookies);
+      const page = await context.newPage();
       const errors: string[] = [];
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       const response = await page.goto(url);
@@ -32,7 +40,7 @@ export async function checkPageEverywhere(browser: Browser, url: string, name: s
         label,
       ).toEqual([]);
       await saveScreenshot(page, `${name}-${viewport.width}-${colorScheme}`);
-      await page.close();
+      await context.close();
     }
   }
 }

@@ -5,6 +5,7 @@ import { InvalidInput } from '../../domain-errors.js';
 import { now } from '../clock.js';
 import type { ItemContext } from '../item-context.js';
 import { spendFormToken, type FormTokenClaim } from '../form-tokens/form-tokens.js';
+import { assertNotMuted } from '../moderation/mute.js';
 import { limitAction } from '../rate-rules.js';
 import { syncItemStats } from '../stats/sync-item-stats.js';
 import { CommentModel, type CommentDoc } from './comment-model.js';
@@ -71,6 +72,7 @@ export async function createComment({
 }: NewCommentRequest): Promise<{ doc: CommentDoc; editToken: string }> {
   const { author, body } = cleanCommentText(input);
   const parentId = await resolveParent(input.parentId, target.item._id);
+  await assertNotMuted(target.partner._id, visitorHash);
   await limitAction('comment', visitorHash, addressHash);
   const at = now();
   const id = newCommentId();

@@ -1,6 +1,6 @@
 import { Schema, model } from 'mongoose';
 
-export type LoggedAction = 'approve' | 'reject' | 'hide' | 'auto-hide' | 'official-reply';
+export type LoggedAction = 'approve' | 'reject' | 'hide' | 'auto-hide' | 'official-reply' | 'mute';
 
 /** One moderation action: who, when, what (status from → to), why. Kept 12 months. */
 export interface ModerationLogDoc {
@@ -13,7 +13,9 @@ export interface ModerationLogDoc {
   from: string | null;
   to: string;
   reason?: string;
-  /** The bearer token that acted (tokenId "system" for automatic hiding). */
+  /** For a mute: when it ends. */
+  until?: Date;
+  /** The token or agent (tokenId agent:<id>) that acted; tokenId "system" for automatic hiding. */
   by: { tokenId: string; name: string };
 }
 
@@ -27,6 +29,7 @@ const schema = new Schema<ModerationLogDoc>(
     from: { type: String, default: null },
     to: { type: String, required: true },
     reason: String,
+    until: Date,
     by: { type: new Schema({ tokenId: String, name: String }, { _id: false }), required: true },
   },
   { versionKey: false },

@@ -1,15 +1,14 @@
 /** /api/v1/admin/comments… and /api/v1/admin/moderation-log (bearer; partner roles see their partner only). */
 import type { Context } from 'koa';
-import type { BulkModerationInput, ModerationInput, OfficialReplyInput } from '../../../schemas/index.js';
-import { assertPartnerAccess, getPrincipal, requireRole } from '../../auth/index.js';
-import { notFound, readBody, RouteGroup, toHttpError } from '../../http/index.js';
+import type { BulkModerationInput, ModerationInput, MuteInput, OfficialReplyInput } from '../../../schemas/index.js';
+import { audited } from '../../audit/index.js';
+import { getPrincipal, requireRole } from '../../auth/index.js';
+import { readBody, RouteGroup, toHttpError } from '../../http/index.js';
 import { commentIdParam } from '../comments/author-edit.js';
-import { CommentModel, type CommentDoc } from '../comments/comment-model.js';
 import { toPublicComment } from '../comments/view.js';
 import { ADMIN_COMMENT_SCHEMA, toAdminComments } from './admin-view.js';
 import { listCommentsForModeration, listModerationLog } from './admin-queries.js';
-import { postOfficialReply } from './official-reply.js';
-import { moderateComment, type TransitionResult } from './transition.js';
+import { moderateAs, moderateManyAs, muteAuthorAs, replyAs, snapshotComment } from './operations.js';
 
 const auth = 'bearer' as const;
 const tag = 'admin';
@@ -31,42 +30,30 @@ const LOG_ENTRY = {
     partnerId: { type: 'string' },
     itemId: { type: 'string' },
     commentId: { type: 'string' },
-    action: { type: 'string', enum: ['approve', 'reject', 'hide', 'auto-hide', 'official-reply'] },
+    action: { type: 'string', enum: ['approve', 'reject', 'hide', 'auto-hide', 'official-reply', 'mute'] },
     from: { type: ['string', 'null'] },
     to: { type: 'string' },
     reason: { type: 'string' },
+    until: { type: 'string', description: 'For a mute: when it ends' },
     by: { type: 'object', properties: { tokenId: { type: 'string' }, name: { type: 'string' } } },
   },
 };
 
-/** A comment the token may moderate: 404 when unknown, 403 when another partner's. */
-async function loadModeratedComment(ctx: Context, id: string): Promise<CommentDoc> {
-  const doc = await CommentModel.findById(id).lean<CommentDoc>();
-  if (!doc || doc.status === 'deleted') throw notFound(`le commentaire ${id}`);
-  assertPartnerAccess(getPrincipal(ctx), doc.partnerId, ['partner-admin', 'moderator']);
-  return doc;
-}
-
-async function moderateOne(ctx: Context, id: string, input: ModerationInput): Promise<TransitionResult> {
-  const doc = await loadModeratedComment(ctx, id);
-  const { tokenId, name } = getPrincipal(ctx);
-  return moderateComment(doc, input.action, { tokenId, name }, input.reason);
-}
-
 async function moderateBulk(ctx: Context, input: BulkModerationInput): Promise<unknown[]> {
-  const results = [];
-  for (const id of input.ids) {
-    try {
-      const { from, to } = await moderateOne(ctx, id, input);
-      results.push({ id, ok: true, from, to });
-    } catch (thrown) {
-      const err = toHttpError(thrown);
-      if (!err) throw thrown;
-      results.push({ id, ok: false, status: err.status, code: err.code, detail: err.detail });
-    }
-  }
-  return results;
+  const results = await moderateManyAs(getPrincipal(ctx), input.ids, input.action, input.reason);
+  return results.map((r) => {
+    if (r.ok) return r;
+    const err = toHttpError(r.error);
+    if (!err) throw r.error;
+    return { id: r.id, ok: false, status: err.status, code: err.code, detail: err.detail };
+  });
 }
+
+/** Moderation actions journalled: before and after status of each comment acted on. */
+const auditModeration = (ctx: Context) => {
+  const reason = (ctx.request.body as { reason?: unknown } | undefined)?.reason;
+  if (typeof reason === 'string') ctx.state.auditNote = reason;
+};
 
 /** The moderation routes. */
 export function moderationRoutes(): RouteGroup {
@@ -114,8 +101,19 @@ export function moderationRoutes(): RouteGroup {
         },
       },
       MODERATORS,
+      audited({
+        action: 'comment.moderate',
+        target: 'comment',
+        snapshot: snapshotComment,
+        ids: (ctx) => {
+          const ids = (ctx.request.body as { ids?: unknown } | undefined)?.ids;
+          return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string').slice(0, 100) : [];
+        },
+      }),
       async (ctx) => {
-        ctx.body = { results: await moderateBulk(ctx, readBody<BulkModerationInput>(ctx, 'BulkModerationInput')) };
+        const input = readBody<BulkModerationInput>(ctx, 'BulkModerationInput');
+        auditModeration(ctx);
+        ctx.body = { results: await moderateBulk(ctx, input) };
       },
     )
     .add(
@@ -145,9 +143,16 @@ export function moderationRoutes(): RouteGroup {
         },
       },
       MODERATORS,
+      audited({ action: 'comment.moderate', target: 'comment', snapshot: snapshotComment }),
       async (ctx) => {
         const input = readBody<ModerationInput>(ctx, 'ModerationInput');
-        const { from, to, comment } = await moderateOne(ctx, commentIdParam(ctx), input);
+        auditModeration(ctx);
+        const { from, to, comment } = await moderateAs(
+          getPrincipal(ctx),
+          commentIdParam(ctx),
+          input.action,
+          input.reason,
+        );
         ctx.body = { id: comment._id, from, to, comment: (await toAdminComments([comment]))[0] };
       },
     )
@@ -167,15 +172,40 @@ export function moderationRoutes(): RouteGroup {
         },
       },
       requireRole('partner-admin', 'moderator'),
+      audited({ action: 'comment.reply', target: 'comment', snapshot: snapshotComment }),
       async (ctx) => {
-        const target = await loadModeratedComment(ctx, commentIdParam(ctx));
-        const reply = await postOfficialReply(
-          target,
-          getPrincipal(ctx),
-          readBody<OfficialReplyInput>(ctx, 'OfficialReplyInput').body,
-        );
+        const { body } = readBody<OfficialReplyInput>(ctx, 'OfficialReplyInput');
+        const reply = await replyAs(getPrincipal(ctx), commentIdParam(ctx), body);
+        ctx.state.auditTargets = [reply._id];
         ctx.status = 201;
         ctx.body = { comment: toPublicComment(reply) };
+      },
+    )
+    .add(
+      {
+        method: 'post',
+        path: '/api/v1/admin/comments/:id/mute',
+        tag,
+        auth,
+        summary: "Mute the comment's author (their visitor key) on this partner's items for a while; logged",
+        body: 'MuteInput',
+        responses: {
+          200: {
+            description: 'Muted until',
+            schema: { type: 'object', properties: { until: { type: 'string' }, partnerId: { type: 'string' } } },
+          },
+          400: { description: 'Invalid duration, or an official reply (no visitor)' },
+          403: { description: 'Another partner' },
+          404: { description: 'Unknown' },
+        },
+      },
+      MODERATORS,
+      audited({ action: 'visitor.mute', target: 'comment', snapshot: snapshotComment, always: true }),
+      async (ctx) => {
+        const input = readBody<MuteInput>(ctx, 'MuteInput');
+        const mute = await muteAuthorAs(getPrincipal(ctx), commentIdParam(ctx), input.hours, input.reason);
+        ctx.state.auditNote = `jusqu'au ${mute.until.toISOString()}${input.reason ? ` — ${input.reason}` : ''}`;
+        ctx.body = { until: mute.until.toISOString(), partnerId: mute.partnerId };
       },
     )
     .add(

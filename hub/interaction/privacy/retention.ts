@@ -7,6 +7,7 @@ import { CommentModel } from '../comments/comment-model.js';
 import { DUPLICATE_WINDOW_MS, FingerprintModel } from '../comments/fingerprint.js';
 import { FlagModel } from '../flags/flag-model.js';
 import { ModerationLogModel } from '../moderation/log-model.js';
+import { purgeEndedMutes } from '../moderation/mute.js';
 import { purgeUsedFormTokens } from '../form-tokens/form-tokens.js';
 import { purgeOldSalts } from './ip-hash.js';
 
@@ -29,6 +30,7 @@ export interface PurgeReport {
   fingerprints: number;
   salts: number;
   rateHits: number;
+  mutes: number;
   formTokens: number;
 }
 
@@ -53,7 +55,7 @@ async function purgeRejectedComments(at: Date): Promise<number> {
 
 /** Deletes or strips what has outlived its retention period; returns what was purged. */
 export async function purgeExpiredModerationData(at: Date = new Date()): Promise<PurgeReport> {
-  const [log, hashes, tokens, fingerprints, salts, rateHits, rejected, formTokens] = await Promise.all([
+  const [log, hashes, tokens, fingerprints, salts, rateHits, rejected, mutes, formTokens] = await Promise.all([
     ModerationLogModel.deleteMany({ at: { $lt: before(at, RETENTION.moderationLogDays) } }),
     CommentModel.updateMany(
       { ipHash: { $exists: true }, createdAt: { $lt: before(at, RETENTION.commentAddressHashDays) } },
@@ -67,6 +69,7 @@ export async function purgeExpiredModerationData(at: Date = new Date()): Promise
     purgeOldSalts(at),
     purgeRateHits(at),
     purgeRejectedComments(at),
+    purgeEndedMutes(at),
     purgeUsedFormTokens(at),
   ]);
   return {
@@ -77,6 +80,7 @@ export async function purgeExpiredModerationData(at: Date = new Date()): Promise
     fingerprints: fingerprints.deletedCount,
     salts,
     rateHits,
+    mutes,
     formTokens,
   };
 }

@@ -21,6 +21,13 @@ const EXPORT = {
         properties: { commentId: { type: 'string' }, reason: { type: 'string' }, createdAt: { type: 'string' } },
       },
     },
+    mutes: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { partnerId: { type: 'string' }, until: { type: 'string' }, reason: { type: 'string' } },
+      },
+    },
   },
 };
 const REFUSALS = {

@@ -9,6 +9,7 @@ import { FingerprintModel } from '../comments/fingerprint.js';
 import { removeComment } from '../comments/remove-comment.js';
 import { FlagModel, type FlagDoc } from '../flags/flag-model.js';
 import { LikeModel, type LikeDoc } from '../likes/like-model.js';
+import { MuteModel, type MuteDoc } from '../moderation/mute-model.js';
 import { syncItemsStats } from '../stats/sync-item-stats.js';
 
 export interface VisitorExport {
@@ -26,14 +27,17 @@ export interface VisitorExport {
     addressHash?: string;
   }[];
   flags: { commentId: string; reason: string; createdAt: string }[];
+  /** Partners on whose items the visitor may not comment until a date. */
+  mutes: { partnerId: string; until: string; reason?: string }[];
 }
 
 /** Everything stored under the visitor's key. */
 export async function exportVisitorData(visitorHash: string): Promise<VisitorExport> {
-  const [likes, comments, flags] = await Promise.all([
+  const [likes, comments, flags, mutes] = await Promise.all([
     LikeModel.find({ visitor: visitorHash }).sort({ createdAt: 1 }).lean<LikeDoc[]>(),
     CommentModel.find({ visitor: visitorHash }).sort({ createdAt: 1 }).lean<CommentDoc[]>(),
     FlagModel.find({ visitor: visitorHash }).sort({ createdAt: 1 }).lean<FlagDoc[]>(),
+    MuteModel.find({ visitor: visitorHash }).lean<MuteDoc[]>(),
   ]);
   return {
     exportedAt: now().toISOString(),
@@ -50,6 +54,11 @@ export async function exportVisitorData(visitorHash: string): Promise<VisitorExp
       ...(c.ipHash ? { addressHash: c.ipHash } : {}),
     })),
     flags: flags.map((f) => ({ commentId: f.commentId, reason: f.reason, createdAt: f.createdAt.toISOString() })),
+    mutes: mutes.map((m) => ({
+      partnerId: m.partnerId,
+      until: m.until.toISOString(),
+      ...(m.reason ? { reason: m.reason } : {}),
+    })),
   };
 }
 
@@ -72,6 +81,7 @@ export async function eraseVisitorData(visitorHash: string): Promise<ErasureRepo
   const [{ deletedCount: flagsErased }] = await Promise.all([
     FlagModel.deleteMany({ visitor: visitorHash }),
     FingerprintModel.deleteMany({ visitor: visitorHash }),
+    MuteModel.deleteMany({ visitor: visitorHash }),
     forgetRateKey(visitorHash),
   ]);
   await syncItemsStats(touched);

@@ -14,6 +14,10 @@ export interface NavLink {
   href: string;
   /** The link of the page being shown (aria-current="page"). */
   current?: boolean;
+  /** Things waiting behind the link, shown as a number after it (nothing when 0). */
+  count?: number;
+  /** What the number counts, for screen readers: « à traiter », « non lues ». */
+  countLabel?: string;
 }
 
 export interface PageShellProps {
@@ -33,6 +37,8 @@ export interface PageShellProps {
   /** Brand link in the header: the face's home. */
   brand: { name: string; tagline?: string; href: string };
   nav?: NavLink[];
+  /** More of the header, after the navigation (the console's signed-in agent and sign-out). */
+  headerExtra?: ComponentChildren;
   /** Shown above the h1 (Breadcrumbs). */
   breadcrumbs?: ComponentChildren;
   /** More elements for <head> (canonical link, alternate feeds…). */
@@ -61,7 +67,7 @@ export function PageShell(props: PageShellProps) {
         <a class="pl-skip-link" href="#contenu">
           Aller au contenu
         </a>
-        <SiteHeader brand={props.brand} nav={props.nav} />
+        <SiteHeader brand={props.brand} nav={props.nav} extra={props.headerExtra} />
         <main id="contenu" class="pl-main" tabindex={-1}>
           <div class="pl-page-head">
             <div class="pl-container">
@@ -81,7 +87,7 @@ export function PageShell(props: PageShellProps) {
   );
 }
 
-function SiteHeader({ brand, nav }: Pick<PageShellProps, 'brand' | 'nav'>) {
+function SiteHeader({ brand, nav, extra }: Pick<PageShellProps, 'brand' | 'nav'> & { extra?: ComponentChildren }) {
   return (
     <header class="pl-header">
       <div class="pl-container pl-header__inner">
@@ -89,6 +95,7 @@ function SiteHeader({ brand, nav }: Pick<PageShellProps, 'brand' | 'nav'>) {
           <span class="pl-header__name">{brand.name}</span>
           {brand.tagline && <span class="pl-header__tagline">{applyFrenchTypography(brand.tagline)}</span>}
         </a>
+        {extra && <div class="pl-header__extra">{extra}</div>}
         {nav && nav.length > 0 && (
           <nav class="pl-nav" aria-label="Navigation principale">
             <ul class="pl-nav__list">
@@ -96,6 +103,12 @@ function SiteHeader({ brand, nav }: Pick<PageShellProps, 'brand' | 'nav'>) {
                 <li key={link.href}>
                   <a class="pl-nav__link" href={link.href} aria-current={link.current ? 'page' : undefined}>
                     {applyFrenchTypography(link.label)}
+                    {link.count ? (
+                      <span class="pl-nav__count">
+                        {link.count}
+                        {link.countLabel && <span class="pl-visually-hidden"> {link.countLabel}</span>}
+                      </span>
+                    ) : null}
                   </a>
                 </li>
               ))}

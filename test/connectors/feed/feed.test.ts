@@ -49,7 +49,14 @@ describe('feed: RSS 2.0', () => {
       "Avis de coupure d'eau — Dumbéa",
     ]);
     for (const item of result.items) expect(validateAgainst('ItemInput', item)).toEqual([]);
-    expect(result.rejected).toEqual([{ index: 3, guid: 'ps-actu-sans-titre', reason: 'title: missing' }]);
+    expect(result.rejected).toEqual([
+      {
+        index: 3,
+        guid: 'ps-actu-sans-titre',
+        reason: 'title: missing',
+        entry: expect.stringContaining('ps-actu-sans-titre'),
+      },
+    ]);
     expect(result).toMatchObject({ notModified: false, httpStatus: 200, fetched: 4, complete: false });
   });
 

@@ -56,15 +56,27 @@ afterAll(async () => {
 });
 
 describe('run now while a run is in progress', () => {
-  it('answers 200 with the run in progress once it has finished', async () => {
+  it('answers 200 with the first run, in progress or just finished, not a second read of the same thing', async () => {
     const id = await createSource('/half-second.rss');
-    const first = hub.services.scheduler.runNow(id); // the first run, as the scheduler starts it
+    expect(await hub.services.scheduler.tick()).toBeGreaterThanOrEqual(1); // the first run, as the scheduler starts it
     await expect.poll(() => site.requests.some((r) => r.path === '/half-second.rss')).toBe(true);
     const res = await runNow(id);
     expect(res.status).toBe(200);
     const report = (await res.json()) as Run;
-    const started = await first;
-    expect(report).toMatchObject({ id: started!.id, status: 'ok', counts: { fetched: 4, created: 4 } });
+    expect(report).toMatchObject({ trigger: 'schedule', status: 'ok', counts: { fetched: 4, created: 4 } });
+    await hub.services.scheduler.idle();
+    expect(site.requests.filter((r) => r.path === '/half-second.rss')).toHaveLength(1);
+
+    // The admin changes the source: « run now » reads it again, whatever ran a moment ago.
+    const patch = await hub.request(`/api/v1/admin/sources/${id}`, {
+      method: 'PATCH',
+      token: TEST_ADMIN_TOKEN,
+      json: { schedule: '*/15 * * * *' },
+    });
+    expect(patch.status).toBe(200);
+    const again = await runNow(id);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ trigger: 'manual', status: 'ok', counts: { fetched: 4 } });
   });
 
   it('answers 202 with the running run when it takes longer than the wait', async () => {

@@ -50,7 +50,7 @@ describe.skipIf(!HAS_CHROMIUM)('the portal’s page kinds in Chromium', () => {
     it(
       `${name}: no axe violation at 320 and 1280 px, light and dark, nothing wider than the screen`,
       async () => {
-        await checkPageEverywhere(browser, world.hub.url + path(), `portal-${name}`, status);
+        await checkPageEverywhere(browser, world.hub.url + path(), `portal-${name}`, { status });
       },
       SLOW,
     );

@@ -1,0 +1,71 @@
+/**
+ * What every signed-in page shows around its content: the navigation with its counters,
+ * the agent's name and role, the sign-out form's token, the message left by the last
+ * action (flash), and the address of the console's script.
+ */
+import type { Context } from 'koa';
+import { takeFlash, type SessionDoc } from '../hub/accounts/index.js';
+import type { NavLink } from '../hub/ui/index.js';
+import { can, ROLE_LABELS } from './access.js';
+import { getConsoleScript } from './client/script.js';
+import type { ConsoleDeps } from './deps.js';
+import { getViewer } from './http/viewer.js';
+import { NAV_ENTRIES, type CountMemo } from './registry/nav.js';
+import type { TodoContext } from './registry/todo.js';
+
+export type Flash = NonNullable<SessionDoc['flash']>;
+
+export interface Chrome {
+  nav: NavLink[];
+  user: { name: string; role: string; partnerName?: string };
+  csrf: string;
+  flash?: Flash;
+  scriptHref: string;
+}
+
+/** The context providers and counters read: the viewer, the hub, the partner shown. */
+export function todoContext(ctx: Context, deps: ConsoleDeps): TodoContext {
+  const viewer = getViewer(ctx);
+  const partners = deps.catalog.partners.current();
+  return {
+    viewer,
+    deps,
+    partnerId: viewer.partnerId,
+    partnerName: (id) => partners.get(id)?.name ?? id,
+  };
+}
+
+/** Builds the chrome of a page whose navigation entry is `current`. */
+export async function buildChrome(ctx: Context, deps: ConsoleDeps, current: string): Promise<Chrome> {
+  const todo = todoContext(ctx, deps);
+  const { viewer } = todo;
+  const cache = (ctx.state.counts ??= new Map<string, Promise<number>>()) as Map<string, Promise<number>>;
+  const memo: CountMemo = (key, compute) => {
+    let value = cache.get(key);
+    if (!value) cache.set(key, (value = compute()));
+    return value;
+  };
+  const entries = NAV_ENTRIES.filter((e) => can(viewer.role, e.capability));
+  const [counts, flash, script] = await Promise.all([
+    Promise.all(entries.map((e) => (e.count ? e.count(todo, memo) : Promise.resolve(0)))),
+    takeFlash(viewer.session),
+    getConsoleScript(),
+  ]);
+  const nav = entries.map((e, i) => ({
+    label: typeof e.label === 'function' ? e.label(todo) : e.label,
+    href: typeof e.href === 'function' ? e.href(todo) : e.href,
+    current: e.id === current,
+    ...(counts[i] ? { count: counts[i], ...(e.countLabel ? { countLabel: e.countLabel } : {}) } : {}),
+  }));
+  return {
+    nav,
+    user: {
+      name: viewer.agent.name,
+      role: ROLE_LABELS[viewer.role],
+      ...(viewer.partnerId ? { partnerName: todo.partnerName(viewer.partnerId) } : {}),
+    },
+    csrf: viewer.session.csrf,
+    ...(flash ? { flash } : {}),
+    scriptHref: script.href,
+  };
+}

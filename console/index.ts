@@ -1,0 +1,71 @@
+/**
+ * The agents' console: server-rendered French pages at /console, behind accounts and
+ * sessions (hub/accounts), calling the hub's services in-process. The app mounts
+ * `parseConsoleForms()` and `renderConsoleErrors(deps)` before the routers, then
+ * `consoleRoutes(deps)`. Extension points (À traiter rows, navigation entries, screens):
+ * console/README.md.
+ */
+import { bodyParser } from '@koa/bodyparser';
+import type { Context, Middleware, Next } from 'koa';
+import { RouteGroup } from '../hub/http/index.js';
+import type { ConsoleDeps } from './deps.js';
+import { checkForms } from './http/csrf.js';
+import { addAction, addPage } from './http/routes.js';
+import { requireAgent } from './http/viewer.js';
+import { serveScript } from './routes/assets.js';
+import { serveHome } from './routes/home.js';
+import { showPasswordLink, usePasswordLinkRoute } from './routes/password-link.js';
+import { finishOidc, showSignIn, signIn, signOut, startOidc } from './routes/sign-in.js';
+import { addScreens } from './screens.js';
+
+export type { ConsoleDeps } from './deps.js';
+export { renderConsoleErrors } from './http/errors.js';
+
+/** Console forms are URL-encoded; parsed before the hub's JSON body parser, under /console only. */
+export function parseConsoleForms(): Middleware {
+  const parse = bodyParser({ enableTypes: ['form'], formLimit: '256kb', encoding: 'utf-8' });
+  return async function consoleForms(ctx: Context, next: Next): Promise<void> {
+    if (!ctx.path.startsWith('/console/')) return next();
+    return parse(ctx, next);
+  };
+}
+
+/** Every console page and action. */
+export function consoleRoutes(deps: ConsoleDeps): RouteGroup {
+  const group = new RouteGroup();
+  const agent = requireAgent();
+  group.router.use(checkForms(deps.config.publicUrl));
+  group.add(
+    {
+      method: 'get',
+      path: '/console/assets/console.:hash.js',
+      tag: 'console',
+      summary: 'Le script de la console (copie, aperçu en direct), nommé par son empreinte',
+      responses: { 200: { description: 'JavaScript', contentType: 'application/javascript' } },
+    },
+    serveScript,
+  );
+  addPage(
+    group,
+    '/console/connexion',
+    'Connexion à la console',
+    { retour: { description: 'Page après connexion' } },
+    showSignIn(deps),
+  );
+  addAction(group, '/console/connexion', 'Se connecter (e-mail et mot de passe)', signIn(deps));
+  addPage(group, '/console/connexion/oidc', "Connexion par le fournisseur d'identité", undefined, startOidc(deps));
+  addPage(group, '/console/connexion/oidc/retour', "Retour du fournisseur d'identité", undefined, finishOidc(deps));
+  addPage(
+    group,
+    '/console/mot-de-passe/:token',
+    'Choisir un mot de passe (lien à usage unique)',
+    undefined,
+    showPasswordLink(deps),
+  );
+  addAction(group, '/console/mot-de-passe/:token', 'Enregistrer le mot de passe', usePasswordLinkRoute(deps));
+  addAction(group, '/console/deconnexion', 'Se déconnecter', agent, signOut(deps, false));
+  addAction(group, '/console/deconnexion-partout', 'Se déconnecter de toutes les sessions', agent, signOut(deps, true));
+  addPage(group, '/console', 'À traiter : ce qui attend l’agent', undefined, agent, serveHome(deps));
+  addScreens(group, deps, agent);
+  return group;
+}

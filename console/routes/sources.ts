@@ -1,0 +1,165 @@
+/**
+ * Sources: the list (status, last and next run, items, failures), a source's page (runs,
+ * errors grouped by message, rejected entries), run now, enable or disable, delete with
+ * confirmation. Creating and editing are in source-form.ts.
+ */
+import type { Context } from 'koa';
+import { audited } from '../../hub/audit/index.js';
+import { NotFound } from '../../hub/domain-errors.js';
+import type { RouteGroup } from '../../hub/http/index.js';
+import {
+  findSource,
+  listRuns,
+  listSources,
+  snapshotSource,
+  toRun,
+  toSource,
+  updateSource,
+} from '../../hub/sources/index.js';
+import { deleteSource } from '../../hub/sources/index.js';
+import type { ConsoleDeps } from '../deps.js';
+import { queryParam } from '../http/forms.js';
+import { redirectWithFlash, renderScreen } from '../http/respond.js';
+import { addAction, addPage } from '../http/routes.js';
+import { assertOwnPartner, getViewer, requireCapability, scopePartner } from '../http/viewer.js';
+import { SourcePage, SourcesPage } from '../pages/sources-page.js';
+import type { Middleware } from 'koa';
+
+/** A source the viewer may manage: 404 when unknown, 403 when another partner's. */
+export async function loadOwnSource(ctx: Context) {
+  const source = await findSource(String(ctx.params.id));
+  if (!source) throw new NotFound('cette source');
+  assertOwnPartner(getViewer(ctx), source.partnerId);
+  return source;
+}
+
+function listPage(deps: ConsoleDeps) {
+  return async (ctx: Context) => {
+    const viewer = getViewer(ctx);
+    const partnerId = scopePartner(viewer, queryParam(ctx, 'partenaire'));
+    const failingOnly = queryParam(ctx, 'etat') === 'echec';
+    const docs = await listSources({ ...(partnerId ? { partnerId } : {}), ...(failingOnly ? { alerts: true } : {}) });
+    const partners = deps.catalog.partners.current();
+    const sources = docs.map(toSource).sort((a, b) => (a.state.alert ? 0 : 1) - (b.state.alert ? 0 : 1));
+    await renderScreen(ctx, deps, 'sources', SourcesPage, {
+      sources,
+      failingOnly,
+      partnerName: (id: string) => partners.get(id)?.name ?? id,
+      platform: !viewer.partnerId,
+    });
+  };
+}
+
+function sourcePage(deps: ConsoleDeps) {
+  return async (ctx: Context) => {
+    const source = toSource(await loadOwnSource(ctx));
+    const runs = (await listRuns(source.id, 20)).map(toRun);
+    const partner = deps.catalog.partners.current().get(source.partnerId);
+    await renderScreen(ctx, deps, 'sources', SourcePage, {
+      source,
+      runs,
+      partnerName: partner?.name ?? source.partnerId,
+      confirmDelete: queryParam(ctx, 'supprimer') === '1',
+    });
+  };
+}
+
+function runNow(deps: ConsoleDeps) {
+  return async (ctx: Context) => {
+    const source = await loadOwnSource(ctx);
+    const run = await deps.runNow(source._id);
+    const to = `/console/sources/${source._id}`;
+    if (!run)
+      return redirectWithFlash(ctx, to, { kind: 'info', message: 'Une collecte de cette source est déjà en cours.' });
+    const message =
+      run.status === 'running'
+        ? 'La collecte est lancée ; rechargez la page dans un moment pour voir son résultat.'
+        : run.status === 'failed'
+          ? `La collecte a échoué : ${run.error?.message ?? 'raison inconnue'}.`
+          : `Collecte terminée : ${run.counts.created} nouveaux contenus, ${run.counts.updated} modifiés.`;
+    await redirectWithFlash(ctx, to, { kind: run.status === 'failed' ? 'alert' : 'success', message });
+  };
+}
+
+function toggle(deps: ConsoleDeps, enabled: boolean) {
+  return async (ctx: Context) => {
+    const source = await loadOwnSource(ctx);
+    await updateSource(source, { enabled });
+    if (enabled) deps.nudge();
+    await redirectWithFlash(ctx, `/console/sources/${source._id}`, {
+      kind: 'success',
+      message: enabled
+        ? 'La source est activée : elle sera lue à son heure.'
+        : 'La source est désactivée : elle ne sera plus lue.',
+    });
+  };
+}
+
+function remove(deps: ConsoleDeps) {
+  return async (ctx: Context) => {
+    const source = await loadOwnSource(ctx);
+    await deleteSource(source._id);
+    await deps.itemsChanged();
+    await redirectWithFlash(ctx, '/console/sources', {
+      kind: 'success',
+      message: `La source « ${source.name ?? source.url} » est supprimée ; ses contenus sont retirés.`,
+    });
+  };
+}
+
+const journal = (action: string, always = false) =>
+  audited({ action, target: 'source', snapshot: snapshotSource, always });
+
+export function addSourceScreens(group: RouteGroup, deps: ConsoleDeps, agent: Middleware): void {
+  const may = requireCapability('sources');
+  const etat = {
+    etat: { description: '« echec » : seulement les sources en échec' },
+    partenaire: { description: 'Un partenaire (administrateurs de la plateforme)' },
+  };
+  addPage(group, '/console/sources', 'Les sources du partenaire', etat, agent, may, listPage(deps));
+  addPage(
+    group,
+    '/console/sources/:id',
+    'Une source : ses collectes et ses erreurs',
+    undefined,
+    agent,
+    may,
+    sourcePage(deps),
+  );
+  addAction(
+    group,
+    '/console/sources/:id/collecter',
+    'Lancer la collecte maintenant',
+    agent,
+    may,
+    journal('source.run', true),
+    runNow(deps),
+  );
+  addAction(
+    group,
+    '/console/sources/:id/activer',
+    'Activer la source',
+    agent,
+    may,
+    journal('source.update'),
+    toggle(deps, true),
+  );
+  addAction(
+    group,
+    '/console/sources/:id/desactiver',
+    'Désactiver la source',
+    agent,
+    may,
+    journal('source.update'),
+    toggle(deps, false),
+  );
+  addAction(
+    group,
+    '/console/sources/:id/supprimer',
+    'Supprimer la source (ses contenus sont retirés)',
+    agent,
+    may,
+    journal('source.delete'),
+    remove(deps),
+  );
+}
