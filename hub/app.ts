@@ -21,7 +21,19 @@ import { authenticateSession } from './accounts/index.js';
 import { measureHttp, metricsRoutes, watchDatabaseConnection } from './metrics/index.js';
 import { healthRoutes, type ReadinessCheck } from './health/index.js';
 import { openApiRoutes } from './openapi/index.js';
-import { adminPartnerRoutes, findPartner, publicPartnerRoutes } from './partners/index.js';
+import {
+  adminPartnerRoutes,
+  findLocalContacts,
+  findPartner,
+  localContactRoutes,
+  publicPartnerRoutes,
+} from './partners/index.js';
+import {
+  adminServiceRoutes,
+  countPartnerServices,
+  publicServiceRoutes,
+  toOnlineService,
+} from './online-services/index.js';
 import { pingDatabase } from './db/index.js';
 import { adminSourceRoutes, countPartnerSources } from './sources/index.js';
 import { bumpItemsVersion, countPartnerItems, findPublishedItem, toItem } from './items/index.js';
@@ -111,15 +123,27 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
     }),
     openApiRoutes(() => docs, { version: HUB_VERSION, publicUrl: config.publicUrl }),
     publicPartnerRoutes(),
+    localContactRoutes(),
     ...services.catalog.routes(),
+    publicServiceRoutes(services.onlineServices),
     adminPartnerRoutes({
       onChanged: () => services.partnersChanged(),
       countDependents: async (id) =>
-        (await Promise.all([countPartnerSources(id), countPartnerItems(id), countPartnerTokens(id)])).reduce(
-          (a, b) => a + b,
-        ),
+        (
+          await Promise.all([
+            countPartnerSources(id),
+            countPartnerItems(id),
+            countPartnerTokens(id),
+            countPartnerServices(id),
+          ])
+        ).reduce((a, b) => a + b),
     }),
     adminTokenRoutes({ partnerExists: async (id) => !!(await findPartner(id)) }),
+    adminServiceRoutes({
+      directory: services.onlineServices,
+      partnerExists: async (id) => !!(await findPartner(id)),
+      allowedHosts: config.sourceAllowedHosts,
+    }),
     adminSourceRoutes({
       nudge: () => services.scheduler.nudge(),
       runNow: (id) => services.scheduler.requestRun(id),
@@ -150,6 +174,10 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
       widgetScript: async () => `/widgets/v1/embed.${(await getWidgetAssets()).hash}.js`,
       log,
       voice: voice.service,
+      services: {
+        find: async (q, filter) => (await services.onlineServices.find(q, filter)).map(toOnlineService),
+        findLocalContacts: (kinds, commune) => findLocalContacts(kinds, commune),
+      },
     }),
     consoleRoutes(consoleDeps),
   ];

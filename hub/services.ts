@@ -15,6 +15,7 @@ import {
   type OidcSignIn,
 } from './accounts/index.js';
 import { createCatalog, type Catalog } from './catalog/index.js';
+import { ServiceDirectory } from './online-services/index.js';
 import { countAwaitingReview, purgeExpiredModerationData } from './interaction/index.js';
 import { purgeVoiceData } from './voice/index.js';
 import { purgeUnusedImages } from './images/index.js';
@@ -39,6 +40,8 @@ export interface HubServices {
   reader: ReaderPool;
   scheduler: Scheduler;
   catalog: Catalog;
+  /** The registry of online services as searches read it (in memory, refreshed). */
+  onlineServices: ServiceDirectory;
   /** Console and e-mail notifications (source health, moderation digest; later issues add kinds). */
   notifications: Notifications;
   /** The e-mail transport (nodemailer when SMTP_URL is set), shared with the wishes' follow-up. */
@@ -69,8 +72,10 @@ export interface ServiceOptions {
 /** Creates the services; nothing touches the network or the database until start(). */
 export function createServices(config: Config, log: Logger, options: ServiceOptions = {}): HubServices {
   useCredentialsKey(config.credentialsKey);
-  const catalog = createCatalog(config, log);
-  const listeners: (() => void)[] = [() => catalog.search.itemsChanged()];
+  const onlineServices = new ServiceDirectory();
+  const catalog = createCatalog(config, log, onlineServices);
+  // A run that changed items may have changed the services their fiches point to.
+  const listeners: (() => void)[] = [() => catalog.search.itemsChanged(), () => onlineServices.invalidate()];
   const itemsChanged = () => listeners.forEach((l) => l());
   const fetcher = limitPerHost(
     createFetcher({
@@ -156,6 +161,7 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
     reader,
     scheduler,
     catalog,
+    onlineServices,
     notifications,
     mailer,
     oidc,

@@ -2,7 +2,17 @@
 import type { Catalog } from '../hub/catalog/index.js';
 import type { Logger } from '../hub/log.js';
 import type { VoiceService } from '../hub/voice/index.js';
-import type { Item } from '../schemas/index.js';
+import type { LocalContact } from '../hub/partners/index.js';
+import type { Item, OnlineService } from '../schemas/index.js';
+import type { ServiceFilter } from '../hub/online-services/index.js';
+
+/** The registry of online services as pages read it. */
+export interface PortalServices {
+  /** Active services matching the query (best first) or, without words, all of them by name. */
+  find(q: string, filter?: ServiceFilter): Promise<OnlineService[]>;
+  /** « Qui peut m'aider ? »: the cards of these DILA office kinds for this commune (INSEE code). */
+  findLocalContacts(kinds: string[], communeCode: string): Promise<LocalContact[]>;
+}
 
 export interface PortalDeps {
   /** Search, listings and the partner directory. */
@@ -16,6 +26,8 @@ export interface PortalDeps {
   log: Logger;
   /** Wishes and page feedback (hub/voice), in-process. */
   voice?: VoiceService;
+  /** Online services and local contacts (issue 14). */
+  services: PortalServices;
   /** Addresses per sitemap file before /sitemap.xml becomes an index. Default 50,000 (the protocol's limit). */
   sitemapLimit?: number;
 }

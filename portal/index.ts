@@ -13,6 +13,7 @@ import { serveHome } from './routes/home.js';
 import { serveFeedback } from './routes/feedback.js';
 import { serveItem } from './routes/item.js';
 import { servePartner, servePartners } from './routes/partners.js';
+import { serveServices } from './routes/services.js';
 import { serveSearch } from './routes/search.js';
 import { serveOpenSearch, serveRobots, serveSitemaps } from './routes/site-files.js';
 import { serveStaticPage } from './routes/static-pages.js';
@@ -110,6 +111,19 @@ export function portalRoutes(deps: PortalDeps): RouteGroup {
         'Une publication : contenu, partenaire, dates, démarches en ligne, réactions, publications liées',
       ),
       serveItem(deps),
+    )
+    .add(
+      page('/demarches', 'Démarches en ligne des partenaires : recherche et filtres, sortie comptée par /sortie/:id', {
+        query: {
+          q: { description: 'Texte recherché' },
+          commune: { description: 'Commune (identifiant ou code INSEE)' },
+          audience: { description: 'particuliers, professionnels, associations' },
+          partner: { description: 'Un partenaire' },
+          page: { description: 'À partir de 1' },
+        },
+        responses: withBadRequest,
+      }),
+      serveServices(deps),
     )
     .add(page('/partenaires', 'Les partenaires, par type'), servePartners(deps))
     .add(page('/partenaires/:id', 'Un partenaire : site, dernières publications, flux'), servePartner(deps))

@@ -25,6 +25,7 @@ export interface PortalLayoutProps extends Pick<PageShellProps, 'title' | 'headi
 const NAV = [
   { label: 'Accueil', href: '/' },
   { label: 'Rechercher', href: '/recherche' },
+  { label: 'Démarches en ligne', href: '/demarches' },
   { label: 'Partenaires', href: '/partenaires' },
 ] as const;
 

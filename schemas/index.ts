@@ -32,6 +32,8 @@ export type SchemaName =
   | 'ModerationInput'
   | 'MuteInput'
   | 'OfficialReplyInput'
+  | 'OnlineService'
+  | 'OnlineServiceInput'
   | 'Partner'
   | 'PartnerInput'
   | 'Run'

@@ -62,6 +62,7 @@ function toDraft(fiche: ParsedFiche): DraftItem {
     topics: fiche.themes.length ? fiche.themes : splitSubject(fiche.subject),
     categories: [fiche.publicationType, ...splitSubject(fiche.subject)].filter((c): c is string => Boolean(c)),
     ...(fiche.keywords.length ? { keywords: fiche.keywords } : {}),
+    ...(fiche.localOffices.length ? { localOffices: fiche.localOffices } : {}),
     links: fiche.links,
     audience: [...fiche.audiences, ...(urlAudience ? [urlAudience] : [])],
     updatedAt: readDcDate(fiche.date),

@@ -6,6 +6,7 @@
 import { decodeText, type DraftItem, type FetchedBody, ConnectorError, isConnectorError } from '../shared/index.js';
 import { isZip, readArchive, type ArchiveLimits } from './archive.js';
 import { renderFicheBody } from './fiche-body.js';
+import { readLocalOffices } from './local-offices.js';
 import { readFicheLinks } from './fiche-links.js';
 import { audienceFromUrl } from './service-public.js';
 import { childElements, firstChild, parseXmlTree, textContent, type XmlElement } from './xml-tree.js';
@@ -38,6 +39,8 @@ export interface ParsedFiche {
    * with their meaning (`CPAM : Caisse primaire d'assurance maladie`).
    */
   keywords: string[];
+  /** Kinds of local office that can help (PivotLocal of « Où s'adresser ? »: mairie…). */
+  localOffices: string[];
   /** Its blocks of links (online services, questions-answers…), kept structured. */
   links: DraftItem['links'];
 }
@@ -116,6 +119,7 @@ export function parseFiche(xml: string, where: string): ParsedFiche {
       .filter(Boolean),
     html: renderFicheBody(root, audience),
     keywords: readKeywords(root),
+    localOffices: readLocalOffices(root),
     links: readFicheLinks(root, title, audience),
   };
   assignDefined(fiche, {

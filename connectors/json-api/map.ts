@@ -38,6 +38,12 @@ function toDraft(item: unknown, mapping: JsonApiMapping, pageUrl: string): Draft
     type: asText(get('type')),
     topics: asList(get('topics')),
     categories: asList(get('categories')),
+    keywords: asList(get('keywords')),
+    serviceFacts: {
+      accountRequired: asBoolean(get('accountRequired')),
+      cost: asText(get('cost')),
+      duration: asText(get('duration')),
+    },
     author: asText(get('author')),
     publishedAt: asDateValue(get('publishedAt')),
     updatedAt: asDateValue(get('updatedAt')),
@@ -87,6 +93,15 @@ function asList(value: unknown): string[] | undefined {
         .split(',')
         .map((t) => t.trim())
         .filter(Boolean);
+}
+
+/** true/false, or their usual spellings in JSON APIs (1/0, "oui"/"non", "true"/"false"). */
+function asBoolean(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim().toLowerCase() : '';
+  if (['1', 'true', 'oui', 'yes'].includes(text)) return true;
+  if (['0', 'false', 'non', 'no'].includes(text)) return false;
+  return undefined;
 }
 
 function asDateValue(value: unknown): unknown {

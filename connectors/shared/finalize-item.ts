@@ -19,6 +19,7 @@ import {
   pickImage,
 } from './item-fields.js';
 import { sanitizeContent } from './sanitize.js';
+import { normalizeLocalOffices, normalizeServiceFacts } from './service-fields.js';
 import { htmlToText, truncateAtWord } from '../text/index.js';
 import type { ConnectorSource, DraftItem, FinalizeOptions, MappedItems, Rejection } from './types.js';
 import { canonicalizeUrl } from './urls.js';
@@ -93,6 +94,8 @@ function buildItem(
     ...pickClassification(draft, source, options, event !== undefined),
     categories: normalizeCategories(draft.categories),
     keywords: normalizeKeywords(draft.keywords),
+    localOffices: normalizeLocalOffices(draft.localOffices),
+    serviceFacts: normalizeServiceFacts(draft.serviceFacts),
     links: normalizeLinks(draft.links, draft.contentBase ?? url),
     author: normalizeText(draft.author, 200),
     publishedAt: parseDate(draft.publishedAt, dates),

@@ -37,6 +37,10 @@ export interface DraftItem {
   categories?: string[];
   /** Citizens' wording besides the text (questions answered, related titles, sigles): searched, not shown. */
   keywords?: string[];
+  /** Kinds of local office that can help (DILA PivotLocal: mairie, prefecture…). */
+  localOffices?: string[];
+  /** What an entry of a source of online services says of itself. */
+  serviceFacts?: { accountRequired?: boolean; cost?: string; duration?: string };
   /** Blocks of links besides the text (online services, questions-answers…), titles possibly HTML, urls possibly relative to `base`. */
   links?: Partial<Record<LinkBlock, Array<{ title?: string; url?: string; kind?: string }>>>;
   audience?: string[];

@@ -5,6 +5,7 @@
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { RouteGroup } from '../http/index.js';
+import type { ServiceDirectory } from '../online-services/index.js';
 import { listFeedTopics, pingWebSubHub } from '../syndication/index.js';
 import { feedRoutes } from './feeds.js';
 import { PartnerDirectory } from './partner-directory.js';
@@ -24,8 +25,8 @@ export interface Catalog {
   stop(): void;
 }
 
-/** Creates the catalog; start() loads or builds the first index. */
-export function createCatalog(config: Config, log: Logger): Catalog {
+/** Creates the catalog; start() loads or builds the first index. `services` is searched beside the items. */
+export function createCatalog(config: Config, log: Logger, services?: ServiceDirectory): Catalog {
   const partners = new PartnerDirectory();
   const stats = new StatsOverlay();
   const websub = config.websubHubUrl;
@@ -49,7 +50,7 @@ export function createCatalog(config: Config, log: Logger): Catalog {
     partners,
     stats,
     routes: () => [
-      catalogRoutes({ search, partners, stats, publicUrl: config.publicUrl }),
+      catalogRoutes({ search, partners, stats, publicUrl: config.publicUrl, ...(services ? { services } : {}) }),
       feedRoutes({ search, partners, publicUrl: config.publicUrl, ...(websub ? { websubHubUrl: websub } : {}) }),
       adminSynonymRoutes(synonyms),
     ],

@@ -4,6 +4,8 @@ import { HttpError, invalidInput, notFound, RouteGroup } from '../http/index.js'
 import { rewriteContentImages, withImageKey } from '../images/index.js';
 import { findPublishedItem, toItem } from '../items/index.js';
 import { parseSearchParams, SearchNotReadyError, truncateQuery, type SearchHit } from '../search/index.js';
+import { toOnlineService, type ServiceDirectory } from '../online-services/index.js';
+import { getCommuneProvince, type SearchParams } from '../search/index.js';
 import type { PartnerDirectory } from './partner-directory.js';
 import type { SearchRuntime } from './search-runtime.js';
 import type { StatsOverlay } from './stats-overlay.js';
@@ -14,6 +16,25 @@ export interface CatalogDeps {
   stats: StatsOverlay;
   /** The hub's public origin: content images point to its /images/ addresses. */
   publicUrl: string;
+  /** The registry of online services, searched beside the items. */
+  services?: ServiceDirectory;
+}
+
+/** How many matching services a search page shows above its items. */
+const SERVICES_FIRST = 3;
+
+/** The online services answering a search (first page with words only), with the search's filters. */
+async function findServicesFor(params: SearchParams, directory: ServiceDirectory | undefined) {
+  if (!directory || !params.q?.trim() || (params.page ?? 1) > 1) return undefined;
+  if (params.type?.length && !params.type.includes('service')) return undefined;
+  const commune = params.commune?.length === 1 ? params.commune[0] : undefined;
+  const found = await directory.find(params.q, {
+    ...(params.partner?.length ? { partnerIds: params.partner } : {}),
+    ...(params.topic?.length ? { topics: params.topic } : {}),
+    ...(params.audience?.length ? { audience: params.audience } : {}),
+    ...(commune ? { commune: { code: commune, province: getCommuneProvince(commune) } } : {}),
+  });
+  return found.slice(0, SERVICES_FIRST).map(toOnlineService);
 }
 
 const LIST_PARAMS = {
@@ -115,6 +136,12 @@ export function catalogRoutes(deps: CatalogDeps): RouteGroup {
                 },
                 queryTruncated: { type: 'boolean', description: 'q était trop long : seul son début a été cherché' },
                 truncatedQuery: { type: 'string', description: 'Le texte effectivement cherché, quand q a été coupé' },
+                services: {
+                  type: 'array',
+                  description:
+                    'Les démarches en ligne qui répondent à q (3 au plus, première page seulement), à montrer avant les publications : « Faire la démarche en ligne »',
+                  items: { $ref: 'OnlineService' },
+                },
               },
             },
           },
@@ -126,6 +153,7 @@ export function catalogRoutes(deps: CatalogDeps): RouteGroup {
         const parsed = parseSearchParams(ctx.query);
         if (!parsed.ok) throw invalidInput(parsed.errors);
         const result = withSearch(() => deps.search.service.search(parsed.params));
+        const services = await findServicesFor(parsed.params, deps.services);
         const partners = deps.partners.current();
         ctx.set('Cache-Control', 'public, max-age=30');
         ctx.body = {
@@ -136,6 +164,7 @@ export function catalogRoutes(deps: CatalogDeps): RouteGroup {
           facets: result.facets,
           ...(result.didYouMean ? { didYouMean: result.didYouMean } : {}),
           ...(parsed.queryTruncated ? { queryTruncated: true, truncatedQuery: parsed.params.q } : {}),
+          ...(services?.length ? { services } : {}),
         };
       },
     )

@@ -25,7 +25,8 @@ import {
   type SourceDoc,
   type SourceState,
 } from '../sources/index.js';
-import { ingestItems } from './ingest-items.js';
+import { syncFicheServices, syncSourceServices } from '../online-services/index.js';
+import { ingestItems, type IngestInput, type IngestResult } from './ingest-items.js';
 import { nextState, toRunDoc, type Outcome } from './run-report.js';
 
 export interface RunDeps {
@@ -67,14 +68,16 @@ async function attempt(source: SourceDoc, deps: RunDeps, fullRead: boolean): Pro
       budget,
     });
     if (result.notModified) return { status: 'ok', result };
-    const ingest = await ingestItems({
+    const listing = {
       sourceId: source._id,
+      partnerId: source.partnerId,
       items: result.items,
       complete: result.complete, // the connector folds in source.complete, a truncated listing and the budgets
       rejectedGuids: result.rejected.map((r) => r.guid).filter((g): g is string => !!g),
       // Every written batch is announced: the index follows the database, even if this process dies mid-run.
       onWritten: async () => void (await bumpItemsVersion()),
-    });
+    };
+    const ingest = source.entries === 'services' ? await ingestServices(listing) : await ingestItemsAndLinks(listing);
     const rejected = ingest.counts.rejected + result.rejected.length;
     const notice = describeRunLimit(result, budget);
     return { status: rejected > 0 || notice ? 'partial' : 'ok', result, ingest, ...(notice ? { notice } : {}) };
@@ -93,6 +96,20 @@ async function attempt(source: SourceDoc, deps: RunDeps, fullRead: boolean): Pro
     deps.log.error({ err, sourceId: source._id }, 'ingest: unexpected failure');
     return { status: 'failed', error: { code: 'internal', message: describeFailure('internal') } };
   }
+}
+
+type Listing = IngestInput & { partnerId: string };
+
+/** A source of online services writes the registry, not items. */
+async function ingestServices(listing: Listing): Promise<IngestResult> {
+  return { counts: await syncSourceServices(listing), itemErrors: [] };
+}
+
+/** Items, then the registry entries their « Services en ligne et formulaires » point to. */
+async function ingestItemsAndLinks(listing: Listing): Promise<IngestResult> {
+  const ingest = await ingestItems(listing);
+  await syncFicheServices(listing);
+  return ingest;
 }
 
 /** Runs a source whose claim the caller holds (source.lease.runId); returns the report and the next state. */

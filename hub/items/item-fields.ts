@@ -46,6 +46,8 @@ export const OPTIONAL_ITEM_FIELDS = [
   'content',
   'categories',
   'keywords',
+  'localOffices',
+  'serviceFacts',
   'links',
   'author',
   'publishedAt',

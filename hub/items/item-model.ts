@@ -59,6 +59,11 @@ const schema = new Schema<ItemDoc>(
     topics: { type: [String], default: [] },
     categories: { type: [String], default: undefined },
     keywords: { type: [String], default: undefined },
+    localOffices: { type: [String], default: undefined },
+    serviceFacts: {
+      type: new Schema({ accountRequired: Boolean, cost: String, duration: String }, { _id: false }),
+      default: undefined,
+    },
     links: { type: linkBlocks, default: undefined },
     audience: { type: [String], default: [] },
     territory: {

@@ -24,6 +24,8 @@ const schema = new Schema<PartnerDoc>(
     website: String,
     logo: String,
     contacts: { type: [contact], default: [] },
+    // Checked against the schema (and the opening hours by their library) before any write.
+    office: { type: Schema.Types.Mixed, default: undefined },
     status: { type: String, required: true, default: 'active' },
     allowedOrigins: { type: [String], default: [] },
     moderation: { mode: { type: String, required: true, default: 'post' } },

@@ -8,7 +8,7 @@ import { PartnerModel, type PartnerDoc } from './partner-model.js';
 /** What anyone may see of a partner. */
 export type PublicPartner = Pick<
   Partner,
-  'id' | 'name' | 'shortName' | 'kind' | 'description' | 'territory' | 'website' | 'logo'
+  'id' | 'name' | 'shortName' | 'kind' | 'description' | 'territory' | 'website' | 'logo' | 'office'
 >;
 
 /** The full record, as admins see it. */
@@ -17,11 +17,11 @@ export function toPartner(doc: PartnerDoc): Partner {
   return { id: _id, ...rest, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
 }
 
-/** Drops private fields: contacts, allowed origins, moderation settings, status. */
+/** Drops private fields: contacts, allowed origins, moderation settings, status. The office is public. */
 export function toPublicPartner(doc: PartnerDoc): PublicPartner {
-  const { _id, name, shortName, kind, description, territory, website, logo } = doc;
+  const { _id, name, shortName, kind, description, territory, website, logo, office } = doc;
   return JSON.parse(
-    JSON.stringify({ id: _id, name, shortName, kind, description, territory, website, logo }),
+    JSON.stringify({ id: _id, name, shortName, kind, description, territory, website, logo, office }),
   ) as PublicPartner;
 }
 

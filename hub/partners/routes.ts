@@ -4,7 +4,7 @@ import type { PartnerInput } from '../../schemas/index.js';
 import { audited } from '../audit/index.js';
 import { assertPartnerAccess, getPrincipal, requireRole, scopedPartnerId } from '../auth/index.js';
 import { conflict, notFound, readBody, RouteGroup } from '../http/index.js';
-import { editPartner, snapshotPartner } from './operations.js';
+import { assertOfficeReadable, editPartner, snapshotPartner } from './operations.js';
 import { createPartner, deletePartner, findPartner, listPartners, toPartner, toPublicPartner } from './partners.js';
 
 const PUBLIC_PARTNER = {
@@ -18,6 +18,7 @@ const PUBLIC_PARTNER = {
     territory: { type: 'object' },
     website: { type: 'string' },
     logo: { type: 'string' },
+    office: { $ref: 'Partner#/definitions/Office' },
   },
 };
 const ID_PARAM = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -109,7 +110,9 @@ export function adminPartnerRoutes(deps: PartnerRouteDeps): RouteGroup {
       requireRole('platform-admin'),
       audited({ action: 'partner.create', target: 'partner', snapshot: snapshotPartner }),
       async (ctx) => {
-        const partner = await createPartner(readBody<PartnerInput>(ctx, 'PartnerInput'));
+        const input = readBody<PartnerInput>(ctx, 'PartnerInput');
+        assertOfficeReadable(input);
+        const partner = await createPartner(input);
         ctx.state.auditTargets = [partner.id];
         await deps.onChanged();
         ctx.status = 201;

@@ -4,6 +4,7 @@
  * and public bodies. Websites are given only where they are the partner's known address.
  */
 import type { PartnerInput, Province } from '../../schemas/index.js';
+import { SEED_OFFICES, townHallName } from './seed-offices.js';
 
 const PROVINCES: PartnerInput[] = [
   {
@@ -134,7 +135,7 @@ const INSTITUTIONS: PartnerInput[] = [
   },
 ];
 
-/** The 45 partners loaded by `npm run seed` and at first start. */
+/** The 45 partners loaded by `npm run seed` and at first start, each with its office (seed-offices.ts). */
 export const SEED_PARTNERS: PartnerInput[] = [
   ...PROVINCES,
   ...COMMUNES.map(([id, name, communeCode, province]): PartnerInput => ({
@@ -145,4 +146,7 @@ export const SEED_PARTNERS: PartnerInput[] = [
     ...(COMMUNE_WEBSITES[id] ? { website: COMMUNE_WEBSITES[id] } : {}),
   })),
   ...INSTITUTIONS,
-];
+].map((partner) => ({
+  ...partner,
+  office: SEED_OFFICES[partner.id] ?? { name: townHallName(partner.name), city: partner.name },
+}));

@@ -18,3 +18,17 @@ export async function seedPartners(): Promise<number> {
   );
   return result.upsertedCount;
 }
+
+/**
+ * Gives the seed's office to every seeded partner that has none yet (databases seeded
+ * before offices existed); an office a partner already wrote is never touched.
+ */
+export async function fillSeedOffices(): Promise<number> {
+  const result = await PartnerModel.bulkWrite(
+    SEED_PARTNERS.filter((p) => p.office).map(({ id, office }) => ({
+      updateOne: { filter: { _id: id, office: { $exists: false } }, update: { $set: { office } } },
+    })),
+    { ordered: false },
+  );
+  return result.modifiedCount;
+}

@@ -29,7 +29,7 @@ export async function recordLease(sourceId: string, lease: SourceLease): Promise
 }
 
 /** Fields whose change makes the stored validators (ETag, body hash) meaningless. */
-const READ_FIELDS = ['url', 'mapping', 'defaults', 'complete'] as const;
+const READ_FIELDS = ['url', 'mapping', 'defaults', 'complete', 'entries'] as const;
 
 /**
  * Writes the state a run ended with and drops the lease. An admin change made during the

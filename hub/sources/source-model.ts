@@ -36,6 +36,7 @@ const schema = new Schema<SourceDoc>(
     schedule: { type: String, required: true },
     enabled: { type: Boolean, required: true },
     complete: { type: Boolean },
+    entries: { type: String },
     defaults: { type: Schema.Types.Mixed },
     mapping: { type: Schema.Types.Mixed },
     state: { type: Schema.Types.Mixed, required: true },

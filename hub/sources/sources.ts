@@ -79,7 +79,7 @@ export async function updateSource(
   if (patch.schedule || patch.enabled === true)
     $set['state.nextRunAt'] = nextCronRun(patch.schedule ?? current.schedule, now);
   // A change in what is fetched or how it is read must not be answered by a 304.
-  const reread = ['url', 'mapping', 'complete', 'defaults', 'credentials'].some((k) => k in patch);
+  const reread = ['url', 'mapping', 'complete', 'defaults', 'credentials', 'entries'].some((k) => k in patch);
   const $unset: Record<string, ''> = reread ? { 'state.etag': '', 'state.lastModified': '', 'state.bodyHash': '' } : {};
   if (credentials === null) $unset.credentials = '';
   return (

@@ -29,6 +29,11 @@ export async function checkSourceSemantics(
     errors.push({ field: 'mapping', message: 'requis pour une source json-api' });
   if (source.kind !== undefined && source.kind !== 'json-api' && source.mapping)
     errors.push({ field: 'mapping', message: 'réservé aux sources json-api' });
+  if (source.kind === 'comarquage' && source.entries === 'services')
+    errors.push({
+      field: 'entries',
+      message: 'une source comarquage donne des fiches ; leurs services en ligne rejoignent le registre d’eux-mêmes',
+    });
   if (source.partnerId !== undefined && !(await findPartner(source.partnerId)))
     errors.push({ field: 'partnerId', message: 'partenaire inconnu' });
   return errors;

@@ -13,10 +13,14 @@ import {
   TypeBadge,
   formatDate,
 } from '../../hub/ui/index.js';
-import type { Item, ItemLinks } from '../../schemas/index.js';
+import type { Item, ItemLinks, OnlineService } from '../../schemas/index.js';
 import { CardSection } from '../components/card-list.js';
 import { FicheBlocks, ServiceButtons } from '../components/fiche-blocks.js';
 import { ChangeNotes, CoAuthors, UnreviewedNotice } from '../components/co-authors.js';
+import { CommuneForm } from '../components/commune-form.js';
+import { ContactCard } from '../components/contact-card.js';
+import { ServiceCard } from '../components/service-card.js';
+import type { LocalContact } from '../../hub/partners/index.js';
 import { ItemFacts } from '../components/item-facts.js';
 import { Reactions } from '../components/reactions.js';
 import { TableOfContents } from '../components/table-of-contents.js';
@@ -44,6 +48,10 @@ export interface ItemPageProps {
   partners: ReadonlyMap<string, PartnerRef>;
   /** The item is the portal's own page (an open lab's): no « read on the partner's site ». */
   ownPage: boolean;
+  /** Online services of the registry attached to this item. */
+  onlineServices?: { service: OnlineService; partnerName: string }[];
+  /** « Qui peut m'aider ? », when the item names local office kinds: the chosen commune's cards, or the form to choose it. */
+  help?: { commune?: PartnerRef; communes: PartnerRef[]; contacts: LocalContact[] };
   /** Where « Cette page vous a-t-elle été utile ? » goes (citizens' voice, issue 12). */
   feedback?: ComponentChildren;
 }
@@ -80,6 +88,21 @@ export function ItemPage(props: ItemPageProps) {
           )}
         </p>
       )}
+      {props.onlineServices && props.onlineServices.length > 0 && (
+        <section class="pl-section" aria-labelledby="demarches-en-ligne">
+          <h2 class="pl-section__title" id="demarches-en-ligne">
+            Démarches en ligne
+          </h2>
+          <ul class="pl-services">
+            {props.onlineServices.map(({ service, partnerName }) => (
+              <li key={service.id}>
+                <ServiceCard service={service} partnerName={partnerName} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {props.help && <WhoCanHelp {...props.help} returnTo={props.canonicalPath} />}
       <FicheBlocks links={props.links} />
       <ChangeNotes item={item} />
       <ItemFacts item={item} partnerName={partnerName} />
@@ -87,6 +110,29 @@ export function ItemPage(props: ItemPageProps) {
       <Reactions itemId={item.id} />
       <CardSection id="voir-aussi-portail" title="Sur le même sujet" cards={props.related} />
     </PortalLayout>
+  );
+}
+
+function WhoCanHelp(props: NonNullable<ItemPageProps['help']> & { returnTo: string }) {
+  return (
+    <section class="pl-section" aria-labelledby="qui-peut-aider">
+      <h2 class="pl-section__title" id="qui-peut-aider">
+        {applyFrenchTypography("Qui peut m'aider ?")}
+      </h2>
+      {props.commune && props.contacts.length === 0 && (
+        <p>
+          {applyFrenchTypography(`Aucun guichet de ${props.commune.name} n'est encore indiqué pour cette démarche.`)}
+        </p>
+      )}
+      {props.contacts.map((contact) => (
+        <ContactCard key={contact.partner.id} contact={contact} />
+      ))}
+      <CommuneForm
+        communes={props.communes}
+        {...(props.commune ? { chosen: props.commune } : {})}
+        returnTo={props.returnTo}
+      />
+    </section>
   );
 }
 

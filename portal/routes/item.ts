@@ -11,6 +11,7 @@ import { ItemPage } from '../pages/item-page.js';
 import { sendPortalPage } from '../site/send-portal-page.js';
 import { describeItem } from '../site/structured-data.js';
 import { itemPath, toCard } from '../view/cards.js';
+import { listCommunes, readCommuneChoice } from '../view/communes.js';
 import { describeReadOn } from '../view/partner-words.js';
 import { pageEtag } from './page-etag.js';
 
@@ -34,7 +35,11 @@ export function serveItem(deps: PortalDeps) {
   const relatedOf = new WeakMap<CachedItem, SearchHit[]>();
   return async function itemPage(ctx: Context): Promise<void> {
     const id = String(ctx.params.id);
-    const etag = await pageEtag(deps);
+    const partnersNow = await deps.catalog.partners.get();
+    const choice = readCommuneChoice(ctx, partnersNow);
+    const commune = choice.ok ? choice.commune : undefined;
+    // The chosen commune changes the « Qui peut m'aider ? » card; the registry and the hours change by the minute.
+    const etag = await pageEtag(deps, commune?.id ?? '', String(Math.floor(Date.now() / 60_000)));
     await sendPortalPage(
       ctx,
       deps.publicUrl,
@@ -55,6 +60,21 @@ export function serveItem(deps: PortalDeps) {
           partners,
           ownPage: item.url === `${deps.publicUrl}${canonicalPath}`,
           related: relatedOf.get(found)!.map((hit) => toCard(hit, partners)),
+          onlineServices: (await deps.services.find('', { itemId: item.id })).map((service) => ({
+            service,
+            partnerName: partners.get(service.partnerId)?.name ?? service.partnerId,
+          })),
+          ...(item.localOffices?.length
+            ? {
+                help: {
+                  ...(commune ? { commune } : {}),
+                  communes: listCommunes(partners),
+                  contacts: commune?.communeCode
+                    ? await deps.services.findLocalContacts(item.localOffices, commune.communeCode)
+                    : [],
+                },
+              }
+            : {}),
           widgetScript: await deps.widgetScript(),
           ...(deps.voice ? { feedback: h(FeedbackQuestion, { itemId: item.id }) } : {}),
           canonicalPath,

@@ -4,7 +4,14 @@ import { itemPath } from '../view/cards.js';
 import type { PartnerRef } from '../view/partner-words.js';
 import type { SitemapEntry } from './sitemap.js';
 
-export const FIXED_PAGES = ['/', '/partenaires', '/accessibilite', '/mentions-legales', '/donnees-personnelles'];
+export const FIXED_PAGES = [
+  '/',
+  '/demarches',
+  '/partenaires',
+  '/accessibilite',
+  '/mentions-legales',
+  '/donnees-personnelles',
+];
 
 /** The entries, from the loaded search index (every published item is in it) and the partner directory. */
 export function listSiteEntries(index: SearchIndex, partners: ReadonlyMap<string, PartnerRef>): SitemapEntry[] {

@@ -93,6 +93,8 @@ export interface PasserelleSchemas {
   'moderation-input'?: ModerationInput;
   'mute-input'?: MuteInput;
   'official-reply-input'?: OfficialReplyInput;
+  'online-service-input'?: OnlineServiceInput;
+  'online-service'?: OnlineService;
   'partner-input'?: PartnerInput;
   partner?: Partner;
   run?: Run;
@@ -308,6 +310,187 @@ export interface ItemInput {
    * @maxItems 100
    */
   keywords?: string[];
+  /**
+   * Kinds of local office that can help (DILA PivotLocal: mairie, prefecture, caf…): the portal shows the chosen commune's matching partner.
+   *
+   * @maxItems 20
+   */
+  localOffices?:
+    | []
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ];
+  serviceFacts?: ServiceFacts;
   links?: ItemLinks;
   audience: Audience[];
   territory: Territory;
@@ -542,6 +725,14 @@ export interface ItemInput {
   contentHash: string;
 }
 /**
+ * What an entry of a source of online services says of itself (json-api mapping).
+ */
+export interface ServiceFacts {
+  accountRequired?: boolean;
+  cost?: string;
+  duration?: string;
+}
+/**
  * Blocks of links a source gives besides its text (services: online services and forms; questions: questions it answers elsewhere, as citizens ask them; seeAlso; moreInfo; references: legal texts), kept structured rather than flattened into the content (DILA fiches: « Services en ligne et formulaires », « Questions ? Réponses ! », « Voir aussi », « Pour en savoir plus », « Textes de référence »). Online services become registry entries later (issue 14).
  *
  * This interface was referenced by `ItemInput`'s JSON-Schema
@@ -615,6 +806,15 @@ export interface Enclosure {
   title?: string;
 }
 /**
+ * This interface was referenced by `ItemInput`'s JSON-Schema
+ * via the `definition` "ServiceFacts".
+ */
+export interface ServiceFacts1 {
+  accountRequired?: boolean;
+  cost?: string;
+  duration?: string;
+}
+/**
  * A stored item, as the API returns it: the connector's ItemInput plus the hub's own bookkeeping.
  */
 export interface Item {
@@ -633,6 +833,8 @@ export interface Item {
    * Citizens' wording from the source (questions, related titles, sigles), searched with a lower weight than the title.
    */
   keywords?: string[];
+  localOffices?: string[];
+  serviceFacts?: ServiceFacts1;
   links?: ItemLinks;
   audience: Audience[];
   territory: Territory;
@@ -1032,6 +1234,120 @@ export interface OfficialReplyInput {
   body: string;
 }
 /**
+ * Body of POST /api/v1/admin/services: an online service (démarche en ligne) of a partner. PATCH takes the same fields, all optional, except partnerId.
+ */
+export interface OnlineServiceInput {
+  /**
+   * Lower-case identifier: letters, digits and single hyphens.
+   *
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "Slug".
+   */
+  partnerId: string;
+  name: string;
+  /**
+   * What the service lets a citizen do, in one or two sentences.
+   */
+  description?: string;
+  /**
+   * Where the service is: a public http(s) address (private, local and reserved addresses are refused).
+   */
+  url: string;
+  audience?: Audience[];
+  territory?: Territory;
+  /**
+   * @maxItems 30
+   *
+   * Items: Topic slug, e.g. emploi, sante, transports.
+   *
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "Topic".
+   */
+  topics?: string[];
+  /**
+   * Words citizens use for it (searched, not shown).
+   *
+   * @maxItems 50
+   */
+  keywords?: string[];
+  /**
+   * The partner's own account is needed to use the service.
+   */
+  accountRequired?: boolean;
+  /**
+   * What it costs, as said to citizens (« Gratuit », « 3 000 F CFP »).
+   */
+  cost?: string;
+  /**
+   * Typical time to complete or to get an answer (« 10 minutes », « 15 jours »).
+   */
+  duration?: string;
+  /**
+   * Items (procedure pages) this service belongs to.
+   *
+   * @maxItems 100
+   */
+  itemIds?: string[];
+  status?: 'active' | 'withdrawn';
+}
+/**
+ * An online service of the registry, as the API returns it. origin says who feeds it: an editor, the « Services en ligne et formulaires » of a DILA fiche, or a source whose entries are services.
+ */
+export interface OnlineService {
+  id: string;
+  partnerId: string;
+  name: string;
+  description?: string;
+  url: string;
+  /**
+   * The portal's counted way out to the service: /sortie/:id.
+   */
+  exitUrl?: string;
+  audience: Audience[];
+  territory: Territory;
+  topics: string[];
+  keywords: string[];
+  accountRequired?: boolean;
+  cost?: string;
+  duration?: string;
+  /**
+   * Who runs the service when it is not the partner (from DILA: « Pôle emploi »).
+   */
+  provider?: string;
+  /**
+   * DILA's kind of link: « Téléservice », « Formulaire », « Simulateur »…
+   */
+  kind?: string;
+  itemIds: string[];
+  origin: ServiceOrigin;
+  status: 'active' | 'withdrawn';
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "DateTime".
+   */
+  createdAt: string;
+  /**
+   * This interface was referenced by `Common`'s JSON-Schema
+   * via the `definition` "DateTime".
+   */
+  updatedAt: string;
+}
+/**
+ * This interface was referenced by `OnlineService`'s JSON-Schema
+ * via the `definition` "ServiceOrigin".
+ */
+export interface ServiceOrigin {
+  /**
+   * editor: written in the console or the API; fiche: a DILA fiche's online services; source: a source whose entries are services.
+   */
+  kind: 'editor' | 'fiche' | 'source';
+  sourceId?: string;
+  /**
+   * The source's own identifier of the service (DILA R…, or the entry's guid).
+   */
+  ref?: string;
+}
+/**
  * Body of POST /api/v1/admin/partners. PATCH takes the same fields, all optional, except id.
  */
 export interface PartnerInput {
@@ -1247,6 +1563,7 @@ export interface PartnerInput {
         Contact,
         Contact
       ];
+  office?: Office;
   status?: 'active' | 'inactive';
   /**
    * @maxItems 50
@@ -1282,6 +1599,46 @@ export interface Contact {
   role?: string;
   email: string;
   phone?: string;
+}
+/**
+ * Where and when the partner receives the public: the contact card of « Qui peut m'aider ? ». Public.
+ *
+ * This interface was referenced by `Partner`'s JSON-Schema
+ * via the `definition` "Office".
+ */
+export interface Office {
+  /**
+   * « Hôtel de ville de Nouméa », « Mairie de Bélep ».
+   */
+  name?: string;
+  /**
+   * Street address, one line per line (no commune).
+   */
+  address?: string;
+  postalCode?: string;
+  city?: string;
+  /**
+   * Postal box when letters go elsewhere (« BP K1, 98849 Nouméa Cedex »).
+   */
+  postalAddress?: string;
+  phone?: string;
+  email?: string;
+  /**
+   * Opening hours in the OpenStreetMap opening_hours syntax (« Mo-Fr 07:30-11:30,12:15-16:00 »), read in Pacific/Noumea time.
+   */
+  openingHours?: string;
+  /**
+   * What the syntax cannot say (« fermé les jours fériés », « permanence le 1er samedi »).
+   */
+  hoursNote?: string;
+  geo?: {
+    lat: number;
+    lon: number;
+  };
+  /**
+   * A map of the place; by default one is made from geo or from the address.
+   */
+  mapUrl?: string;
 }
 /**
  * This interface was referenced by `Partner`'s JSON-Schema
@@ -1509,6 +1866,7 @@ export interface Partner {
         Contact,
         Contact
       ];
+  office?: Office;
   status: 'active' | 'inactive';
   /**
    * Origins allowed to embed widgets and post comments and likes.
@@ -1643,6 +2001,10 @@ export interface SourceInput {
    * The source lists everything it publishes, so an item missing from a run is withdrawn. Default: false (true for a comarquage archive).
    */
   complete?: boolean;
+  /**
+   * What the source's entries are: items (default) or online services for the registry (json-api and feed sources).
+   */
+  entries?: 'items' | 'services';
   defaults?: ItemDefaults;
   mapping?: JsonApiMapping;
 }
@@ -1824,6 +2186,34 @@ export interface JsonApiMapping {
      * via the `definition` "FieldPath".
      */
     communes?: string;
+    /**
+     * Where a value is in one API item: a dotted path (a.b.0.c) or a JSON Pointer (/a/b/0/c).
+     *
+     * This interface was referenced by `SourceInput`'s JSON-Schema
+     * via the `definition` "FieldPath".
+     */
+    keywords?: string;
+    /**
+     * Where a value is in one API item: a dotted path (a.b.0.c) or a JSON Pointer (/a/b/0/c).
+     *
+     * This interface was referenced by `SourceInput`'s JSON-Schema
+     * via the `definition` "FieldPath".
+     */
+    accountRequired?: string;
+    /**
+     * Where a value is in one API item: a dotted path (a.b.0.c) or a JSON Pointer (/a/b/0/c).
+     *
+     * This interface was referenced by `SourceInput`'s JSON-Schema
+     * via the `definition` "FieldPath".
+     */
+    cost?: string;
+    /**
+     * Where a value is in one API item: a dotted path (a.b.0.c) or a JSON Pointer (/a/b/0/c).
+     *
+     * This interface was referenced by `SourceInput`'s JSON-Schema
+     * via the `definition` "FieldPath".
+     */
+    duration?: string;
   };
   /**
    * Builds the item's page URL when the API gives none, e.g. https://example.nc/actualites/{id}; {field} is a path into the item.
@@ -1900,6 +2290,10 @@ export interface Source {
    * The source lists everything it publishes (items missing from a run are withdrawn). Absent: the connector decides — true for a DILA archive, false otherwise.
    */
   complete?: boolean;
+  /**
+   * What the source's entries are: items (default) or online services for the registry (json-api and feed sources).
+   */
+  entries?: 'items' | 'services';
   defaults?: ItemDefaults;
   mapping?: JsonApiMapping;
   state: SourceState;

@@ -132,3 +132,15 @@ export function createGuardedLookup(allowedHosts: ReadonlySet<string>) {
     });
   };
 }
+
+/**
+ * Whether an address is private on its face (loopback, private or reserved IP, localhost,
+ * a bare single-label name) and its host is not allow-listed: what sources and online
+ * services refuse when they are written. Names are checked again after DNS at each fetch.
+ */
+export function isPrivateOnItsFace(url: URL, allowedHosts: readonly string[] = []): boolean {
+  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (allowedHosts.includes(host)) return false;
+  const bare = !host.includes('.') && !host.includes(':');
+  return host === 'localhost' || host.endsWith('.localhost') || bare || isForbiddenAddress(host);
+}

@@ -7,8 +7,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { treeToXml, type XmlJsNode } from '../helpers/tree-to-xml.js';
 
-/** The fiches the tests use: a rich fiche, a plain one, a téléservice, a dossier. */
-export const FIXTURE_FICHES = ['F13240', 'F17847', 'R14213', 'N31650'] as const;
+/** The fiches the tests use: a rich fiche, a plain one, a téléservice, a dossier, one for the town hall. */
+export const FIXTURE_FICHES = ['F13240', 'F17847', 'R14213', 'N31650', 'F1433'] as const;
 
 const require = createRequire(import.meta.url);
 const out = fileURLToPath(new URL('../../fixtures/comarquage/', import.meta.url));

@@ -117,10 +117,14 @@ describe('a rolling upgrade', () => {
 
     // Exactly once: one record, one claim (attempt 0), held by one of the two processes.
     const all = await mongoose.connection.db!.collection('migrations').find({}).sort({ _id: 1 }).toArray();
-    expect(all.map((r) => r._id)).toEqual([MIGRATION, '002-source-credentials-apart']);
+    expect(all.map((r) => r._id)).toEqual([MIGRATION, '002-source-credentials-apart', '003-partner-offices']);
     const records = all.filter((r) => r._id === (MIGRATION as unknown));
     const allClaims = await mongoose.connection.db!.collection('migration_claims').find({}).sort({ _id: 1 }).toArray();
-    expect(allClaims.map((c) => c._id)).toEqual([`${MIGRATION}#0`, '002-source-credentials-apart#0']);
+    expect(allClaims.map((c) => c._id)).toEqual([
+      `${MIGRATION}#0`,
+      '002-source-credentials-apart#0',
+      '003-partner-offices#0',
+    ]);
     const claims = allClaims.filter((c) => c._id === (`${MIGRATION}#0` as unknown));
     const pids = started.map((h) => h.child.pid);
     expect(pids.filter((pid) => String(records[0]!.owner).includes(`:${pid}:`))).toHaveLength(1);
