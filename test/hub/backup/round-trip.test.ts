@@ -12,7 +12,7 @@ import mongoose, { type mongo } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOT_BACKED_UP, readManifest } from '../../../hub/backup/index.js';
 import { disconnectDatabase } from '../../../hub/db/index.js';
-import { migrateDatabase } from '../../../hub/migrations/index.js';
+import { codeSchemaVersion, migrateDatabase, MIGRATIONS } from '../../../hub/migrations/index.js';
 import { startLoopbackServer, type LoopbackServer } from '../../connectors/helpers/loopback-server.js';
 import { freshDatabaseUri, reconnectTestDatabase } from '../../helpers/database.js';
 import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../../helpers/hub.js';
@@ -155,8 +155,8 @@ describe('npm run backup, then npm run restore', () => {
     for (const derived of ['search_index', 'claims', 'rate_hits', 'ip_salts']) expect(names).not.toContain(derived);
     expect(manifest).toMatchObject({
       engine: 'driver',
-      schemaVersion: 2,
-      migrations: ['001-items-schema-version', '002-source-credentials-apart'],
+      schemaVersion: codeSchemaVersion(),
+      migrations: MIGRATIONS.map((m) => m.id),
     });
     expect(manifest.excluded.map((e) => e.name).sort()).toEqual(
       ['claims', 'image_sources', 'image_variants', 'ip_salts', 'migration_claims', 'rate_hits', 'search_index'].sort(),
