@@ -4,7 +4,6 @@
  * it (A's own debounce and build: the baseline) and when B finds it (B's poll and the load
  * of the index A stored), plus what B spent: index builds, resident memory.
  */
-import { spawn } from 'node:child_process';
 import { buildInWorker } from '../../hub/search/index.js';
 import { saveStoredIndex } from '../../hub/catalog/index-store.js';
 import { getItemsVersion } from '../../hub/items/index.js';
@@ -12,36 +11,23 @@ import { seedPartners } from '../../hub/partners/index.js';
 import { createSource } from '../../hub/sources/index.js';
 import { RunModel } from '../../hub/sources/run-model.js';
 import { serve, startLoopbackServer } from '../connectors/helpers/loopback-server.js';
+import { startHubProcess } from '../helpers/hub-process.js';
 import { makeRss } from '../helpers/rss.js';
 import { benchDatabase, fmt, memoryOf } from './lib.js';
 import { insertCorpus, makeCorpus, partnersMap } from './search.bench.js';
 
 const TOKEN = 'bench-admin-token-0123456789abcdef';
 
-function spawnHub(uri: string, scheduler: boolean): Promise<{ base: string; pid: number; stop(): void }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], {
-      env: {
-        ...process.env,
-        MONGODB_URI: uri,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        SCHEDULER_ENABLED: String(scheduler),
-        SCHEDULER_TICK_SECONDS: '1',
-        SOURCE_ALLOWED_HOSTS: '127.0.0.1',
-        ADMIN_TOKEN: TOKEN,
-        SEED_ON_START: 'false',
-      },
-    });
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-      const port = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(err)?.[1];
-      if (port) resolve({ base: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => child.kill('SIGTERM') });
-    });
-    child.on('exit', (code) => reject(new Error(`bench: hub exited (${code}): ${err}`)));
+async function spawnHub(uri: string, scheduler: boolean): Promise<{ base: string; pid: number; stop(): void }> {
+  const hub = await startHubProcess({
+    MONGODB_URI: uri,
+    SCHEDULER_ENABLED: String(scheduler),
+    SCHEDULER_TICK_SECONDS: '1',
+    SOURCE_ALLOWED_HOSTS: '127.0.0.1',
+    ADMIN_TOKEN: TOKEN,
+    SEED_ON_START: 'false',
   });
+  return { base: hub.url, pid: hub.child.pid!, stop: hub.stop };
 }
 
 async function found(base: string, q: string): Promise<boolean> {

@@ -3,46 +3,30 @@
  * runs the sources, hub B does not; an item ingested by A must be searchable on B within
  * 10 s, and B must load A's stored index rather than build its own.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findFreePort } from '../../../hub/db/index.js';
 import { seedPartners } from '../../../hub/partners/index.js';
 import { createSource } from '../../../hub/sources/index.js';
 import { RunModel } from '../../../hub/sources/run-model.js';
 import { serve, startLoopbackServer, type LoopbackServer } from '../../connectors/helpers/loopback-server.js';
 import { connectTestDatabase, dropTestDatabase } from '../../helpers/database.js';
+import { startHubProcess, type HubProcess } from '../../helpers/hub-process.js';
 import { makeRss, numberedEntries } from '../../helpers/rss.js';
 
 const TOKEN = 'freshness-token-0123456789abcdef';
 let site: LoopbackServer;
 let uri: string;
-const hubs: ChildProcess[] = [];
+const hubs: HubProcess[] = [];
 
 async function startHub(scheduler: boolean): Promise<string> {
-  const port = await findFreePort();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], {
-      cwd: new URL('../../../', import.meta.url).pathname,
-      env: {
-        ...process.env,
-        MONGODB_URI: uri,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        ADMIN_TOKEN: TOKEN,
-        SCHEDULER_ENABLED: String(scheduler),
-        SCHEDULER_TICK_SECONDS: '1',
-        SOURCE_ALLOWED_HOSTS: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-      },
-    });
-    hubs.push(child);
-    let out = '';
-    child.stderr.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (/listening on/.test(out)) resolve(`http://127.0.0.1:${port}`);
-    });
-    child.on('exit', (code) => reject(new Error(`hub exited (${code}): ${out}`)));
+  const hub = await startHubProcess({
+    MONGODB_URI: uri,
+    ADMIN_TOKEN: TOKEN,
+    SCHEDULER_ENABLED: String(scheduler),
+    SCHEDULER_TICK_SECONDS: '1',
+    SOURCE_ALLOWED_HOSTS: '127.0.0.1',
   });
+  hubs.push(hub);
+  return hub.url;
 }
 
 async function searchIds(hub: string, q: string): Promise<string[]> {
@@ -81,7 +65,7 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  for (const hub of hubs) hub.kill('SIGTERM');
+  for (const hub of hubs) hub.stop();
   await site.close();
   await dropTestDatabase();
 });

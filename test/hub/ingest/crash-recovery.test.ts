@@ -4,7 +4,6 @@
  * scheduler then marks the run interrupted on its own, the items already written become
  * searchable, and "run now" completes the source: nothing lost, nothing doubled.
  */
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ItemModel } from '../../../hub/items/item-model.js';
 import { seedPartners } from '../../../hub/partners/index.js';
@@ -14,6 +13,7 @@ import { SourceModel } from '../../../hub/sources/source-model.js';
 import { serve, startLoopbackServer, type LoopbackServer } from '../../connectors/helpers/loopback-server.js';
 import { connectTestDatabase, dropTestDatabase } from '../../helpers/database.js';
 import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../../helpers/hub.js';
+import { startHubProcess, type HubProcess } from '../../helpers/hub-process.js';
 import { makeRss, numberedEntries } from '../../helpers/rss.js';
 
 const TOTAL = 5000;
@@ -34,30 +34,13 @@ afterAll(async () => {
   else await dropTestDatabase();
 });
 
-function startHubProcess(): Promise<{ port: number; kill: () => void }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], {
-      cwd: new URL('../../../', import.meta.url).pathname,
-      env: {
-        ...process.env,
-        MONGODB_URI: uri,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        ADMIN_TOKEN: ADMIN,
-        SCHEDULER_ENABLED: 'false',
-        SOURCE_ALLOWED_HOSTS: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        // The shortest claim allowed, so that the test waits 15 s rather than a minute.
-        SCHEDULER_LEASE_SECONDS: '15',
-      },
-    });
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-      const port = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(err)?.[1];
-      if (port) resolve({ port: Number(port), kill: () => child.kill('SIGKILL') });
-    });
-    child.on('exit', (code) => reject(new Error(`hub exited (${code}): ${err}`)));
+function startDoomedHub(): Promise<HubProcess> {
+  return startHubProcess({
+    MONGODB_URI: uri,
+    ADMIN_TOKEN: ADMIN,
+    SOURCE_ALLOWED_HOSTS: '127.0.0.1',
+    // The shortest claim allowed, so that the test waits 15 s rather than a minute.
+    SCHEDULER_LEASE_SECONDS: '15',
   });
 }
 
@@ -71,7 +54,7 @@ describe('a hub killed during a run', () => {
     });
     const t0 = Date.now();
     const step = (what: string) => console.info(`crash-recovery: ${what} at ${Date.now() - t0} ms`);
-    const hub = await startHubProcess();
+    const hub = await startDoomedHub();
     step('hub started');
     void fetch(`http://127.0.0.1:${hub.port}/api/v1/admin/sources/${source._id}/run`, {
       method: 'POST',

@@ -4,45 +4,16 @@
  * (`hub/main.ts`) start at the same moment on the same database. The migration runs
  * exactly once, and the old hub answers every request the same throughout.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG_FIXTURES, insertItems, type ItemFixture } from '../../helpers/items.js';
 import { startTestHub, type TestHub } from '../../helpers/hub.js';
+import { startHubProcess, type HubProcess } from '../../helpers/hub-process.js';
 
-const root = new URL('../../../', import.meta.url).pathname;
 const MIGRATION = '001-items-schema-version';
 
-interface NewHub {
-  child: ChildProcess;
-  port: number;
-  stdout: () => string;
-}
-
-function startNewHub(uri: string): Promise<NewHub> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        MONGODB_URI: uri,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        ADMIN_TOKEN: 'rolling-upgrade-token-0123456789',
-        SCHEDULER_ENABLED: 'false',
-        LOG_LEVEL: 'info',
-      },
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-      const port = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(err)?.[1];
-      if (port) resolve({ child, port: Number(port), stdout: () => out });
-    });
-    child.on('exit', (code) => reject(new Error(`hub exited (${code}): ${err}`)));
-  });
+function startNewHub(uri: string): Promise<HubProcess> {
+  return startHubProcess({ MONGODB_URI: uri, ADMIN_TOKEN: 'rolling-upgrade-token-0123456789', LOG_LEVEL: 'info' });
 }
 
 /** 200 generated items plus the catalog fixtures: enough for the migration to take a while. */
@@ -57,7 +28,7 @@ function manyItems(): ItemFixture[] {
 }
 
 let old: TestHub;
-const newHubs: NewHub[] = [];
+const newHubs: HubProcess[] = [];
 const itemsCollection = () => mongoose.connection.db!.collection<{ _id: string; schemaVersion?: number }>('items');
 
 /** What the old hub's readers give: listing, search, one item of each shape, a feed. */
@@ -89,7 +60,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const hub of newHubs) hub.child.kill('SIGTERM');
+  for (const hub of newHubs) hub.stop();
   await old.stop();
 });
 

@@ -2,43 +2,28 @@
  * Two real hub processes (`hub/main.ts`) on one database, both scheduling every second,
  * and one due source: exactly one run, and the partner's server is asked exactly once.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPartners } from '../../../hub/partners/index.js';
 import { createSource } from '../../../hub/sources/index.js';
 import { RunModel } from '../../../hub/sources/run-model.js';
 import { serve, startLoopbackServer, type LoopbackServer } from '../../connectors/helpers/loopback-server.js';
 import { connectTestDatabase, dropTestDatabase } from '../../helpers/database.js';
+import { startHubProcess, type HubProcess } from '../../helpers/hub-process.js';
 import { makeRss, numberedEntries } from '../../helpers/rss.js';
 
 let site: LoopbackServer;
 let uri: string;
-const hubs: ChildProcess[] = [];
+const hubs: HubProcess[] = [];
 
-function startHub(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], {
-      cwd: new URL('../../../', import.meta.url).pathname,
-      env: {
-        ...process.env,
-        MONGODB_URI: uri,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        ADMIN_TOKEN: 'two-processes-token-0123456789ab',
-        SCHEDULER_ENABLED: 'true',
-        SCHEDULER_TICK_SECONDS: '1',
-        SOURCE_ALLOWED_HOSTS: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-      },
-    });
-    hubs.push(child);
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-      if (/listening on/.test(err)) resolve();
-    });
-    child.on('exit', (code) => reject(new Error(`hub exited (${code}): ${err}`)));
+async function startHub(): Promise<void> {
+  const hub = await startHubProcess({
+    MONGODB_URI: uri,
+    ADMIN_TOKEN: 'two-processes-token-0123456789ab',
+    SCHEDULER_ENABLED: 'true',
+    SCHEDULER_TICK_SECONDS: '1',
+    SOURCE_ALLOWED_HOSTS: '127.0.0.1',
   });
+  hubs.push(hub);
 }
 
 beforeAll(async () => {
@@ -48,7 +33,7 @@ beforeAll(async () => {
   site.route('/actus.rss', serve(makeRss(numberedEntries(20)), 'application/rss+xml'));
 });
 afterAll(async () => {
-  for (const hub of hubs) hub.kill('SIGTERM');
+  for (const hub of hubs) hub.stop();
   await site.close();
   await dropTestDatabase();
 });
