@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE_FILES, buildWidgets, writeWidgets, type WidgetBundle } from '../../widgets/build.js';
+import { BUNDLE_FILES, buildWidgets, dropUnreadTokens, writeWidgets, type WidgetBundle } from '../../widgets/build.js';
 
 /** The budget for embed.js, minified and gzipped. */
 const MAX_GZIPPED_BYTES = 15 * 1024;
@@ -70,5 +70,19 @@ describe('widget sources', () => {
         /innerHTML|outerHTML|insertAdjacentHTML|document\.write|document\.cookie|eval\(|new Function/,
       );
     }
+  });
+});
+
+describe('dropUnreadTokens', () => {
+  it('drops the shared tokens no rule reads and keeps the others and the widget’s own properties', () => {
+    const css =
+      '.root{--pl-color-text:#111;--pl-color-unused:#222;--_x:var(--pl-color-fallback, red);--pl-color-fallback:#333}' +
+      '@media (prefers-color-scheme: dark){.root{--pl-color-text:#eee;--pl-color-unused:#ddd;}}' +
+      '.a{color:var(--pl-color-text)}';
+    expect(dropUnreadTokens(css)).toBe(
+      '.root{--pl-color-text:#111;--_x:var(--pl-color-fallback, red);--pl-color-fallback:#333}' +
+        '@media (prefers-color-scheme: dark){.root{--pl-color-text:#eee;}}' +
+        '.a{color:var(--pl-color-text)}',
+    );
   });
 });
