@@ -69,7 +69,7 @@ export class ArticleElement extends WidgetElement {
       form.setToken(page.formToken, page.moderation, page.writable !== false);
       if (page.writable === false) {
         closeLikes(likes);
-        feedback.hidden = true;
+        feedback.remove();
       }
     } catch (err) {
       this.sayError(err);
