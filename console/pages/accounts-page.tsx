@@ -111,25 +111,13 @@ export function AccountsPage(props: AccountsPageProps) {
             value={forms.invite?.values.email}
             error={forms.invite?.errors.email}
           />
-          <SelectField
-            id="invite-role"
-            name="role"
-            label="Rôle"
-            options={roleChoices}
-            value={forms.invite?.values.role ?? 'editor'}
-            error={forms.invite?.errors.role}
+          <RoleAndPartner
+            prefix="invite"
+            form={forms.invite}
+            roles={roleChoices}
+            partners={props.partners}
+            labels={{ role: 'Rôle', partner: 'Partenaire', none: 'Aucun (administrateur de la plateforme)' }}
           />
-          {props.partners && (
-            <SelectField
-              id="invite-partnerId"
-              name="partnerId"
-              label="Partenaire"
-              options={props.partners}
-              placeholder="Aucun (administrateur de la plateforme)"
-              value={forms.invite?.values.partnerId}
-              error={forms.invite?.errors.partnerId}
-            />
-          )}
           <Button>Inviter</Button>
         </form>
       </section>
@@ -174,25 +162,13 @@ export function AccountsPage(props: AccountsPageProps) {
             value={forms.token?.values.name}
             error={forms.token?.errors.name}
           />
-          <SelectField
-            id="token-role"
-            name="role"
-            label="Rôle du jeton"
-            options={roleChoices}
-            value={forms.token?.values.role ?? 'editor'}
-            error={forms.token?.errors.role}
+          <RoleAndPartner
+            prefix="token"
+            form={forms.token}
+            roles={roleChoices}
+            partners={props.partners}
+            labels={{ role: 'Rôle du jeton', partner: 'Partenaire du jeton', none: 'Aucun (plateforme)' }}
           />
-          {props.partners && (
-            <SelectField
-              id="token-partnerId"
-              name="partnerId"
-              label="Partenaire du jeton"
-              options={props.partners}
-              placeholder="Aucun (plateforme)"
-              value={forms.token?.values.partnerId}
-              error={forms.token?.errors.partnerId}
-            />
-          )}
           <Button variant="secondary">Créer un jeton</Button>
         </form>
       </section>
@@ -236,5 +212,39 @@ function AgentActions({ agent, csrf, roles }: { agent: AgentView; csrf: string; 
         </form>
       )}
     </div>
+  );
+}
+
+/** The role and, for platform admins, the partner of an invited agent or a new token. */
+function RoleAndPartner(props: {
+  prefix: string;
+  form: RefusedForm | undefined;
+  roles: Choice[];
+  partners: Choice[] | undefined;
+  labels: { role: string; partner: string; none: string };
+}) {
+  const { prefix, form, labels } = props;
+  return (
+    <>
+      <SelectField
+        id={`${prefix}-role`}
+        name="role"
+        label={labels.role}
+        options={props.roles}
+        value={form?.values.role ?? 'editor'}
+        error={form?.errors.role}
+      />
+      {props.partners && (
+        <SelectField
+          id={`${prefix}-partnerId`}
+          name="partnerId"
+          label={labels.partner}
+          options={props.partners}
+          placeholder={labels.none}
+          value={form?.values.partnerId}
+          error={form?.errors.partnerId}
+        />
+      )}
+    </>
   );
 }

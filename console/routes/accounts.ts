@@ -92,26 +92,28 @@ async function deliverLink(ctx: Context, deps: ConsoleDeps, agent: AgentDoc, tok
   });
 }
 
+/** The role and partner of a new agent or token as posted; a partner's admin gives only its own partner. */
+function readRoleAndPartner(ctx: Context, body: ReturnType<typeof formBody>) {
+  return { role: field(body, 'role') as Role, partnerId: getViewer(ctx).partnerId ?? field(body, 'partnerId') };
+}
+
+/** What the hub is given: a platform admin belongs to no partner. */
+function toRoleAndPartner({ role, partnerId }: { role: Role; partnerId: string }) {
+  return { role, ...(partnerId && role !== 'platform-admin' ? { partnerId } : {}) };
+}
+
+function partnerExists(deps: ConsoleDeps) {
+  return async (id: string) => deps.catalog.partners.current().has(id);
+}
+
 function invite(deps: ConsoleDeps) {
   return async (ctx: Context) => {
     const viewer = getViewer(ctx);
     const body = formBody(ctx);
-    const values = {
-      email: field(body, 'email'),
-      name: field(body, 'name'),
-      role: field(body, 'role') as Role,
-      partnerId: viewer.partnerId ?? field(body, 'partnerId'),
-    };
+    const values = { email: field(body, 'email'), name: field(body, 'name'), ...readRoleAndPartner(ctx, body) };
     try {
-      const input = {
-        email: values.email,
-        name: values.name,
-        role: values.role,
-        ...(values.partnerId && values.role !== 'platform-admin' ? { partnerId: values.partnerId } : {}),
-      };
-      const { agent, token } = await inviteAgent(viewer.principal, input, async (id) =>
-        deps.catalog.partners.current().has(id),
-      );
+      const input = { email: values.email, name: values.name, ...toRoleAndPartner(values) };
+      const { agent, token } = await inviteAgent(viewer.principal, input, partnerExists(deps));
       ctx.state.auditTargets = [agent._id];
       await deliverLink(ctx, deps, agent, token, true);
     } catch (err) {
@@ -152,20 +154,10 @@ function createApiToken(deps: ConsoleDeps) {
   return async (ctx: Context) => {
     const viewer = getViewer(ctx);
     const body = formBody(ctx);
-    const values = {
-      name: field(body, 'name'),
-      role: field(body, 'role') as Role,
-      partnerId: viewer.partnerId ?? field(body, 'partnerId'),
-    };
+    const values = { name: field(body, 'name'), ...readRoleAndPartner(ctx, body) };
     try {
-      const input = {
-        name: values.name,
-        role: values.role,
-        ...(values.partnerId && values.role !== 'platform-admin' ? { partnerId: values.partnerId } : {}),
-      };
-      const { token, view } = await issueToken(viewer.principal, input, async (id) =>
-        deps.catalog.partners.current().has(id),
-      );
+      const input = { name: values.name, ...toRoleAndPartner(values) };
+      const { token, view } = await issueToken(viewer.principal, input, partnerExists(deps));
       ctx.state.auditTargets = [view.id];
       await redirectWithFlash(ctx, '/console/comptes', {
         kind: 'success',
