@@ -34,6 +34,7 @@ import {
   publicServiceRoutes,
   toOnlineService,
 } from './online-services/index.js';
+import { adminLinkRoutes } from './link-health/index.js';
 import { pingDatabase } from './db/index.js';
 import { adminSourceRoutes, countPartnerSources } from './sources/index.js';
 import { bumpItemsVersion, countPartnerItems, findPublishedItem, toItem } from './items/index.js';
@@ -152,6 +153,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
       onItemsChanged: services.itemsChanged,
       allowedHosts: config.sourceAllowedHosts,
     }),
+    adminLinkRoutes(services.linkHealth),
     imageRoutes({ fetcher: services.fetcher }),
     widgetRoutes({ config }),
     ...interactionRoutes({ config, visitorData: [VOICE_VISITOR_DATA] }),
