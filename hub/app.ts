@@ -76,6 +76,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
       services.itemsChanged();
     },
     partnersChanged: () => services.partnersChanged(),
+    servicesChanged: () => services.onlineServices.invalidate(),
   };
 
   app.use(attachRequestContext(log));
@@ -177,7 +178,8 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
       log,
       voice: voice.service,
       services: {
-        find: async (q, filter) => (await services.onlineServices.find(q, filter)).map(toOnlineService),
+        find: async (q, filter) =>
+          services.linkHealth.markUnavailable((await services.onlineServices.find(q, filter)).map(toOnlineService)),
         findLocalContacts: (kinds, commune) => findLocalContacts(kinds, commune),
       },
     }),

@@ -10,5 +10,6 @@ export { FAILURES_BEFORE_BROKEN } from './apply-outcome.js';
 export { collectAddresses, type Address } from './collect-addresses.js';
 export { countBrokenLinks, findLink, linkId, listLinks } from './links.js';
 export { LINKS_BROKEN, notifyBrokenLinks } from './notify.js';
+export { readLastCheck as readLastLinkCheck, type LastLinkCheck } from './claim.js';
 export { toLinkView, type LinkView } from './to-link.js';
 export type { LinkDoc, LinkRef } from './link-model.js';

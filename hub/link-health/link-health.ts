@@ -38,6 +38,8 @@ export interface LinkHealth {
   stop(): Promise<void>;
   /** Since when a service's address is broken, if it is (refreshes the memory first when stale). */
   unavailableSince(url: string): Promise<Date | undefined>;
+  /** The services with `unavailableSince` set on those whose address is broken (what the portal shows). */
+  markUnavailable<S extends { url: string; unavailableSince?: string }>(services: S[]): Promise<S[]>;
 }
 
 const DAILY_GAP_MS = 20 * 3_600_000;
@@ -50,6 +52,7 @@ export function createLinkHealth(options: LinkHealthOptions): LinkHealth {
   let task: ScheduledTask | undefined;
   let broken: { at: number; byUrl: Map<string, Date> } | undefined;
   let running: Promise<unknown> | undefined;
+  const stopping = new AbortController();
 
   async function checkNow(): Promise<LinkCheckReport | undefined> {
     const claim = await claimLinkCheck(owner, new Date(), leaseMs);
@@ -62,9 +65,12 @@ export function createLinkHealth(options: LinkHealthOptions): LinkHealth {
     try {
       const report = await runLinkCheck({
         fetcher: options.fetcher,
+        signal: stopping.signal,
         ...(options.collect ? { collect: options.collect } : {}),
       });
       const { checked, broken: brokenCount, startedAt, finishedAt } = report;
+      // Stopped half-way: the claim expires and another hub (or this one, restarted) checks again.
+      if (stopping.signal.aborted) return report;
       if (!(await releaseLinkCheck(claim, { checked, broken: brokenCount, startedAt, finishedAt })))
         options.log.warn('link-health: claim overtaken; run recorded anyway');
       broken = undefined;
@@ -106,13 +112,25 @@ export function createLinkHealth(options: LinkHealthOptions): LinkHealth {
       );
     },
     async stop() {
+      stopping.abort();
       await task?.destroy();
       await running;
     },
-    async unavailableSince(url) {
-      if (!broken || Date.now() - broken.at > MEMORY_MS)
-        broken = { at: Date.now(), byUrl: await listBrokenServiceLinks() };
-      return broken.byUrl.get(url);
+    unavailableSince,
+    async markUnavailable(services) {
+      if (services.length === 0) return services;
+      const marked = [];
+      for (const s of services) {
+        const since = await unavailableSince(s.url);
+        marked.push(since ? { ...s, unavailableSince: since.toISOString() } : s);
+      }
+      return marked;
     },
   };
+
+  async function unavailableSince(url: string): Promise<Date | undefined> {
+    if (!broken || Date.now() - broken.at > MEMORY_MS)
+      broken = { at: Date.now(), byUrl: await listBrokenServiceLinks() };
+    return broken.byUrl.get(url);
+  }
 }

@@ -21,6 +21,8 @@ export interface RunCheckOptions {
   /** Where the addresses come from. Default: services, items, partners (collectAddresses). */
   collect?: () => Promise<Address[]>;
   now?: () => Date;
+  /** Stops taking addresses (the hub is stopping); those under way finish, the rest wait for the next run. */
+  signal?: AbortSignal;
 }
 
 export interface LinkCheckReport {
@@ -64,8 +66,9 @@ export async function runLinkCheck(options: RunCheckOptions): Promise<LinkCheckR
     if (becameBroken(base, next)) report.newlyBroken.push(next);
     if (base.status === 'broken' && next.status === 'ok') report.recovered += 1;
   };
-  await runPool(interleaveByHost(addresses), options.concurrency ?? 8, checkOne);
-  report.forgotten = await deleteLinks([...known.keys()].filter((id) => !seen.has(id)));
+  await runPool(interleaveByHost(addresses), options.concurrency ?? 8, checkOne, options.signal);
+  // An interrupted run has not seen every address: it forgets nothing.
+  if (!options.signal?.aborted) report.forgotten = await deleteLinks([...known.keys()].filter((id) => !seen.has(id)));
   report.finishedAt = now();
   return report;
 }
@@ -86,10 +89,15 @@ export function interleaveByHost(addresses: readonly Address[]): Address[] {
   return out;
 }
 
-async function runPool<T>(work: readonly T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
+async function runPool<T>(
+  work: readonly T[],
+  size: number,
+  fn: (item: T) => Promise<void>,
+  signal?: AbortSignal,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
-    while (next < work.length) await fn(work[next++] as T);
+    while (next < work.length && !signal?.aborted) await fn(work[next++] as T);
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(size, work.length)) }, worker));
 }
