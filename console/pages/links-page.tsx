@@ -101,6 +101,7 @@ export function LinksPage({ chrome, broken, moved, lastCheck, partnerName }: Lin
                   <ul class="pl-links__refs">
                     {m.services.map((s) => (
                       <li key={s.id}>
+                        <p class="pl-links__service">{applyFrenchTypography(s.name)}</p>
                         {s.movable ? (
                           <form method="post" action={`/console/liens/services/${s.id}/adresse`}>
                             <CsrfField token={chrome.csrf} />
@@ -111,7 +112,7 @@ export function LinksPage({ chrome, broken, moved, lastCheck, partnerName }: Lin
                             </button>
                           </form>
                         ) : (
-                          applyFrenchTypography(`${s.name} : à corriger à la source du service`)
+                          applyFrenchTypography('À corriger à la source du service')
                         )}
                       </li>
                     ))}

@@ -70,6 +70,14 @@ function describeFailureOf(error: unknown): CheckOutcome {
   return {
     ok: false,
     ...(failure.httpStatus !== undefined ? { httpStatus: failure.httpStatus } : {}),
-    error: { code: failure.code, message: describeFailure(failure.code, failure.httpStatus, host) },
+    error: { code: failure.code, message: aboutSite(describeFailure(failure.code, failure.httpStatus, host)) },
   };
+}
+
+/** The connectors' French speaks of « la source »; a checked link is a partner's site. */
+function aboutSite(message: string): string {
+  return message
+    .replace(/de la source/g, 'du site')
+    .replace(/à la source/g, 'au site')
+    .replace(/la source/g, 'le site');
 }

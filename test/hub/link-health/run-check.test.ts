@@ -56,7 +56,7 @@ describe('runLinkCheck', () => {
     const broken = await findLink(id);
     expect(broken).toMatchObject({ status: 'broken', consecutiveFailures: 2, error: { code: 'http_4xx' } });
     expect(broken?.brokenSince).toBeInstanceOf(Date);
-    expect(broken?.error?.message).toMatch(/HTTP 404/);
+    expect(broken?.error?.message).toMatch(/^le site refuse la demande ou l'adresse n'existe plus \(HTTP 404\)/);
 
     const third = await check(collect);
     expect(third.newlyBroken).toEqual([]); // told once, not every day
