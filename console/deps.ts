@@ -26,4 +26,6 @@ export interface ConsoleDeps {
   itemsChanged(): Promise<void> | void;
   /** A partner changed: names, origins and moderation are read from memory elsewhere. */
   partnersChanged(): Promise<void>;
+  /** An online service changed (Liens cassés): the registry in memory reloads. */
+  servicesChanged?(): void;
 }

@@ -52,6 +52,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'source.update': 'Source modifiée',
   'source.delete': 'Source supprimée',
   'source.run': 'Collecte lancée',
+  'service.update': 'Service en ligne modifié',
   'partner.create': 'Partenaire créé',
   'partner.update': 'Partenaire modifié',
   'partner.delete': 'Partenaire supprimé',

@@ -34,6 +34,7 @@ import {
   publicServiceRoutes,
   toOnlineService,
 } from './online-services/index.js';
+import { adminLinkRoutes } from './link-health/index.js';
 import { pingDatabase } from './db/index.js';
 import { adminSourceRoutes, countPartnerSources } from './sources/index.js';
 import { bumpItemsVersion, countPartnerItems, findPublishedItem, toItem } from './items/index.js';
@@ -75,6 +76,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
       services.itemsChanged();
     },
     partnersChanged: () => services.partnersChanged(),
+    servicesChanged: () => services.onlineServices.invalidate(),
   };
 
   app.use(attachRequestContext(log));
@@ -152,6 +154,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
       onItemsChanged: services.itemsChanged,
       allowedHosts: config.sourceAllowedHosts,
     }),
+    adminLinkRoutes(services.linkHealth),
     imageRoutes({ fetcher: services.fetcher }),
     widgetRoutes({ config }),
     ...interactionRoutes({ config, visitorData: [VOICE_VISITOR_DATA] }),
@@ -175,7 +178,8 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
       log,
       voice: voice.service,
       services: {
-        find: async (q, filter) => (await services.onlineServices.find(q, filter)).map(toOnlineService),
+        find: async (q, filter) =>
+          services.linkHealth.markUnavailable((await services.onlineServices.find(q, filter)).map(toOnlineService)),
         findLocalContacts: (kinds, commune) => findLocalContacts(kinds, commune),
       },
     }),

@@ -16,6 +16,7 @@ import {
 } from './accounts/index.js';
 import { createCatalog, type Catalog } from './catalog/index.js';
 import { ServiceDirectory } from './online-services/index.js';
+import { createLinkHealth, notifyBrokenLinks, type LinkHealth } from './link-health/index.js';
 import { countAwaitingReview, purgeExpiredModerationData } from './interaction/index.js';
 import { purgeVoiceData } from './voice/index.js';
 import { purgeUnusedImages } from './images/index.js';
@@ -42,6 +43,8 @@ export interface HubServices {
   catalog: Catalog;
   /** The registry of online services as searches read it (in memory, refreshed). */
   onlineServices: ServiceDirectory;
+  /** The daily check of outbound links (hub/link-health). */
+  linkHealth: LinkHealth;
   /** Console and e-mail notifications (source health, moderation digest; later issues add kinds). */
   notifications: Notifications;
   /** The e-mail transport (nodemailer when SMTP_URL is set), shared with the wishes' follow-up. */
@@ -120,6 +123,11 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
       })
       .catch((err: unknown) => log.error({ err, sourceId: source._id }, 'notifications: source health not notified'));
   };
+  const linkHealth = createLinkHealth({
+    fetcher,
+    log: log.child({ module: 'link-health' }),
+    notify: notifyBrokenLinks(notifications, (id) => catalog.partners.current().get(id)?.name),
+  });
   const digest = (at?: Date) =>
     sendModerationDigests(
       {
@@ -162,6 +170,7 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
     scheduler,
     catalog,
     onlineServices,
+    linkHealth,
     notifications,
     mailer,
     oidc,
@@ -183,6 +192,7 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
         log.info('accounts: no TTL index on this database (FerretDB); expired sessions are purged daily');
       if (!config.schedulerEnabled) return;
       scheduler.start();
+      linkHealth.start();
       // Retention of moderation, privacy and account data (hub/interaction/README.md), and
       // images nobody viewed for a month (hub/images), daily at 03:00; the moderation digest
       // at 07:00. Idempotent: several hubs may all run them.
@@ -224,6 +234,7 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
     },
     async stop() {
       await Promise.all(jobs.map((job) => job.destroy()));
+      await linkHealth.stop();
       mailer.close();
       catalog.stop();
       await scheduler.stop();

@@ -32,6 +32,17 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { id: 'sources', label: 'Sources', href: '/console/sources', capability: 'sources' },
   { id: 'contents', label: 'Contenus', href: '/console/contenus', capability: 'contents' },
   {
+    id: 'links',
+    label: 'Liens cassés',
+    href: '/console/liens',
+    capability: 'contents',
+    count: (ctx, memo) => {
+      const provider = TODO_PROVIDERS.find((p) => p.id === 'broken-links');
+      return provider ? memo(`todo:${provider.id}`, () => provider.count(ctx)) : Promise.resolve(0);
+    },
+    countLabel: 'cassés',
+  },
+  {
     id: 'moderation',
     label: 'Modération',
     href: '/console/moderation',

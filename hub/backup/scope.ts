@@ -9,6 +9,7 @@ export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   claims:
     'leases of the processes that were running sources; they do not exist in the restored world (each source keeps its own generation)',
   migration_claims: 'leases of a migration being applied; the record of applied migrations (migrations) is kept',
+  link_check_claims: 'leases of a link check being run; the links and the last run (link_check_state) are kept',
   rate_hits: 'rate-limit windows of at most a few minutes, keyed by address hashes',
   image_sources: "derived: partners' images fetched again on demand (a cache, and large)",
   image_variants: 'derived: resized copies of the cached images, made again on demand',

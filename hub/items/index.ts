@@ -29,4 +29,5 @@ export { bumpItemsVersion, getItemsVersion, getItemsVersionInfo } from './data-v
 export { announceItemStats, onItemStats, type ItemStats } from './stats-events.js';
 export { countItemsBySchemaVersion, stampItemsSchemaVersion } from './schema-version.js';
 export { restoreItem, withdrawItem } from './withdrawal.js';
+export { listItemAddresses, type ItemAddress } from './item-addresses.js';
 export { countSourceItems, listPartnerItems, type ListedItem, type PartnerItemQuery } from './partner-items.js';

@@ -10,5 +10,6 @@ export { syncFicheServices, type FicheServicesInput } from './sync-fiche-service
 export { syncSourceServices, type ServiceSyncCounts, type SourceServicesInput } from './sync-source-services.js';
 export { countPartnerServices, findService, listServices, toOnlineService } from './services.js';
 export { checkServiceUrl } from './service-url.js';
+export { canMoveAddress, moveServiceAddress, type MoveAddressInput } from './move-address.js';
 export { countExits, toNoumeaDay } from './exits.js';
 export type { ServiceDoc } from './service-model.js';

@@ -1,5 +1,6 @@
 /** One online service: what it does, who runs it, what it takes, and the way out through /sortie/:id. */
-import { applyFrenchTypography, Button } from '../../hub/ui/index.js';
+import { formatDate } from '../../hub/locale/index.js';
+import { applyFrenchTypography, Button, Notice } from '../../hub/ui/index.js';
 import type { OnlineService } from '../../schemas/index.js';
 
 export interface ServiceCardProps {
@@ -31,11 +32,29 @@ export function ServiceCard({ service, partnerName, level = 3 }: ServiceCardProp
           ))}
         </ul>
       )}
-      <p class="pl-service__action">
-        <Button href={service.exitUrl ?? `/sortie/${service.id}`}>
-          Faire la démarche en ligne<span class="pl-visually-hidden">{` : ${service.name}`}</span>
-        </Button>
-      </p>
+      {service.unavailableSince ? (
+        <Unavailable service={service} />
+      ) : (
+        <p class="pl-service__action">
+          <Button href={service.exitUrl ?? `/sortie/${service.id}`}>
+            Faire la démarche en ligne<span class="pl-visually-hidden">{` : ${service.name}`}</span>
+          </Button>
+        </p>
+      )}
     </article>
+  );
+}
+
+/** The link check found the address broken: say so rather than send people into a wall (issue 14). */
+function Unavailable({ service }: { service: OnlineService }) {
+  return (
+    <Notice kind="alert" title={`Indisponible chez le partenaire depuis le ${formatDate(service.unavailableSince)}`}>
+      <p>
+        {applyFrenchTypography('Le site du partenaire ne répond plus à cette adresse. ')}
+        <a href={service.exitUrl ?? `/sortie/${service.id}`}>
+          Essayer quand même<span class="pl-visually-hidden">{` : ${service.name}`}</span>
+        </a>
+      </p>
+    </Notice>
   );
 }

@@ -1303,6 +1303,10 @@ export interface OnlineService {
    * The portal's counted way out to the service: /sortie/:id.
    */
   exitUrl?: string;
+  /**
+   * Set when the link check found the address broken (two failed checks in a row): since when.
+   */
+  unavailableSince?: string;
   audience: Audience[];
   territory: Territory;
   topics: string[];

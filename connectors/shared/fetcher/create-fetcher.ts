@@ -39,9 +39,13 @@ export interface FetcherOptions {
   openCredentials?: CredentialOpener;
 }
 
-/** One GET. */
+/** One GET (or HEAD: the link checker's first try). */
 export interface FetchRequest {
   url: string;
+  /** Default GET. A HEAD answer has no body. */
+  method?: 'GET' | 'HEAD';
+  /** Reads nothing of a successful body (the link checker wants only the status). Default false. */
+  discardBody?: boolean;
   /** Accept header. Default `*\/*`. */
   accept?: string;
   /** Validators from the previous successful fetch: sent as If-None-Match / If-Modified-Since. */
@@ -76,6 +80,14 @@ export interface FetchResponse {
   maxAgeSeconds?: number;
   /** From Retry-After (seconds from now), when the server sent one. */
   retryAfterSeconds?: number;
+  /** The redirects followed, in order: each hop's address (without credentials) and status. */
+  redirects?: FetchRedirect[];
+}
+
+/** One redirect followed: the address that answered it and its status (301, 302, 303, 307, 308). */
+export interface FetchRedirect {
+  url: string;
+  status: number;
 }
 
 /** The fetcher's face. */
@@ -155,6 +167,7 @@ async function fetchFollowingRedirects(agent: Agent, settings: Settings, req: Fe
   const signal = AbortSignal.timeout(settings.timeoutMs);
   let url = parseSourceUrl(req.url);
   const secrets = await openCredentials(settings, req);
+  const hops: FetchRedirect[] = [];
   for (let redirects = 0; ; redirects++) {
     // Credentials go to the source's own origin only, never to a redirect elsewhere.
     const own = secrets && url.origin === secrets.origin ? secrets.values : undefined;
@@ -162,7 +175,7 @@ async function fetchFollowingRedirects(agent: Agent, settings: Settings, req: Fe
     try {
       assertLiteralHostAllowed(url, settings.allowedHosts);
       const res = await request(own ? withCredentialQuery(url, own) : url, {
-        method: 'GET',
+        method: req.method ?? 'GET',
         dispatcher: agent,
         headers: { ...buildHeaders(settings, req), ...(own ? credentialHeaders(own) : {}) },
         signal,
@@ -172,10 +185,12 @@ async function fetchFollowingRedirects(agent: Agent, settings: Settings, req: Fe
       if (REDIRECTS.has(res.statusCode) && location) {
         await res.body.dump();
         if (redirects >= settings.maxRedirects) throw tooManyRedirects(settings.maxRedirects, shown);
+        hops.push({ url: shown.href, status: res.statusCode });
         url = parseRedirectUrl(location, url, shown);
         continue;
       }
-      return await finishWithin(res.statusCode, headers, res.body, shown, settings, req);
+      const done = await finishWithin(res.statusCode, headers, res.body, shown, settings, req);
+      return hops.length > 0 ? { ...done, redirects: hops } : done;
     } catch (error) {
       throw secrets
         ? redactFailure(classifyFailure(error, shown.href), secrets.forms)
@@ -207,7 +222,8 @@ async function finishWithin(
   settings: Settings,
   req: FetchRequest,
 ): Promise<FetchResponse> {
-  const cap = req.maxBytes ?? settings.maxBytes;
+  const cap = req.discardBody || req.method === 'HEAD' ? 0 : (req.maxBytes ?? settings.maxBytes);
+  if (cap === 0) return finishResponse(status, headers, body, url, cap);
   if (req.limitBytes === undefined || req.limitBytes >= cap) return finishResponse(status, headers, body, url, cap);
   try {
     return await finishResponse(status, headers, body, url, req.limitBytes);
@@ -234,9 +250,12 @@ async function finishResponse(
     throw new HttpStatusFailure(status, retry);
   }
   const encoding = readHeader(headers, 'content-encoding');
-  assertDeclaredLength(readHeader(headers, 'content-length'), encoding, maxBytes, url.href);
+  // maxBytes 0: the body is not wanted (HEAD, a link check); its declared length does not matter.
+  if (maxBytes > 0) assertDeclaredLength(readHeader(headers, 'content-length'), encoding, maxBytes, url.href);
   const bytes =
-    status === 304 ? (await body.dump(), new Uint8Array()) : await readBody(body, encoding, maxBytes, url.href);
+    status === 304 || maxBytes === 0
+      ? (await body.dump(), new Uint8Array())
+      : await readBody(body, encoding, maxBytes, url.href);
   return describeResponse(status, headers, bytes, url, retryAfterSeconds);
 }
 

@@ -16,8 +16,8 @@ export interface LoopbackServer {
   close(): Promise<void>;
 }
 
-/** Starts the server; routes not declared answer 404. */
-export async function startLoopbackServer(): Promise<LoopbackServer> {
+/** Starts the server (on 127.0.0.1 unless told another loopback address); routes not declared answer 404. */
+export async function startLoopbackServer(host = '127.0.0.1'): Promise<LoopbackServer> {
   const routes = new Map<string, Handler>();
   const requests: LoopbackServer['requests'] = [];
   const server: Server = createServer((req, res) => {
@@ -27,10 +27,10 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
     if (handler) return handler(req, res, url);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://${host}:${port}`,
     port,
     route: (path, handler) => void routes.set(path, handler),
     requests,
