@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 import { validateHtml } from '../helpers/html-validate.js';
 import { changeStatus, createItem, makeToken, newVisitor, publishedWish, support } from '../hub/voice/fixtures.js';
-import { getPage, textsOf } from './helpers/http.js';
+import { getPage, measureTransfer, textsOf } from './helpers/http.js';
 import { openFormSession } from './helpers/form-session.js';
 
 let hub: TestHub;
@@ -80,6 +80,17 @@ describe('/souhaits', () => {
     // Assigned and answered at once: a median of 0 days, 100 % within 30 days.
     expect(table).toContain('0\u00a0jour');
     expect(table).toMatch(/100\u00a0%/);
+  });
+
+  it('is light on a slow network: the page and the wish script, compressed', async () => {
+    const list = await measureTransfer(hub, '/souhaits', 'br');
+    expect(list.contentEncoding).toBe('br');
+    expect(list.bytes).toBeLessThan(8_000);
+    const form = await getPage(hub, '/souhaits/proposer');
+    const script = /src="(\/assets\/souhaits\.[0-9a-f]{12}\.js)"/.exec(form.html)![1]!;
+    const res = await fetch(hub.url + script);
+    expect(res.headers.get('cache-control')).toContain('immutable');
+    expect((await measureTransfer(hub, script, 'br')).bytes).toBeLessThan(1_000);
   });
 
   it('answers a wrong query with a French 400 page', async () => {
