@@ -13,6 +13,7 @@ import {
   TextField,
   type FieldErrorEntry,
 } from '../../hub/ui/index.js';
+import { Honeypot } from '../components/honeypot.js';
 import { PortalLayout } from '../layout.js';
 import { AUDIENCE_CHOICES, listCommuneChoices, wishPath } from '../view/wishes.js';
 
@@ -149,10 +150,7 @@ function WishForm(
         autocomplete="email"
         spellcheck={false}
       />
-      <div class="pl-hp" aria-hidden="true">
-        <label for="website">Ne pas remplir ce champ</label>
-        <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
-      </div>
+      <Honeypot />
       <Button type="submit">Envoyer ma proposition</Button>
       <p class="pl-form__note">
         <a href="/donnees-personnelles">{applyFrenchTypography('Vos données personnelles')}</a>
