@@ -64,6 +64,7 @@ const FOOTER_LINKS = [
   { label: 'Mentions légales', href: '/mentions-legales' },
   { label: 'Données personnelles', href: '/donnees-personnelles' },
   { label: 'Tous les partenaires', href: '/partenaires' },
+  { label: 'Proposer un contenu', href: '/souhaits' },
   { label: 'Espace agents', href: '/console' },
 ];
 

@@ -39,7 +39,7 @@ export function createVoice(deps: VoiceDeps, log: Logger): Voice {
       wishFeedRoutes(deps),
       feedbackRoutes(deps),
     ],
-    service: createVoiceService(deps, followUp),
+    service: createVoiceService(deps, followUp, log),
   };
 }
 
@@ -57,5 +57,8 @@ export { FEEDBACK_REASONS, FEEDBACK_REASON_LABELS } from './feedback/feedback.js
 export { STATUS_LABELS as WISH_STATUS_LABELS } from './follow-up/messages.js';
 export { WISH_FORM } from './wishes/form-subject.js';
 export type { VoiceService } from './service.js';
+export type { PublicWish, PublicWishStep } from './wishes/view.js';
+export type { PartnerResponseTimes } from './wishes/response-times.js';
+export type { SimilarWish } from './wishes/similar.js';
 export { createFollowUp, type FollowUp } from './follow-up/follow-up.js';
 export { searchSimilarItems, type ItemSearch } from './wishes/similar.js';

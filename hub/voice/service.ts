@@ -2,13 +2,17 @@
  * The voice as the faces (portal, console) call it, in-process: the same operations as the
  * API routes, without HTTP and without handing out a model.
  */
+import type { Context } from 'koa';
 import type { FeedbackInput, WishInput, WishStatusInput } from '../../schemas/index.js';
 import { checkFormToken, hashVisitorKey, issueFormToken, ITEM_FORMS, spendFormToken } from '../interaction/index.js';
 import { NotFound } from '../domain-errors.js';
 import type { VoiceDeps } from './deps.js';
 import { recordFeedback, readOwnFeedback, type FeedbackTarget } from './feedback/feedback.js';
 import { reportItemFeedback, reportPartnerFeedback } from './feedback/report.js';
+import type { Logger } from '../log.js';
 import type { FollowUp } from './follow-up/follow-up.js';
+import { announceStep } from './follow-up/announce.js';
+import { hashAddressOf, limitVoiceAction } from './rate-rules.js';
 import { createCitizenWish } from './wishes/create-wish.js';
 import { listWishes, parseWishQuery, type RawWishQuery } from './wishes/list-wishes.js';
 import { checkModerator, moderateWish, type WishModerationAction } from './wishes/moderation.js';
@@ -20,7 +24,7 @@ import { listSupported, loadPublicWish, supportWish, withdrawSupport } from './w
 import { toAdminWish, toPublicWish } from './wishes/view.js';
 import { WishModel, type WishDoc } from './wishes/wish-model.js';
 
-export function createVoiceService(deps: VoiceDeps, followUp: FollowUp) {
+export function createVoiceService(deps: VoiceDeps, followUp: FollowUp, log: Logger) {
   const names = () => deps.partners();
   return {
     /** A fresh token of the wish form for a visitor (good for one wish, from 3 s to 2 h). */
@@ -30,6 +34,8 @@ export function createVoiceService(deps: VoiceDeps, followUp: FollowUp) {
       issueFormToken({ purpose: ITEM_FORMS, subject: itemId, visitor: { hash: visitorHash } }),
     /** The visitor hash of a raw key (a portal cookie, say). */
     hashVisitor: hashVisitorKey,
+    /** The hashed address of a request (today's salt), for the limits of the portal's forms. */
+    hashAddress: (ctx: Context) => hashAddressOf(ctx, deps),
     async listWishes(raw: RawWishQuery, visitorHash?: string) {
       const query = parseWishQuery(raw);
       const { total, wishes } = await listWishes(query);
@@ -66,8 +72,10 @@ export function createVoiceService(deps: VoiceDeps, followUp: FollowUp) {
       const mail = email ? await followUp.subscribe(wish, email, visitorHash) : undefined;
       return { id: wish._id, moderation: wish.moderation, followUp: mail };
     },
-    async toggleSupport(id: string, visitorHash: string, on: boolean) {
+    /** « Moi aussi » or its withdrawal; limited like the API when the address is given. */
+    async toggleSupport(id: string, visitorHash: string, on: boolean, addressHash?: string) {
       const wish = await loadPublicWish(id);
+      if (addressHash) await limitVoiceAction('support', visitorHash, addressHash);
       return on ? supportWish(wish, visitorHash) : withdrawSupport(wish, visitorHash);
     },
     similar: (q: string) => findSimilar(q, deps.searchItems),
@@ -97,6 +105,8 @@ export function createVoiceService(deps: VoiceDeps, followUp: FollowUp) {
       if (!wish) throw new NotFound(`le souhait ${id}`);
       const updated = await changeWishStatus(wish, input, actor);
       forgetOpenWishes();
+      // Mailed as the API's steps are (best effort: a failing mail server is logged only).
+      void announceStep(deps, followUp, updated, log);
       return toAdminWish(updated, await names());
     },
     async moderate(id: string, action: WishModerationAction, actor: WishActor, reason?: string) {

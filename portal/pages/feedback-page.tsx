@@ -9,6 +9,7 @@ import {
   applyFrenchTypography,
   type FieldErrorEntry,
 } from '../../hub/ui/index.js';
+import { Honeypot } from '../components/honeypot.js';
 import { PortalLayout } from '../layout.js';
 
 export const FEEDBACK_REASONS: [string, string][] = [
@@ -92,10 +93,7 @@ export function FeedbackPage(props: FeedbackPageProps) {
             error={errorOf('texte')}
             maxLength={500}
           />
-          <div class="pl-hp" aria-hidden="true">
-            <label for="website">Ne pas remplir ce champ</label>
-            <input id="website" name="website" tabIndex={-1} autoComplete="off" />
-          </div>
+          <Honeypot />
           <Button type="submit">Envoyer mon avis</Button>
         </form>
       )}

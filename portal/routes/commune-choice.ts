@@ -11,8 +11,12 @@ import { BadPageRequest } from './error-pages.js';
 /** Form bodies are a few fields: more is not a form of ours. */
 const MAX_BODY_BYTES = 2048;
 
-/** A browser form's fields (application/x-www-form-urlencoded, 2 KiB at most). */
-export async function readFormBody(ctx: Context, field = 'commune'): Promise<URLSearchParams> {
+/** A browser form's fields (application/x-www-form-urlencoded, 2 KiB at most unless told). */
+export async function readFormBody(
+  ctx: Context,
+  field = 'commune',
+  maxBytes = MAX_BODY_BYTES,
+): Promise<URLSearchParams> {
   if (!ctx.is('application/x-www-form-urlencoded'))
     throw new BadPageRequest([
       {
@@ -24,7 +28,7 @@ export async function readFormBody(ctx: Context, field = 'commune'): Promise<URL
   const chunks: Buffer[] = [];
   for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new BadPageRequest([{ field, message: 'formulaire trop long' }]);
+    if (size > maxBytes) throw new BadPageRequest([{ field, message: 'formulaire trop long' }]);
     chunks.push(chunk);
   }
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));

@@ -1,10 +1,8 @@
 /**
  * GET and POST /articles/:id/avis: page feedback without JavaScript. The visitor is the
- * first-party cookie `passerelle_visiteur` (a random key, set on this page only, never read
- * elsewhere), since a page without script has no other way to be one visitor; the form
+ * first-party cookie `passerelle_visiteur` (routes/visitor-cookie.ts); the form
  * token, the honeypot and the limits are those of the API (the voice service).
  */
-import { randomBytes } from 'node:crypto';
 import type { Context } from 'koa';
 import { h } from 'preact';
 import { notFound, toHttpError } from '../../hub/http/index.js';
@@ -13,20 +11,7 @@ import type { PortalDeps } from '../deps.js';
 import { FEEDBACK_REASONS, FeedbackPage, type FeedbackPageProps } from '../pages/feedback-page.js';
 import { sendPortalPage } from '../site/send-portal-page.js';
 import { readFormBody } from './commune-choice.js';
-import { BadPageRequest } from './error-pages.js';
-
-const COOKIE = 'passerelle_visiteur';
-const KEY = /^[A-Za-z0-9_-]{22,64}$/;
-const YEAR_MS = 365 * 86_400_000;
-
-/** The visitor key of the cookie, created (and set) when absent. */
-function visitorKey(ctx: Context, secure: boolean): string {
-  const existing = ctx.cookies.get(COOKIE);
-  if (existing && KEY.test(existing)) return existing;
-  const key = randomBytes(16).toString('base64url');
-  ctx.cookies.set(COOKIE, key, { httpOnly: true, sameSite: 'lax', secure, maxAge: YEAR_MS, overwrite: true });
-  return key;
-}
+import { ensureVisitorKey as visitorKey, refuseCrossSite } from './visitor-cookie.js';
 
 const FIELD_OF: Record<string, string> = { useful: 'utile', reasons: 'raisons', text: 'texte' };
 
@@ -66,8 +51,7 @@ export function serveFeedback(deps: PortalDeps) {
     },
     async post(ctx: Context): Promise<void> {
       const itemId = String(ctx.params.id);
-      if (ctx.get('Sec-Fetch-Site') === 'cross-site')
-        throw new BadPageRequest([{ field: 'utile', message: 'ce formulaire ne peut être envoyé que depuis ce site' }]);
+      refuseCrossSite(ctx, 'utile');
       const form = await readFormBody(ctx, 'utile');
       const raw = form.get('utile');
       const useful: 'oui' | 'non' | undefined = raw === 'oui' || raw === 'non' ? raw : undefined;

@@ -22,9 +22,9 @@ import { pageEtag } from './page-etag.js';
 
 export const SEARCH_PAGE_SIZE = 10;
 
-/** Where a citizen tells what the search did not find: the wishes page (issue 12), with the query. */
+/** Where a citizen tells what the search did not find: the wish form, its title filled with the query. */
 export function wishHref(q: string): string {
-  return `/souhaits?${new URLSearchParams({ proposer: q })}#proposer`;
+  return `/souhaits/proposer${q ? `?${new URLSearchParams({ titre: q.slice(0, 140) })}` : ''}`;
 }
 
 function listActive(state: SearchState, partners: ReadonlyMap<string, PartnerRef>): ActiveFilter[] {

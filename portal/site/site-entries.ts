@@ -8,6 +8,8 @@ export const FIXED_PAGES = [
   '/',
   '/demarches',
   '/partenaires',
+  '/souhaits',
+  '/souhaits/proposer',
   '/accessibilite',
   '/mentions-legales',
   '/donnees-personnelles',

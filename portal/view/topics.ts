@@ -51,6 +51,13 @@ export function getTopicLabel(slug: string): string {
   return TOPIC_LABELS[slug] ?? capitalizeFirst(slug.replace(/-/g, ' '));
 }
 
+/** The topics with a known French name, for a filter's choices. */
+export function listTopicChoices(): { value: string; label: string }[] {
+  return Object.entries(TOPIC_LABELS)
+    .map(([value, label]) => ({ value, label }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'fr'));
+}
+
 /** Topic slugs are lower-case words joined by hyphens (as the search filter expects). */
 export function isTopicSlug(value: string): boolean {
   return value.length <= 64 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value);

@@ -73,7 +73,7 @@ describe('GET /recherche', () => {
   it('says so when nothing is found, and offers to tell what was missing (the wishes page, with the query)', async () => {
     const { html } = await getPage(world.hub, '/recherche?q=zzyzx+quokka');
     expect(html).toContain('Aucun résultat pour «\u202fzzyzx quokka\u202f»');
-    expect(html).toContain('<a href="/souhaits?proposer=zzyzx+quokka#proposer">Dites-nous ce qui manque</a>');
+    expect(html).toContain('<a href="/souhaits/proposer?titre=zzyzx+quokka">Dites-nous ce qui manque</a>');
     expect(await validateHtml(html)).toEqual([]);
   });
 

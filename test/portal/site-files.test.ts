@@ -79,6 +79,7 @@ describe('crawler files', () => {
     expect(api.total).toBeLessThanOrEqual(100);
     expect([...listed].sort()).toEqual(api.items.map((i) => encodeURIComponent(i.id)).sort());
     expect(res.body).toContain(`<loc>${world.hub.config.publicUrl}/partenaires</loc>`);
+    expect(res.body).toContain(`<loc>${world.hub.config.publicUrl}/souhaits</loc>`);
   });
 
   it('gives robots the sitemap and keeps them off the APIs', async () => {

@@ -11,14 +11,14 @@ import { NotFound } from '../../domain-errors.js';
 import { queryInteger, queryString } from '../../interaction/index.js';
 import type { VoiceDeps } from '../deps.js';
 import type { FollowUp } from '../follow-up/follow-up.js';
-import { buildLinks } from '../follow-up/follow-up.js';
+import { announceStep } from '../follow-up/announce.js';
 import { createAgentWish } from './create-wish.js';
 import { parseWishQuery, wishFilter } from './list-wishes.js';
 import { checkModerator, moderateWish } from './moderation.js';
 import { wishIdParam } from './routes.js';
 import { forgetOpenWishes } from './similar.js';
 import { changeWishStatus, type WishActor } from './status.js';
-import { describeSigner, toAdminWish } from './view.js';
+import { toAdminWish } from './view.js';
 import { WishModel, type WishDoc } from './wish-model.js';
 
 const auth = 'bearer' as const;
@@ -64,20 +64,6 @@ async function listAdminWishes(ctx: Context, deps: VoiceDeps) {
     deps.partners(),
   ]);
   return { total, page, limit, wishes: docs.map((d) => toAdminWish(d, names)) };
-}
-
-async function announceStep(deps: VoiceDeps, followUp: FollowUp, wish: WishDoc): Promise<void> {
-  const step = wish.history[wish.history.length - 1];
-  if (!step) return;
-  const names = await deps.partners();
-  const other = step.duplicateOf ? buildLinks(deps.config.publicUrl, step.duplicateOf, '').wishUrl : undefined;
-  await followUp.announce(wish._id, {
-    title: wish.title,
-    status: step.status,
-    signedBy: describeSigner(step.by, names),
-    ...(step.answer ? { answer: step.answer } : {}),
-    ...(other ? { otherWishUrl: other } : {}),
-  });
 }
 
 const OK = (description: string) => ({ description, schema: { type: 'object' } });
@@ -204,9 +190,7 @@ export function adminWishRoutes(deps: VoiceDeps, followUp: FollowUp): RouteGroup
         const input = readBody<WishStatusInput>(ctx, 'WishStatusInput');
         const updated = await changeWishStatus(await loadAdminWish(ctx), input, actorOf(ctx));
         forgetOpenWishes();
-        void announceStep(deps, followUp, updated).catch((err: unknown) =>
-          ctx.log.error({ err }, 'voice: follow-up of a step failed'),
-        );
+        void announceStep(deps, followUp, updated, ctx.log);
         ctx.body = toAdminWish(updated, await deps.partners());
       },
     );
