@@ -18,6 +18,7 @@ import { serveSearch } from './routes/search.js';
 import { serveOpenSearch, serveRobots, serveSitemaps } from './routes/site-files.js';
 import { serveStaticPage } from './routes/static-pages.js';
 import { serveTheme } from './routes/theme.js';
+import { serveShareScript } from './site/share-script.js';
 
 export type { PortalDeps } from './deps.js';
 export { isPageRequest, renderPortalErrors } from './routes/error-pages.js';
@@ -208,5 +209,19 @@ export function portalRoutes(deps: PortalDeps): RouteGroup {
         responses: { 200: { description: 'OpenSearch 1.1', contentType: 'application/opensearchdescription+xml' } },
       },
       serveOpenSearch(deps),
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/assets/partage.:hash.js',
+        tag: 'pages',
+        summary: 'Script du bloc « Partager cette page » (bouton « Copier le lien »), nommé par son empreinte',
+        responses: {
+          200: { description: 'JavaScript', contentType: 'text/javascript' },
+          304: { description: 'Inchangé (If-None-Match)' },
+          404: { description: "Pas l'empreinte actuelle" },
+        },
+      },
+      serveShareScript,
     );
 }
