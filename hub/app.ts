@@ -47,7 +47,7 @@ import { stylesheetRoutes } from './ui/index.js';
 import { portalRoutes, renderPortalErrors } from '../portal/index.js';
 import { consoleRoutes, parseConsoleForms, renderConsoleErrors, type ConsoleDeps } from '../console/index.js';
 import { labRoutes } from './labs/index.js';
-import { imageRoutes } from './images/index.js';
+import { imageRoutes, withImageKey } from './images/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -171,7 +171,9 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
       catalog: services.catalog,
       findItem: async (id) => {
         const doc = await findPublishedItem(id);
-        return doc ? toItem(doc) : undefined;
+        const item = doc ? toItem(doc) : undefined;
+        // The image's key, as the API gives it: the page's share card points at the hub's copy.
+        return item?.image ? { ...item, image: withImageKey(item.image) } : item;
       },
       publicUrl: config.publicUrl,
       widgetScript: async () => `/widgets/v1/embed.${(await getWidgetAssets()).hash}.js`,

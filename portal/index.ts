@@ -22,6 +22,7 @@ import { serveWishScript } from './routes/assets.js';
 import { serveFollowUp } from './routes/follow-up.js';
 import { serveWishForm } from './routes/wish-form.js';
 import { serveSupport, serveWish, serveWishes } from './routes/wishes.js';
+import { serveShareScript } from './site/share-script.js';
 
 export type { PortalDeps } from './deps.js';
 export { isPageRequest, renderPortalErrors } from './routes/error-pages.js';
@@ -212,6 +213,20 @@ export function portalRoutes(deps: PortalDeps): RouteGroup {
         responses: { 200: { description: 'OpenSearch 1.1', contentType: 'application/opensearchdescription+xml' } },
       },
       serveOpenSearch(deps),
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/assets/partage.:hash.js',
+        tag: 'pages',
+        summary: 'Script du bloc « Partager cette page » (bouton « Copier le lien »), nommé par son empreinte',
+        responses: {
+          200: { description: 'JavaScript', contentType: 'text/javascript' },
+          304: { description: 'Inchangé (If-None-Match)' },
+          404: { description: "Pas l'empreinte actuelle" },
+        },
+      },
+      serveShareScript,
     );
   return addWishPages(group, deps, withBadRequest);
 }

@@ -115,8 +115,10 @@ export function toFieldErrors(errors: ErrorObject[]): FieldError[] {
   localizeFr(copy);
   const seen = new Set<string>();
   const out: FieldError[] = [];
+  const alternatives = collectAlternatives(copy);
   for (const e of copy) {
     if (e.keyword === 'if' || e.keyword === '$ref') continue;
+    if (ALTERNATIVE_REQUIRED.test(e.schemaPath)) continue;
     let path = e.instancePath.slice(1).replaceAll('/', '.');
     if (e.keyword === 'required') path = joinPath(path, String(e.params.missingProperty));
     if (e.keyword === 'additionalProperties') path = joinPath(path, String(e.params.additionalProperty));
@@ -124,7 +126,8 @@ export function toFieldErrors(errors: ErrorObject[]): FieldError[] {
     // One message per field: the first is the most telling (a bad URL fails format and pattern).
     if (!seen.has(field)) {
       seen.add(field);
-      out.push({ field, message: explain(e) });
+      const oneOf = e.keyword === 'anyOf' ? alternatives.get(e.schemaPath) : undefined;
+      out.push({ field, message: oneOf ? `requiert au moins l’un des champs : ${oneOf.join(', ')}` : explain(e) });
     }
   }
   return out;
@@ -138,6 +141,20 @@ const PATTERNS: Record<string, string> = {
   '^988[0-9]{2}$': 'code INSEE de commune calédonienne (988xx)',
   '\\p{L}': 'doit contenir au moins une lettre',
 };
+
+// A required field among alternatives (anyOf: [{required: [a]}, {required: [b]}]): said once, on the anyOf.
+const ALTERNATIVE_REQUIRED = /\/anyOf\/\d+\/required$/;
+
+/** The missing fields of each anyOf of required alternatives, by the anyOf's schema path. */
+function collectAlternatives(errors: ErrorObject[]): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const e of errors) {
+    if (e.keyword !== 'required' || !ALTERNATIVE_REQUIRED.test(e.schemaPath)) continue;
+    const anyOf = e.schemaPath.replace(/\/\d+\/required$/, '');
+    found.set(anyOf, [...(found.get(anyOf) ?? []), String(e.params.missingProperty)]);
+  }
+  return found;
+}
 
 function explain(e: ErrorObject): string {
   if (e.keyword === 'additionalProperties') return 'champ inconnu';

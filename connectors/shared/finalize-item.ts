@@ -20,7 +20,7 @@ import {
 } from './item-fields.js';
 import { sanitizeContent } from './sanitize.js';
 import { normalizeLocalOffices, normalizeServiceFacts } from './service-fields.js';
-import { htmlToText, truncateAtWord } from '../text/index.js';
+import { deriveTitle, htmlToText, truncateAtWord } from '../text/index.js';
 import type { ConnectorSource, DraftItem, FinalizeOptions, MappedItems, Rejection } from './types.js';
 import { canonicalizeUrl } from './urls.js';
 
@@ -61,12 +61,20 @@ export function finalizeItem(
   });
   const url = canonicalizeUrl(draft.url, draft.base ?? source.url);
   if (!url) return reject(draft.url ? `url: not an http(s) URL: ${draft.url.slice(0, 200)}` : 'url: missing');
-  const title = truncateAtWord(htmlToText(draft.title ?? ''), 500);
-  if (!title) return reject('title: missing', draft.guid?.trim() || url);
+  const title = truncateAtWord(htmlToText(draft.title ?? ''), 500) || titleFromText(draft);
+  if (!title) return reject('title: missing, and no text to derive one from', draft.guid?.trim() || url);
   const item = buildItem(draft, source, options, url, title);
   const errors = validateAgainst('ItemInput', item);
   if (errors.length) return reject(errors.map((e) => `${e.field}: ${e.message}`).join('; '), item.guid);
   return { item };
+}
+
+/**
+ * An item without a title (a social-network post, an API item with only a text) is titled
+ * by its first sentence, from the summary, else the content.
+ */
+function titleFromText(draft: DraftItem): string {
+  return deriveTitle(draft.summary ?? '') || deriveTitle(draft.content ?? '');
 }
 
 function buildItem(

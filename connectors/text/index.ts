@@ -10,3 +10,4 @@ export {
   slugify,
   truncateAtWord,
 } from './text.js';
+export { DERIVED_TITLE_MAX, deriveTitle } from './derive-title.js';

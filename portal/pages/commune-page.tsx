@@ -6,6 +6,7 @@ import { applyFrenchTypography } from '../../hub/ui/index.js';
 import { CardSection, type CardSectionProps } from '../components/card-list.js';
 import { ChooseThisCommune } from '../components/commune-form.js';
 import { FeedLinks } from '../components/feed-links.js';
+import { ShareLinks, SHARE_SCRIPT } from '../components/share-links.js';
 import { PortalLayout } from '../layout.js';
 import type { FeedLink } from '../site/feeds.js';
 import { hostOf, ofCommune, type PartnerRef } from '../view/partner-words.js';
@@ -33,6 +34,7 @@ export function CommunePage(props: CommunePageProps) {
       lede={applyFrenchTypography(
         `${describePartnerKind(commune)} : ce qui concerne la commune, sa province et toute la Nouvelle-Calédonie.`,
       )}
+      scripts={[SHARE_SCRIPT]}
       meta={{
         canonicalPath: `/communes/${commune.id}`,
         description: `Actualités, démarches, événements et alertes qui concernent ${commune.name}.`,
@@ -69,6 +71,7 @@ export function CommunePage(props: CommunePageProps) {
         <CardSection key={section.title} id={`commune-${i + 1}`} {...section} />
       ))}
       <FeedLinks feed={props.feed} label={`Suivre ce qui concerne ${commune.name}`} />
+      <ShareLinks path={`/communes/${commune.id}`} title={`${commune.name} — services publics`} />
     </PortalLayout>
   );
 }

@@ -6,6 +6,7 @@
 import { applyFrenchTypography, SearchForm } from '../../hub/ui/index.js';
 import { CardSection, type CardSectionProps } from '../components/card-list.js';
 import { CommuneForm } from '../components/commune-form.js';
+import { ShareLinks, SHARE_SCRIPT } from '../components/share-links.js';
 import { PortalLayout } from '../layout.js';
 import { itemsFeed } from '../site/feeds.js';
 import type { LinkedCard } from '../view/cards.js';
@@ -48,6 +49,7 @@ export function HomePage(props: HomePageProps) {
       lede={applyFrenchTypography(
         'Actualités, démarches, événements et alertes des provinces, des communes, du gouvernement, de l’État et des établissements publics. Cherchez une fois, puis lisez chez le partenaire.',
       )}
+      scripts={[SHARE_SCRIPT]}
       meta={{
         canonicalPath: props.canonicalPath,
         description:
@@ -89,6 +91,7 @@ export function HomePage(props: HomePageProps) {
         <CardSection key={section.title} id={`nouvelles-${i + 1}`} {...section} />
       ))}
       <TopicsAndAudiences topics={props.topics} />
+      <ShareLinks path="/" title="Passerelle — les services publics calédoniens, au même endroit" />
     </PortalLayout>
   );
 }

@@ -23,6 +23,7 @@ import { ServiceCard } from '../components/service-card.js';
 import type { LocalContact } from '../../hub/partners/index.js';
 import { ItemFacts } from '../components/item-facts.js';
 import { Reactions } from '../components/reactions.js';
+import { ShareLinks, SHARE_SCRIPT } from '../components/share-links.js';
 import { TableOfContents } from '../components/table-of-contents.js';
 import type { PreparedContent } from '../content/prepare-content.js';
 import { PortalLayout } from '../layout.js';
@@ -72,9 +73,10 @@ export function ItemPage(props: ItemPageProps) {
         canonicalPath: props.canonicalPath,
         description: item.summary ?? `${item.title} — publié par ${partnerName}.`,
         ogType: 'article',
+        ...(item.image?.key ? { image: { path: `/images/${item.image.key}/1280`, alt: item.image.alt } } : {}),
         structuredData: props.structuredData,
       }}
-      scripts={[props.widgetScript]}
+      scripts={[props.widgetScript, SHARE_SCRIPT]}
       lede={item.summary && applyFrenchTypography(item.summary)}
       intro={<ItemHead {...props} partnerName={partnerName} />}
     >
@@ -107,6 +109,7 @@ export function ItemPage(props: ItemPageProps) {
       <ChangeNotes item={item} />
       <ItemFacts item={item} partnerName={partnerName} />
       {props.feedback}
+      <ShareLinks path={props.canonicalPath} title={item.title} />
       <Reactions itemId={item.id} />
       <CardSection id="voir-aussi-portail" title="Sur le même sujet" cards={props.related} />
     </PortalLayout>

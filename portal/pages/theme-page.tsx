@@ -2,6 +2,7 @@
 import { applyFrenchTypography, getItemTypeLabel, Pagination } from '../../hub/ui/index.js';
 import { CardList } from '../components/card-list.js';
 import { FeedLinks } from '../components/feed-links.js';
+import { ShareLinks, SHARE_SCRIPT } from '../components/share-links.js';
 import { PortalLayout } from '../layout.js';
 import type { FeedLink } from '../site/feeds.js';
 import type { LinkedCard } from '../view/cards.js';
@@ -29,6 +30,7 @@ export function ThemePage(props: ThemePageProps) {
       lede={applyFrenchTypography(
         `${number.format(props.total)} publication${props.total > 1 ? 's' : ''} des partenaires sur ce thème, les plus récentes d'abord.`,
       )}
+      scripts={[SHARE_SCRIPT]}
       meta={{
         canonicalPath: props.page > 1 ? `${base}?page=${props.page}` : base,
         description: `Actualités, démarches et événements des services publics de Nouvelle-Calédonie : ${props.label}.`,
@@ -67,6 +69,7 @@ export function ThemePage(props: ThemePageProps) {
         />
         <FeedLinks feed={props.feed} label="Suivre ce thème" />
       </section>
+      <ShareLinks path={base} title={`${props.label} — services publics de Nouvelle-Calédonie`} />
     </PortalLayout>
   );
 }

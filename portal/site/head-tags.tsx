@@ -14,6 +14,8 @@ export interface PageMeta {
   canonicalPath: string;
   /** Also the page's <meta name="description">. */
   description: string;
+  /** The page's picture for sharing cards: the hub's copy (`/images/<key>/<width>`), made absolute. */
+  image?: { path: string; alt?: string };
   /** Default website; item pages are articles. */
   ogType?: 'website' | 'article';
   feeds?: FeedLink[];
@@ -36,6 +38,8 @@ export function HeadTags({ meta, title }: { meta: PageMeta; title: string }) {
       <meta property="og:title" content={applyFrenchTypography(title)} />
       <meta property="og:description" content={description} />
       <meta property="og:url" content={url} />
+      {meta.image && <meta property="og:image" content={absolute(meta.image.path)} />}
+      {meta.image?.alt && <meta property="og:image:alt" content={meta.image.alt} />}
       <meta name="twitter:card" content="summary" />
       <meta name="twitter:title" content={applyFrenchTypography(title)} />
       <meta name="twitter:description" content={description} />

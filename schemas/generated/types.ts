@@ -2070,6 +2070,9 @@ export interface JsonApiMapping {
    * Path to the array of items; empty or absent when the body is the array.
    */
   itemsPath?: string;
+  /**
+   * title, or a text (summary or content) to derive the title from: its first sentence.
+   */
   fields: {
     /**
      * Where a value is in one API item: a dotted path (a.b.0.c) or a JSON Pointer (/a/b/0/c).
@@ -2091,7 +2094,7 @@ export interface JsonApiMapping {
      * This interface was referenced by `SourceInput`'s JSON-Schema
      * via the `definition` "FieldPath".
      */
-    title: string;
+    title?: string;
     /**
      * Where a value is in one API item: a dotted path (a.b.0.c) or a JSON Pointer (/a/b/0/c).
      *

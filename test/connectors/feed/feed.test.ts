@@ -42,7 +42,7 @@ describe('feed: RSS 2.0', () => {
     result = await runFixture('rss2.xml', 'application/rss+xml; charset=utf-8');
   });
 
-  it('yields valid items and rejects the one without a title', () => {
+  it('yields valid items and rejects the one without a title nor any text', () => {
     expect(result.items.map((i) => i.title)).toEqual([
       'Rentrée scolaire 2027 : les inscriptions sont ouvertes & gratuites',
       'Fête de l’igname à Païta & marché des producteurs',
@@ -53,7 +53,7 @@ describe('feed: RSS 2.0', () => {
       {
         index: 3,
         guid: 'ps-actu-sans-titre',
-        reason: 'title: missing',
+        reason: 'title: missing, and no text to derive one from',
         entry: expect.stringContaining('ps-actu-sans-titre'),
       },
     ]);

@@ -143,7 +143,9 @@ describe('json-api: pagination', () => {
       '/agenda?page=3&limit=3',
     ]);
     expect(result.items.map((i) => i.guid)).toEqual(['101', '102', '103', '105', '106', '107']);
-    expect(result.rejected).toEqual([{ index: 3, guid: '104', reason: 'title: missing', entry: expect.any(String) }]);
+    expect(result.rejected).toEqual([
+      { index: 3, guid: '104', reason: 'title: missing, and no text to derive one from', entry: expect.any(String) },
+    ]);
     // The agent sees the API's own item, as the source gave it.
     expect(JSON.parse(result.rejected[0]!.entry!)).toMatchObject({ id: 104 });
     expect(result).toMatchObject({ fetched: 7, complete: true });
@@ -256,7 +258,7 @@ describe('json-api: failures', () => {
     const bad = makeSource('json-api', `${server.origin}/agenda`, { mapping: { fields: {} } as JsonApiMapping });
     await expect(runConnector(bad, { fetcher })).rejects.toMatchObject({
       code: 'bad_config',
-      message: expect.stringContaining('mapping.fields.title'),
+      message: expect.stringContaining('mapping.fields: requiert au moins l’un des champs : title, summary, content'),
     });
   });
 });

@@ -58,8 +58,15 @@ describe('finalizeItem', () => {
     });
     expect(item.title).toBe('Fermeture de la mairie');
     expect(item.summary).toBe('Travaux du port');
-    const outcome = finalizeItem({ ...draft, title: '\u202E\u200B\u2066' }, source);
-    expect(outcome).toMatchObject({ rejection: { reason: 'title: missing' } });
+    const outcome = finalizeItem({ ...draft, title: '\u202E\u200B\u2066', content: undefined }, source);
+    expect(outcome).toMatchObject({ rejection: { reason: 'title: missing, and no text to derive one from' } });
+  });
+
+  it('titles an item without a title by the first sentence of its summary, else of its content', () => {
+    const untitled = { ...draft, title: undefined };
+    expect(itemOf(untitled).title).toBe('Les inscriptions sont ouvertes');
+    expect(itemOf({ ...untitled, summary: 'Résumé&nbsp;: <b>court</b>. Suite.' }).title).toBe('Résumé : court');
+    expect(itemOf({ ...untitled, title: ' <br> ' }).title).toBe('Les inscriptions sont ouvertes');
   });
 
   it('derives the id from sourceId and guid only', () => {
@@ -113,7 +120,7 @@ describe('finalizeItem', () => {
   });
 
   it.each([
-    [{ ...draft, title: '<p> </p>' }, 'title: missing'],
+    [{ ...draft, title: '<p> </p>', content: '<p><img src="/a.jpg" alt=""></p>' }, 'title: missing, and no text'],
     [{ ...draft, url: undefined }, 'url: missing'],
     [{ ...draft, url: 'ftp://example.nc/x' }, 'url: not an http(s) URL'],
     [{ ...draft, url: 'javascript:alert(1)' }, 'url: not an http(s) URL'],

@@ -62,10 +62,7 @@ describe('source configuration', () => {
     [{ partnerId: 'noumea', kind: 'feed', url: 'file:///etc/passwd' }, 'url'],
     [{ partnerId: 'noumea', kind: 'feed', url: 'http://[::127.0.0.1]/rss' }, 'url'],
     [{ partnerId: 'noumea', kind: 'feed', url: 'http://[::ffff:a9fe:a9fe]/latest/meta-data' }, 'url'],
-    [
-      { partnerId: 'noumea', kind: 'json-api', url: 'http://x.nc/api', mapping: { fields: {} } },
-      'mapping.fields.title',
-    ],
+    [{ partnerId: 'noumea', kind: 'json-api', url: 'http://x.nc/api', mapping: { fields: {} } }, 'mapping.fields'],
     [{ partnerId: 'noumea', kind: 'feed', url: 'http://x.nc/rss', defaults: { type: 'gossip' } }, 'defaults.type'],
   ])('refuses %j naming %s, and stores nothing', async (json, field) => {
     const before = await SourceModel.countDocuments();
