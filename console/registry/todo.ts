@@ -9,6 +9,7 @@ import type { ConsoleDeps } from '../deps.js';
 import type { Viewer } from '../http/viewer.js';
 import { commentsAwaitingModeration } from './todo-comments.js';
 import { failingSources } from './todo-sources.js';
+import { wishesAwaiting } from './todo-wishes.js';
 
 export interface TodoRow {
   /** What the matter is about: a source's name, a comment's author and item. */
@@ -48,4 +49,4 @@ export interface TodoProvider {
 }
 
 /** In order: the matters that block content (failing sources) first. */
-export const TODO_PROVIDERS: readonly TodoProvider[] = [failingSources, commentsAwaitingModeration];
+export const TODO_PROVIDERS: readonly TodoProvider[] = [failingSources, commentsAwaitingModeration, wishesAwaiting];
