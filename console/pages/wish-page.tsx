@@ -121,7 +121,7 @@ function StepForm({
             {applyFrenchTypography(errors.partnerIds)}
           </p>
         )}
-        <div class="pl-choices">
+        <div class="pl-choices pl-choices--columns">
           {partners.map((p, i) => (
             <div class="pl-choice" key={p.value}>
               <input
