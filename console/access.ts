@@ -24,7 +24,15 @@ export type Capability =
   /** The journal of changes. */
   | 'audit'
   /** The search's synonyms: the whole platform's. */
-  | 'search';
+  | 'search'
+  /** Souhaits: list and read wishes, enter one on a citizen's behalf. */
+  | 'wishes'
+  /** Approve, reject or hide a wish. */
+  | 'wishes.moderate'
+  /** Take steps: assign, accept, publish, refuse, duplicate, with the public answer. */
+  | 'wishes.answer'
+  /** Avis sur les pages, lisibilité and recherches sans réponse: what citizens tell about the content. */
+  | 'feedback';
 
 const ALL: Capability[] = [
   'home',
@@ -36,15 +44,19 @@ const ALL: Capability[] = [
   'partner.write',
   'accounts',
   'audit',
+  'wishes',
+  'wishes.moderate',
+  'wishes.answer',
+  'feedback',
 ];
 
 export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
   'platform-admin': [...ALL, 'search'],
   'partner-admin': ALL,
   // As the admin API: partner records and widget code are a partner admin's, and a
-  // moderator sees comments and nothing else.
-  editor: ['home', 'contents', 'contents.write'],
-  moderator: ['home', 'moderation'],
+  // moderator sees comments (and wishes to moderate). Editors answer wishes: the content is theirs.
+  editor: ['home', 'contents', 'contents.write', 'wishes', 'wishes.answer', 'feedback'],
+  moderator: ['home', 'moderation', 'wishes', 'wishes.moderate'],
 };
 
 export function can(role: Role, capability: Capability): boolean {

@@ -4,6 +4,7 @@ import type { OidcSignIn } from '../hub/accounts/index.js';
 import type { Catalog } from '../hub/catalog/index.js';
 import type { Config } from '../hub/config.js';
 import type { Notifications } from '../hub/notifications/index.js';
+import type { VoiceService } from '../hub/voice/index.js';
 import type { Run } from '../schemas/index.js';
 
 export interface ConsoleDeps {
@@ -20,6 +21,8 @@ export interface ConsoleDeps {
   /** The in-memory search (items of the Contenus screen) and the partner directory. */
   catalog: Pick<Catalog, 'search' | 'partners' | 'synonyms'>;
   notifications: Notifications;
+  /** Citizens' voice: wishes (moderate, assign, answer, enter) and page feedback. */
+  voice: VoiceService;
   /** Sign-in through the identity provider, when configured. */
   oidc?: OidcSignIn;
   /** Items were withdrawn or restored: search and feeds must learn it. */

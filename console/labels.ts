@@ -1,6 +1,24 @@
 /** The console's words for the hub's codes: statuses, reasons, actions. */
 import type { WaitReason } from '../hub/interaction/index.js';
 
+export { WISH_STATUS_LABELS } from '../hub/voice/index.js';
+
+export const WISH_MODERATION_LABELS: Readonly<Record<string, string>> = {
+  pending: 'À modérer',
+  published: 'Publié',
+  rejected: 'Refusé par la modération',
+  hidden: 'Masqué',
+};
+
+export const SOCIAL_NETWORK_LABELS: Readonly<Record<string, string>> = {
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  x: 'X',
+  linkedin: 'LinkedIn',
+  whatsapp: 'WhatsApp',
+  autre: 'Autre',
+};
+
 export const WAIT_REASON_LABELS: Readonly<Record<WaitReason, string>> = {
   links: 'contient plus de 2 liens',
   'pre-moderation': 'le partenaire modère tous les commentaires avant publication',
@@ -66,6 +84,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'agent.reset-link': 'Lien de mot de passe créé',
   'item.withdraw': 'Contenu retiré',
   'item.restore': 'Contenu rétabli',
+  'wish.moderate': 'Souhait modéré',
+  'wish.status': 'Souhait : étape',
+  'wish.enter': 'Souhait saisi pour un citoyen',
+  'wish.from-search': 'Souhait tiré d’une recherche sans réponse',
 };
 
 /** Flag reasons and counts in words: « indésirable : 2, injurieux : 1 ». */

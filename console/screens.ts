@@ -3,13 +3,16 @@ import type { Middleware } from 'koa';
 import type { RouteGroup } from '../hub/http/index.js';
 import type { ConsoleDeps } from './deps.js';
 import { addAccountScreens } from './routes/accounts.js';
+import { addFeedbackScreens } from './routes/feedback.js';
 import { addAgentPages } from './routes/agent-pages.js';
 import { addLinkScreens } from './routes/links.js';
 import { addModerationScreens } from './routes/moderation.js';
 import { addPartnerScreens } from './routes/partners.js';
+import { addSearchMissScreens } from './routes/search-misses.js';
 import { addSourceFormScreens } from './routes/source-form.js';
 import { addSourceScreens } from './routes/sources.js';
 import { addSynonymScreens } from './routes/synonyms.js';
+import { addWishScreens } from './routes/wishes.js';
 
 /**
  * Registers every screen; a new screen adds its line here (console/README.md). Fixed paths
@@ -23,5 +26,8 @@ export function addScreens(group: RouteGroup, deps: ConsoleDeps, agent: Middlewa
   addAccountScreens(group, deps, agent);
   addSynonymScreens(group, deps, agent);
   addLinkScreens(group, deps, agent);
+  addWishScreens(group, deps, agent);
+  addFeedbackScreens(group, deps, agent);
+  addSearchMissScreens(group, deps, agent);
   addAgentPages(group, deps, agent);
 }

@@ -61,6 +61,15 @@ export interface AppOptions {
 export function createApp({ config, log, services, readiness = [] }: AppOptions): { app: Koa; docs: RouteDoc[] } {
   const app = new Koa({ proxy: false });
   app.silent = true;
+  const voice = createVoice(
+    {
+      config,
+      searchItems: searchSimilarItems(services.catalog.search.service),
+      partners: () => services.catalog.partners.get(),
+      mailer: services.mailer,
+    },
+    log,
+  );
   const consoleDeps: ConsoleDeps = {
     config,
     fetcher: services.fetcher,
@@ -70,6 +79,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
     nudge: () => services.scheduler.nudge(),
     catalog: services.catalog,
     notifications: services.notifications,
+    voice: voice.service,
     ...(services.oidc ? { oidc: services.oidc } : {}),
     itemsChanged: async () => {
       await bumpItemsVersion();
@@ -94,15 +104,6 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
   app.use(requireJsonBodyUnder('/api/v1/admin/'));
 
   watchDatabaseConnection();
-  const voice = createVoice(
-    {
-      config,
-      searchItems: searchSimilarItems(services.catalog.search.service),
-      partners: () => services.catalog.partners.get(),
-      mailer: services.mailer,
-    },
-    log,
-  );
   const docs: RouteDoc[] = [];
   const groups: RouteGroup[] = [
     healthRoutes([

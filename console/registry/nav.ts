@@ -6,6 +6,7 @@
 import { can, type Capability } from '../access.js';
 import type { TodoContext } from './todo.js';
 import { TODO_PROVIDERS } from './todo.js';
+import { wishesAwaiting } from './todo-wishes.js';
 
 export interface NavEntry {
   id: string;
@@ -53,6 +54,15 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     },
     countLabel: 'en attente',
   },
+  {
+    id: 'wishes',
+    label: 'Souhaits',
+    href: '/console/souhaits',
+    capability: 'wishes',
+    count: (ctx, memo) => memo('todo:wishes-awaiting', () => wishesAwaiting.count(ctx)),
+    countLabel: 'à traiter',
+  },
+  { id: 'feedback', label: 'Avis sur les pages', href: '/console/avis', capability: 'feedback' },
   {
     id: 'partner',
     label: ({ viewer }) => (viewer.partnerId ? 'Partenaire' : 'Partenaires'),

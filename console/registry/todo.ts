@@ -10,6 +10,7 @@ import type { Viewer } from '../http/viewer.js';
 import { commentsAwaitingModeration } from './todo-comments.js';
 import { brokenLinks } from './todo-links.js';
 import { failingSources } from './todo-sources.js';
+import { wishesAwaiting } from './todo-wishes.js';
 
 export interface TodoRow {
   /** What the matter is about: a source's name, a comment's author and item. */
@@ -49,4 +50,9 @@ export interface TodoProvider {
 }
 
 /** In order: the matters that block content (failing sources) first. */
-export const TODO_PROVIDERS: readonly TodoProvider[] = [failingSources, brokenLinks, commentsAwaitingModeration];
+export const TODO_PROVIDERS: readonly TodoProvider[] = [
+  failingSources,
+  brokenLinks,
+  commentsAwaitingModeration,
+  wishesAwaiting,
+];

@@ -8,6 +8,7 @@ import { toOnlineService, type ServiceDirectory } from '../online-services/index
 import { getCommuneProvince, type SearchParams } from '../search/index.js';
 import type { PartnerDirectory } from './partner-directory.js';
 import type { SearchRuntime } from './search-runtime.js';
+import { recordSearchMiss } from '../voice/index.js';
 import type { StatsOverlay } from './stats-overlay.js';
 
 export interface CatalogDeps {
@@ -153,6 +154,8 @@ export function catalogRoutes(deps: CatalogDeps): RouteGroup {
         const parsed = parseSearchParams(ctx.query);
         if (!parsed.ok) throw invalidInput(parsed.errors);
         const result = withSearch(() => deps.search.service.search(parsed.params));
+        // « Recherches sans réponse »: an in-memory tally, no I/O, nothing about the visitor.
+        if (result.total === 0 && parsed.params.q) recordSearchMiss(parsed.params.q);
         const services = await findServicesFor(parsed.params, deps.services);
         const partners = deps.partners.current();
         ctx.set('Cache-Control', 'public, max-age=30');

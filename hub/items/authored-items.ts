@@ -5,6 +5,7 @@
  */
 import type { Audience, ItemType, Territory } from '../../schemas/index.js';
 import { isDuplicateKey } from '../db/index.js';
+import { readabilityOf } from './item-fields.js';
 import { ITEM_SCHEMA_VERSION, ItemModel, type ItemDoc } from './item-model.js';
 
 /** What a publication writes; `id` is stable for the lab. */
@@ -37,6 +38,7 @@ function fieldsOf(item: AuthoredItem, at: Date) {
     lastSeenAt: at,
     status: 'published',
     schemaVersion: ITEM_SCHEMA_VERSION,
+    ...(rest.content || rest.summary ? { readability: readabilityOf(rest) } : {}),
     ...(changeNotes.length ? { changeNotes } : {}),
     ...(unreviewedBy.length ? { unreviewedBy } : {}),
   };

@@ -31,3 +31,4 @@ export { countItemsBySchemaVersion, stampItemsSchemaVersion } from './schema-ver
 export { restoreItem, withdrawItem } from './withdrawal.js';
 export { listItemAddresses, type ItemAddress } from './item-addresses.js';
 export { countSourceItems, listPartnerItems, type ListedItem, type PartnerItemQuery } from './partner-items.js';
+export { fillItemsReadability, listHardestToRead, type ReadabilityRow } from './readability.js';

@@ -1,5 +1,6 @@
 /** ItemInput (strings for dates) to the stored fields (Dates), shared by insert and update. */
 import type { ItemInput } from '../../schemas/index.js';
+import { measureReadability } from '../readability/index.js';
 import { ITEM_SCHEMA_VERSION, type ItemDoc } from './item-model.js';
 
 type StoredFields = Omit<
@@ -14,6 +15,8 @@ export function toItemFields(input: ItemInput): StoredFields {
   const { id: _id, publishedAt, updatedAt, event, ...rest } = input;
   return {
     ...rest,
+    // Measured at every write of the text, so it always describes the stored version.
+    readability: readabilityOf(input),
     // An update rewrites the whole shape, so the item is in the current version after it.
     schemaVersion: ITEM_SCHEMA_VERSION,
     publishedAt: date(publishedAt),
@@ -26,6 +29,12 @@ export function toItemFields(input: ItemInput): StoredFields {
         }
       : undefined,
   };
+}
+
+/** The readability of what a citizen reads: the content, or the summary when there is none. */
+export function readabilityOf(input: Pick<ItemInput, 'content' | 'summary'>): ItemDoc['readability'] {
+  const text = input.content || input.summary;
+  return text ? measureReadability(text) : undefined;
 }
 
 /** Splits fields into $set and $unset parts so that a field the partner dropped disappears. */
@@ -55,4 +64,5 @@ export const OPTIONAL_ITEM_FIELDS = [
   'event',
   'image',
   'enclosures',
+  'readability',
 ] as const;

@@ -94,6 +94,23 @@ const schema = new Schema<ItemDoc>(
     withdrawnAt: Date,
     withdrawnBy: String,
     stats: { likes: { type: Number, default: 0 }, comments: { type: Number, default: 0 } },
+    readability: {
+      type: new Schema(
+        {
+          formula: String,
+          score: Number,
+          sentences: Number,
+          words: Number,
+          syllables: Number,
+          wordsPerSentence: Number,
+          syllablesPerWord: Number,
+          lettersPerWord: Number,
+          longSentences: Number,
+        },
+        { _id: false },
+      ),
+      default: undefined,
+    },
     schemaVersion: Number,
   },
   { versionKey: false, minimize: true },
@@ -110,5 +127,7 @@ schema.index({ sourceId: 1, contentHash: 1 });
 // Listings and feeds: newest published first, overall and per partner.
 schema.index({ status: 1, publishedAt: -1 });
 schema.index({ partnerId: 1, status: 1, publishedAt: -1 });
+// The console's « hardest to read first » per partner.
+schema.index({ partnerId: 1, 'readability.score': 1 });
 
 export const ItemModel = model<ItemDoc>('Item', schema, 'items');

@@ -2,6 +2,12 @@
 import { itemsSchemaVersion } from './steps/001-items-schema-version.js';
 import { sourceCredentialsApart } from './steps/002-source-credentials-apart.js';
 import { partnerOffices } from './steps/003-partner-offices.js';
+import { itemsReadability } from './steps/004-items-readability.js';
 import type { Migration } from './types.js';
 
-export const MIGRATIONS: readonly Migration[] = [itemsSchemaVersion, sourceCredentialsApart, partnerOffices];
+export const MIGRATIONS: readonly Migration[] = [
+  itemsSchemaVersion,
+  sourceCredentialsApart,
+  partnerOffices,
+  itemsReadability,
+];

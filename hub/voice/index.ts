@@ -12,6 +12,7 @@ import type { VoiceDeps } from './deps.js';
 import { feedbackRoutes } from './feedback/routes.js';
 import { createFollowUp } from './follow-up/follow-up.js';
 import { followUpRoutes } from './follow-up/routes.js';
+import { searchMissRoutes } from './searches/routes.js';
 import { adminWishRoutes } from './wishes/admin-routes.js';
 import { wishFeedRoutes } from './wishes/feed-routes.js';
 import { wishRoutes } from './wishes/routes.js';
@@ -38,6 +39,7 @@ export function createVoice(deps: VoiceDeps, log: Logger): Voice {
       adminWishRoutes(deps, followUp),
       wishFeedRoutes(deps),
       feedbackRoutes(deps),
+      searchMissRoutes(),
     ],
     service: createVoiceService(deps, followUp, log),
   };
@@ -60,5 +62,11 @@ export type { VoiceService } from './service.js';
 export type { PublicWish, PublicWishStep } from './wishes/view.js';
 export type { PartnerResponseTimes } from './wishes/response-times.js';
 export type { SimilarWish } from './wishes/similar.js';
+export type { AdminWish } from './wishes/view.js';
+export type { AdminWishQuery } from './wishes/admin-list.js';
+export type { WishActor } from './wishes/status.js';
+export { WISH_STATUSES, type WishStatus } from './wishes/wish-model.js';
 export { createFollowUp, type FollowUp } from './follow-up/follow-up.js';
 export { searchSimilarItems, type ItemSearch } from './wishes/similar.js';
+export { flushSearchMisses, recordSearchMiss, type UnansweredQuery } from './searches/search-misses.js';
+export { isoWeek, normalizeQuery, weekStart } from './searches/normalize.js';

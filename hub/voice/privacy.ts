@@ -3,6 +3,7 @@
  * follow-up addresses — for GET and DELETE /api/v1/visitor/data (passed to interaction
  * by the wiring), and the retention purge.
  */
+import { purgeSearchMisses } from './searches/search-misses.js';
 import type { VisitorDataExtension } from '../interaction/index.js';
 import { FeedbackModel, type FeedbackDoc } from './feedback/feedback-model.js';
 import { purgeFollowUps } from './follow-up/follow-up.js';
@@ -91,6 +92,8 @@ export const VOICE_VISITOR_DATA: VisitorDataExtension = { export: exportVoiceDat
 export interface VoicePurgeReport {
   followUps: number;
   addressHashes: number;
+  /** Records of searches without result older than 26 weeks. */
+  searchMisses: number;
 }
 
 /** Retention: follow-up addresses (7 days unconfirmed, 90 days after closing), address hashes after 30 days. */
@@ -106,5 +109,6 @@ export async function purgeVoiceData(at: Date = new Date()): Promise<VoicePurgeR
     { ipHash: { $exists: true }, createdAt: { $lt: new Date(at.getTime() - ADDRESS_HASH_DAYS * DAY) } },
     { $unset: { ipHash: 1 } },
   );
-  return { followUps, addressHashes: hashes.modifiedCount };
+  const searchMisses = await purgeSearchMisses(at);
+  return { followUps, addressHashes: hashes.modifiedCount, searchMisses };
 }

@@ -3,26 +3,39 @@
  * API routes, without HTTP and without handing out a model.
  */
 import type { Context } from 'koa';
-import type { FeedbackInput, WishInput, WishStatusInput } from '../../schemas/index.js';
+import type { FeedbackInput, WishAgentInput, WishInput, WishStatusInput } from '../../schemas/index.js';
 import { checkFormToken, hashVisitorKey, issueFormToken, ITEM_FORMS, spendFormToken } from '../interaction/index.js';
 import { NotFound } from '../domain-errors.js';
+import type { Logger } from '../log.js';
 import type { VoiceDeps } from './deps.js';
 import { recordFeedback, readOwnFeedback, type FeedbackTarget } from './feedback/feedback.js';
 import { reportItemFeedback, reportPartnerFeedback } from './feedback/report.js';
-import type { Logger } from '../log.js';
 import type { FollowUp } from './follow-up/follow-up.js';
 import { announceStep } from './follow-up/announce.js';
 import { hashAddressOf, limitVoiceAction } from './rate-rules.js';
-import { createCitizenWish } from './wishes/create-wish.js';
+import { countAwaitingWishes, queryAdminWishes, type AdminWishQuery } from './wishes/admin-list.js';
+import { createAgentWish, createCitizenWish } from './wishes/create-wish.js';
 import { listWishes, parseWishQuery, type RawWishQuery } from './wishes/list-wishes.js';
 import { checkModerator, moderateWish, type WishModerationAction } from './wishes/moderation.js';
 import { computeResponseTimes } from './wishes/response-times.js';
 import { WISH_FORM } from './wishes/form-subject.js';
+import { listUnansweredSearches, recordSearchMiss } from './searches/search-misses.js';
+import { readWeek } from './searches/routes.js';
+import { makeWishOfSearch } from './searches/wish-from-search.js';
 import { findSimilar, forgetOpenWishes } from './wishes/similar.js';
-import { changeWishStatus, type WishActor } from './wishes/status.js';
+import { changeWishStatus, nextStatuses, type WishActor } from './wishes/status.js';
 import { listSupported, loadPublicWish, supportWish, withdrawSupport } from './wishes/supports.js';
 import { toAdminWish, toPublicWish } from './wishes/view.js';
 import { WishModel, type WishDoc } from './wishes/wish-model.js';
+
+function signerOf(actor: WishActor) {
+  return {
+    kind: 'agent' as const,
+    name: actor.name,
+    tokenId: actor.tokenId,
+    ...(actor.partnerId && actor.role !== 'platform-admin' ? { partnerId: actor.partnerId } : {}),
+  };
+}
 
 export function createVoiceService(deps: VoiceDeps, followUp: FollowUp, log: Logger) {
   const names = () => deps.partners();
@@ -109,14 +122,45 @@ export function createVoiceService(deps: VoiceDeps, followUp: FollowUp, log: Log
       void announceStep(deps, followUp, updated, log);
       return toAdminWish(updated, await names());
     },
+    /** The statuses a wish may go to next (the console's choices). */
+    nextStatuses,
+    /** Wishes as agents list them (see wishes/admin-list.ts). */
+    listAdminWishes: async (actor: WishActor, query: AdminWishQuery) => queryAdminWishes(actor, query, await names()),
+    /** What awaits this agent: wishes to moderate (platform) or to answer (its partner). */
+    countAwaitingWishes,
+    /** A wish collected in a social-network comment, entered by an agent: published at once. */
+    async enterWish(input: WishAgentInput, actor: WishActor) {
+      const wish = await createAgentWish(input, signerOf(actor));
+      forgetOpenWishes();
+      return toAdminWish(wish, await names());
+    },
+    /** The journal's view of a wish: its title, moderation, status and partners. */
+    async snapshotWish(id: string) {
+      const wish = await WishModel.findById(id, { title: 1, moderation: 1, status: 1, partnerIds: 1 }).lean<WishDoc>();
+      if (!wish) return undefined;
+      return {
+        label: wish.title,
+        ...(wish.partnerIds.length === 1 ? { partnerId: wish.partnerIds[0] } : {}),
+        fields: { moderation: wish.moderation, status: wish.status, partnerIds: wish.partnerIds.join(', ') },
+      };
+    },
     async moderate(id: string, action: WishModerationAction, actor: WishActor, reason?: string) {
       const wish = await WishModel.findById(id).lean<WishDoc>();
       if (!wish) throw new NotFound(`le souhait ${id}`);
       checkModerator(actor, wish);
-      const by = { kind: 'agent' as const, name: actor.name, tokenId: actor.tokenId };
-      const updated = await moderateWish(wish, action, by, reason);
+      const updated = await moderateWish(wish, action, signerOf(actor), reason);
       forgetOpenWishes();
       return toAdminWish(updated, await names());
+    },
+    /** Counts a search that found nothing (in memory; never throws, never waits). */
+    recordSearchMiss: (q: string) => recordSearchMiss(q),
+    /** The week's searches without result, most frequent first (`week` checked: 400 if malformed). */
+    unansweredSearches: (week: string | undefined, limit = 50) => listUnansweredSearches(readWeek(week), limit),
+    /** « En faire un souhait à étudier »: under study for the agent's partner, or nouveau for the platform. */
+    async wishFromSearch(search: { query: string; count: number; week: string }, actor: WishActor) {
+      const wish = await makeWishOfSearch(search, actor);
+      forgetOpenWishes();
+      return toAdminWish(wish, await names());
     },
     confirmFollowUp: (token: string) => followUp.confirm(token),
     stopFollowUp: (token: string) => followUp.unsubscribe(token),

@@ -80,6 +80,8 @@ export function serveSearch(deps: PortalDeps) {
       deps.publicUrl,
       () => {
         const result = deps.catalog.search.service.search(params);
+        // « Recherches sans réponse »: an in-memory tally, no I/O, nothing about the visitor.
+        if (result.total === 0 && params.q) deps.voice?.recordSearchMiss(params.q);
         const results = {
           total: result.total,
           pageCount: Math.ceil(Math.min(result.total, MAX_WINDOW) / SEARCH_PAGE_SIZE),

@@ -894,6 +894,7 @@ export interface Item {
    * agent: withdrawn by the partner's agent in the console (ingestion leaves it withdrawn until an agent restores it); absent: by its source.
    */
   withdrawnBy?: 'agent';
+  readability?: Readability;
   stats: {
     likes: number;
     comments: number;
@@ -917,6 +918,47 @@ export interface ServedImage {
    * The image through the hub: GET /images/{key}/{width}, width 160, 320, 480, 640, 960 or 1280 (widgets and pages use it, never url).
    */
   key?: string;
+}
+/**
+ * French readability of the content (or the summary), computed by the hub at ingestion: Kandel & Moles' adaptation of Flesch, with the sentence and word lengths it rests on (docs/readability.md). Absent when the item has no text.
+ */
+export interface Readability {
+  formula: 'kandel-moles';
+  /**
+   * 207 − 1.015 × words per sentence − 73.6 × syllables per word; higher is easier.
+   */
+  score: number;
+  sentences: number;
+  words: number;
+  syllables: number;
+  wordsPerSentence: number;
+  syllablesPerWord: number;
+  lettersPerWord: number;
+  /**
+   * Sentences of more than 25 words.
+   */
+  longSentences: number;
+}
+/**
+ * This interface was referenced by `Item`'s JSON-Schema
+ * via the `definition` "Readability".
+ */
+export interface Readability1 {
+  formula: 'kandel-moles';
+  /**
+   * 207 − 1.015 × words per sentence − 73.6 × syllables per word; higher is easier.
+   */
+  score: number;
+  sentences: number;
+  words: number;
+  syllables: number;
+  wordsPerSentence: number;
+  syllablesPerWord: number;
+  lettersPerWord: number;
+  /**
+   * Sentences of more than 25 words.
+   */
+  longSentences: number;
 }
 /**
  * Body of POST /api/v1/admin/labs: an open lab where several partners write one content together. The first partner is the lead (the published item's partnerId).

@@ -21,6 +21,8 @@ export interface ItemFeedbackRow {
   useful: number;
   notUseful: number;
   usefulRate: number;
+  /** Why the « non » of this item: count per reason (reasons never given are left out). */
+  reasons: Record<string, number>;
 }
 
 function rate(useful: number, notUseful: number): number | null {
@@ -70,14 +72,17 @@ export async function reportPartnerFeedback(partnerId: string, limit = 100): Pro
   const docs = await FeedbackModel.find({ partnerId }, { itemId: 1, useful: 1, reasons: 1 }).lean<
     Pick<FeedbackDoc, 'itemId' | 'useful' | 'reasons'>[]
   >();
-  const byItem = new Map<string, { useful: number; notUseful: number }>();
+  const byItem = new Map<string, { useful: number; notUseful: number; reasons: Record<string, number> }>();
   const reasons = emptyReasons();
   for (const doc of docs) {
-    const row = byItem.get(doc.itemId) ?? { useful: 0, notUseful: 0 };
+    const row = byItem.get(doc.itemId) ?? { useful: 0, notUseful: 0, reasons: {} };
     if (doc.useful) row.useful += 1;
     else row.notUseful += 1;
     byItem.set(doc.itemId, row);
-    for (const r of doc.reasons) reasons[r] = (reasons[r] ?? 0) + 1;
+    for (const r of doc.reasons) {
+      reasons[r] = (reasons[r] ?? 0) + 1;
+      row.reasons[r] = (row.reasons[r] ?? 0) + 1;
+    }
   }
   const items = [...byItem]
     .map(([itemId, r]) => ({ itemId, ...r, usefulRate: rate(r.useful, r.notUseful) ?? 0 }))

@@ -13,7 +13,8 @@ import type { VoiceDeps } from '../deps.js';
 import type { FollowUp } from '../follow-up/follow-up.js';
 import { announceStep } from '../follow-up/announce.js';
 import { createAgentWish } from './create-wish.js';
-import { parseWishQuery, wishFilter } from './list-wishes.js';
+import { queryAdminWishes } from './admin-list.js';
+import { parseWishQuery } from './list-wishes.js';
 import { checkModerator, moderateWish } from './moderation.js';
 import { wishIdParam } from './routes.js';
 import { forgetOpenWishes } from './similar.js';
@@ -25,7 +26,6 @@ const auth = 'bearer' as const;
 const tag = 'admin';
 const AGENTS = requireRole('platform-admin', 'partner-admin', 'moderator');
 const ANSWERERS = requireRole('platform-admin', 'partner-admin');
-const MODERATIONS = ['pending', 'published', 'rejected', 'hidden'];
 
 function actorOf(ctx: Context): WishActor {
   const p = getPrincipal(ctx);
@@ -44,26 +44,22 @@ async function loadAdminWish(ctx: Context): Promise<WishDoc> {
 }
 
 async function listAdminWishes(ctx: Context, deps: VoiceDeps) {
-  const actor = actorOf(ctx);
   const query = parseWishQuery({ ...(ctx.query as Record<string, string>), limit: undefined, page: undefined });
   const moderation = queryString(ctx, 'moderation');
   const partner = queryString(ctx, 'partner');
-  const platform = actor.role === 'platform-admin';
-  const filter = wishFilter(query, platform ? (moderation ? [moderation] : MODERATIONS) : ['published']);
-  if (platform && partner) filter.partnerIds = partner;
-  if (!platform) filter.$or = [{ partnerIds: actor.partnerId ?? '-' }, { status: 'nouveau' }];
-  const page = queryInteger(ctx, 'page', 1, 1, 1000);
-  const limit = queryInteger(ctx, 'limit', 50, 1, 100);
-  const [total, docs, names] = await Promise.all([
-    WishModel.countDocuments(filter),
-    WishModel.find(filter)
-      .sort({ createdAt: -1, _id: 1 })
-      .skip((page - 1) * limit)
-      .limit(limit)
-      .lean<WishDoc[]>(),
-    deps.partners(),
-  ]);
-  return { total, page, limit, wishes: docs.map((d) => toAdminWish(d, names)) };
+  return queryAdminWishes(
+    actorOf(ctx),
+    {
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.topic ? { topic: query.topic } : {}),
+      ...(query.commune ? { commune: query.commune } : {}),
+      ...(moderation ? { moderation } : {}),
+      ...(partner ? { partner } : {}),
+      page: queryInteger(ctx, 'page', 1, 1, 1000),
+      limit: queryInteger(ctx, 'limit', 50, 1, 100),
+    },
+    await deps.partners(),
+  );
 }
 
 const OK = (description: string) => ({ description, schema: { type: 'object' } });

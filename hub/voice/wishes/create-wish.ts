@@ -98,7 +98,20 @@ export async function createCitizenWish(request: CitizenWishRequest): Promise<{ 
 }
 
 /** A wish collected in a social-network comment, entered by an agent: published at once, signed by the agent. */
-export async function createAgentWish(input: WishAgentInput, agent: WishSigner): Promise<WishDoc> {
+export function createAgentWish(input: WishAgentInput, agent: WishSigner): Promise<WishDoc> {
+  return createPublishedWish(input, agent, { kind: 'agent', network: input.network, postUrl: input.postUrl });
+}
+
+/** A wish an agent makes of searches that found nothing (« recherches sans réponse »). */
+export function createSearchWish(text: { title: string; body: string }, agent: WishSigner): Promise<WishDoc> {
+  return createPublishedWish(text, agent, { kind: 'search' });
+}
+
+async function createPublishedWish(
+  input: Pick<WishInput, 'title' | 'body' | 'commune' | 'audience' | 'topic' | 'campaign'>,
+  agent: WishSigner,
+  origin: WishDoc['origin'],
+): Promise<WishDoc> {
   const errors: FieldError[] = [];
   const text = cleanWishText(input, errors);
   checkCommune(input.commune, errors);
@@ -111,7 +124,7 @@ export async function createAgentWish(input: WishAgentInput, agent: WishSigner):
     status: 'nouveau',
     moderation: 'published',
     approvedAt: at,
-    origin: { kind: 'agent', network: input.network, postUrl: input.postUrl },
+    origin,
     partnerIds: [],
     supports: 0,
     history: [firstStep(at, agent)],

@@ -69,7 +69,7 @@ export async function flagWish(wish: WishDoc, visitorHash: string, reason: strin
     if (isDuplicateKey(err)) throw new Conflict('already_flagged', 'vous avez déjà signalé ce souhait');
     throw err;
   }
-  if (wish.moderation !== 'published' || wish.origin.kind === 'agent') return;
+  if (wish.moderation !== 'published' || wish.origin.kind !== 'citizen') return;
   const since = wish.flagsClearedAt ?? new Date(0);
   const flags = await WishFlagModel.countDocuments({ wishId: wish._id, createdAt: { $gt: since } });
   if (flags < WISH_FLAGS_TO_HIDE) return;

@@ -38,6 +38,11 @@ const NEXT: Record<WishStatus, WishStatus[]> = {
   doublon: [],
 };
 
+/** The statuses a wish in `status` may go to (staying in a-l-etude or accepte re-assigns or answers). */
+export function nextStatuses(status: WishStatus): readonly WishStatus[] {
+  return NEXT[status];
+}
+
 /** Statuses that answer a wish (the clock of response times stops at the first). */
 export const ANSWER_STATUSES: readonly WishStatus[] = ['accepte', 'publie', 'refuse', 'doublon'];
 

@@ -40,7 +40,8 @@ export interface WishModerationStep {
 }
 
 export interface WishOrigin {
-  kind: 'citizen' | 'agent';
+  /** search: made by an agent of searches that found nothing. */
+  kind: 'citizen' | 'agent' | 'search';
   /** Agent entry on a citizen's behalf: where the citizen wrote it. */
   network?: string;
   postUrl?: string;

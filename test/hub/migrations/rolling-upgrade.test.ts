@@ -88,13 +88,19 @@ describe('a rolling upgrade', () => {
 
     // Exactly once: one record, one claim (attempt 0), held by one of the two processes.
     const all = await mongoose.connection.db!.collection('migrations').find({}).sort({ _id: 1 }).toArray();
-    expect(all.map((r) => r._id)).toEqual([MIGRATION, '002-source-credentials-apart', '003-partner-offices']);
+    expect(all.map((r) => r._id)).toEqual([
+      MIGRATION,
+      '002-source-credentials-apart',
+      '003-partner-offices',
+      '004-items-readability',
+    ]);
     const records = all.filter((r) => r._id === (MIGRATION as unknown));
     const allClaims = await mongoose.connection.db!.collection('migration_claims').find({}).sort({ _id: 1 }).toArray();
     expect(allClaims.map((c) => c._id)).toEqual([
       `${MIGRATION}#0`,
       '002-source-credentials-apart#0',
       '003-partner-offices#0',
+      '004-items-readability#0',
     ]);
     const claims = allClaims.filter((c) => c._id === (`${MIGRATION}#0` as unknown));
     const pids = started.map((h) => h.child.pid);
