@@ -24,7 +24,9 @@ export type Capability =
   /** The journal of changes. */
   | 'audit'
   /** The search's synonyms: the whole platform's. */
-  | 'search';
+  | 'search'
+  /** Démarches en ligne: the partner's online services and their exits. */
+  | 'services';
 
 const ALL: Capability[] = [
   'home',
@@ -36,6 +38,7 @@ const ALL: Capability[] = [
   'partner.write',
   'accounts',
   'audit',
+  'services',
 ];
 
 export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
@@ -43,7 +46,7 @@ export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
   'partner-admin': ALL,
   // As the admin API: partner records and widget code are a partner admin's, and a
   // moderator sees comments and nothing else.
-  editor: ['home', 'contents', 'contents.write'],
+  editor: ['home', 'contents', 'contents.write', 'services'],
   moderator: ['home', 'moderation'],
 };
 

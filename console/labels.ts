@@ -52,6 +52,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'source.update': 'Source modifiée',
   'source.delete': 'Source supprimée',
   'source.run': 'Collecte lancée',
+  'service.create': 'Démarche en ligne ajoutée',
+  'service.update': 'Démarche en ligne modifiée',
   'partner.create': 'Partenaire créé',
   'partner.update': 'Partenaire modifié',
   'partner.delete': 'Partenaire supprimé',

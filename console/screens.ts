@@ -6,6 +6,7 @@ import { addAccountScreens } from './routes/accounts.js';
 import { addAgentPages } from './routes/agent-pages.js';
 import { addModerationScreens } from './routes/moderation.js';
 import { addPartnerScreens } from './routes/partners.js';
+import { addServiceScreens } from './routes/services.js';
 import { addSourceFormScreens } from './routes/source-form.js';
 import { addSourceScreens } from './routes/sources.js';
 import { addSynonymScreens } from './routes/synonyms.js';
@@ -21,5 +22,6 @@ export function addScreens(group: RouteGroup, deps: ConsoleDeps, agent: Middlewa
   addPartnerScreens(group, deps, agent);
   addAccountScreens(group, deps, agent);
   addSynonymScreens(group, deps, agent);
+  addServiceScreens(group, deps, agent);
   addAgentPages(group, deps, agent);
 }

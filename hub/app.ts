@@ -75,6 +75,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
       services.itemsChanged();
     },
     partnersChanged: () => services.partnersChanged(),
+    servicesChanged: () => services.onlineServices.invalidate(),
   };
 
   app.use(attachRequestContext(log));

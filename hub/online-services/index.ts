@@ -12,3 +12,14 @@ export { countPartnerServices, findService, listServices, toOnlineService } from
 export { checkServiceUrl } from './service-url.js';
 export { countExits, toNoumeaDay } from './exits.js';
 export type { ServiceDoc } from './service-model.js';
+export {
+  addService,
+  editService,
+  lastDays,
+  loadServiceFor,
+  reportExits,
+  snapshotService,
+  type ExitReport,
+  type ExitReportRow,
+  type ServiceRules,
+} from './operations.js';
