@@ -4,6 +4,7 @@ import type { RouteGroup } from '../hub/http/index.js';
 import type { ConsoleDeps } from './deps.js';
 import { addAccountScreens } from './routes/accounts.js';
 import { addAgentPages } from './routes/agent-pages.js';
+import { addContactScreens } from './routes/contact.js';
 import { addModerationScreens } from './routes/moderation.js';
 import { addPartnerScreens } from './routes/partners.js';
 import { addServiceScreens } from './routes/services.js';
@@ -19,6 +20,7 @@ export function addScreens(group: RouteGroup, deps: ConsoleDeps, agent: Middlewa
   addSourceFormScreens(group, deps, agent);
   addSourceScreens(group, deps, agent);
   addModerationScreens(group, deps, agent);
+  addContactScreens(group, deps, agent);
   addPartnerScreens(group, deps, agent);
   addAccountScreens(group, deps, agent);
   addSynonymScreens(group, deps, agent);

@@ -26,6 +26,16 @@ describe.skipIf(!HAS_CHROMIUM)('démarches en ligne and coordonnées in Chromium
       url: 'https://www.koumac.nc/etat-civil/naissance',
       cost: 'Gratuit',
     });
+    await ana.html('/console/partenaires/koumac/coordonnees');
+    await ana.post('/console/partenaires/koumac/coordonnees', {
+      name: 'Mairie de Koumac',
+      address: '1 rue Paul Mouren',
+      postalCode: '98850',
+      city: 'Koumac',
+      phone: '47 61 00',
+      email: 'mairie@koumac.nc',
+      openingHours: 'Mo-Fr 07:30-11:30,12:15-16:00',
+    });
     const list = await ana.html('/console/demarches');
     serviceId = /href="\/console\/demarches\/([0-9a-f]{16})"/.exec(list.html)![1]!;
     for (let i = 0; i < 4; i++) await hub.request(`/sortie/${serviceId}`, { redirect: 'manual' });
@@ -40,6 +50,7 @@ describe.skipIf(!HAS_CHROMIUM)('démarches en ligne and coordonnées in Chromium
   const screens: [string, string][] = [
     ['/console/demarches', 'console-demarches'],
     ['/console/demarches/nouvelle', 'console-demarche-nouvelle'],
+    ['/console/partenaires/koumac/coordonnees', 'console-coordonnees'],
   ];
   for (const [path, name] of screens)
     it(
