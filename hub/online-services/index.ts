@@ -10,7 +10,7 @@ export { syncFicheServices, type FicheServicesInput } from './sync-fiche-service
 export { syncSourceServices, type ServiceSyncCounts, type SourceServicesInput } from './sync-source-services.js';
 export { countPartnerServices, findService, listServices, toOnlineService } from './services.js';
 export { checkServiceUrl } from './service-url.js';
-export { countExits, toNoumeaDay } from './exits.js';
+export { compactExits, countExits, toNoumeaDay } from './exits.js';
 export type { ServiceDoc } from './service-model.js';
 export {
   addService,
