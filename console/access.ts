@@ -32,7 +32,9 @@ export type Capability =
   /** Take steps: assign, accept, publish, refuse, duplicate, with the public answer. */
   | 'wishes.answer'
   /** Avis sur les pages, lisibilité and recherches sans réponse: what citizens tell about the content. */
-  | 'feedback';
+  | 'feedback'
+  /** Démarches en ligne: the partner's online services and their exits. */
+  | 'services';
 
 const ALL: Capability[] = [
   'home',
@@ -48,6 +50,7 @@ const ALL: Capability[] = [
   'wishes.moderate',
   'wishes.answer',
   'feedback',
+  'services',
 ];
 
 export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
@@ -55,7 +58,7 @@ export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
   'partner-admin': ALL,
   // As the admin API: partner records and widget code are a partner admin's, and a
   // moderator sees comments (and wishes to moderate). Editors answer wishes: the content is theirs.
-  editor: ['home', 'contents', 'contents.write', 'wishes', 'wishes.answer', 'feedback'],
+  editor: ['home', 'contents', 'contents.write', 'wishes', 'wishes.answer', 'feedback', 'services'],
   moderator: ['home', 'moderation', 'wishes', 'wishes.moderate'],
 };
 

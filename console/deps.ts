@@ -27,8 +27,8 @@ export interface ConsoleDeps {
   oidc?: OidcSignIn;
   /** Items were withdrawn or restored: search and feeds must learn it. */
   itemsChanged(): Promise<void> | void;
+  /** An online service changed: the search's directory of services reloads. */
+  servicesChanged(): void;
   /** A partner changed: names, origins and moderation are read from memory elsewhere. */
   partnersChanged(): Promise<void>;
-  /** An online service changed (Liens cassés): the registry in memory reloads. */
-  servicesChanged?(): void;
 }

@@ -5,10 +5,12 @@ import type { ConsoleDeps } from './deps.js';
 import { addAccountScreens } from './routes/accounts.js';
 import { addFeedbackScreens } from './routes/feedback.js';
 import { addAgentPages } from './routes/agent-pages.js';
+import { addContactScreens } from './routes/contact.js';
 import { addLinkScreens } from './routes/links.js';
 import { addModerationScreens } from './routes/moderation.js';
 import { addPartnerScreens } from './routes/partners.js';
 import { addSearchMissScreens } from './routes/search-misses.js';
+import { addServiceScreens } from './routes/services.js';
 import { addSourceFormScreens } from './routes/source-form.js';
 import { addSourceScreens } from './routes/sources.js';
 import { addSynonymScreens } from './routes/synonyms.js';
@@ -22,6 +24,7 @@ export function addScreens(group: RouteGroup, deps: ConsoleDeps, agent: Middlewa
   addSourceFormScreens(group, deps, agent);
   addSourceScreens(group, deps, agent);
   addModerationScreens(group, deps, agent);
+  addContactScreens(group, deps, agent);
   addPartnerScreens(group, deps, agent);
   addAccountScreens(group, deps, agent);
   addSynonymScreens(group, deps, agent);
@@ -29,5 +32,6 @@ export function addScreens(group: RouteGroup, deps: ConsoleDeps, agent: Middlewa
   addWishScreens(group, deps, agent);
   addFeedbackScreens(group, deps, agent);
   addSearchMissScreens(group, deps, agent);
+  addServiceScreens(group, deps, agent);
   addAgentPages(group, deps, agent);
 }

@@ -15,7 +15,7 @@ import {
   type OidcSignIn,
 } from './accounts/index.js';
 import { createCatalog, type Catalog } from './catalog/index.js';
-import { ServiceDirectory } from './online-services/index.js';
+import { compactExits, ServiceDirectory } from './online-services/index.js';
 import { createLinkHealth, notifyBrokenLinks, type LinkHealth } from './link-health/index.js';
 import { countAwaitingReview, purgeExpiredModerationData } from './interaction/index.js';
 import { purgeVoiceData } from './voice/index.js';
@@ -210,6 +210,11 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
               log.info({ purged }, 'maintenance: retention applied');
             } catch (err) {
               log.error({ err }, 'maintenance: retention failed');
+            }
+            try {
+              log.info({ exits: await compactExits(new Date()) }, 'maintenance: service exits compacted');
+            } catch (err) {
+              log.error({ err }, 'maintenance: exit compaction failed');
             }
             try {
               log.info({ images: await purgeUnusedImages(new Date()) }, 'maintenance: unused images forgotten');

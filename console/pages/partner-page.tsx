@@ -74,6 +74,11 @@ export function PartnerPage({ chrome, partner, values, errors = {}, canEdit, pub
       }
     >
       <ErrorSummary errors={summary} />
+      <p>
+        <a href={`/console/partenaires/${partner.id}/coordonnees`}>Coordonnées et horaires d’accueil</a>
+        {' · '}
+        <a href={`/console/demarches?partenaire=${partner.id}`}>Démarches en ligne</a>
+      </p>
       <section class="pl-section" aria-labelledby="widget-titre">
         <h2 id="widget-titre">Widget à coller sur votre site</h2>
         <p>

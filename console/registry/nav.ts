@@ -69,6 +69,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     href: ({ viewer }) => (viewer.partnerId ? `/console/partenaires/${viewer.partnerId}` : '/console/partenaires'),
     capability: 'partner',
   },
+  { id: 'services', label: 'Démarches en ligne', href: '/console/demarches', capability: 'services' },
   { id: 'accounts', label: 'Comptes et jetons', href: '/console/comptes', capability: 'accounts' },
   { id: 'audit', label: 'Journal', href: '/console/journal', capability: 'audit' },
   { id: 'synonyms', label: 'Synonymes', href: '/console/recherche/synonymes', capability: 'search' },

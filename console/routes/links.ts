@@ -62,7 +62,7 @@ function move(deps: ConsoleDeps) {
       to: link.movedTo,
       allowedHosts: deps.config.sourceAllowedHosts,
     });
-    deps.servicesChanged?.();
+    deps.servicesChanged();
     await redirectWithFlash(ctx, PATH, {
       kind: 'success',
       message: `Adresse de « ${updated.name} » mise à jour : ${updated.url}. Elle sera vérifiée à la prochaine vérification.`,

@@ -1,20 +1,18 @@
 /** /api/v1/admin/services — editors write their partner's services; agents read exit counts. */
 import type { Context } from 'koa';
-import { validatePatch, type OnlineServiceInput, type Role } from '../../schemas/index.js';
-import { assertPartnerAccess, getPrincipal, scopedPartnerId } from '../auth/index.js';
-import { invalidInput, notFound, readBody, RouteGroup } from '../http/index.js';
-import { countExits, toNoumeaDay } from './exits.js';
-import { checkServiceUrl } from './service-url.js';
-import type { ServiceDirectory } from './service-directory.js';
+import type { OnlineServiceInput } from '../../schemas/index.js';
+import { getPrincipal, scopedPartnerId } from '../auth/index.js';
+import { readBody, RouteGroup } from '../http/index.js';
 import {
-  assertEditable,
-  createService,
-  deleteService,
-  findService,
-  listServices,
-  toOnlineService,
-  updateService,
-} from './services.js';
+  addService,
+  editService,
+  loadServiceFor,
+  reportExits,
+  SERVICE_READERS,
+  SERVICE_WRITERS,
+} from './operations.js';
+import type { ServiceDirectory } from './service-directory.js';
+import { assertEditable, deleteService, listServices, toOnlineService } from './services.js';
 
 export interface AdminServiceDeps {
   directory: ServiceDirectory;
@@ -23,24 +21,13 @@ export interface AdminServiceDeps {
   allowedHosts: readonly string[];
 }
 
-/** Who writes a partner's services besides platform admins. */
-const WRITERS: Role[] = ['partner-admin', 'editor'];
-const READERS: Role[] = ['partner-admin', 'editor', 'moderator'];
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const auth = 'bearer' as const;
 
-async function loadService(ctx: Context, roles: Role[]) {
-  const id = String(ctx.params.id);
-  const doc = /^[0-9a-f]{16}$/.test(id) ? await findService(id) : undefined;
-  if (!doc) throw notFound(`le service en ligne ${id}`);
-  assertPartnerAccess(getPrincipal(ctx), doc.partnerId, roles);
-  return doc;
+function loadService(ctx: Context, roles = SERVICE_READERS) {
+  return loadServiceFor(getPrincipal(ctx), String(ctx.params.id), roles);
 }
 
-function checkUrl(url: string | undefined, deps: AdminServiceDeps): void {
-  const problem = url === undefined ? undefined : checkServiceUrl(url, deps.allowedHosts);
-  if (problem) throw invalidInput([{ field: 'url', message: problem }]);
-}
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 /** The admin routes of the registry. */
 export function adminServiceRoutes(deps: AdminServiceDeps): RouteGroup {
@@ -89,11 +76,7 @@ export function adminServiceRoutes(deps: AdminServiceDeps): RouteGroup {
       },
       async (ctx) => {
         const input = readBody<OnlineServiceInput>(ctx, 'OnlineServiceInput');
-        assertPartnerAccess(getPrincipal(ctx), input.partnerId, WRITERS);
-        checkUrl(input.url, deps);
-        if (!(await deps.partnerExists(input.partnerId)))
-          throw invalidInput([{ field: 'partnerId', message: 'partenaire inconnu' }]);
-        const doc = await createService(input);
+        const doc = await addService(getPrincipal(ctx), input, deps);
         deps.directory.invalidate();
         ctx.status = 201;
         ctx.set('Location', `/api/v1/admin/services/${doc._id}`);
@@ -115,29 +98,11 @@ export function adminServiceRoutes(deps: AdminServiceDeps): RouteGroup {
         responses: { 200: { description: 'Comptes par service et par jour' }, 400: { description: 'Dates invalides' } },
       },
       async (ctx) => {
-        const principal = getPrincipal(ctx);
-        const only = scopedPartnerId(principal);
-        if (only) assertPartnerAccess(principal, only, READERS);
-        const partner = only ?? (typeof ctx.query.partner === 'string' ? ctx.query.partner : undefined);
-        const { from, to } = readDays(ctx.query);
-        const [counts, services] = await Promise.all([
-          countExits(from, to),
-          listServices(partner ? { partnerId: partner } : {}),
-        ]);
-        const rows = services
-          .map((s) => {
-            const days = [...(counts.get(s._id) ?? new Map<string, number>())].sort(([a], [b]) => a.localeCompare(b));
-            return {
-              serviceId: s._id,
-              name: s.name,
-              partnerId: s.partnerId,
-              total: days.reduce((n, [, c]) => n + c, 0),
-              days: days.map(([day, count]) => ({ day, count })),
-            };
-          })
-          .filter((r) => r.total > 0)
-          .sort((a, b) => b.total - a.total);
-        ctx.body = { from, to, total: rows.reduce((n, r) => n + r.total, 0), services: rows };
+        ctx.body = await reportExits(getPrincipal(ctx), {
+          from: text(ctx.query.from),
+          to: text(ctx.query.to),
+          partner: text(ctx.query.partner),
+        });
       },
     )
     .add(
@@ -150,7 +115,7 @@ export function adminServiceRoutes(deps: AdminServiceDeps): RouteGroup {
         responses: { 200: { description: 'Le service', schema: 'OnlineService' }, 404: { description: 'Inconnu' } },
       },
       async (ctx) => {
-        ctx.body = toOnlineService(await loadService(ctx, READERS));
+        ctx.body = toOnlineService(await loadService(ctx));
       },
     )
     .add(
@@ -169,14 +134,7 @@ export function adminServiceRoutes(deps: AdminServiceDeps): RouteGroup {
         },
       },
       async (ctx) => {
-        const doc = await loadService(ctx, WRITERS);
-        const errors = validatePatch('OnlineServiceInput', ctx.request.body, ['partnerId']);
-        if (errors.length) throw invalidInput(errors);
-        const patch = ctx.request.body as Partial<OnlineServiceInput>;
-        checkUrl(patch.url, deps);
-        assertEditable(doc, Object.keys(patch), 'modifier');
-        const updated = await updateService(doc._id, patch);
-        if (!updated) throw notFound(`le service en ligne ${doc._id}`);
+        const updated = await editService(getPrincipal(ctx), String(ctx.params.id), ctx.request.body, deps);
         deps.directory.invalidate();
         ctx.body = toOnlineService(updated);
       },
@@ -195,24 +153,11 @@ export function adminServiceRoutes(deps: AdminServiceDeps): RouteGroup {
         },
       },
       async (ctx) => {
-        const doc = await loadService(ctx, WRITERS);
+        const doc = await loadService(ctx, SERVICE_WRITERS);
         assertEditable(doc, [], 'supprimer');
         await deleteService(doc._id);
         deps.directory.invalidate();
         ctx.status = 204;
       },
     );
-}
-
-function readDays(query: Record<string, unknown>): { from: string; to: string } {
-  const today = toNoumeaDay(new Date());
-  const to = typeof query.to === 'string' ? query.to : today;
-  const from = typeof query.from === 'string' ? query.from : toNoumeaDay(new Date(Date.now() - 29 * 86_400_000));
-  const errors = [
-    ...(DAY.test(from) ? [] : [{ field: 'from', message: 'jour attendu au format AAAA-MM-JJ' }]),
-    ...(DAY.test(to) ? [] : [{ field: 'to', message: 'jour attendu au format AAAA-MM-JJ' }]),
-  ];
-  if (!errors.length && from > to) errors.push({ field: 'from', message: 'doit précéder to' });
-  if (errors.length) throw invalidInput(errors);
-  return { from, to };
 }

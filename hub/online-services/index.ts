@@ -11,5 +11,16 @@ export { syncSourceServices, type ServiceSyncCounts, type SourceServicesInput } 
 export { countPartnerServices, findService, listServices, toOnlineService } from './services.js';
 export { checkServiceUrl } from './service-url.js';
 export { canMoveAddress, moveServiceAddress, type MoveAddressInput } from './move-address.js';
-export { countExits, toNoumeaDay } from './exits.js';
+export { compactExits, countExits, toNoumeaDay } from './exits.js';
 export type { ServiceDoc } from './service-model.js';
+export {
+  addService,
+  editService,
+  lastDays,
+  loadServiceFor,
+  reportExits,
+  snapshotService,
+  type ExitReport,
+  type ExitReportRow,
+  type ServiceRules,
+} from './operations.js';

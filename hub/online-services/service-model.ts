@@ -44,6 +44,8 @@ export interface ExitDoc {
   serviceId: string;
   /** YYYY-MM-DD in Pacific/Noumea. */
   day: string;
+  /** Set on a day's compacted record (_id `${serviceId}:${day}`): the exits it replaces. */
+  total?: number;
 }
 
 const exitSchema = new Schema<ExitDoc>(
@@ -51,6 +53,7 @@ const exitSchema = new Schema<ExitDoc>(
     _id: { type: String, required: true },
     serviceId: { type: String, required: true },
     day: { type: String, required: true },
+    total: { type: Number },
   },
   { versionKey: false },
 );
