@@ -24,7 +24,9 @@ export type Capability =
   /** The journal of changes. */
   | 'audit'
   /** The search's synonyms: the whole platform's. */
-  | 'search';
+  | 'search'
+  /** Ateliers: read every lab; writing is the labs domain's rule (hub/labs/access.ts). */
+  | 'labs';
 
 const ALL: Capability[] = [
   'home',
@@ -36,6 +38,7 @@ const ALL: Capability[] = [
   'partner.write',
   'accounts',
   'audit',
+  'labs',
 ];
 
 export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
@@ -43,8 +46,8 @@ export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
   'partner-admin': ALL,
   // As the admin API: partner records and widget code are a partner admin's, and a
   // moderator sees comments and nothing else.
-  editor: ['home', 'contents', 'contents.write'],
-  moderator: ['home', 'moderation'],
+  editor: ['home', 'contents', 'contents.write', 'labs'],
+  moderator: ['home', 'moderation', 'labs'],
 };
 
 export function can(role: Role, capability: Capability): boolean {

@@ -3,6 +3,7 @@ import type { Fetcher, ReaderPool, RunBudget } from '../connectors/index.js';
 import type { OidcSignIn } from '../hub/accounts/index.js';
 import type { Catalog } from '../hub/catalog/index.js';
 import type { Config } from '../hub/config.js';
+import type { LabDeps } from '../hub/labs/index.js';
 import type { Notifications } from '../hub/notifications/index.js';
 import type { Run } from '../schemas/index.js';
 
@@ -24,6 +25,8 @@ export interface ConsoleDeps {
   oidc?: OidcSignIn;
   /** Items were withdrawn or restored: search and feeds must learn it. */
   itemsChanged(): Promise<void> | void;
+  /** The labs' hooks (publication, events): the same as the labs API's. */
+  labs: LabDeps;
   /** A partner changed: names, origins and moderation are read from memory elsewhere. */
   partnersChanged(): Promise<void>;
 }

@@ -4,6 +4,7 @@ import type { RouteGroup } from '../hub/http/index.js';
 import type { ConsoleDeps } from './deps.js';
 import { addAccountScreens } from './routes/accounts.js';
 import { addAgentPages } from './routes/agent-pages.js';
+import { addLabScreens } from './routes/labs.js';
 import { addModerationScreens } from './routes/moderation.js';
 import { addPartnerScreens } from './routes/partners.js';
 import { addSourceFormScreens } from './routes/source-form.js';
@@ -21,5 +22,6 @@ export function addScreens(group: RouteGroup, deps: ConsoleDeps, agent: Middlewa
   addPartnerScreens(group, deps, agent);
   addAccountScreens(group, deps, agent);
   addSynonymScreens(group, deps, agent);
+  addLabScreens(group, deps, agent, deps.labs);
   addAgentPages(group, deps, agent);
 }

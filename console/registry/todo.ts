@@ -8,6 +8,7 @@ import type { Capability } from '../access.js';
 import type { ConsoleDeps } from '../deps.js';
 import type { Viewer } from '../http/viewer.js';
 import { commentsAwaitingModeration } from './todo-comments.js';
+import { labsAwaitingApproval } from './todo-labs.js';
 import { failingSources } from './todo-sources.js';
 
 export interface TodoRow {
@@ -48,4 +49,8 @@ export interface TodoProvider {
 }
 
 /** In order: the matters that block content (failing sources) first. */
-export const TODO_PROVIDERS: readonly TodoProvider[] = [failingSources, commentsAwaitingModeration];
+export const TODO_PROVIDERS: readonly TodoProvider[] = [
+  failingSources,
+  commentsAwaitingModeration,
+  labsAwaitingApproval,
+];
