@@ -34,7 +34,9 @@ export type Capability =
   /** Avis sur les pages, lisibilité and recherches sans réponse: what citizens tell about the content. */
   | 'feedback'
   /** Démarches en ligne: the partner's online services and their exits. */
-  | 'services';
+  | 'services'
+  /** Ateliers: read every lab; writing is the labs domain's rule (hub/labs/access.ts). */
+  | 'labs';
 
 const ALL: Capability[] = [
   'home',
@@ -51,6 +53,7 @@ const ALL: Capability[] = [
   'wishes.answer',
   'feedback',
   'services',
+  'labs',
 ];
 
 export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
@@ -58,8 +61,9 @@ export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
   'partner-admin': ALL,
   // As the admin API: partner records and widget code are a partner admin's, and a
   // moderator sees comments (and wishes to moderate). Editors answer wishes: the content is theirs.
-  editor: ['home', 'contents', 'contents.write', 'wishes', 'wishes.answer', 'feedback', 'services'],
-  moderator: ['home', 'moderation', 'wishes', 'wishes.moderate'],
+  // Every agent reads labs and comments on them (hub/labs/access.ts decides who writes).
+  editor: ['home', 'contents', 'contents.write', 'wishes', 'wishes.answer', 'feedback', 'services', 'labs'],
+  moderator: ['home', 'moderation', 'wishes', 'wishes.moderate', 'labs'],
 };
 
 export function can(role: Role, capability: Capability): boolean {

@@ -3,6 +3,7 @@ import type { Fetcher, ReaderPool, RunBudget } from '../connectors/index.js';
 import type { OidcSignIn } from '../hub/accounts/index.js';
 import type { Catalog } from '../hub/catalog/index.js';
 import type { Config } from '../hub/config.js';
+import type { LabDeps } from '../hub/labs/index.js';
 import type { Notifications } from '../hub/notifications/index.js';
 import type { VoiceService } from '../hub/voice/index.js';
 import type { Run } from '../schemas/index.js';
@@ -29,6 +30,8 @@ export interface ConsoleDeps {
   itemsChanged(): Promise<void> | void;
   /** An online service changed: the search's directory of services reloads. */
   servicesChanged(): void;
+  /** The labs' hooks (publication, events): the same as the labs API's. */
+  labs: LabDeps;
   /** A partner changed: names, origins and moderation are read from memory elsewhere. */
   partnersChanged(): Promise<void>;
 }

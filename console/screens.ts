@@ -7,6 +7,7 @@ import { addFeedbackScreens } from './routes/feedback.js';
 import { addAgentPages } from './routes/agent-pages.js';
 import { addContactScreens } from './routes/contact.js';
 import { addLinkScreens } from './routes/links.js';
+import { addLabScreens } from './routes/labs.js';
 import { addModerationScreens } from './routes/moderation.js';
 import { addPartnerScreens } from './routes/partners.js';
 import { addSearchMissScreens } from './routes/search-misses.js';
@@ -33,5 +34,6 @@ export function addScreens(group: RouteGroup, deps: ConsoleDeps, agent: Middlewa
   addFeedbackScreens(group, deps, agent);
   addSearchMissScreens(group, deps, agent);
   addServiceScreens(group, deps, agent);
+  addLabScreens(group, deps, agent, deps.labs);
   addAgentPages(group, deps, agent);
 }

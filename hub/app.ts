@@ -46,7 +46,7 @@ import { createVoice, searchSimilarItems, VOICE_VISITOR_DATA, VOICE_WRITE_ROUTES
 import { stylesheetRoutes } from './ui/index.js';
 import { portalRoutes, renderPortalErrors } from '../portal/index.js';
 import { consoleRoutes, parseConsoleForms, renderConsoleErrors, type ConsoleDeps } from '../console/index.js';
-import { labRoutes } from './labs/index.js';
+import { labRoutes, type LabDeps } from './labs/index.js';
 import { imageRoutes, withImageKey } from './images/index.js';
 
 export interface AppOptions {
@@ -70,7 +70,15 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
     },
     log,
   );
+  const labDeps: LabDeps = {
+    publicUrl: config.publicUrl,
+    onItemsChanged: async () => {
+      await bumpItemsVersion();
+      services.itemsChanged();
+    },
+  };
   const consoleDeps: ConsoleDeps = {
+    labs: labDeps,
     config,
     fetcher: services.fetcher,
     reader: services.reader,
@@ -160,13 +168,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
     widgetRoutes({ config }),
     ...interactionRoutes({ config, visitorData: [VOICE_VISITOR_DATA] }),
     ...voice.routes(),
-    ...labRoutes({
-      publicUrl: config.publicUrl,
-      onItemsChanged: async () => {
-        await bumpItemsVersion();
-        services.itemsChanged();
-      },
-    }),
+    ...labRoutes(labDeps),
     stylesheetRoutes(),
     portalRoutes({
       catalog: services.catalog,

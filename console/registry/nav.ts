@@ -32,6 +32,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { id: 'todo', label: 'À traiter', href: '/console', capability: 'home', count: countTodo, countLabel: 'à traiter' },
   { id: 'sources', label: 'Sources', href: '/console/sources', capability: 'sources' },
   { id: 'contents', label: 'Contenus', href: '/console/contenus', capability: 'contents' },
+  { id: 'labs', label: 'Ateliers', href: '/console/ateliers', capability: 'labs' },
   {
     id: 'links',
     label: 'Liens cassés',

@@ -9,6 +9,7 @@ import type { ConsoleDeps } from '../deps.js';
 import type { Viewer } from '../http/viewer.js';
 import { commentsAwaitingModeration } from './todo-comments.js';
 import { brokenLinks } from './todo-links.js';
+import { labsAwaitingApproval } from './todo-labs.js';
 import { failingSources } from './todo-sources.js';
 import { wishesAwaiting } from './todo-wishes.js';
 
@@ -54,5 +55,6 @@ export const TODO_PROVIDERS: readonly TodoProvider[] = [
   failingSources,
   brokenLinks,
   commentsAwaitingModeration,
+  labsAwaitingApproval,
   wishesAwaiting,
 ];

@@ -1,0 +1,17 @@
+/** French words of the labs' screens. */
+import type { LabStatus } from '../../hub/labs/index.js';
+import type { TagTone } from '../../hub/ui/index.js';
+
+export const LAB_STATUS: Record<LabStatus, { label: string; tone: TagTone }> = {
+  brouillon: { label: 'Brouillon', tone: 'neutral' },
+  'en-relecture': { label: 'En relecture', tone: 'info' },
+  approuve: { label: 'Approuvé', tone: 'success' },
+  publie: { label: 'Publié', tone: 'success' },
+  abandonne: { label: 'Abandonné', tone: 'alert' },
+};
+
+/** « Province Sud, CAFAT et Ville de Nouméa ». */
+export function listNames(names: string[]): string {
+  if (names.length < 2) return names.join('');
+  return `${names.slice(0, -1).join(', ')} et ${names.at(-1)}`;
+}
