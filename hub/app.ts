@@ -47,6 +47,7 @@ import { portalRoutes, renderPortalErrors } from '../portal/index.js';
 import { consoleRoutes, parseConsoleForms, renderConsoleErrors, type ConsoleDeps } from '../console/index.js';
 import { labRoutes } from './labs/index.js';
 import { imageRoutes } from './images/index.js';
+import { storyRoutes } from './stories/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -125,6 +126,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
     publicPartnerRoutes(),
     localContactRoutes(),
     ...services.catalog.routes(),
+    storyRoutes(() => services.catalog.search.itemsChanged()),
     publicServiceRoutes(services.onlineServices),
     adminPartnerRoutes({
       onChanged: () => services.partnersChanged(),

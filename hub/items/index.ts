@@ -30,3 +30,4 @@ export { announceItemStats, onItemStats, type ItemStats } from './stats-events.j
 export { countItemsBySchemaVersion, stampItemsSchemaVersion } from './schema-version.js';
 export { restoreItem, withdrawItem } from './withdrawal.js';
 export { countSourceItems, listPartnerItems, type ListedItem, type PartnerItemQuery } from './partner-items.js';
+export { markItemDetached, setItemStories } from './item-stories.js';
