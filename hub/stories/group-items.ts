@@ -104,3 +104,18 @@ export async function forgetStoryKeys(item: GroupableItem): Promise<void> {
   const keys = urlKey ? [urlKey, ...bands] : bands;
   if (keys.length) await StoryKeyModel.updateMany({ _id: { $in: keys } }, { $pull: { members: { itemId: item.id } } });
 }
+
+/**
+ * Rebuilds the signature index from every published item, oldest first, grouping as
+ * ingestion would have (migration 005). Idempotent: the index is emptied first.
+ */
+export async function rebuildStoryIndex(
+  items: (GroupableItem & { storyDetached?: boolean })[],
+  batchSize = 500,
+): Promise<{ items: number; grouped: number }> {
+  await StoryKeyModel.deleteMany({});
+  const live = items.filter((i) => !i.storyDetached);
+  let grouped = 0;
+  for (let i = 0; i < live.length; i += batchSize) grouped += (await groupNewItems(live.slice(i, i + batchSize))).size;
+  return { items: live.length, grouped };
+}

@@ -5,7 +5,14 @@
  */
 export { canonicalizeUrl } from './canonical-url.js';
 export { computeSimhash, hammingDistance, toWords, bandKeys, BANDS, MIN_WORDS } from './simhash.js';
-export { computeStoryKeys, forgetStoryKeys, groupNewItems, MAX_DISTANCE, type GroupableItem } from './group-items.js';
+export {
+  computeStoryKeys,
+  forgetStoryKeys,
+  groupNewItems,
+  rebuildStoryIndex,
+  MAX_DISTANCE,
+  type GroupableItem,
+} from './group-items.js';
 export { collapseStories } from './collapse.js';
 export { detachItem } from './detach.js';
 export { storyRoutes } from './routes.js';

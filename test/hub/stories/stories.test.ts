@@ -119,6 +119,15 @@ describe('one result per story', () => {
     for (const other of others) expect((await hub.request(`/api/v1/items/${other.id}`)).status).toBe(200);
   });
 
+  it('shows the story once on the portal search page and in the feeds, with « Aussi publié par »', async () => {
+    const page = await (await hub.request('/recherche?q=col+de+la+Pirogue+RP1')).text();
+    expect(page.match(/class="pl-card"/g)).toHaveLength(1);
+    expect(page).toMatch(/Aussi publié par\u00a0: [^<]*Nouméa/);
+    expect(page).toMatch(/Aussi publié par\u00a0: [^<]*Sud/);
+    const rss = await (await hub.request('/feeds/items.rss')).text();
+    expect(rss.split('<item>').filter((i) => i.includes('RP1'))).toHaveLength(1);
+  });
+
   it('does not group a genuinely different announcement', async () => {
     const found = await search('q=march%C3%A9+de+No%C3%ABl');
     expect(found.total).toBe(1);
