@@ -48,6 +48,7 @@ import { portalRoutes, renderPortalErrors } from '../portal/index.js';
 import { consoleRoutes, parseConsoleForms, renderConsoleErrors, type ConsoleDeps } from '../console/index.js';
 import { labRoutes, type LabDeps } from './labs/index.js';
 import { imageRoutes, withImageKey } from './images/index.js';
+import { storyRoutes } from './stories/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -136,6 +137,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
     publicPartnerRoutes(),
     localContactRoutes(),
     ...services.catalog.routes(),
+    storyRoutes(() => services.catalog.search.itemsChanged()),
     publicServiceRoutes(services.onlineServices),
     adminPartnerRoutes({
       onChanged: () => services.partnersChanged(),

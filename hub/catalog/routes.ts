@@ -73,6 +73,19 @@ const SUMMARY = {
     event: { $ref: 'ItemInput#/definitions/EventInfo' },
     stats: { type: 'object' },
     snippet: { type: 'string', description: 'HTML échappé, termes trouvés dans <mark>' },
+    alsoPublishedBy: {
+      type: 'array',
+      items: { type: 'string' },
+      description: '« Aussi publié par » : les partenaires des autres publications de la même histoire',
+    },
+    alsoPublished: {
+      type: 'array',
+      description: 'Les autres publications de la même histoire, chacune avec sa page',
+      items: {
+        type: 'object',
+        properties: { id: { type: 'string' }, partnerId: { type: 'string' }, url: { type: 'string' } },
+      },
+    },
   },
 };
 
@@ -106,6 +119,7 @@ function toSummary(hit: SearchHit, partnerName: string | undefined, stats: { lik
     ...(hit.event ? { event: hit.event } : {}),
     stats,
     snippet: hit.snippet,
+    ...(hit.alsoPublished ? { alsoPublishedBy: hit.alsoPublishedBy, alsoPublished: hit.alsoPublished } : {}),
   };
 }
 

@@ -10,6 +10,7 @@
 import type { Logger } from '../log.js';
 import { getItemsVersion, getItemsVersionInfo, listIndexableItems } from '../items/index.js';
 import { SearchService, type IndexableItem } from '../search/index.js';
+import { collapseStories } from '../stories/index.js';
 import { recordIndexBuild, recordIndexUpdate } from '../metrics/index.js';
 import { loadStoredIndex, saveStoredIndex } from './index-store.js';
 import type { PartnerDirectory } from './partner-directory.js';
@@ -40,8 +41,9 @@ export interface SearchRuntime {
   stop(): void;
 }
 
-function loadPublishedItems(): Promise<IndexableItem[]> {
-  return listIndexableItems();
+/** Published items, each story once (hub/stories): the index never holds a story twice. */
+async function loadPublishedItems(): Promise<IndexableItem[]> {
+  return collapseStories(await listIndexableItems());
 }
 
 /** Creates the runtime; nothing happens before start(). */

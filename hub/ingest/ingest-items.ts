@@ -17,6 +17,7 @@ import {
   withdrawItems,
   type KnownItem,
 } from '../items/index.js';
+import { groupNewItems } from '../stories/index.js';
 import { planUpserts } from './plan-upserts.js';
 
 export interface IngestCounts {
@@ -93,6 +94,9 @@ export async function ingestItems(input: IngestInput): Promise<IngestResult> {
     async (batch) => {
       const result = await insertItems(batch, now);
       raced.push(...result.raced);
+      // Grouped before the batch is announced, so search never shows a story twice.
+      const lost = new Set(result.raced);
+      await groupNewItems(batch.filter((item) => !lost.has(item)));
       return result.inserted;
     },
     input.onWritten,

@@ -81,6 +81,8 @@ const schema = new Schema<ItemDoc>(
       default: undefined,
     },
     unreviewedBy: { type: [String], default: undefined },
+    storyId: String,
+    storyDetached: Boolean,
     publishedAt: Date,
     updatedAt: Date,
     event: { type: new Schema({ start: Date, end: Date, place: String }, { _id: false }), default: undefined },

@@ -108,6 +108,8 @@ const INDEXED_FIELDS = {
   categories: 1,
   keywords: 1,
   coAuthors: 1,
+  storyId: 1,
+  storyDetached: 1,
   links: 1,
   type: 1,
   topics: 1,

@@ -3,6 +3,7 @@ import { itemsSchemaVersion } from './steps/001-items-schema-version.js';
 import { sourceCredentialsApart } from './steps/002-source-credentials-apart.js';
 import { partnerOffices } from './steps/003-partner-offices.js';
 import { itemsReadability } from './steps/004-items-readability.js';
+import { storyKeys } from './steps/005-story-keys.js';
 import type { Migration } from './types.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: readonly Migration[] = [
   sourceCredentialsApart,
   partnerOffices,
   itemsReadability,
+  storyKeys,
 ];

@@ -48,6 +48,7 @@ function createDocStore(size: number): DocStore {
     dates: new Float64Array(size),
     images: [],
     events: [],
+    alsoPublished: [],
     likes: new Uint32Array(size),
     comments: new Uint32Array(size),
   };
@@ -65,6 +66,7 @@ function storeDoc(docs: DocStore, doc: number, item: IndexableItem, date: number
   docs.dates[doc] = date;
   docs.images.push(item.image ?? null);
   docs.events.push(item.event ?? null);
+  docs.alsoPublished.push(item.alsoPublished?.length ? item.alsoPublished : null);
   docs.likes[doc] = item.stats?.likes ?? 0;
   docs.comments[doc] = item.stats?.comments ?? 0;
 }

@@ -33,4 +33,5 @@ export {
   type SearchParams,
   type SearchResult,
   type SortOrder,
+  type StoryMemberRef,
 } from './types.js';

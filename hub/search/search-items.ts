@@ -114,6 +114,8 @@ function toHit(
 ): SearchHit {
   const d = index.docs;
   const date = d.dates[doc]!;
+  // `?.`: an index loaded from before format 7 has no such column.
+  const also = d.alsoPublished?.[doc];
   return {
     id: d.ids[doc]!,
     score,
@@ -128,6 +130,7 @@ function toHit(
     ...(d.images[doc] ? { image: d.images[doc]! } : {}),
     ...(d.events[doc] ? { event: d.events[doc]! } : {}),
     stats: { likes: d.likes[doc]!, comments: d.comments[doc]! },
+    ...(also ? { alsoPublishedBy: [...new Set(also.map((m) => m.partnerId))], alsoPublished: also } : {}),
   };
 }
 

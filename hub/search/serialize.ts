@@ -20,9 +20,10 @@ import type { Vocabulary } from './internal/vocabulary.js';
 const FORMAT = 'passerelle-search-index';
 /**
  * 4: the doc store carries events; 5: the `keywords` field (citizens' wording) joined the
- * postings; 6: the `anchors` field (how other items' links name an item).
+ * postings; 6: the `anchors` field (how other items' links name an item); 7: the doc store
+ * carries each story's other items (`alsoPublished`).
  */
-const VERSION = 6;
+const VERSION = 7;
 /** The indexing analysis the postings come from: another one needs a rebuild. */
 const PIPELINE = ['passerelle-fold-fr', 'passerelle-stop-fr', 'passerelle-stem-fr'];
 const gunzipAsync = promisify(gunzip);

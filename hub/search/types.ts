@@ -37,7 +37,17 @@ export type IndexableItem = Pick<
       | 'stats'
       | 'event'
     >
-  >;
+  > & {
+    /** The other items of the story this item stands for (hub/stories collapses them). */
+    alsoPublished?: StoryMemberRef[];
+  };
+
+/** Another item telling the same story: shown as « Aussi publié par ». */
+export interface StoryMemberRef {
+  id: string;
+  partnerId: string;
+  url: string;
+}
 
 export const FACET_NAMES = ['partner', 'partnerKind', 'type', 'topic', 'audience', 'commune', 'province'] as const;
 export type FacetName = (typeof FACET_NAMES)[number];
@@ -65,6 +75,8 @@ export interface DocStore {
   images: (Image | null)[];
   /** When and where an event takes place (null for other items), for listings. */
   events: (EventInfo | null)[];
+  /** The other items of the story each document stands for (null when alone). */
+  alsoPublished: (StoryMemberRef[] | null)[];
   likes: Uint32Array;
   comments: Uint32Array;
 }
@@ -126,6 +138,10 @@ export interface SearchHit {
   image?: Image;
   event?: EventInfo;
   stats: { likes: number; comments: number };
+  /** The partners of the story's other items (ARCHITECTURE: one result per story). */
+  alsoPublishedBy?: string[];
+  /** The story's other items, each keeping its own page. */
+  alsoPublished?: StoryMemberRef[];
 }
 
 export type FacetCounts = Record<FacetName, Record<string, number>>;

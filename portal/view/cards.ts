@@ -27,6 +27,13 @@ export function toCard(hit: SearchHit, partners: ReadonlyMap<string, PartnerRef>
       ...(withSnippet && hit.snippet ? { snippetHtml: hit.snippet } : {}),
       ...(hit.date ? { publishedAt: hit.date } : {}),
       ...(hit.event ? { event: hit.event } : {}),
+      ...(hit.alsoPublishedBy?.length
+        ? {
+            alsoPublishedBy: hit.alsoPublishedBy.map(
+              (id) => partners.get(id)?.shortName ?? partners.get(id)?.name ?? id,
+            ),
+          }
+        : {}),
     },
   };
 }

@@ -845,6 +845,14 @@ export interface Item {
    */
   coAuthors?: string[];
   /**
+   * The story this item tells with other partners' items: the id of the item that founded it. Absent on an item that is a story of its own.
+   */
+  storyId?: string;
+  /**
+   * Its partner took it out of a wrong story: it is never grouped again.
+   */
+  storyDetached?: boolean;
+  /**
    * Public dated notes of the later publications of a lab's item, oldest first.
    */
   changeNotes?: {

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- ingest|isolation|search|backup|widgets|portal|relevance] — the benchmarks, each reported as
+ * npm run bench [-- ingest|isolation|search|backup|widgets|portal|relevance|stories] — the benchmarks, each reported as
  * ratios against a baseline measured in the same process. Figures are written down in
  * docs/benchmarks.md.
  */
@@ -14,4 +14,5 @@ if (all || which.includes('widgets')) await (await import('./widgets.bench.js'))
 if (all || which.includes('freshness')) await (await import('./freshness.bench.js')).runFreshnessBench();
 if (all || which.includes('portal')) await (await import('./portal.bench.js')).runPortalBench();
 if (all || which.includes('relevance')) await (await import('./relevance.bench.js')).runRelevanceBench();
+if (all || which.includes('stories')) await (await import('./stories.bench.js')).runStoriesBench();
 process.exit(0);

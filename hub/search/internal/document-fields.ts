@@ -79,8 +79,11 @@ export function getSearchableText(
 export function getFacetValues(item: IndexableItem, partner: PartnerInfo | undefined): Record<FacetName, string[]> {
   const commune = getItemCommunes(item, partner);
   return {
-    // An open lab's item is every co-author's: their filters, feeds and widgets find it.
-    partner: [...new Set([item.partnerId, ...(item.coAuthors ?? [])])],
+    // An open lab's item is every co-author's, and a story's representative every member
+    // partner's: their filters, feeds and widgets find it.
+    partner: [
+      ...new Set([item.partnerId, ...(item.coAuthors ?? []), ...(item.alsoPublished ?? []).map((m) => m.partnerId)]),
+    ],
     partnerKind: partner?.kind ? [partner.kind] : [],
     type: [item.type],
     topic: [...new Set(item.topics ?? [])],

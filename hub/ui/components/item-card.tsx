@@ -18,6 +18,8 @@ export interface CardItem {
   snippetHtml?: string;
   publishedAt?: string;
   event?: EventInfo;
+  /** The names of the other partners that published the same story (hub/stories). */
+  alsoPublishedBy?: string[];
 }
 
 export interface ItemCardProps {
@@ -51,6 +53,9 @@ export function ItemCard({ item, href, headingLevel = 3 }: ItemCardProps) {
           {applyFrenchTypography('Publié le ')}
           <time dateTime={item.publishedAt}>{formatDate(item.publishedAt)}</time>
         </p>
+      )}
+      {item.alsoPublishedBy && item.alsoPublishedBy.length > 0 && (
+        <p class="pl-card__meta">{applyFrenchTypography(`Aussi publié par : ${item.alsoPublishedBy.join(', ')}`)}</p>
       )}
     </article>
   );

@@ -93,6 +93,7 @@ describe('a rolling upgrade', () => {
       '002-source-credentials-apart',
       '003-partner-offices',
       '004-items-readability',
+      '005-story-keys',
     ]);
     const records = all.filter((r) => r._id === (MIGRATION as unknown));
     const allClaims = await mongoose.connection.db!.collection('migration_claims').find({}).sort({ _id: 1 }).toArray();
@@ -101,6 +102,7 @@ describe('a rolling upgrade', () => {
       '002-source-credentials-apart#0',
       '003-partner-offices#0',
       '004-items-readability#0',
+      '005-story-keys#0',
     ]);
     const claims = allClaims.filter((c) => c._id === (`${MIGRATION}#0` as unknown));
     const pids = started.map((h) => h.child.pid);
