@@ -4,6 +4,7 @@ import type { RouteGroup } from '../hub/http/index.js';
 import type { ConsoleDeps } from './deps.js';
 import { addAccountScreens } from './routes/accounts.js';
 import { addAgentPages } from './routes/agent-pages.js';
+import { addContentScreens } from './routes/contents.js';
 import { addModerationScreens } from './routes/moderation.js';
 import { addPartnerScreens } from './routes/partners.js';
 import { addSourceFormScreens } from './routes/source-form.js';
@@ -17,6 +18,7 @@ import { addSynonymScreens } from './routes/synonyms.js';
 export function addScreens(group: RouteGroup, deps: ConsoleDeps, agent: Middleware): void {
   addSourceFormScreens(group, deps, agent);
   addSourceScreens(group, deps, agent);
+  addContentScreens(group, deps, agent);
   addModerationScreens(group, deps, agent);
   addPartnerScreens(group, deps, agent);
   addAccountScreens(group, deps, agent);

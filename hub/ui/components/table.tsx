@@ -32,7 +32,7 @@ export function Table<Row>(props: TableProps<Row>) {
   if (props.rows.length === 0 && props.empty !== undefined) return <p class="pl-table-empty">{props.empty}</p>;
   const captionId = `${props.id ?? 'table'}-caption`;
   return (
-    <div class="pl-table-wrap" role="region" aria-labelledby={captionId} tabindex={0}>
+    <section class="pl-table-wrap" aria-labelledby={captionId} tabindex={0}>
       <table class="pl-table" id={props.id}>
         <caption id={captionId} class={props.captionHidden ? 'pl-visually-hidden' : 'pl-table__caption'}>
           {applyFrenchTypography(props.caption)}
@@ -64,6 +64,6 @@ export function Table<Row>(props: TableProps<Row>) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
