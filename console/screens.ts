@@ -8,6 +8,7 @@ import { addAgentPages } from './routes/agent-pages.js';
 import { addContactScreens } from './routes/contact.js';
 import { addLinkScreens } from './routes/links.js';
 import { addLabScreens } from './routes/labs.js';
+import { addContentScreens } from './routes/contents.js';
 import { addModerationScreens } from './routes/moderation.js';
 import { addPartnerScreens } from './routes/partners.js';
 import { addSearchMissScreens } from './routes/search-misses.js';
@@ -24,6 +25,7 @@ import { addWishScreens } from './routes/wishes.js';
 export function addScreens(group: RouteGroup, deps: ConsoleDeps, agent: Middleware): void {
   addSourceFormScreens(group, deps, agent);
   addSourceScreens(group, deps, agent);
+  addContentScreens(group, deps, agent);
   addModerationScreens(group, deps, agent);
   addContactScreens(group, deps, agent);
   addPartnerScreens(group, deps, agent);

@@ -48,9 +48,13 @@ export interface ModerationQueuePageProps {
   page: number;
   pageCount: number;
   status: QueueStatus;
+  /** The comments of one item only ('' for all). */
+  itemId: string;
 }
 
-export function ModerationQueuePage({ chrome, comments, total, page, pageCount, status }: ModerationQueuePageProps) {
+export function ModerationQueuePage(props: ModerationQueuePageProps) {
+  const { chrome, comments, total, page, pageCount, status, itemId } = props;
+  const onItem = itemId ? `&contenu=${encodeURIComponent(itemId)}` : '';
   return (
     <ConsoleLayout
       chrome={chrome}
@@ -61,7 +65,7 @@ export function ModerationQueuePage({ chrome, comments, total, page, pageCount, 
         <ul class="pl-tabs__list">
           {(Object.keys(QUEUE_LABELS) as QueueStatus[]).map((s) => (
             <li key={s}>
-              <a href={`/console/moderation?statut=${s}`} aria-current={s === status ? 'page' : undefined}>
+              <a href={`/console/moderation?statut=${s}${onItem}`} aria-current={s === status ? 'page' : undefined}>
                 {QUEUE_LABELS[s]}
               </a>
             </li>
@@ -105,7 +109,11 @@ export function ModerationQueuePage({ chrome, comments, total, page, pageCount, 
           <Button>Appliquer aux commentaires cochés</Button>
         </form>
       )}
-      <Pagination page={page} pageCount={pageCount} hrefFor={(p) => `/console/moderation?statut=${status}&page=${p}`} />
+      <Pagination
+        page={page}
+        pageCount={pageCount}
+        hrefFor={(p) => `/console/moderation?statut=${status}${onItem}&page=${p}`}
+      />
     </ConsoleLayout>
   );
 }

@@ -38,10 +38,19 @@ function queue(deps: ConsoleDeps) {
     const asked = queryParam(ctx, 'statut');
     const status = ((QUEUE_STATUSES as readonly string[]).includes(asked) ? asked : 'review') as QueueStatus;
     const page = pageParam(ctx);
-    const result = await queryModerationQueue({ ...(partnerId ? { partnerId } : {}), status, page, limit: PAGE_SIZE });
+    // One item's comments (from Contenus): the partner filter still applies.
+    const itemId = queryParam(ctx, 'contenu');
+    const result = await queryModerationQueue({
+      ...(partnerId ? { partnerId } : {}),
+      ...(itemId ? { itemId } : {}),
+      status,
+      page,
+      limit: PAGE_SIZE,
+    });
     await renderScreen(ctx, deps, 'moderation', ModerationQueuePage, {
       ...result,
       status,
+      itemId,
       pageCount: Math.max(1, Math.ceil(result.total / PAGE_SIZE)),
     });
   };
@@ -158,7 +167,11 @@ const journal = (action: string, ids?: (ctx: Context) => string[], always = fals
 
 export function addModerationScreens(group: RouteGroup, deps: ConsoleDeps, agent: Middleware): void {
   const may = requireCapability('moderation');
-  const filters = { statut: { description: `Une file : ${QUEUE_STATUSES.join(', ')}` }, page: { description: 'Page' } };
+  const filters = {
+    statut: { description: `Une file : ${QUEUE_STATUSES.join(', ')}` },
+    contenu: { description: 'Les commentaires d’un contenu' },
+    page: { description: 'Page' },
+  };
   addPage(group, '/console/moderation', 'La file de modération', filters, agent, may, queue(deps));
   addPage(
     group,

@@ -9,7 +9,7 @@ export { FACES, type FaceName } from './build-styles.js';
 export { getStylesheets, type Stylesheet, type Stylesheets } from './stylesheets.js';
 export { stylesheetRoutes } from './stylesheet-routes.js';
 export { JsonLd, SanitizedHtml, serializeJsonForScript, type SanitizedHtmlProps } from './sanitized-html.js';
-export { getItemTypeLabel } from './item-types.js';
+export { getItemTypeLabel, ITEM_TYPE_LABELS } from './item-types.js';
 export { PageShell, type NavLink, type PageShellProps } from './components/page-shell.js';
 export { ErrorSummary, type ErrorSummaryProps, type FieldErrorEntry } from './components/error-summary.js';
 export type { FieldProps } from './components/field-parts.js';

@@ -27,14 +27,14 @@ export function memoryOf(pid: number | 'self' = 'self'): { rssMiB: number; peakM
 }
 
 /** Runs `clients` loops of requests for `durationMs`; returns per-request latencies in ms. */
-export async function load(url: string, clients: number, durationMs: number): Promise<number[]> {
+export async function load(url: string, clients: number, durationMs: number, init?: RequestInit): Promise<number[]> {
   const latencies: number[] = [];
   const end = performance.now() + durationMs;
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (performance.now() < end) {
         const start = performance.now();
-        const res = await fetch(url);
+        const res = await fetch(url, init);
         await res.arrayBuffer();
         if (!res.ok) throw new Error(`bench: ${url} answered ${res.status}`);
         latencies.push(performance.now() - start);

@@ -4,40 +4,20 @@
  * failure shown first in « À traiter » and mailed to the test SMTP server; moderation with
  * a reason, in the log; the partner's form and snippet; accounts; roles and CSRF refused.
  */
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleClient, createTestAgent, signInAs, type ConsoleClient } from '../helpers/console.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 import { validateHtml } from '../helpers/html-validate.js';
-import { makeRss, numberedEntries } from '../helpers/rss.js';
+import { startPartnerSite, type PartnerSite } from '../helpers/console-site.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { createItem, newVisitor, postCommentOk } from '../hub/interaction/fixtures.js';
 
 let hub: TestHub;
 let smtp: TestSmtp;
-let site: Server;
+let site: PartnerSite;
 let siteUrl: string;
-let feedFails = false;
 let ana: ConsoleClient;
-
-function startSite(): Promise<void> {
-  site = createServer((req, res) => {
-    if (req.url === '/') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(
-        `<!doctype html><html><head><title>Koumac</title><link rel="alternate" type="application/rss+xml" title="Actualités de Koumac" href="/actus.xml"></head><body></body></html>`,
-      );
-    } else if (req.url === '/actus.xml' && !feedFails) {
-      res.writeHead(200, { 'content-type': 'application/rss+xml' });
-      res.end(makeRss(numberedEntries(3, 'koumac', 'https://www.koumac.nc')));
-    } else {
-      res.writeHead(500);
-      res.end('panne');
-    }
-  });
-  return new Promise((resolve) => site.listen(0, '127.0.0.1', () => resolve()));
-}
 
 /** A form post carrying an Origin header and the session's own token; resolves to the status. */
 function postFromOrigin(path: string, client: ConsoleClient, origin: string): Promise<number> {
@@ -66,8 +46,8 @@ const idOf = (location: string | null) => /\/console\/sources\/([^/?]+)/.exec(lo
 describe('console screens', () => {
   beforeAll(async () => {
     smtp = await startTestSmtp();
-    await startSite();
-    siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+    site = await startPartnerSite();
+    siteUrl = site.url;
     hub = await startTestHub({
       seed: true,
       label: 'consolescreens',
@@ -83,7 +63,7 @@ describe('console screens', () => {
   afterAll(async () => {
     await hub?.stop();
     await smtp?.close();
-    site?.close();
+    await site?.close();
   });
 
   let sourceId = '';
@@ -142,7 +122,7 @@ describe('console screens', () => {
   });
 
   it('shows a failing source first in « À traiter » with its French reason, and mails the agents', async () => {
-    feedFails = true;
+    site.setFailing(true);
     for (let i = 0; i < 3; i += 1) {
       await ana.html(`/console/sources/${sourceId}`);
       expect((await ana.post(`/console/sources/${sourceId}/collecter`)).status).toBe(303);
@@ -158,7 +138,7 @@ describe('console screens', () => {
     const listed = await ana.html('/console/notifications');
     expect(listed.html).toMatch(/Source en échec\s:\sActus/);
     expect(listed.html).toContain('HTTP 500');
-    feedFails = false;
+    site.setFailing(false);
   });
 
   it('moderates a comment with a reason and shows it in the log', async () => {

@@ -1,0 +1,163 @@
+/**
+ * Contenus: the partner's items (every status) with search and filters, each with its likes
+ * and comments; one item's page, and withdraw / restore after a confirmation, journaled.
+ */
+import type { Context, Middleware } from 'koa';
+import { audited, type AuditSnapshot } from '../../hub/audit/index.js';
+import { NotFound } from '../../hub/domain-errors.js';
+import type { RouteGroup } from '../../hub/http/index.js';
+import { findItem, listPartnerItems, restoreItem, withdrawItem, type ListedItem } from '../../hub/items/index.js';
+import { listSources } from '../../hub/sources/index.js';
+import { ITEM_TYPE_LABELS } from '../../hub/ui/index.js';
+import { can } from '../access.js';
+import type { ConsoleDeps } from '../deps.js';
+import { pageParam, queryParam } from '../http/forms.js';
+import { redirectWithFlash, renderScreen } from '../http/respond.js';
+import { addAction, addPage } from '../http/routes.js';
+import { assertOwnPartner, getViewer, requireCapability, scopePartner } from '../http/viewer.js';
+import {
+  ContentPage,
+  ContentsPage,
+  ITEM_STATUSES,
+  itemHref,
+  type Confirm,
+  type ContentFilters,
+} from '../pages/contents-page.js';
+
+const PAGE_SIZE = 25;
+const STATUSES = ITEM_STATUSES.map((s) => s.value);
+
+/** The journal's view of an item: its partner, title and status. */
+export async function snapshotItem(id: string): Promise<AuditSnapshot | undefined> {
+  const item = await findItem(id);
+  if (!item) return undefined;
+  return { partnerId: item.partnerId, label: item.title, fields: { status: item.status } };
+}
+
+/** An item the viewer may see: 404 when unknown, 403 when another partner's. */
+async function loadOwnItem(ctx: Context) {
+  const item = await findItem(String(ctx.params.id));
+  if (!item) throw new NotFound('ce contenu');
+  assertOwnPartner(getViewer(ctx), item.partnerId);
+  return item;
+}
+
+/** The partner's sources as choices, and a function naming a source. */
+async function loadSourceNames(partnerId: string | undefined) {
+  const sources = await listSources(partnerId ? { partnerId } : {});
+  const names = new Map(sources.map((s) => [s._id, s.name ?? s.url]));
+  const choices = [...names]
+    .map(([value, label]) => ({ value, label }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'fr'));
+  return { choices, nameOf: (id: string) => names.get(id) ?? id };
+}
+
+function listPage(deps: ConsoleDeps) {
+  return async (ctx: Context) => {
+    const viewer = getViewer(ctx);
+    const partnerId = scopePartner(viewer, queryParam(ctx, 'partenaire'));
+    const filters: ContentFilters = {
+      q: queryParam(ctx, 'q').slice(0, 200),
+      source: queryParam(ctx, 'source'),
+      type: queryParam(ctx, 'type') in ITEM_TYPE_LABELS ? queryParam(ctx, 'type') : '',
+      statut: STATUSES.includes(queryParam(ctx, 'statut')) ? queryParam(ctx, 'statut') : '',
+      partenaire: viewer.partnerId ? '' : (partnerId ?? ''),
+    };
+    const page = pageParam(ctx);
+    const [{ total, items }, sources] = await Promise.all([
+      listPartnerItems({
+        ...(partnerId ? { partnerId } : {}),
+        ...(filters.q ? { q: filters.q } : {}),
+        ...(filters.source ? { sourceId: filters.source } : {}),
+        ...(filters.type ? { type: filters.type } : {}),
+        ...(filters.statut ? { status: filters.statut as ListedItem['status'] } : {}),
+        page,
+        limit: PAGE_SIZE,
+      }),
+      loadSourceNames(partnerId),
+    ]);
+    await renderScreen(ctx, deps, 'contents', ContentsPage, {
+      items,
+      total,
+      page,
+      pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+      filters,
+      sources: sources.choices,
+      types: Object.entries(ITEM_TYPE_LABELS).map(([value, label]) => ({ value, label })),
+      sourceName: sources.nameOf,
+    });
+  };
+}
+
+function itemPage(deps: ConsoleDeps) {
+  return async (ctx: Context) => {
+    const item = await loadOwnItem(ctx);
+    const { nameOf } = await loadSourceNames(item.partnerId);
+    const asked = queryParam(ctx, 'confirmer');
+    await renderScreen(ctx, deps, 'contents', ContentPage, {
+      item,
+      sourceName: nameOf(item.sourceId),
+      partnerName: deps.catalog.partners.current().get(item.partnerId)?.name ?? item.partnerId,
+      confirm: (asked === 'retirer' || asked === 'retablir' ? asked : undefined) as Confirm,
+      mayWrite: can(getViewer(ctx).role, 'contents.write'),
+    });
+  };
+}
+
+function change(deps: ConsoleDeps, verb: 'withdraw' | 'restore') {
+  return async (ctx: Context) => {
+    const item = await loadOwnItem(ctx);
+    if (verb === 'withdraw') await withdrawItem(item._id);
+    else await restoreItem(item._id);
+    await deps.itemsChanged();
+    await redirectWithFlash(ctx, itemHref(item._id), {
+      kind: 'success',
+      message:
+        verb === 'withdraw'
+          ? `« ${item.title} » est retiré du portail, des flux et des widgets.`
+          : `« ${item.title} » est rétabli.`,
+    });
+  };
+}
+
+export function addContentScreens(group: RouteGroup, deps: ConsoleDeps, agent: Middleware): void {
+  const may = requireCapability('contents');
+  const mayWrite = requireCapability('contents.write');
+  const filters = {
+    q: { description: 'Mots du titre' },
+    source: { description: 'Une source du partenaire' },
+    type: { description: 'Un type de contenu' },
+    statut: { description: 'published ou withdrawn' },
+    partenaire: { description: 'Un partenaire (administrateurs de la plateforme)' },
+    page: { description: 'Page' },
+  };
+  addPage(group, '/console/contenus', 'Les contenus du partenaire', filters, agent, may, listPage(deps));
+  addPage(
+    group,
+    '/console/contenus/:id',
+    'Un contenu : ses chiffres, le retirer ou le rétablir',
+    { confirmer: { description: '« retirer » ou « retablir » : la confirmation' } },
+    agent,
+    may,
+    itemPage(deps),
+  );
+  const journal = (action: string) => audited({ action, target: 'item', snapshot: snapshotItem });
+  addAction(
+    group,
+    '/console/contenus/:id/retirer',
+    'Retirer un contenu du portail, des flux et des widgets',
+    agent,
+    mayWrite,
+    journal('item.withdraw'),
+    change(deps, 'withdraw'),
+  );
+  addAction(
+    group,
+    '/console/contenus/:id/retablir',
+    'Rétablir un contenu retiré par un agent',
+    agent,
+    mayWrite,
+    journal('item.restore'),
+    change(deps, 'restore'),
+  );
+}

@@ -1,0 +1,127 @@
+/**
+ * Console screens at size: the sources list with 200 sources and Contenus with 50,000 items
+ * (BENCH_CONSOLE_SOURCES / BENCH_CONSOLE_ITEMS), next to the same screens at a 10-source /
+ * 1,000-item baseline and the constant route (/healthz), all in one hub in this process,
+ * signed in as a partner admin. Budget (issue 11): p95 within 3× the constant route.
+ */
+import { createSource } from '../../hub/sources/index.js';
+import { ItemModel } from '../../hub/items/item-model.js';
+import { consoleClient, createTestAgent, PASSWORD } from '../helpers/console.js';
+import type { TestHub } from '../helpers/hub.js';
+import { startBenchHub } from './bench-hub.js';
+import { fmt, load, percentile } from './lib.js';
+
+const CLIENTS = 4;
+const DURATION_MS = 4_000;
+const BASE_SOURCES = 10;
+const BASE_ITEMS = 1_000;
+const SOURCES = Number(process.env.BENCH_CONSOLE_SOURCES ?? 200);
+const ITEMS = Number(process.env.BENCH_CONSOLE_ITEMS ?? 50_000);
+const PARTNER = 'koumac';
+
+const PAGES: [string, string][] = [
+  ['sources list `/console/sources`', '/console/sources'],
+  ['Contenus, first page `/console/contenus`', '/console/contenus'],
+  ['Contenus, a later page `?page=20`', '/console/contenus?page=20'],
+  ['Contenus, words of the title `?q=marché`', '/console/contenus?q=march%C3%A9'],
+];
+
+async function addSources(from: number, to: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = from; i < to; i += 1) {
+    const source = await createSource({
+      partnerId: PARTNER,
+      kind: 'feed',
+      url: `https://www.koumac.nc/flux-${i}.xml`,
+      name: `Flux ${i}`,
+      enabled: false,
+    });
+    ids.push(source._id);
+  }
+  return ids;
+}
+
+async function addItems(from: number, to: number, sourceIds: string[]): Promise<void> {
+  const now = new Date();
+  for (let i = from; i < to; i += 1000) {
+    await ItemModel.insertMany(
+      Array.from({ length: Math.min(1000, to - i) }, (_, k) => {
+        const n = i + k;
+        return {
+          _id: `bench-${n}`,
+          partnerId: PARTNER,
+          sourceId: sourceIds[n % sourceIds.length],
+          guid: `bench-${n}`,
+          url: `https://www.koumac.nc/actus/${n}`,
+          title: n % 50 === 0 ? `Le marché de Koumac, semaine ${n}` : `Actualité de Koumac numéro ${n}`,
+          type: n % 4 === 0 ? 'event' : 'news',
+          topics: [],
+          audience: [],
+          territory: { scope: 'commune', communes: ['98812'] },
+          language: 'fr',
+          contentHash: String(n).padStart(64, '0'),
+          status: n % 97 === 0 ? 'withdrawn' : 'published',
+          revision: 1,
+          publishedAt: new Date(Date.UTC(2020, 0, 1) + n * 3_600_000),
+          firstSeenAt: now,
+          lastSeenAt: now,
+          stats: { likes: n % 13, comments: n % 5 },
+        };
+      }),
+      { ordered: false },
+    );
+  }
+}
+
+async function measure(base: string, cookie: string): Promise<{ constant: number[]; pages: number[][] }> {
+  const headers = { cookie };
+  for (const [, path] of PAGES) await load(base + path, CLIENTS, 300, { headers });
+  const constant = await load(`${base}/healthz`, CLIENTS, DURATION_MS);
+  const pages: number[][] = [];
+  for (const [, path] of PAGES) pages.push(await load(base + path, CLIENTS, DURATION_MS, { headers }));
+  return { constant, pages };
+}
+
+export async function runConsoleBench(): Promise<void> {
+  const { hub, close } = await startBenchHub('bench_console');
+  const base = hub.url;
+  await createTestAgent({ email: 'ana@koumac.nc', name: 'Ana Wahio', role: 'partner-admin', partnerId: PARTNER });
+  const client = consoleClient({ url: base } as TestHub);
+  await client.html('/console/connexion');
+  const signedIn = await client.post('/console/connexion', { email: 'ana@koumac.nc', password: PASSWORD });
+  if (signedIn.status !== 303) throw new Error(`bench: sign-in answered ${signedIn.status}`);
+  const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+
+  const sourceIds = await addSources(0, BASE_SOURCES);
+  await addItems(0, BASE_ITEMS, sourceIds);
+  const small = await measure(base, cookie);
+  const started = performance.now();
+  sourceIds.push(...(await addSources(BASE_SOURCES, SOURCES)));
+  await addItems(BASE_ITEMS, ITEMS, sourceIds);
+  const loadSeconds = (performance.now() - started) / 1000;
+  const large = await measure(base, cookie);
+  await close();
+
+  const [l1, l5, l15] = (await import('node:os')).loadavg();
+  console.log(
+    `\n### Console screens (${SOURCES} sources, ${ITEMS.toLocaleString('en')} items vs ${BASE_SOURCES} / ${BASE_ITEMS.toLocaleString('en')}; ${CLIENTS} concurrent clients; hub in this process)\n`,
+  );
+  console.log(
+    `Load average at the end: ${fmt(l1!, 2)} / ${fmt(l5!, 2)} / ${fmt(l15!, 2)}; data added in ${fmt(loadSeconds)} s.\n`,
+  );
+  console.log(
+    '| page | p95 baseline | p95 at size | ratio at size / baseline | p95 ratio to /healthz at size | budget ≤ 3× |',
+  );
+  console.log('|---|---|---|---|---|---|');
+  const c95 = percentile(large.constant, 95);
+  console.log(
+    `| constant route /healthz | ${fmt(percentile(small.constant, 95), 2)} ms | ${fmt(c95, 2)} ms | ${fmt(c95 / percentile(small.constant, 95), 2)}× | 1× | |`,
+  );
+  PAGES.forEach(([label], i) => {
+    const [s95, l95] = [percentile(small.pages[i]!, 95), percentile(large.pages[i]!, 95)];
+    const ratio = l95 / c95;
+    console.log(
+      `| ${label} | ${fmt(s95, 1)} ms | ${fmt(l95, 1)} ms | ${fmt(l95 / s95, 2)}× | ${fmt(ratio, 1)}× | ${ratio <= 3 ? 'met' : '**not met**'} |`,
+    );
+  });
+}
