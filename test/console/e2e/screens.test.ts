@@ -13,6 +13,7 @@ import { createTestAgent, signInAs } from '../../helpers/console.js';
 import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../../helpers/hub.js';
 import { checkPageEverywhere } from '../../helpers/page-checks.js';
 import { createItem, newVisitor, postCommentOk } from '../../hub/interaction/fixtures.js';
+import { call, LABS, makeToken, save } from '../../hub/labs/lab-client.js';
 
 let hub: TestHub;
 let browser: Browser;
@@ -79,6 +80,31 @@ describe.skipIf(!HAS_CHROMIUM)('every console page in Chromium', () => {
     expect(source.status).toBe(201);
     const sourceId = ((await source.json()) as { id: string }).id;
     const { token } = await createPasswordLink(leaId, 'reset', 'test');
+    // A lab with two revisions, an online service and a wish of Koumac's, for their screens.
+    const koumac = await makeToken(hub, 'Rédaction Koumac', 'partner-admin', 'koumac');
+    const lab = await call(hub, koumac, LABS, {
+      title: 'Inscrire son enfant à l’école',
+      partnerIds: ['koumac', 'province-nord'],
+    });
+    expect(lab.status).toBe(201);
+    const labId = lab.body.id as string;
+    await save(hub, koumac, labId, '## Qui peut inscrire\n\nLes parents.', 0, 'Première version');
+    await save(hub, koumac, labId, '## Qui peut inscrire\n\nLes parents ou le tuteur.', 1, 'Le tuteur');
+    const service = await call(hub, TEST_ADMIN_TOKEN, '/api/v1/admin/services', {
+      partnerId: 'koumac',
+      name: 'Demander un acte de naissance',
+      description: 'La copie intégrale ou l’extrait, envoyé par courrier.',
+      url: 'https://www.koumac.nc/demarches/acte-de-naissance',
+    });
+    expect(service.status).toBe(201);
+    const wish = await call(hub, koumac, '/api/v1/admin/wishes', {
+      title: 'Horaires de la déchetterie',
+      body: 'Demandé en commentaire sous notre publication.',
+      network: 'facebook',
+      postUrl: 'https://www.facebook.com/koumac/posts/1',
+    });
+    expect(wish.status).toBe(201);
+    const wishId = ((wish.body.wish as { id?: string } | undefined)?.id ?? wish.body.id) as string;
     for (const [path, url] of [
       ['/console/sources/{id}', `/console/sources/${sourceId}`],
       ['/console/sources/{id}/modifier', `/console/sources/${sourceId}/modifier`],
@@ -87,6 +113,13 @@ describe.skipIf(!HAS_CHROMIUM)('every console page in Chromium', () => {
       ['/console/partenaires/{id}', '/console/partenaires/koumac'],
       ['/console/comptes/{id}', `/console/comptes/${leaId}`],
       ['/console/mot-de-passe/{token}', `/console/mot-de-passe/${token}`],
+      ['/console/ateliers/{id}', `/console/ateliers/${labId}`],
+      ['/console/ateliers/{id}/differences', `/console/ateliers/${labId}/differences?de=1&a=2`],
+      ['/console/ateliers/{id}/modifier', `/console/ateliers/${labId}/modifier`],
+      ['/console/avis/{id}', `/console/avis/${itemId}`],
+      ['/console/demarches/{id}', `/console/demarches/${service.body.id as string}`],
+      ['/console/partenaires/{id}/coordonnees', '/console/partenaires/koumac/coordonnees'],
+      ['/console/souhaits/{id}', `/console/souhaits/${wishId}`],
     ] as const)
       samples.set(path, url);
     cookies = [...lea.cookies].map(([name, value]) => ({ name, value, url: hub.url }));
