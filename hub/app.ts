@@ -46,7 +46,7 @@ import { createVoice, searchSimilarItems, VOICE_VISITOR_DATA, VOICE_WRITE_ROUTES
 import { stylesheetRoutes } from './ui/index.js';
 import { portalRoutes, renderPortalErrors } from '../portal/index.js';
 import { consoleRoutes, parseConsoleForms, renderConsoleErrors, type ConsoleDeps } from '../console/index.js';
-import { labRoutes, type LabDeps } from './labs/index.js';
+import { labRoutes, notifyLabEvent, type LabDeps } from './labs/index.js';
 import { imageRoutes, withImageKey } from './images/index.js';
 import { storyRoutes } from './stories/index.js';
 
@@ -76,6 +76,18 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
     onItemsChanged: async () => {
       await bumpItemsVersion();
       services.itemsChanged();
+    },
+    // Review asked, approvals given or voided, comments: the console's notifications.
+    onEvent: notifyLabEvent(services.notifications, (id) => services.catalog.partners.current().get(id)?.name),
+    // Publishing the lab that answers a wish closes the wish with the item, signed by the lab.
+    onWishAnswered: async (wishId, itemId) => {
+      await voice.service
+        .changeStatus(
+          wishId,
+          { status: 'publie', itemId, answer: 'Le contenu qui répond à ce souhait est publié.' },
+          { tokenId: 'atelier', name: 'Atelier de rédaction', role: 'platform-admin' },
+        )
+        .catch((err: unknown) => log.warn({ err, wishId, itemId }, 'labs: the answered wish could not be closed'));
     },
   };
   const consoleDeps: ConsoleDeps = {

@@ -20,6 +20,7 @@ import { createLinkHealth, notifyBrokenLinks, type LinkHealth } from './link-hea
 import { countAwaitingReview, purgeExpiredModerationData } from './interaction/index.js';
 import { purgeVoiceData } from './voice/index.js';
 import { purgeUnusedImages } from './images/index.js';
+import { notifyLabsDueSoon } from './labs/index.js';
 import { bumpItemsVersion } from './items/index.js';
 import {
   createMailer,
@@ -195,7 +196,7 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
       linkHealth.start();
       // Retention of moderation, privacy and account data (hub/interaction/README.md), and
       // images nobody viewed for a month (hub/images), daily at 03:00; the moderation digest
-      // at 07:00. Idempotent: several hubs may all run them.
+      // and the labs due within three days at 07:00. Idempotent: several hubs may all run them.
       jobs.push(
         cron.schedule(
           '0 3 * * *',
@@ -231,6 +232,12 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
               log.info({ sent: await digest() }, 'notifications: moderation digests');
             } catch (err) {
               log.error({ err }, 'notifications: moderation digests failed');
+            }
+            try {
+              // Labs due within three days (told once per lab and due date: notifications' keys).
+              log.info({ told: await notifyLabsDueSoon(notifications) }, 'notifications: labs due soon');
+            } catch (err) {
+              log.error({ err }, 'notifications: labs due soon failed');
             }
           },
           { timezone: TIMEZONE, name: 'passerelle-moderation-digest' },

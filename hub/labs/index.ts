@@ -13,6 +13,7 @@ export type { PublishDeps as LabDeps } from './publish.js';
 export { labItemId } from './publish.js';
 export { diffRevisions, splitSpace, type DiffPart, type WordDiff } from './diff.js';
 export { findSectionAuthor, type LabEvent } from './events.js';
+export { notifyLabEvent, notifyLabsDueSoon } from './notify.js';
 export { renderDocument, type RenderedDocument, type Section } from './markdown.js';
 export type { LabStatus } from './lab-status.js';
 
