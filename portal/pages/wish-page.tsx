@@ -11,6 +11,7 @@ import { PortalLayout } from '../layout.js';
 import { itemPath } from '../view/cards.js';
 import { getTopicLabel } from '../view/topics.js';
 import { getWishStatusLabel, getWishStatusTone, wishPath } from '../view/wishes.js';
+import { ShareLinks, SHARE_SCRIPT } from '../components/share-links.js';
 
 const CLOSED = ['publie', 'refuse', 'doublon'];
 
@@ -77,6 +78,7 @@ export function WishPage(props: WishPageProps) {
     <PortalLayout
       title={applyFrenchTypography(wish.title)}
       breadcrumbs={[{ label: 'Accueil', href: '/' }, { label: 'Souhaits', href: '/souhaits' }, { label: wish.title }]}
+      scripts={[SHARE_SCRIPT]}
       meta={{
         canonicalPath: wishPath(wish.id),
         ogType: 'article',
@@ -111,6 +113,7 @@ export function WishPage(props: WishPageProps) {
         feed={{ title: `Historique du souhait « ${wish.title} »`, base: `/feeds/wishes/${wish.id}` }}
         label="Suivre ce souhait"
       />
+      <ShareLinks path={wishPath(wish.id)} title={wish.title} />
       <p>
         <a href="/souhaits">{applyFrenchTypography('Tous les souhaits')}</a>
       </p>

@@ -17,6 +17,7 @@ import {
   wishListHref,
   type WishListState,
 } from '../view/wishes.js';
+import { ShareLinks, SHARE_SCRIPT } from '../components/share-links.js';
 
 export interface WishesPageProps {
   state: WishListState;
@@ -42,6 +43,7 @@ export function WishesPage(props: WishesPageProps) {
       lede={applyFrenchTypography(
         'Ce que les habitants aimeraient trouver sur le portail : soutenez un souhait (« Moi aussi ») ou proposez le vôtre. Chaque réponse des partenaires est datée et signée.',
       )}
+      scripts={[SHARE_SCRIPT]}
       meta={{
         canonicalPath: wishListHref(state),
         description: 'Les contenus que les habitants demandent aux services publics, leurs soutiens et les réponses.',
@@ -106,6 +108,7 @@ export function WishesPage(props: WishesPageProps) {
         <ResponseTimes rows={props.responseTimes} />
       </section>
       <FeedLinks feed={WISHES_FEED} label="Suivre les souhaits" />
+      <ShareLinks path="/souhaits" title="Souhaits de contenus — Passerelle" />
     </PortalLayout>
   );
 }
