@@ -110,9 +110,13 @@ describe('GET /', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("img-src 'self' data:");
     expect(csp).not.toMatch(/unsafe-inline|https:|http:/);
-    // The only <script> is a JSON-LD data block, which is never executed.
+    // Scripts are a JSON-LD data block (never executed) and the share block's first-party
+    // file, deferred: nothing inline, nothing from elsewhere.
+    const scripts = html.match(/<script[^>]*>/g) ?? [];
+    for (const tag of scripts)
+      expect(tag).toMatch(/^<script type="application\/ld\+json">$|^<script src="\/assets\/[\w.-]+\.js" defer>$/);
     expect(html.replace(/<script type="application\/ld\+json">[^<]*<\/script>/g, '')).not.toMatch(
-      /<script|<style|style="/,
+      /<script(?![^>]*\bsrc="\/assets\/)|<style|style="/,
     );
   });
 

@@ -154,7 +154,7 @@ describe('follow-up by e-mail, through a real SMTP server', () => {
     expect((await moderate(hub, id, 'approve')).status).toBe(200);
     expect((await changeStatus(hub, id, { status: 'a-l-etude', partnerIds: ['noumea'] })).status).toBe(200);
     const [, step] = await smtp.waitFor(2);
-    expect(step!.subject).toMatch(/Horaires de la fourrière.*à l'étude/);
+    expect(step!.subject).toMatch(/Horaires de la fourrière.*à l’étude/);
     expect(header(step!, 'list-unsubscribe')).toMatch(
       /<http:\/\/portal\.test\/api\/v1\/wishes\/follow-up\/unsubscribe\?token=/,
     );

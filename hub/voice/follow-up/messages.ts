@@ -4,7 +4,7 @@ import type { VoiceMail } from '../deps.js';
 
 export const STATUS_LABELS: Record<string, string> = {
   nouveau: 'Nouveau',
-  'a-l-etude': "À l'étude",
+  'a-l-etude': 'À l’étude',
   accepte: 'Accepté',
   publie: 'Publié',
   refuse: 'Refusé',

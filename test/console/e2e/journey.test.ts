@@ -104,7 +104,8 @@ describe.skipIf(!HAS_CHROMIUM)('an agent’s journey in Chromium', () => {
     await page.locator('#decision-reason').fill('Publicité');
     await page.getByRole('button', { name: 'Refuser' }).click();
     expect(await page.locator('main').textContent()).toContain('Commentaire refusé.');
-    await page.getByRole('link', { name: 'Journal' }).first().click();
+    // The moderation's own journal (the navigation's « Journal » is the platform's audit log).
+    await page.locator('main a[href="/console/moderation/journal"]').first().click();
     const log = await page.locator('#journal').textContent();
     expect(log).toContain('Refusé');
     expect(log).toContain('Publicité');

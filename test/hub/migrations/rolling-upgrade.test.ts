@@ -126,5 +126,5 @@ describe('a rolling upgrade', () => {
       const res = await fetch(`http://127.0.0.1:${hub.port}/api/v1/items/${v0}`);
       expect(await res.json()).toEqual((before[2] as { body: unknown }).body);
     }
-  }, 90_000);
+  }, 240_000);
 });

@@ -66,7 +66,7 @@ describe('wish feeds', () => {
     const feed = await new Parser({ customFields: { item: ['dc:creator'] } }).parseString(await res.text());
     expect(feed.items.map((i) => i.title)).toEqual([
       'Refusé — Les tarifs de la cantine & du périscolaire',
-      "À l'étude — Les tarifs de la cantine & du périscolaire",
+      'À l’étude — Les tarifs de la cantine & du périscolaire',
       'Nouveau — Les tarifs de la cantine & du périscolaire',
     ]);
     const json = (await (await hub.request(`/feeds/wishes/${answered}.json`)).json()) as object;
