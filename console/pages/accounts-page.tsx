@@ -130,7 +130,7 @@ export function AccountsPage(props: AccountsPageProps) {
         </p>
         <Table
           id="jetons"
-          caption="Jetons d’API"
+          caption="Jetons d’API en service"
           captionHidden
           rows={tokens}
           rowKey={(t) => t.id}

@@ -11,32 +11,31 @@ const BATCH = 200;
 /**
  * Measures the items that have text and no readability yet; returns how many were
  * measured. Resumable and harmless to repeat: each write is conditional on the field being
- * still absent, and the scan goes forward by _id (textless items are passed, not re-read).
+ * still absent. The ids to measure are read first, then their texts by batch: a scan going
+ * forward by `_id` would compare ids of another type (ObjectId ids written by older tools)
+ * with a string, which FerretDB and MongoDB do not order alike — it looped on FerretDB.
  */
 export async function fillItemsReadability(progress?: (done: number) => void): Promise<number> {
-  let after = '';
+  const ids = (await ItemModel.find({ readability: { $exists: false } }, { _id: 1 }).lean<{ _id: unknown }[]>()).map(
+    (d) => d._id,
+  );
   let measured = 0;
-  for (;;) {
-    const docs = await ItemModel.find(
-      { _id: { $gt: after }, readability: { $exists: false } },
-      { content: 1, summary: 1 },
-    )
-      .sort({ _id: 1 })
-      .limit(BATCH)
-      .lean<Pick<ItemDoc, '_id' | 'content' | 'summary'>[]>();
-    if (!docs.length) return measured;
-    after = docs[docs.length - 1]!._id;
-    const ops: AnyBulkWriteOperation<ItemDoc>[] = [];
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const docs = await ItemModel.collection
+      .find({ _id: { $in: ids.slice(i, i + BATCH) as never[] } }, { projection: { content: 1, summary: 1 } })
+      .toArray();
+    const ops: AnyBulkWriteOperation[] = [];
     for (const doc of docs) {
-      const readability = readabilityOf(doc);
+      const readability = readabilityOf(doc as unknown as Pick<ItemDoc, 'content' | 'summary'>);
       if (readability)
         ops.push({
           updateOne: { filter: { _id: doc._id, readability: { $exists: false } }, update: { $set: { readability } } },
         });
     }
-    if (ops.length) measured += (await ItemModel.bulkWrite(ops, { ordered: false })).modifiedCount;
+    if (ops.length) measured += (await ItemModel.collection.bulkWrite(ops as never, { ordered: false })).modifiedCount;
     progress?.(measured);
   }
+  return measured;
 }
 
 export interface ReadabilityRow {

@@ -38,6 +38,8 @@ describe.skipIf(!HAS_CHROMIUM)('an agent’s journey in Chromium', () => {
     site = await startPartnerSite();
     hub = await startTestHub({ seed: true, label: 'consolejourney', env: { SMTP_URL: smtp.url } });
     await createTestAgent({ email: 'ana@koumac.nc', name: 'Ana Wahio', role: 'partner-admin', partnerId: 'koumac' });
+    // The keyboard path's moderator: Ana's account is throttled at the end of the journey.
+    await createTestAgent({ email: 'rose@koumac.nc', name: 'Rose Poindi', role: 'moderator', partnerId: 'koumac' });
     // Koumac moderates before publication: comments wait in the queue.
     const ana = await signInAs(hub, 'ana@koumac.nc');
     await ana.html('/console/partenaires/koumac');
@@ -138,9 +140,9 @@ describe.skipIf(!HAS_CHROMIUM)('an agent’s journey in Chromium', () => {
 
   it('moderates with the keyboard only: Tab, Enter and Space, focus visible, the result announced', async () => {
     await postComment('Rose', 'Où se gare-t-on pour la fête du cerf ?');
-    const ana = await signInAs(hub, 'ana@koumac.nc');
+    const rose = await signInAs(hub, 'rose@koumac.nc');
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addCookies([...ana.cookies].map(([name, value]) => ({ name, value, url: hub.url })));
+    await context.addCookies([...rose.cookies].map(([name, value]) => ({ name, value, url: hub.url })));
     const page = await context.newPage();
     await page.goto(`${hub.url}/console`);
 
