@@ -11,7 +11,8 @@ import {
   TextField,
 } from '../../hub/ui/index.js';
 import type { Chrome } from '../chrome.js';
-import { CsrfField } from '../components/csrf-field.js';
+import { bindFields, errorEntries, type FieldErrors } from '../components/form-field.js';
+import { PostForm } from '../components/post-form.js';
 import { ConsoleLayout } from '../layout.js';
 
 export const CONTACT_FIELDS = [
@@ -38,13 +39,14 @@ export interface ContactPageProps {
   chrome: Chrome;
   partner: { id: string; name: string };
   values: ContactValues;
-  errors?: Record<string, string>;
+  errors?: FieldErrors;
   canEdit: boolean;
   preview: ContactPreview;
 }
 
 export function ContactPage({ chrome, partner, values, errors = {}, canEdit, preview }: ContactPageProps) {
-  const summary = Object.entries(errors).map(([field, message]) => ({ field, message }));
+  const summary = errorEntries(errors);
+  const field = bindFields(values, errors);
   const path = `/console/partenaires/${partner.id}/coordonnees`;
   return (
     <ConsoleLayout
@@ -62,86 +64,43 @@ export function ContactPage({ chrome, partner, values, errors = {}, canEdit, pre
     >
       <ErrorSummary errors={summary} />
       <Preview preview={preview} />
-      <form method="post" action={path} class="pl-form" novalidate>
-        <CsrfField token={chrome.csrf} />
+      <PostForm action={path} csrf={chrome.csrf}>
         <fieldset class="pl-fieldset" disabled={!canEdit}>
           <legend>Accueil du public</legend>
+          <TextField {...field('name')} label="Nom du lieu" hint="« Mairie de Koumac »." />
+          <TextareaField {...field('address')} label="Adresse" hint="Une ligne par ligne, sans la commune." rows={2} />
+          <TextField {...field('postalCode')} label="Code postal" width={5} inputMode="numeric" />
+          <TextField {...field('city')} label="Commune" />
+          <TextField {...field('postalAddress')} label="Adresse postale (facultatif)" hint="« BP 12, 98850 Koumac »." />
           <TextField
-            name="name"
-            label="Nom du lieu"
-            hint="« Mairie de Koumac »."
-            value={values.name}
-            error={errors.name}
-          />
-          <TextareaField
-            name="address"
-            label="Adresse"
-            hint="Une ligne par ligne, sans la commune."
-            value={values.address}
-            error={errors.address}
-            rows={2}
-          />
-          <TextField
-            name="postalCode"
-            label="Code postal"
-            value={values.postalCode}
-            error={errors.postalCode}
-            width={5}
-            inputMode="numeric"
-          />
-          <TextField name="city" label="Commune" value={values.city} error={errors.city} />
-          <TextField
-            name="postalAddress"
-            label="Adresse postale (facultatif)"
-            hint="« BP 12, 98850 Koumac »."
-            value={values.postalAddress}
-            error={errors.postalAddress}
-          />
-          <TextField
-            name="phone"
+            {...field('phone')}
             type="tel"
             label="Téléphone"
             hint="« 47 61 00 » ou « +687 47 61 00 »."
-            value={values.phone}
-            error={errors.phone}
             autocomplete="off"
           />
+          <TextField {...field('email')} type="email" label="Courriel" autocomplete="off" spellcheck={false} />
           <TextField
-            name="email"
-            type="email"
-            label="Courriel"
-            value={values.email}
-            error={errors.email}
-            autocomplete="off"
-            spellcheck={false}
-          />
-          <TextField
-            name="openingHours"
+            {...field('openingHours')}
             label="Horaires d'ouverture"
             hint="Syntaxe OpenStreetMap, heure de Nouméa : « Mo-Fr 07:30-11:30,12:15-16:00; Sa 08:00-11:00 »."
-            value={values.openingHours}
-            error={errors.openingHours}
             spellcheck={false}
           />
           <TextField
-            name="hoursNote"
+            {...field('hoursNote')}
             label="Note sur les horaires (facultatif)"
             hint="« Fermé les jours fériés »."
-            value={values.hoursNote}
-            error={errors.hoursNote}
           />
           <TextField
-            name="mapUrl"
+            {...field('mapUrl')}
             type="url"
             label="Lien vers une carte (facultatif)"
             hint="Sinon le portail en fait un à partir de l'adresse."
-            value={values.mapUrl}
-            error={errors.mapUrl}
             spellcheck={false}
           />
         </fieldset>
         {canEdit && <Button>Enregistrer les coordonnées</Button>}
-      </form>
+      </PostForm>
     </ConsoleLayout>
   );
 }

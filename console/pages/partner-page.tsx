@@ -12,7 +12,8 @@ import {
   TextField,
 } from '../../hub/ui/index.js';
 import type { Chrome } from '../chrome.js';
-import { CsrfField } from '../components/csrf-field.js';
+import { bindFields, errorEntries, type FieldErrors } from '../components/form-field.js';
+import { PostForm } from '../components/post-form.js';
 import { SecretBox } from '../components/secret-box.js';
 import { ConsoleLayout } from '../layout.js';
 
@@ -52,13 +53,14 @@ export interface PartnerPageProps {
   chrome: Chrome;
   partner: Partner;
   values: PartnerFormValues;
-  errors?: Record<string, string>;
+  errors?: FieldErrors;
   canEdit: boolean;
   publicUrl: string;
 }
 
 export function PartnerPage({ chrome, partner, values, errors = {}, canEdit, publicUrl }: PartnerPageProps) {
-  const summary = Object.entries(errors).map(([field, message]) => ({ field, message }));
+  const summary = errorEntries(errors);
+  const field = bindFields(values, errors);
   const hub = publicUrl.replace(/\/$/, '');
   const snippet = `<script src="${hub}/widgets/v1/embed.js" defer></script>\n<passerelle-news partner="${partner.id}" limit="5"></passerelle-news>`;
   const feeds = ['rss', 'atom', 'json'].map((f) => `${hub}/feeds/items.${f}?partner=${encodeURIComponent(partner.id)}`);
@@ -104,22 +106,13 @@ export function PartnerPage({ chrome, partner, values, errors = {}, canEdit, pub
       {canEdit && (
         <section class="pl-section" aria-labelledby="infos-titre">
           <h2 id="infos-titre">Informations</h2>
-          <form method="post" action={`/console/partenaires/${partner.id}`} class="pl-form" novalidate>
-            <CsrfField token={chrome.csrf} />
-            <TextField
-              name="website"
-              label="Site du partenaire"
-              type="url"
-              value={values.website}
-              error={errors.website}
-            />
+          <PostForm action={`/console/partenaires/${partner.id}`} csrf={chrome.csrf}>
+            <TextField {...field('website')} label="Site du partenaire" type="url" />
             <TextareaField
-              name="allowedOrigins"
+              {...field('allowedOrigins')}
               label="Sites autorisés à afficher les commentaires"
               hint="Une origine par ligne, par exemple https://www.koumac.nc"
-              value={values.allowedOrigins}
               rows={3}
-              error={errors.allowedOrigins}
             />
             <RadiosField
               name="moderation"
@@ -128,22 +121,10 @@ export function PartnerPage({ chrome, partner, values, errors = {}, canEdit, pub
               value={values.moderation}
               error={errors.moderation}
             />
-            <TextField
-              name="contactEmail"
-              label="E-mail de contact"
-              type="email"
-              value={values.contactEmail}
-              error={errors.contactEmail}
-            />
-            <TextField
-              name="contactPhone"
-              label="Téléphone de contact (facultatif)"
-              type="tel"
-              value={values.contactPhone}
-              error={errors.contactPhone}
-            />
+            <TextField {...field('contactEmail')} label="E-mail de contact" type="email" />
+            <TextField {...field('contactPhone')} label="Téléphone de contact (facultatif)" type="tel" />
             <Button>Enregistrer</Button>
-          </form>
+          </PostForm>
         </section>
       )}
     </ConsoleLayout>

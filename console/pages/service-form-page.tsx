@@ -10,7 +10,8 @@ import {
   applyFrenchTypography,
 } from '../../hub/ui/index.js';
 import type { Chrome } from '../chrome.js';
-import { CsrfField } from '../components/csrf-field.js';
+import { bindFields, errorEntries, type FieldErrors } from '../components/form-field.js';
+import { PostForm } from '../components/post-form.js';
 import { ConsoleLayout } from '../layout.js';
 import { SERVICES_PATH } from './services-page.js';
 
@@ -28,7 +29,7 @@ export interface ServiceFormValues {
 export interface ServiceFormPageProps {
   chrome: Chrome;
   values: ServiceFormValues;
-  errors?: Record<string, string>;
+  errors?: FieldErrors;
   /** Absent for a new service. */
   serviceId?: string;
   /** Fields a fiche or a source holds: shown, not editable. */
@@ -45,7 +46,8 @@ export function ServiceFormPage({
   locked = [],
   partners,
 }: ServiceFormPageProps) {
-  const summary = Object.entries(errors).map(([field, message]) => ({ field, message }));
+  const summary = errorEntries(errors);
+  const field = bindFields(values, errors);
   const title = serviceId ? `Modifier « ${values.name} »` : 'Ajouter une démarche en ligne';
   const open = (name: string) => !locked.includes(name);
   return (
@@ -63,13 +65,7 @@ export function ServiceFormPage({
         : {})}
     >
       <ErrorSummary errors={summary} />
-      <form
-        method="post"
-        action={serviceId ? `${SERVICES_PATH}/${serviceId}` : SERVICES_PATH}
-        class="pl-form"
-        novalidate
-      >
-        <CsrfField token={chrome.csrf} />
+      <PostForm action={serviceId ? `${SERVICES_PATH}/${serviceId}` : SERVICES_PATH} csrf={chrome.csrf}>
         {partners ? (
           <SelectField
             name="partnerId"
@@ -82,51 +78,31 @@ export function ServiceFormPage({
         ) : (
           <input type="hidden" name="partnerId" value={values.partnerId} />
         )}
-        {open('name') && (
-          <TextField name="name" label="Nom de la démarche" value={values.name} error={errors.name} required />
-        )}
+        {open('name') && <TextField {...field('name')} label="Nom de la démarche" required />}
         {open('url') && (
           <TextField
-            name="url"
+            {...field('url')}
             type="url"
             label="Adresse de la démarche"
             hint="Une adresse publique en https:// (les adresses privées ou locales sont refusées)."
-            value={values.url}
-            error={errors.url}
             required
             spellcheck={false}
           />
         )}
         <TextareaField
-          name="description"
+          {...field('description')}
           label="Ce que la démarche permet de faire (facultatif)"
-          value={values.description}
-          error={errors.description}
           rows={3}
           maxLength={1000}
         />
         <TextareaField
-          name="keywords"
+          {...field('keywords')}
           label="Mots des citoyens (facultatif)"
           hint="Un par ligne : ils servent à la recherche et ne sont pas affichés."
-          value={values.keywords}
-          error={errors.keywords}
           rows={3}
         />
-        <TextField
-          name="cost"
-          label="Coût (facultatif)"
-          hint="« Gratuit », « 3 000 F CFP »."
-          value={values.cost}
-          error={errors.cost}
-        />
-        <TextField
-          name="duration"
-          label="Durée habituelle (facultatif)"
-          hint="« 10 minutes », « 15 jours »."
-          value={values.duration}
-          error={errors.duration}
-        />
+        <TextField {...field('cost')} label="Coût (facultatif)" hint="« Gratuit », « 3 000 F CFP »." />
+        <TextField {...field('duration')} label="Durée habituelle (facultatif)" hint="« 10 minutes », « 15 jours »." />
         <CheckboxField
           name="accountRequired"
           value="oui"
@@ -134,7 +110,7 @@ export function ServiceFormPage({
           checked={values.accountRequired}
         />
         <Button>{serviceId ? 'Enregistrer' : 'Ajouter la démarche'}</Button>
-      </form>
+      </PostForm>
     </ConsoleLayout>
   );
 }

@@ -13,7 +13,8 @@ import {
   type Choice,
 } from '../../hub/ui/index.js';
 import type { Chrome } from '../chrome.js';
-import { CsrfField } from '../components/csrf-field.js';
+import { bindFields, errorEntries, type FieldErrors } from '../components/form-field.js';
+import { PostForm } from '../components/post-form.js';
 import { SOURCE_KIND_LABELS } from '../labels.js';
 import { ConsoleLayout } from '../layout.js';
 
@@ -37,7 +38,7 @@ export interface SourceFormPageProps {
   editingId?: string | undefined;
   /** Platform admins choose the partner. */
   partners?: Choice[] | undefined;
-  errors?: Record<string, string>;
+  errors?: FieldErrors;
   discovered?: DiscoveredFeed[];
   preview?: PreviewState;
 }
@@ -47,7 +48,8 @@ const KIND_CHOICES: Choice[] = Object.entries(SOURCE_KIND_LABELS).map(([value, l
 export function SourceFormPage(props: SourceFormPageProps) {
   const { chrome, values: v, editingId } = props;
   const errors = props.errors ?? {};
-  const summary = Object.entries(errors).map(([field, message]) => ({ field, message }));
+  const summary = errorEntries(errors);
+  const field = bindFields(v, errors);
   const action = editingId ? `/console/sources/${editingId}/modifier` : '/console/sources/nouvelle';
   const title = editingId ? 'Modifier la source' : 'Ajouter une source';
   return (
@@ -61,31 +63,24 @@ export function SourceFormPage(props: SourceFormPageProps) {
       )}
     >
       <ErrorSummary errors={summary} />
-      <form method="post" action={action} class="pl-form" data-preview={action} novalidate>
-        <CsrfField token={chrome.csrf} />
+      <PostForm action={action} csrf={chrome.csrf} data-preview={action}>
         {props.partners && (
           <SelectField
-            name="partnerId"
+            {...field('partnerId')}
             label="Partenaire"
             options={props.partners}
-            value={v.partnerId}
             placeholder="Choisir un partenaire"
-            error={errors.partnerId}
           />
         )}
-        {!editingId && (
-          <SelectField name="kind" label="Type de source" options={KIND_CHOICES} value={v.kind} error={errors.kind} />
-        )}
+        {!editingId && <SelectField {...field('kind')} label="Type de source" options={KIND_CHOICES} />}
         {!editingId && v.kind === 'feed' && (
           <fieldset class="pl-fieldset pl-discover">
             <legend class="pl-legend">Trouver le flux de votre site</legend>
             <TextField
-              name="site"
+              {...field('site')}
               label="Adresse de votre site"
               hint="Par exemple https://www.koumac.nc : Passerelle cherche les flux que la page annonce."
               type="url"
-              value={v.site}
-              error={errors.site}
             />
             <Button name="action" value="decouvrir" variant="secondary">
               Chercher les flux
@@ -102,40 +97,23 @@ export function SourceFormPage(props: SourceFormPageProps) {
           </fieldset>
         )}
         <div data-preview-field>
-          <TextField
-            name="url"
-            label="Adresse du flux ou de l’API"
-            type="url"
-            value={v.url}
-            error={errors.url}
-            spellcheck={false}
-          />
+          <TextField {...field('url')} label="Adresse du flux ou de l’API" type="url" spellcheck={false} />
         </div>
+        <TextField {...field('name')} label="Nom (facultatif)" hint="Le nom que vous verrez dans la console." />
         <TextField
-          name="name"
-          label="Nom (facultatif)"
-          hint="Le nom que vous verrez dans la console."
-          value={v.name}
-          error={errors.name}
-        />
-        <TextField
-          name="schedule"
+          {...field('schedule')}
           label="Calendrier (facultatif)"
           hint="Expression cron, heure de Nouméa. Vide : toutes les 30 minutes."
-          value={v.schedule}
-          error={errors.schedule}
           width={20}
           spellcheck={false}
         />
         {v.kind === 'json-api' && (
           <div data-preview-field>
             <TextareaField
-              name="mapping"
+              {...field('mapping')}
               label="Correspondance des champs (JSON)"
               hint="Où trouver la liste, le titre, l’adresse et la date dans la réponse de l’API."
-              value={v.mapping}
               rows={10}
-              error={errors.mapping}
             />
           </div>
         )}
@@ -147,7 +125,7 @@ export function SourceFormPage(props: SourceFormPageProps) {
             Enregistrer
           </Button>
         </div>
-      </form>
+      </PostForm>
       <section class="pl-section" id="apercu" aria-labelledby="apercu-titre">
         <h2 id="apercu-titre">Aperçu</h2>
         <Preview preview={props.preview} />

@@ -9,7 +9,8 @@ import {
   TextField,
 } from '../../hub/ui/index.js';
 import type { Chrome } from '../chrome.js';
-import { CsrfField } from '../components/csrf-field.js';
+import { bindFields, errorEntries, type FieldErrors } from '../components/form-field.js';
+import { PostForm } from '../components/post-form.js';
 import { SOCIAL_NETWORK_LABELS } from '../labels.js';
 import { ConsoleLayout } from '../layout.js';
 
@@ -25,13 +26,14 @@ export interface WishEntryValues {
 export interface WishEntryPageProps {
   chrome: Chrome;
   values?: WishEntryValues;
-  errors?: Record<string, string>;
+  errors?: FieldErrors;
 }
 
 const FIELDS = ['network', 'postUrl', 'title', 'body', 'commune', 'campaign'];
 
 export function WishEntryPage({ chrome, values = {}, errors = {} }: WishEntryPageProps) {
-  const summary = FIELDS.filter((f) => errors[f]).map((f) => ({ field: f, message: errors[f] ?? '' }));
+  const summary = errorEntries(errors, FIELDS);
+  const field = bindFields(values, errors);
   return (
     <ConsoleLayout
       chrome={chrome}
@@ -43,8 +45,7 @@ export function WishEntryPage({ chrome, values = {}, errors = {} }: WishEntryPag
       )}
     >
       <ErrorSummary errors={summary} />
-      <form method="post" action="/console/souhaits/nouveau" class="pl-form" novalidate>
-        <CsrfField token={chrome.csrf} />
+      <PostForm action="/console/souhaits/nouveau" csrf={chrome.csrf}>
         <SelectField
           name="network"
           label="Réseau social"
@@ -54,44 +55,34 @@ export function WishEntryPage({ chrome, values = {}, errors = {} }: WishEntryPag
           error={errors.network}
         />
         <TextField
-          name="postUrl"
+          {...field('postUrl')}
           label="Lien vers la publication ou le commentaire"
           hint="Commence par https://"
           type="url"
-          value={values.postUrl}
-          error={errors.postUrl}
         />
         <TextField
-          name="title"
+          {...field('title')}
           label="Titre du souhait"
           hint="De 5 à 140 caractères, dans les mots du citoyen."
-          value={values.title}
-          error={errors.title}
         />
         <TextareaField
-          name="body"
+          {...field('body')}
           label="Description"
           hint="De 10 à 2 000 caractères. Ne recopiez ni nom ni coordonnées du citoyen."
           rows={5}
-          value={values.body}
-          error={errors.body}
         />
         <TextField
-          name="commune"
+          {...field('commune')}
           label="Commune concernée (facultatif)"
           hint="Code INSEE : 988 suivi de deux chiffres, par exemple 98818 pour Nouméa."
-          value={values.commune}
-          error={errors.commune}
         />
         <TextField
-          name="campaign"
+          {...field('campaign')}
           label="Campagne (facultatif)"
           hint="Le nom court de la publication qui a suscité le souhait, par exemple « rentree-2027 »."
-          value={values.campaign}
-          error={errors.campaign}
         />
         <Button>Publier le souhait</Button>
-      </form>
+      </PostForm>
     </ConsoleLayout>
   );
 }

@@ -19,7 +19,8 @@ import {
   type Choice,
 } from '../../hub/ui/index.js';
 import type { Chrome } from '../chrome.js';
-import { CsrfField } from '../components/csrf-field.js';
+import { bindFields, errorEntries, type FieldErrors } from '../components/form-field.js';
+import { PostForm } from '../components/post-form.js';
 import { SOCIAL_NETWORK_LABELS, WISH_MODERATION_LABELS, WISH_STATUS_LABELS } from '../labels.js';
 import { ConsoleLayout } from '../layout.js';
 import { WishModerationForm } from './wishes-page.js';
@@ -41,7 +42,7 @@ export interface WishPageProps {
   moderates: boolean;
   values?: WishStepValues;
   /** Field → French message of a refused step (the API's own words). */
-  errors?: Record<string, string>;
+  errors?: FieldErrors;
 }
 
 const PATH = '/console/souhaits';
@@ -99,9 +100,9 @@ function StepForm({
   errors = {},
 }: Omit<WishPageProps, 'chrome' | 'moderates'> & { csrf: string }) {
   const assigned = values.partnerIds ?? wish.partners.map((p) => p.id);
+  const field = bindFields(values, errors);
   return (
-    <form method="post" action={`${PATH}/${wish.id}/etape`} class="pl-form" novalidate>
-      <CsrfField token={csrf} />
+    <PostForm action={`${PATH}/${wish.id}/etape`} csrf={csrf}>
       <SelectField
         name="status"
         label="Nouveau statut"
@@ -140,35 +141,29 @@ function StepForm({
         </div>
       </fieldset>
       <TextareaField
-        name="answer"
+        {...field('answer')}
         label="Réponse publique"
         hint="Publiée sur la page du souhait et envoyée à ceux qui le suivent. Obligatoire pour un refus."
         rows={4}
-        value={values.answer}
-        error={errors.answer}
       />
       <TextField
-        name="duplicateOf"
+        {...field('duplicateOf')}
         label="Doublon de (pour « Doublon »)"
         hint="L’identifiant ou l’adresse de l’autre souhait."
-        value={values.duplicateOf}
-        error={errors.duplicateOf}
       />
       <TextField
-        name="itemId"
+        {...field('itemId')}
         label="Contenu qui répond (pour « Publié »)"
         hint="L’identifiant ou l’adresse (/articles/…) du contenu publié."
-        value={values.itemId}
-        error={errors.itemId}
       />
       <Button>Enregistrer l’étape</Button>
-    </form>
+    </PostForm>
   );
 }
 
 export function WishPage({ chrome, wish, next, partners, moderates, values, errors }: WishPageProps) {
   const refused = !!errors && Object.keys(errors).length > 0;
-  const summary = ERROR_ORDER.filter((f) => errors?.[f]).map((f) => ({ field: f, message: errors?.[f] ?? '' }));
+  const summary = errorEntries(errors, ERROR_ORDER);
   return (
     <ConsoleLayout
       chrome={chrome}
