@@ -2,11 +2,12 @@
  * The citizens' portal: server-rendered French pages mounted by the hub (docs/faces.md).
  * `portalRoutes` is every page and site file, `renderPortalErrors` the French error pages.
  */
-import { RouteGroup, type ResponseDoc, type RouteDoc } from '../hub/http/index.js';
+import { RouteGroup } from '../hub/http/index.js';
 import type { PortalDeps } from './deps.js';
 import { AccessibilityPage } from './pages/accessibility-page.js';
 import { LegalPage } from './pages/legal-page.js';
 import { PrivacyPage } from './pages/privacy-page.js';
+import { page, SEARCH_QUERY, WITH_BAD_REQUEST } from './route-docs.js';
 import { serveCommune } from './routes/commune.js';
 import { serveCommuneChoice } from './routes/commune-choice.js';
 import { serveHome } from './routes/home.js';
@@ -18,50 +19,16 @@ import { serveSearch } from './routes/search.js';
 import { serveOpenSearch, serveRobots, serveSitemaps } from './routes/site-files.js';
 import { serveStaticPage } from './routes/static-pages.js';
 import { serveTheme } from './routes/theme.js';
-import { serveWishScript } from './routes/assets.js';
-import { serveFollowUp } from './routes/follow-up.js';
-import { serveWishForm } from './routes/wish-form.js';
-import { serveSupport, serveWish, serveWishes } from './routes/wishes.js';
 import { serveShareScript } from './site/share-script.js';
+import { addWishPages } from './wish-routes.js';
 
 export type { PortalDeps } from './deps.js';
 export { isPageRequest, renderPortalErrors } from './routes/error-pages.js';
-
-const HTML: ResponseDoc = { description: 'Page HTML', contentType: 'text/html' };
-const PAGE_RESPONSES: RouteDoc['responses'] = {
-  200: HTML,
-  304: { description: 'Inchangée (If-None-Match)' },
-  404: { description: 'Page introuvable, en français', contentType: 'text/html' },
-  503: { description: "Recherche pas encore prête : page d'attente", contentType: 'text/html' },
-};
-
-function page(path: string, summary: string, extra: Partial<RouteDoc> = {}): RouteDoc {
-  return { method: 'get', path, tag: 'pages', summary, responses: PAGE_RESPONSES, ...extra };
-}
-
-const SEARCH_QUERY = {
-  q: { description: 'Texte recherché' },
-  type: { description: 'Types, séparés par des virgules (mêmes filtres que /api/v1/items)' },
-  audience: { description: 'Publics' },
-  topic: { description: 'Thèmes' },
-  province: { description: 'sud, nord, iles' },
-  commune: { description: 'Codes INSEE 988xx' },
-  partnerKind: { description: 'Types de partenaires' },
-  partner: { description: 'Partenaires' },
-  from: { description: 'Publié depuis (AAAA-MM-JJ)' },
-  to: { description: "Publié jusqu'au (AAAA-MM-JJ)" },
-  sort: { description: 'relevance ou date' },
-  page: { description: 'Page de résultats, à partir de 1', schema: { type: 'integer', minimum: 1 } },
-};
 
 /** Every portal page, in one group. */
 export function portalRoutes(deps: PortalDeps): RouteGroup {
   const sitemaps = serveSitemaps(deps);
   const feedback = serveFeedback(deps);
-  const withBadRequest = {
-    ...PAGE_RESPONSES,
-    400: { description: 'Paramètre invalide : page en français', contentType: 'text/html' },
-  };
   const group = new RouteGroup()
     .add(
       page(
@@ -71,7 +38,7 @@ export function portalRoutes(deps: PortalDeps): RouteGroup {
           query: {
             commune: { description: 'Commune (identifiant ou code INSEE) pour cette page, sans changer le cookie' },
           },
-          responses: withBadRequest,
+          responses: WITH_BAD_REQUEST,
         },
       ),
       serveHome(deps),
@@ -79,7 +46,7 @@ export function portalRoutes(deps: PortalDeps): RouteGroup {
     .add(
       page('/recherche', 'Recherche, avec les filtres de /api/v1/items, facettes, pages et flux', {
         query: SEARCH_QUERY,
-        responses: withBadRequest,
+        responses: WITH_BAD_REQUEST,
       }),
       serveSearch(deps),
     )
@@ -126,7 +93,7 @@ export function portalRoutes(deps: PortalDeps): RouteGroup {
           partner: { description: 'Un partenaire' },
           page: { description: 'À partir de 1' },
         },
-        responses: withBadRequest,
+        responses: WITH_BAD_REQUEST,
       }),
       serveServices(deps),
     )
@@ -142,7 +109,7 @@ export function portalRoutes(deps: PortalDeps): RouteGroup {
     .add(
       page('/themes/:slug', 'Un thème : ses publications, les plus récentes d’abord', {
         query: { page: SEARCH_QUERY.page! },
-        responses: withBadRequest,
+        responses: WITH_BAD_REQUEST,
       }),
       serveTheme(deps),
     )
@@ -228,109 +195,5 @@ export function portalRoutes(deps: PortalDeps): RouteGroup {
       },
       serveShareScript,
     );
-  return addWishPages(group, deps, withBadRequest);
-}
-
-const FORM_POST_RESPONSES: RouteDoc['responses'] = {
-  303: { description: 'Enregistré : vers la page suivante' },
-  400: { description: 'Formulaire refusé : la page, avec les messages en français', contentType: 'text/html' },
-  404: { description: 'Souhait inconnu', contentType: 'text/html' },
-};
-
-/** The wishes' pages (hub/voice): list, form, follow-up links, one wish and « Moi aussi ». */
-function addWishPages(group: RouteGroup, deps: PortalDeps, withBadRequest: RouteDoc['responses']): RouteGroup {
-  const form = serveWishForm(deps);
-  const confirm = serveFollowUp(deps, 'confirmer');
-  const stop = serveFollowUp(deps, 'arreter');
-  const token = { jeton: { description: 'Le jeton du lien reçu par e-mail' } };
-  return group
-    .add(
-      page('/souhaits', 'Les souhaits de contenus : tri, filtres, pages, délais de réponse des partenaires', {
-        query: {
-          tri: { description: 'supports (défaut), recent ou answered' },
-          statut: { description: 'nouveau, a-l-etude, accepte, publie, refuse ou doublon' },
-          theme: { description: 'Un thème' },
-          commune: { description: 'Code INSEE 988xx' },
-          page: SEARCH_QUERY.page!,
-        },
-        responses: withBadRequest,
-      }),
-      serveWishes(deps),
-    )
-    .add(
-      page('/souhaits/proposer', '« Proposer un contenu » : le formulaire (sans JavaScript), puis le merci', {
-        query: {
-          titre: { description: 'Titre déjà rempli (depuis une recherche sans résultat)' },
-          campagne: { description: 'La publication (réseau social) qui a amené ici, gardée avec le souhait' },
-          merci: { description: '1 : la proposition est enregistrée' },
-        },
-      }),
-      (ctx) => form.show(ctx),
-    )
-    .add(
-      {
-        method: 'post',
-        path: '/souhaits/proposer',
-        tag: 'pages',
-        summary: 'Enregistre un souhait (formulaire du navigateur), puis 303 vers le merci',
-        responses: FORM_POST_RESPONSES,
-      },
-      (ctx) => form.post(ctx),
-    )
-    .add(page('/souhaits/suivi/confirmer', 'Confirmer le suivi par e-mail (bouton)', { query: token }), (ctx) =>
-      confirm.show(ctx),
-    )
-    .add(
-      {
-        method: 'post',
-        path: '/souhaits/suivi/confirmer',
-        tag: 'pages',
-        summary: 'Confirme l’adresse de suivi (double opt-in)',
-        responses: {
-          200: HTML,
-          400: FORM_POST_RESPONSES[400]!,
-          404: { description: 'Lien inconnu', contentType: 'text/html' },
-        },
-      },
-      (ctx) => confirm.post(ctx),
-    )
-    .add(page('/souhaits/suivi/arreter', 'Arrêter le suivi par e-mail (bouton)', { query: token }), (ctx) =>
-      stop.show(ctx),
-    )
-    .add(
-      {
-        method: 'post',
-        path: '/souhaits/suivi/arreter',
-        tag: 'pages',
-        summary: 'Arrête le suivi : l’adresse est effacée',
-        responses: { 200: HTML, 400: FORM_POST_RESPONSES[400]! },
-      },
-      (ctx) => stop.post(ctx),
-    )
-    .add(
-      page('/souhaits/:id', 'Un souhait : texte, soutiens, « Moi aussi », réponses, historique daté et signé', {
-        query: { etat: { description: 'Ce qui vient de se passer : soutenu, retire, ferme ou nouveau' } },
-      }),
-      serveWish(deps),
-    )
-    .add(
-      {
-        method: 'post',
-        path: '/souhaits/:id/soutien',
-        tag: 'pages',
-        summary: '« Moi aussi » (action=soutenir) ou son retrait (action=retirer), sans JavaScript, puis 303',
-        responses: FORM_POST_RESPONSES,
-      },
-      serveSupport(deps),
-    )
-    .add(
-      {
-        method: 'get',
-        path: '/assets/souhaits.:hash.js',
-        tag: 'pages',
-        summary: 'Le script des souhaits (suggestions pendant la saisie), immuable sous son empreinte',
-        responses: { 200: { description: 'JavaScript', contentType: 'application/javascript' } },
-      },
-      serveWishScript,
-    );
+  return addWishPages(group, deps);
 }
