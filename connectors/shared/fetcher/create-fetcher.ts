@@ -4,9 +4,9 @@
  * address), and a source's credentials sent to its own origin only. Failures leave it
  * classified (see classify-failure.ts), with no secret in them.
  */
-import { Agent, request, type Dispatcher } from 'undici';
+import { Agent, request } from 'undici';
 import type { SourceCredentials } from '../../../schemas/index.js';
-import { classifyFailure, HttpStatusFailure } from '../classify-failure.js';
+import { classifyFailure } from '../classify-failure.js';
 import { ConnectorError } from '../errors.js';
 import { assertLiteralHostAllowed, createGuardedLookup, normalizeHost } from './address-guard.js';
 import {
@@ -16,86 +16,12 @@ import {
   toPublicUrl,
   withCredentialQuery,
   type CredentialOpener,
-  type SealedCredentials,
 } from './credentials.js';
-import { assertDeclaredLength, readBody } from './read-body.js';
-import { parseMaxAge, parseRetryAfter, readHeader, type RawHeaders } from './response-headers.js';
+import type { Fetcher, FetcherOptions, FetchRedirect, FetchRequest, FetchResponse } from './fetch-types.js';
+import { finishWithin } from './response.js';
+import { readHeader, type RawHeaders } from './response-headers.js';
 
-/** How the fetcher behaves; one fetcher is created per process and shared by all sources. */
-export interface FetcherOptions {
-  /** Sent on every request, e.g. `Passerelle/0.1.0 (+https://passerelle.nc)` (see buildUserAgent). */
-  userAgent: string;
-  /** Host names reachable even though they resolve to private addresses (SOURCE_ALLOWED_HOSTS). Default none. */
-  allowedHosts?: Iterable<string>;
-  /** TCP + TLS connection timeout. Default 10 000 ms. */
-  connectTimeoutMs?: number;
-  /** Whole request, redirects and body included. Default 30 000 ms. */
-  timeoutMs?: number;
-  /** Largest body accepted, counted after decompression. Default 10 MiB. */
-  maxBytes?: number;
-  /** Redirects followed before failing with too_many_redirects. Default 5. */
-  maxRedirects?: number;
-  /** Opens the sealed credentials a request carries (the hub's sealed box). Without it, such a request fails with bad_config. */
-  openCredentials?: CredentialOpener;
-}
-
-/** One GET (or HEAD: the link checker's first try). */
-export interface FetchRequest {
-  url: string;
-  /** Default GET. A HEAD answer has no body. */
-  method?: 'GET' | 'HEAD';
-  /** Reads nothing of a successful body (the link checker wants only the status). Default false. */
-  discardBody?: boolean;
-  /** Accept header. Default `*\/*`. */
-  accept?: string;
-  /** Validators from the previous successful fetch: sent as If-None-Match / If-Modified-Since. */
-  etag?: string;
-  lastModified?: string;
-  /** Overrides the fetcher's maxBytes for this request (a co-marquage archive is bigger). */
-  maxBytes?: number;
-  /** A source's sealed credentials, opened at fetch time and sent only to `origin` (withSourceCredentials). */
-  credentials?: SealedCredentials;
-  /**
-   * What is left of the run's byte budget: the body may not exceed it either. Past it the
-   * request fails with too_large marked `runBudget` (see shared/run-budget.ts).
-   */
-  limitBytes?: number;
-}
-
-/** A successful answer (2xx) or a 304. Any other outcome is a thrown ConnectorError. */
-export interface FetchResponse {
-  /** Final URL, after redirects, without credentials (no user, password or key parameter). */
-  url: string;
-  status: number;
-  /** True on 304 Not Modified; the body is then empty. */
-  notModified: boolean;
-  /** Response headers, lower-case names. */
-  headers: Record<string, string>;
-  contentType?: string;
-  /** Decompressed body bytes. */
-  body: Uint8Array;
-  etag?: string;
-  lastModified?: string;
-  /** From Cache-Control max-age. */
-  maxAgeSeconds?: number;
-  /** From Retry-After (seconds from now), when the server sent one. */
-  retryAfterSeconds?: number;
-  /** The redirects followed, in order: each hop's address (without credentials) and status. */
-  redirects?: FetchRedirect[];
-}
-
-/** One redirect followed: the address that answered it and its status (301, 302, 303, 307, 308). */
-export interface FetchRedirect {
-  url: string;
-  status: number;
-}
-
-/** The fetcher's face. */
-export interface Fetcher {
-  fetch(request: FetchRequest): Promise<FetchResponse>;
-  /** Closes pooled connections. */
-  close(): Promise<void>;
-}
+export type { Fetcher, FetcherOptions, FetchRedirect, FetchRequest, FetchResponse } from './fetch-types.js';
 
 interface Settings {
   userAgent: string;
@@ -189,7 +115,7 @@ async function fetchFollowingRedirects(agent: Agent, settings: Settings, req: Fe
         url = parseRedirectUrl(location, url, shown);
         continue;
       }
-      const done = await finishWithin(res.statusCode, headers, res.body, shown, settings, req);
+      const done = await finishWithin(res.statusCode, headers, res.body, shown, settings.maxBytes, req);
       return hops.length > 0 ? { ...done, redirects: hops } : done;
     } catch (error) {
       throw secrets
@@ -211,72 +137,6 @@ function redactFailure(error: ConnectorError, forms: readonly string[]): Connect
     ...(error.runBudget ? { runBudget: true } : {}),
   };
   return new ConnectorError(error.code, redactSecrets(error.message, forms), details);
-}
-
-/** Reads the answer under the request's cap, or under the run's budget when that is smaller. */
-async function finishWithin(
-  status: number,
-  headers: RawHeaders,
-  body: Dispatcher.ResponseData['body'],
-  url: URL,
-  settings: Settings,
-  req: FetchRequest,
-): Promise<FetchResponse> {
-  const cap = req.discardBody || req.method === 'HEAD' ? 0 : (req.maxBytes ?? settings.maxBytes);
-  if (cap === 0) return finishResponse(status, headers, body, url, cap);
-  if (req.limitBytes === undefined || req.limitBytes >= cap) return finishResponse(status, headers, body, url, cap);
-  try {
-    return await finishResponse(status, headers, body, url, req.limitBytes);
-  } catch (error) {
-    if (!(error instanceof ConnectorError) || error.code !== 'too_large') throw error;
-    throw new ConnectorError('too_large', `fetcher: the run's byte budget is spent (${req.limitBytes} bytes left)`, {
-      url: url.href,
-      runBudget: true,
-    });
-  }
-}
-
-async function finishResponse(
-  status: number,
-  headers: RawHeaders,
-  body: Dispatcher.ResponseData['body'],
-  url: URL,
-  maxBytes: number,
-): Promise<FetchResponse> {
-  const retryAfterSeconds = parseRetryAfter(readHeader(headers, 'retry-after'));
-  if (status !== 304 && (status < 200 || status > 299)) {
-    await body.dump();
-    const retry = status === 429 || status === 503 ? retryAfterSeconds : undefined;
-    throw new HttpStatusFailure(status, retry);
-  }
-  const encoding = readHeader(headers, 'content-encoding');
-  // maxBytes 0: the body is not wanted (HEAD, a link check); its declared length does not matter.
-  if (maxBytes > 0) assertDeclaredLength(readHeader(headers, 'content-length'), encoding, maxBytes, url.href);
-  const bytes =
-    status === 304 || maxBytes === 0
-      ? (await body.dump(), new Uint8Array())
-      : await readBody(body, encoding, maxBytes, url.href);
-  return describeResponse(status, headers, bytes, url, retryAfterSeconds);
-}
-
-function describeResponse(
-  status: number,
-  headers: RawHeaders,
-  body: Uint8Array,
-  url: URL,
-  retryAfterSeconds?: number,
-): FetchResponse {
-  const flat: Record<string, string> = {};
-  for (const name of Object.keys(headers)) flat[name.toLowerCase()] = readHeader(headers, name) ?? '';
-  const out: FetchResponse = { url: url.href, status, notModified: status === 304, headers: flat, body };
-  assignDefined(out, {
-    contentType: flat['content-type'],
-    etag: flat['etag'],
-    lastModified: flat['last-modified'],
-    maxAgeSeconds: parseMaxAge(flat['cache-control']),
-    retryAfterSeconds,
-  });
-  return out;
 }
 
 function buildHeaders(settings: Settings, req: FetchRequest): Record<string, string> {
@@ -324,9 +184,4 @@ function tooManyRedirects(max: number, url: URL): ConnectorError {
 
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-function assignDefined<T extends object>(target: T, values: Partial<T>): void {
-  for (const [key, value] of Object.entries(values))
-    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
 }

@@ -5,7 +5,7 @@
  * opens them at fetch time through its `openCredentials` option.
  */
 import type { SourceCredentials } from '../../../schemas/index.js';
-import type { Fetcher } from './create-fetcher.js';
+import type { Fetcher } from './fetch-types.js';
 
 /** How a credential's value is shown: never the value itself. */
 export const MASK = '••••••';

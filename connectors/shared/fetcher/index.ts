@@ -1,6 +1,6 @@
 /** The shared HTTP fetcher and its SSRF guard. */
 export { buildUserAgent, createFetcher, FETCHER_DEFAULTS } from './create-fetcher.js';
-export type { Fetcher, FetcherOptions, FetchRedirect, FetchRequest, FetchResponse } from './create-fetcher.js';
+export type { Fetcher, FetcherOptions, FetchRedirect, FetchRequest, FetchResponse } from './fetch-types.js';
 export { isForbiddenAddress, isPrivateOnItsFace } from './address-guard.js';
 export {
   hasAnyCredential,
