@@ -188,6 +188,7 @@ describe('« Mes données » without a cookie', () => {
     expect(rights).toContain('<a href="/mes-donnees">Mes données</a>');
     expect(html).toMatch(/<footer[\s\S]*href="\/mes-donnees"/);
     expect(html).toContain('90 jours après la clôture du souhait');
+    expect(await validateHtml(html)).toEqual([]);
   });
 });
 
