@@ -41,7 +41,7 @@ import { bumpItemsVersion, countPartnerItems, findPublishedItem, toItem } from '
 import type { HubServices } from './services.js';
 import { HUB_VERSION } from './version.js';
 import { getWidgetAssets, widgetRoutes } from '../widgets/index.js';
-import { interactionCors, interactionRoutes } from './interaction/index.js';
+import { createVisitorDataService, interactionCors, interactionRoutes } from './interaction/index.js';
 import { createVoice, searchSimilarItems, VOICE_VISITOR_DATA, VOICE_WRITE_ROUTES } from './voice/index.js';
 import { stylesheetRoutes } from './ui/index.js';
 import { portalRoutes, renderPortalErrors } from '../portal/index.js';
@@ -126,6 +126,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
 
   watchDatabaseConnection();
   const docs: RouteDoc[] = [];
+  const interactionDeps = { config, visitorData: [VOICE_VISITOR_DATA] };
   const groups: RouteGroup[] = [
     healthRoutes([
       {
@@ -180,7 +181,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
     adminLinkRoutes(services.linkHealth),
     imageRoutes({ fetcher: services.fetcher }),
     widgetRoutes({ config }),
-    ...interactionRoutes({ config, visitorData: [VOICE_VISITOR_DATA] }),
+    ...interactionRoutes(interactionDeps),
     ...voice.routes(),
     ...labRoutes(labDeps),
     stylesheetRoutes(),
@@ -196,6 +197,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
       widgetScript: async () => `/widgets/v1/embed.${(await getWidgetAssets()).hash}.js`,
       log,
       voice: voice.service,
+      visitorData: createVisitorDataService(interactionDeps),
       services: {
         find: async (q, filter) =>
           services.linkHealth.markUnavailable((await services.onlineServices.find(q, filter)).map(toOnlineService)),

@@ -1,6 +1,7 @@
 /** What the portal's pages are given by the hub: its services, in-process (never its models). */
 import type { Catalog } from '../hub/catalog/index.js';
 import type { Logger } from '../hub/log.js';
+import type { VisitorDataService } from '../hub/interaction/index.js';
 import type { VoiceService } from '../hub/voice/index.js';
 import type { LocalContact } from '../hub/partners/index.js';
 import type { Item, OnlineService } from '../schemas/index.js';
@@ -26,6 +27,8 @@ export interface PortalDeps {
   log: Logger;
   /** Wishes and page feedback (hub/voice), in-process. */
   voice?: VoiceService;
+  /** « Mes données »: export and erasure of a visitor key (hub/interaction, with the voice's records). */
+  visitorData?: VisitorDataService;
   /** Online services and local contacts (issue 14). */
   services: PortalServices;
   /** Addresses per sitemap file before /sitemap.xml becomes an index. Default 50,000 (the protocol's limit). */

@@ -13,6 +13,7 @@ import { serveCommuneChoice } from './routes/commune-choice.js';
 import { serveHome } from './routes/home.js';
 import { serveFeedback } from './routes/feedback.js';
 import { serveItem } from './routes/item.js';
+import { serveMyData } from './routes/my-data.js';
 import { servePartner, servePartners } from './routes/partners.js';
 import { serveServices } from './routes/services.js';
 import { serveSearch } from './routes/search.js';
@@ -29,6 +30,7 @@ export { isPageRequest, renderPortalErrors } from './routes/error-pages.js';
 export function portalRoutes(deps: PortalDeps): RouteGroup {
   const sitemaps = serveSitemaps(deps);
   const feedback = serveFeedback(deps);
+  const myData = serveMyData(deps);
   const group = new RouteGroup()
     .add(
       page(
@@ -118,6 +120,48 @@ export function portalRoutes(deps: PortalDeps): RouteGroup {
     .add(
       page('/donnees-personnelles', 'Données personnelles : ce qui est enregistré, combien de temps'),
       serveStaticPage(deps, PrivacyPage),
+    )
+    .add(
+      page(
+        '/mes-donnees',
+        '« Mes données » : ce qui est enregistré sous la clé de visiteur du cookie de ce navigateur',
+        {
+          query: { efface: { description: '1 : les données viennent d’être effacées' } },
+        },
+      ),
+      (ctx) => myData.show(ctx),
+    )
+    .add(
+      {
+        method: 'get',
+        path: '/mes-donnees/telecharger',
+        tag: 'pages',
+        summary: 'L’export de GET /api/v1/visitor/data pour la clé du cookie, en pièce jointe JSON (no-store)',
+        responses: {
+          200: { description: 'JSON en pièce jointe', contentType: 'application/json' },
+          303: { description: 'Pas de clé de visiteur : vers /mes-donnees' },
+          429: { description: 'Limite de l’API dépassée : page en français', contentType: 'text/html' },
+        },
+      },
+      (ctx) => myData.download(ctx),
+    )
+    .add(page('/mes-donnees/effacer', 'Confirmer l’effacement des données de la clé du cookie'), (ctx) =>
+      myData.confirm(ctx),
+    )
+    .add(
+      {
+        method: 'post',
+        path: '/mes-donnees/effacer',
+        tag: 'pages',
+        summary: 'Efface (comme DELETE /api/v1/visitor/data) et oublie le cookie, puis 303 vers /mes-donnees?efface=1',
+        responses: {
+          303: { description: 'Effacé' },
+          400: { description: 'Jeton absent, altéré ou périmé : la page, en français', contentType: 'text/html' },
+          403: { description: 'Jeton d’une autre clé : la page, en français', contentType: 'text/html' },
+          429: { description: 'Limite de l’API dépassée : page en français', contentType: 'text/html' },
+        },
+      },
+      (ctx) => myData.erase(ctx),
     )
     .add(
       {

@@ -63,6 +63,7 @@ const FOOTER_LINKS = [
   { label: 'Accessibilité : partiellement conforme', href: '/accessibilite' },
   { label: 'Mentions légales', href: '/mentions-legales' },
   { label: 'Données personnelles', href: '/donnees-personnelles' },
+  { label: 'Mes données', href: '/mes-donnees' },
   { label: 'Tous les partenaires', href: '/partenaires' },
   { label: 'Proposer un contenu', href: '/souhaits' },
   { label: 'Espace agents', href: '/console' },

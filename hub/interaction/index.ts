@@ -48,6 +48,11 @@ export { RATE_RULES } from './rate-rules.js';
 export { countItemStats, type ItemStats } from './stats/count-item-stats.js';
 export { syncItemStats } from './stats/sync-item-stats.js';
 export { recountItemStats, type RecountReport } from './stats/recount.js';
+export {
+  createVisitorDataService,
+  type FullVisitorExport,
+  type VisitorDataService,
+} from './privacy/visitor-data-service.js';
 export { purgeExpiredModerationData, RETENTION, type PurgeReport } from './privacy/retention.js';
 export {
   hashVisitorKey,

@@ -8,6 +8,10 @@ const t = applyFrenchTypography;
 const RETENTION: [what: string, kept: string][] = [
   ['Votre commune (cookie « commune » de ce site)', 'un an, ou jusqu’à ce que vous la changiez ou l’effaciez'],
   ['Clé de visiteur (dans votre navigateur)', 'tant que vous ne videz pas les données du site'],
+  [
+    'Clé de visiteur des formulaires sans JavaScript (cookie « passerelle_visiteur » de ce site)',
+    'un an, ou jusqu’à ce que vous effaciez vos données',
+  ],
   ['Mention « J’aime » (publication, empreinte de la clé, date)', 'jusqu’à ce que vous la retiriez'],
   ['Commentaire (pseudonyme et texte)', 'tant qu’il est publié ; 12 mois s’il a été refusé'],
   ['Empreinte de l’adresse IP jointe à un commentaire', '30 jours'],
@@ -16,6 +20,24 @@ const RETENTION: [what: string, kept: string][] = [
     '2 jours : ensuite, plus personne ne peut relier une empreinte à une adresse',
   ],
   ['Signalement d’un commentaire', 'tant que le commentaire existe'],
+  [
+    'Avis sur une page (utile ou non, raisons, texte, empreinte de la clé)',
+    'jusqu’à ce que vous le changiez ou effaciez vos données',
+  ],
+  [
+    'Souhait proposé (titre, description, commune, public)',
+    'tant qu’il est publié, ou jusqu’à ce que vous effaciez vos données',
+  ],
+  ['Empreinte de l’adresse IP jointe à un souhait', '30 jours'],
+  [
+    'Adresse électronique de suivi d’un souhait',
+    '7 jours si elle n’est pas confirmée ; sinon jusqu’à ce que vous arrêtiez le suivi, et au plus 90 jours après la clôture du souhait',
+  ],
+  [
+    'Soutien « Moi aussi » (souhait, empreinte de la clé, date)',
+    'jusqu’à ce que vous le retiriez ou effaciez vos données',
+  ],
+  ['Signalement d’un souhait', 'tant que le souhait existe'],
   ['Journal de modération (qui, quand, pourquoi)', '12 mois'],
 ];
 
@@ -68,10 +90,24 @@ export function PrivacyPage() {
             </table>
           </section>
         </StaticSection>
-        <StaticSection id="droits" title="Vos droits">
+        <StaticSection id="avis-souhaits" title="Avis, souhaits et « Moi aussi »">
           <p>
             {t(
-              'Tout ce qui est lié à votre clé de visiteur (mentions « J’aime », commentaires, signalements) peut être exporté ou effacé par l’API du portail (GET et DELETE /api/v1/visitor/data, avec votre clé dans l’en-tête « Passerelle-Visitor »). Un commentaire peut aussi être supprimé par son auteur dans les 15 minutes. Pour toute autre demande (accès, rectification, opposition), adressez-vous au partenaire de la page ou à l’équipe du portail service-public.nc.',
+              'Les formulaires du portail qui marchent sans JavaScript (« Cette page vous a-t-elle été utile ? », « Proposer un contenu », « Moi aussi ») reconnaissent votre navigateur par un cookie de ce site, « passerelle_visiteur », qui ne contient qu’une clé tirée au hasard. Le serveur n’en garde qu’une empreinte. Votre adresse électronique, si vous demandez le suivi d’un souhait, n’est jamais publiée ni transmise.',
+            )}
+          </p>
+        </StaticSection>
+        <StaticSection id="droits" title="Vos droits">
+          <p>
+            {t('La page « ')}
+            <a href="/mes-donnees">Mes données</a>
+            {t(
+              ' » montre ce qui est enregistré sous la clé de visiteur de ce navigateur (mentions « J’aime », commentaires, signalements, avis, souhaits, soutiens), le télécharge ou l’efface, sans JavaScript.',
+            )}
+          </p>
+          <p>
+            {t(
+              'Avec JavaScript, les « J’aime » et commentaires utilisent la clé du stockage local : elle s’exporte et s’efface par l’API du portail (GET et DELETE /api/v1/visitor/data, avec votre clé dans l’en-tête « Passerelle-Visitor »). Un commentaire peut aussi être supprimé par son auteur dans les 15 minutes. Pour toute autre demande (accès, rectification, opposition), adressez-vous au partenaire de la page ou à l’équipe du portail service-public.nc.',
             )}
           </p>
         </StaticSection>

@@ -17,7 +17,7 @@ import { sendPortalPage } from '../site/send-portal-page.js';
 const NOT_PAGES = /^\/(api|feeds|widgets|assets|console|healthz|readyz|metrics)(\/|$|\.)/;
 /** The portal's paths (docs/faces.md): always answered with a page. */
 const PORTAL_PATHS =
-  /^\/($|recherche$|articles\/|partenaires(\/|$)|communes\/|themes\/|accessibilite$|mentions-legales$|donnees-personnelles$|ma-commune$|souhaits(\/|$)|demarches$|sortie\/)/;
+  /^\/($|recherche$|articles\/|partenaires(\/|$)|communes\/|themes\/|accessibilite$|mentions-legales$|donnees-personnelles$|mes-donnees(\/|$)|ma-commune$|souhaits(\/|$)|demarches$|sortie\/)/;
 
 /** Whether this request is a browser asking for a page (rather than an API call). */
 export function isPageRequest(ctx: Context): boolean {

@@ -32,3 +32,8 @@ export function refuseCrossSite(ctx: Context, field: string): void {
   if (ctx.get('Sec-Fetch-Site') === 'cross-site')
     throw new BadPageRequest([{ field, message: 'ce formulaire ne peut être envoyé que depuis ce site' }]);
 }
+
+/** Makes the browser forget its visitor key (after the erasure of its data). */
+export function forgetVisitorCookie(ctx: Context, secure: boolean): void {
+  ctx.cookies.set(COOKIE, null, { httpOnly: true, sameSite: 'lax', secure, overwrite: true });
+}

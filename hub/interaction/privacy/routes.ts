@@ -1,9 +1,8 @@
 /** GET and DELETE /api/v1/visitor/data: a visitor's export and erasure. */
 import { RouteGroup } from '../../http/index.js';
 import type { InteractionDeps } from '../deps.js';
-import { hashRequestAddress, limitOne, RATE_RULES } from '../rate-rules.js';
 import { requireVisitor, VISITOR_HEADER_DOC } from '../visitor.js';
-import { eraseVisitorData, exportVisitorData } from './visitor-data.js';
+import { createVisitorDataService } from './visitor-data-service.js';
 
 const EXPORT = {
   type: 'object',
@@ -39,6 +38,7 @@ const REFUSALS = {
 /** The visitor-data routes. */
 export function privacyRoutes(deps: InteractionDeps): RouteGroup {
   const tag = 'interaction';
+  const data = createVisitorDataService(deps);
   return new RouteGroup()
     .add(
       {
@@ -51,10 +51,9 @@ export function privacyRoutes(deps: InteractionDeps): RouteGroup {
       },
       async (ctx) => {
         const visitor = requireVisitor(ctx);
-        await limitOne(RATE_RULES.visitorDataAddress, await hashRequestAddress(ctx, deps));
+        await data.limit(await data.hashAddress(ctx));
         ctx.set('Cache-Control', 'no-store');
-        const extra = await Promise.all((deps.visitorData ?? []).map((e) => e.export(visitor.hash)));
-        ctx.body = Object.assign(await exportVisitorData(visitor.hash), ...extra);
+        ctx.body = await data.export(visitor.hash);
       },
     )
     .add(
@@ -82,11 +81,9 @@ export function privacyRoutes(deps: InteractionDeps): RouteGroup {
       },
       async (ctx) => {
         const visitor = requireVisitor(ctx);
-        await limitOne(RATE_RULES.visitorDataAddress, await hashRequestAddress(ctx, deps));
+        await data.limit(await data.hashAddress(ctx));
         ctx.set('Cache-Control', 'no-store');
-        const erased: Record<string, number> = { ...(await eraseVisitorData(visitor.hash)) };
-        for (const extension of deps.visitorData ?? []) Object.assign(erased, await extension.erase(visitor.hash));
-        ctx.body = { erased };
+        ctx.body = { erased: await data.erase(visitor.hash) };
       },
     );
 }
