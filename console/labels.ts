@@ -85,6 +85,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'agent.reset-link': 'Lien de mot de passe créé',
   'item.withdraw': 'Contenu retiré',
   'item.restore': 'Contenu rétabli',
+  'item.story-detach': 'Contenu détaché de son histoire',
   'wish.moderate': 'Souhait modéré',
   'wish.status': 'Souhait : étape',
   'wish.enter': 'Souhait saisi pour un citoyen',

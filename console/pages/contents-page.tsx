@@ -1,4 +1,7 @@
-/** Contenus: the partner's items with filters, and one item with its withdraw / restore action. */
+/**
+ * Contenus: the partner's items with filters, and one item with its withdraw / restore
+ * action and, when it is grouped with other partners' copies, « Détacher de l’histoire ».
+ */
 import type { ListedItem } from '../../hub/items/index.js';
 import {
   applyFrenchTypography,
@@ -128,18 +131,29 @@ export function ContentsPage(props: ContentsPageProps) {
   );
 }
 
-export type Confirm = 'retirer' | 'retablir' | undefined;
+export type Confirm = 'retirer' | 'retablir' | 'detacher' | undefined;
+
+/** Another partner's copy of the same story (hub/stories). */
+export interface StoryMemberView {
+  id: string;
+  partnerId: string;
+  partnerName: string;
+  title: string;
+}
 
 export interface ContentPageProps {
   chrome: Chrome;
-  item: ListedItem;
+  item: ListedItem & { storyDetached?: boolean };
+  /** The other items of its story; empty when it stands alone. */
+  story: StoryMemberView[];
   sourceName: string;
   partnerName: string;
   confirm: Confirm;
   mayWrite: boolean;
 }
 
-export function ContentPage({ chrome, item, sourceName, partnerName, confirm, mayWrite }: ContentPageProps) {
+export function ContentPage(props: ContentPageProps) {
+  const { chrome, item, sourceName, partnerName, confirm, mayWrite } = props;
   const base = itemHref(item._id);
   const restorable = item.status === 'withdrawn' && item.withdrawnBy === 'agent';
   return (
@@ -157,6 +171,9 @@ export function ContentPage({ chrome, item, sourceName, partnerName, confirm, ma
           { label: 'Adresse d’origine', value: <a href={item.url}>{item.url}</a> },
           { label: 'Publié le', value: when(item.publishedAt ?? item.firstSeenAt) },
           ...(item.withdrawnAt ? [{ label: 'Retiré le', value: when(item.withdrawnAt) }] : []),
+          ...(item.storyDetached
+            ? [{ label: 'Histoire', value: 'Détaché : montré seul, jamais regroupé avec d’autres partenaires' }]
+            : []),
           { label: 'J’aime', value: String(item.stats?.likes ?? 0) },
           {
             label: 'Commentaires',
@@ -195,7 +212,47 @@ export function ContentPage({ chrome, item, sourceName, partnerName, confirm, ma
           no="Non, le laisser retiré"
         />
       )}
+      {props.story.length > 0 && <Story {...props} base={base} />}
     </ConsoleLayout>
+  );
+}
+
+/** The story it belongs to: the other partners' copies, and the way out of a wrong group. */
+function Story({ chrome, story, confirm, mayWrite, base }: ContentPageProps & { base: string }) {
+  const others = [...new Set(story.map((m) => m.partnerName))].join(', ');
+  return (
+    <>
+      <section class="pl-section" aria-labelledby="histoire-titre">
+        <h2 id="histoire-titre">Regroupé avec</h2>
+        <p>
+          {applyFrenchTypography(
+            'Le portail montre ces publications une seule fois, comme une même histoire (« Aussi publié par »). ' +
+              'Si ce regroupement est une erreur, détachez votre contenu : il sera montré seul.',
+          )}
+        </p>
+        <ul>
+          {story.map((m) => (
+            <li key={m.id}>{applyFrenchTypography(`${m.partnerName} : « ${m.title} »`)}</li>
+          ))}
+        </ul>
+        {mayWrite && confirm !== 'detacher' && (
+          <p class="pl-actions">
+            <a href={`${base}?confirmer=detacher#confirmation`}>Détacher de l’histoire…</a>
+          </p>
+        )}
+      </section>
+      {mayWrite && confirm === 'detacher' && (
+        <ConfirmBox
+          csrf={chrome.csrf}
+          action={`${base}/detacher`}
+          back={base}
+          title="Détacher ce contenu de l’histoire ?"
+          text={`Il ne sera plus regroupé avec les publications de ${others} : le portail, la recherche et les flux le montreront seul. C’est définitif : il ne sera plus jamais regroupé.`}
+          yes="Oui, détacher de l’histoire"
+          no="Non, le laisser regroupé"
+        />
+      )}
+    </>
   );
 }
 

@@ -1,13 +1,22 @@
 /**
  * Contenus: the partner's items (every status) with search and filters, each with its likes
- * and comments; one item's page, and withdraw / restore after a confirmation, journaled.
+ * and comments; one item's page, and withdraw / restore after a confirmation, journaled;
+ * an item grouped with other partners' copies can be detached from that story (issue 14).
  */
 import type { Context, Middleware } from 'koa';
 import { audited, type AuditSnapshot } from '../../hub/audit/index.js';
 import { NotFound } from '../../hub/domain-errors.js';
 import type { RouteGroup } from '../../hub/http/index.js';
-import { findItem, listPartnerItems, restoreItem, withdrawItem, type ListedItem } from '../../hub/items/index.js';
+import {
+  findItem,
+  listPartnerItems,
+  listStoryMembers,
+  restoreItem,
+  withdrawItem,
+  type ListedItem,
+} from '../../hub/items/index.js';
 import { listSources } from '../../hub/sources/index.js';
+import { detachItem } from '../../hub/stories/index.js';
 import { ITEM_TYPE_LABELS } from '../../hub/ui/index.js';
 import { can } from '../access.js';
 import type { ConsoleDeps } from '../deps.js';
@@ -26,12 +35,24 @@ import {
 
 const PAGE_SIZE = 25;
 const STATUSES = ITEM_STATUSES.map((s) => s.value);
+const CONFIRMS = ['retirer', 'retablir', 'detacher'];
 
 /** The journal's view of an item: its partner, title and status. */
 export async function snapshotItem(id: string): Promise<AuditSnapshot | undefined> {
   const item = await findItem(id);
   if (!item) return undefined;
   return { partnerId: item.partnerId, label: item.title, fields: { status: item.status } };
+}
+
+/** The journal's view of an item's story: whether it is detached, and the story it belonged to. */
+export async function snapshotItemStory(id: string): Promise<AuditSnapshot | undefined> {
+  const item = await findItem(id);
+  if (!item) return undefined;
+  return {
+    partnerId: item.partnerId,
+    label: item.title,
+    fields: { storyId: item.storyId ?? null, storyDetached: item.storyDetached === true },
+  };
 }
 
 /** An item the viewer may see: 404 when unknown, 403 when another partner's. */
@@ -94,11 +115,14 @@ function itemPage(deps: ConsoleDeps) {
     const item = await loadOwnItem(ctx);
     const { nameOf } = await loadSourceNames(item.partnerId);
     const asked = queryParam(ctx, 'confirmer');
+    const partners = deps.catalog.partners.current();
+    const story = await listStoryMembers(item);
     await renderScreen(ctx, deps, 'contents', ContentPage, {
       item,
+      story: story.map((m) => ({ ...m, partnerName: partners.get(m.partnerId)?.name ?? m.partnerId })),
       sourceName: nameOf(item.sourceId),
-      partnerName: deps.catalog.partners.current().get(item.partnerId)?.name ?? item.partnerId,
-      confirm: (asked === 'retirer' || asked === 'retablir' ? asked : undefined) as Confirm,
+      partnerName: partners.get(item.partnerId)?.name ?? item.partnerId,
+      confirm: (CONFIRMS.includes(asked) ? asked : undefined) as Confirm,
       mayWrite: can(getViewer(ctx).role, 'contents.write'),
     });
   };
@@ -120,6 +144,20 @@ function change(deps: ConsoleDeps, verb: 'withdraw' | 'restore') {
   };
 }
 
+/** « Détacher de l’histoire »: the item is shown on its own again, and never grouped again. */
+function detach(deps: ConsoleDeps) {
+  return async (ctx: Context) => {
+    const item = await loadOwnItem(ctx);
+    // The stories' own rule: the item's partner admins and editors, or a platform admin.
+    await detachItem(getViewer(ctx).principal, item._id);
+    await deps.itemsChanged();
+    await redirectWithFlash(ctx, itemHref(item._id), {
+      kind: 'success',
+      message: `« ${item.title} » est détaché de l’histoire : il apparaît seul dans la recherche, les listes et les flux.`,
+    });
+  };
+}
+
 export function addContentScreens(group: RouteGroup, deps: ConsoleDeps, agent: Middleware): void {
   const may = requireCapability('contents');
   const mayWrite = requireCapability('contents.write');
@@ -136,7 +174,7 @@ export function addContentScreens(group: RouteGroup, deps: ConsoleDeps, agent: M
     group,
     '/console/contenus/:id',
     'Un contenu : ses chiffres, le retirer ou le rétablir',
-    { confirmer: { description: '« retirer » ou « retablir » : la confirmation' } },
+    { confirmer: { description: '« retirer », « retablir » ou « detacher » : la confirmation' } },
     agent,
     may,
     itemPage(deps),
@@ -159,5 +197,14 @@ export function addContentScreens(group: RouteGroup, deps: ConsoleDeps, agent: M
     mayWrite,
     journal('item.restore'),
     change(deps, 'restore'),
+  );
+  addAction(
+    group,
+    '/console/contenus/:id/detacher',
+    'Détacher un contenu de l’histoire où il est regroupé avec ceux d’autres partenaires',
+    agent,
+    mayWrite,
+    audited({ action: 'item.story-detach', target: 'item', snapshot: snapshotItemStory }),
+    detach(deps),
   );
 }

@@ -68,3 +68,4 @@ export function createCatalog(config: Config, log: Logger, services?: ServiceDir
 export { StatsOverlay } from './stats-overlay.js';
 export { createSynonymRuntime, type SynonymRuntime } from './synonym-runtime.js';
 export { createSynonym, deleteSynonym, listSynonyms, restoreSynonym, type SynonymView } from './synonym-store.js';
+export { SERVICES_FIRST, servicesFirstFilter } from './services-first.js';

@@ -5,8 +5,9 @@ import { rewriteContentImages, withImageKey } from '../images/index.js';
 import { findPublishedItem, toItem } from '../items/index.js';
 import { parseSearchParams, SearchNotReadyError, truncateQuery, type SearchHit } from '../search/index.js';
 import { toOnlineService, type ServiceDirectory } from '../online-services/index.js';
-import { getCommuneProvince, type SearchParams } from '../search/index.js';
+import type { SearchParams } from '../search/index.js';
 import type { PartnerDirectory } from './partner-directory.js';
+import { SERVICES_FIRST, servicesFirstFilter } from './services-first.js';
 import type { SearchRuntime } from './search-runtime.js';
 import { recordSearchMiss } from '../voice/index.js';
 import type { StatsOverlay } from './stats-overlay.js';
@@ -21,20 +22,11 @@ export interface CatalogDeps {
   services?: ServiceDirectory;
 }
 
-/** How many matching services a search page shows above its items. */
-const SERVICES_FIRST = 3;
-
 /** The online services answering a search (first page with words only), with the search's filters. */
 async function findServicesFor(params: SearchParams, directory: ServiceDirectory | undefined) {
-  if (!directory || !params.q?.trim() || (params.page ?? 1) > 1) return undefined;
-  if (params.type?.length && !params.type.includes('service')) return undefined;
-  const commune = params.commune?.length === 1 ? params.commune[0] : undefined;
-  const found = await directory.find(params.q, {
-    ...(params.partner?.length ? { partnerIds: params.partner } : {}),
-    ...(params.topic?.length ? { topics: params.topic } : {}),
-    ...(params.audience?.length ? { audience: params.audience } : {}),
-    ...(commune ? { commune: { code: commune, province: getCommuneProvince(commune) } } : {}),
-  });
+  const filter = directory ? servicesFirstFilter(params) : undefined;
+  if (!directory || !filter) return undefined;
+  const found = await directory.find(params.q ?? '', filter);
   return found.slice(0, SERVICES_FIRST).map(toOnlineService);
 }
 

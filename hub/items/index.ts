@@ -32,4 +32,4 @@ export { restoreItem, withdrawItem } from './withdrawal.js';
 export { listItemAddresses, type ItemAddress } from './item-addresses.js';
 export { countSourceItems, listPartnerItems, type ListedItem, type PartnerItemQuery } from './partner-items.js';
 export { fillItemsReadability, listHardestToRead, type ReadabilityRow } from './readability.js';
-export { markItemDetached, setItemStories } from './item-stories.js';
+export { listStoryMembers, markItemDetached, setItemStories, type StoryMember } from './item-stories.js';

@@ -20,3 +20,31 @@ export async function markItemDetached(id: string): Promise<boolean> {
   const res = await ItemModel.updateOne({ _id: id }, { $set: { storyDetached: true }, $unset: { storyId: '' } });
   return res.matchedCount > 0;
 }
+
+/** Another item of the story an item belongs to, as the console names it. */
+export interface StoryMember {
+  id: string;
+  partnerId: string;
+  title: string;
+}
+
+/**
+ * The other items of an item's story (its founder and those that joined it), detached ones
+ * left out; empty when the item stands alone or was detached.
+ */
+export async function listStoryMembers(item: {
+  _id: string;
+  storyId?: string;
+  storyDetached?: boolean;
+}): Promise<StoryMember[]> {
+  if (item.storyDetached) return [];
+  const storyId = item.storyId ?? item._id;
+  const docs = await ItemModel.find(
+    { $or: [{ _id: storyId }, { storyId }] },
+    { _id: 1, partnerId: 1, title: 1, storyDetached: 1 },
+  ).lean<{ _id: string; partnerId: string; title: string; storyDetached?: boolean }[]>();
+  return docs
+    .filter((d) => d._id !== item._id && !d.storyDetached)
+    .map((d) => ({ id: d._id, partnerId: d.partnerId, title: d.title }))
+    .sort((a, b) => a.partnerId.localeCompare(b.partnerId) || a.id.localeCompare(b.id));
+}

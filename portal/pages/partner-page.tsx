@@ -1,11 +1,13 @@
 /**
  * /partenaires/:id: a partner — its website, how to reach it, its latest content by type,
- * its feeds; a commune's page also leads to everything that concerns its territory.
+ * its online services, its feeds; a commune's page also leads to everything that concerns its territory.
  */
 import type { ComponentChildren } from 'preact';
 import { applyFrenchTypography, getItemTypeLabel } from '../../hub/ui/index.js';
+import type { OnlineService } from '../../schemas/index.js';
 import { CardSection } from '../components/card-list.js';
 import { FeedLinks } from '../components/feed-links.js';
+import { ServiceCard } from '../components/service-card.js';
 import { PortalLayout } from '../layout.js';
 import type { FeedLink } from '../site/feeds.js';
 import type { LinkedCard } from '../view/cards.js';
@@ -19,6 +21,9 @@ export interface PartnerPageProps {
   types: [type: string, count: number][];
   feed: FeedLink;
   structuredData: Record<string, unknown>[];
+  /** Its online services (the first ones, by name) and how many it has. */
+  services: OnlineService[];
+  servicesTotal: number;
   /** The partner's contact card, once contacts are public data (issue 14). */
   contact?: ComponentChildren;
 }
@@ -71,6 +76,27 @@ export function PartnerPage(props: PartnerPageProps) {
         </ul>
         {props.contact}
       </section>
+      {props.services.length > 0 && (
+        <section class="pl-section" aria-labelledby="demarches-titre">
+          <h2 class="pl-section__title" id="demarches-titre">
+            Démarches en ligne
+          </h2>
+          <ul class="pl-services">
+            {props.services.map((service) => (
+              <li key={service.id}>
+                <ServiceCard service={service} partnerName={partner.name} />
+              </li>
+            ))}
+          </ul>
+          {props.servicesTotal > props.services.length && (
+            <p>
+              <a href={`/demarches?partner=${partner.id}`}>
+                {`Toutes ses démarches en ligne (${number.format(props.servicesTotal)})`}
+              </a>
+            </p>
+          )}
+        </section>
+      )}
       <CardSection
         id="dernieres"
         title="Dernières publications"

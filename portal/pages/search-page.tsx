@@ -1,8 +1,9 @@
 /**
  * /recherche: the results of a query with the filters of /api/v1/items — facets as links,
  * an order-and-dates form, pages, highlighted snippets, « Vous vouliez dire … » and, when
- * nothing is found, a way to tell the portal what was missing. Everything works without
- * JavaScript; the count is announced and also in the title.
+ * nothing is found, a way to tell the portal what was missing. The online services the
+ * words name come first, each with « Faire la démarche en ligne » (issue 14). Everything
+ * works without JavaScript; the count is announced and also in the title.
  */
 import {
   applyFrenchTypography,
@@ -15,8 +16,10 @@ import {
   TextField,
   type FacetGroup,
 } from '../../hub/ui/index.js';
+import type { OnlineService } from '../../schemas/index.js';
 import { CardList } from '../components/card-list.js';
 import { FeedLinks } from '../components/feed-links.js';
+import { ServiceCard } from '../components/service-card.js';
 import { PortalLayout } from '../layout.js';
 import type { FeedLink } from '../site/feeds.js';
 import type { LinkedCard } from '../view/cards.js';
@@ -43,6 +46,8 @@ export interface SearchPageProps {
     queryTruncated?: boolean;
   };
   queryError?: string;
+  /** The online services answering the words, shown before the results (at most 3, first page). */
+  services?: { service: OnlineService; partnerName: string }[];
   hrefForPage: (page: number) => string;
   clearHref: string;
   /** Where a citizen tells what was missing (the wishes page, with the query). */
@@ -94,6 +99,7 @@ export function SearchPage(props: SearchPageProps) {
         </>
       }
     >
+      {props.services && props.services.length > 0 && <ServicesFirst services={props.services} />}
       {results && <Results {...props} results={results} count={count} />}
     </PortalLayout>
   );
@@ -148,6 +154,27 @@ function Results(props: SearchPageProps & { results: NonNullable<SearchPageProps
         <OrderAndDates state={state} />
       </div>
     </div>
+  );
+}
+
+/** The démarches en ligne the words name, before the publications: go straight to the service. */
+function ServicesFirst({ services }: { services: NonNullable<SearchPageProps['services']> }) {
+  return (
+    <section class="pl-section pl-services-first" aria-labelledby="demarches-titre">
+      <h2 class="pl-section__title" id="demarches-titre">
+        {services.length > 1 ? 'Démarches en ligne' : 'Démarche en ligne'}
+      </h2>
+      <ul class="pl-services">
+        {services.map(({ service, partnerName }) => (
+          <li key={service.id}>
+            <ServiceCard service={service} partnerName={partnerName} />
+          </li>
+        ))}
+      </ul>
+      <p>
+        <a href="/demarches">{applyFrenchTypography('Toutes les démarches en ligne')}</a>
+      </p>
+    </section>
   );
 }
 

@@ -12,6 +12,8 @@ import { PARTNER_KIND_LABELS, type PartnerRef } from '../view/partner-words.js';
 import { pageEtag } from './page-etag.js';
 
 const LATEST = 6;
+/** Online services shown on a partner's page; the others are at /demarches?partner=… */
+const SERVICES_SHOWN = 10;
 const byName = new Intl.Collator('fr', { sensitivity: 'base' });
 
 /** The partners grouped by kind, in the order of PARTNER_KIND_LABELS, each group by name. */
@@ -57,8 +59,11 @@ export function servePartner(deps: PortalDeps) {
       async () => {
         const partners = await deps.catalog.partners.get();
         const result = deps.catalog.search.service.search({ partner: [found.id], sort: 'date', limit: LATEST });
+        const services = await deps.services.find('', { partnerIds: [found.id] });
         return h(PartnerPage, {
           partner: found,
+          services: services.slice(0, SERVICES_SHOWN),
+          servicesTotal: services.length,
           latest: result.items.map((hit) => toCard(hit, partners)),
           total: result.total,
           types: Object.entries(result.facets.type),
@@ -71,7 +76,8 @@ export function servePartner(deps: PortalDeps) {
           ],
         });
       },
-      { etag: await pageEtag(deps) },
+      // Its online services change apart from the items: a short-lived page, as /demarches.
+      { etag: `${await pageEtag(deps)}|${Math.floor(Date.now() / 60_000)}` },
     );
   };
 }

@@ -1,7 +1,8 @@
 /** GET /recherche: the search page (filters of /api/v1/items), rendered on the server. */
 import type { Context } from 'koa';
 import { h } from 'preact';
-import { MAX_WINDOW, type SearchResult } from '../../hub/search/index.js';
+import { SERVICES_FIRST, servicesFirstFilter } from '../../hub/catalog/index.js';
+import { MAX_WINDOW, type SearchParams, type SearchResult } from '../../hub/search/index.js';
 import type { PortalDeps } from '../deps.js';
 import { SearchPage, type ActiveFilter } from '../pages/search-page.js';
 import { itemsFeed } from '../site/feeds.js';
@@ -54,6 +55,14 @@ function readDidYouMean(result: SearchResult, state: SearchState) {
     : undefined;
 }
 
+/** « Faire la démarche en ligne »: the online services answering the search, as the API finds them. */
+async function findServicesFirst(deps: PortalDeps, params: SearchParams, partners: ReadonlyMap<string, PartnerRef>) {
+  const filter = servicesFirstFilter(params);
+  if (!filter) return [];
+  const found = (await deps.services.find(params.q ?? '', filter)).slice(0, SERVICES_FIRST);
+  return found.map((service) => ({ service, partnerName: partners.get(service.partnerId)?.name ?? service.partnerId }));
+}
+
 /** The handler of GET /recherche. */
 export function serveSearch(deps: PortalDeps) {
   return async function search(ctx: Context): Promise<void> {
@@ -74,11 +83,13 @@ export function serveSearch(deps: PortalDeps) {
       );
     }
     const { state, params, queryTruncated } = read;
-    const etag = await pageEtag(deps);
+    // With words, the page also shows online services, whose registry changes apart from the
+    // items: a short-lived page then, as /demarches.
+    const etag = `${await pageEtag(deps)}${state.q ? `|${Math.floor(Date.now() / 60_000)}` : ''}`;
     await sendPortalPage(
       ctx,
       deps.publicUrl,
-      () => {
+      async () => {
         const result = deps.catalog.search.service.search(params);
         // « Recherches sans réponse »: an in-memory tally, no I/O, nothing about the visitor.
         if (result.total === 0 && params.q) deps.voice?.recordSearchMiss(params.q);
@@ -91,7 +102,8 @@ export function serveSearch(deps: PortalDeps) {
           didYouMean: readDidYouMean(result, state),
           queryTruncated,
         };
-        return h(SearchPage, { ...pageParts(state), results });
+        const services = await findServicesFirst(deps, params, partners);
+        return h(SearchPage, { ...pageParts(state), results, services });
       },
       { etag },
     );
