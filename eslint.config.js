@@ -69,6 +69,13 @@ export default tseslint.config(
               'Raw HTML goes through <SanitizedHtml> (hub/ui/sanitized-html.tsx), for already-sanitized content.',
           }),
         ),
+        {
+          // FerretDB hangs on an update command of ~100 statements: hub/db/bulk.ts chunks them.
+          selector:
+            "CallExpression[callee.property.name='bulkWrite']:not(CallExpression[callee.name='bulkWriteInChunks'] CallExpression)",
+          message:
+            'Bulk writes go through bulkWriteInChunks (hub/db/bulk.ts): FerretDB hangs on large update commands.',
+        },
       ],
     },
   },

@@ -4,3 +4,4 @@ export { isDuplicateKey } from './errors.js';
 export { isDatabaseUnavailable } from './unavailable.js';
 export { resolveFerretDb } from './ferretdb-binary.js';
 export { createCountSync, type CountCopy } from './count-copy.js';
+export { bulkWriteInChunks, WRITE_CHUNK, type BulkCounts } from './bulk.js';

@@ -4,14 +4,15 @@
  * of a wrong group — for good: ingestion never groups an item again.
  */
 import { ItemModel } from './item-model.js';
+import { bulkWriteInChunks } from '../db/index.js';
 
 /** Records that these new items joined these stories (itemId → storyId). */
 export async function setItemStories(joined: ReadonlyMap<string, string>): Promise<void> {
   // One update per item, filtered by _id alone: FerretDB finds those without a scan.
   if (joined.size)
-    await ItemModel.bulkWrite(
+    await bulkWriteInChunks(
       [...joined].map(([id, storyId]) => ({ updateOne: { filter: { _id: id }, update: { $set: { storyId } } } })),
-      { ordered: false },
+      (chunk) => ItemModel.bulkWrite(chunk, { ordered: false }),
     );
 }
 

@@ -4,7 +4,7 @@
  */
 import type { AnyBulkWriteOperation } from 'mongoose';
 import type { ItemInput } from '../../schemas/index.js';
-import { isDuplicateKey } from '../db/index.js';
+import { bulkWriteInChunks, isDuplicateKey } from '../db/index.js';
 import { OPTIONAL_ITEM_FIELDS, splitSetUnset, toItemFields } from './item-fields.js';
 import { ItemModel, type ItemDoc } from './item-model.js';
 
@@ -87,7 +87,7 @@ export async function updateItems(updates: { item: ItemInput; known: KnownItem }
         },
       } as AnyBulkWriteOperation<ItemDoc>;
     });
-    if (ops.length) updated += (await ItemModel.bulkWrite(ops, { ordered: false })).modifiedCount;
+    updated += (await bulkWriteInChunks(ops, (chunk) => ItemModel.bulkWrite(chunk, { ordered: false }))).modifiedCount;
   }
   return updated;
 }

@@ -5,6 +5,7 @@
 import type { AnyBulkWriteOperation } from 'mongoose';
 import { readabilityOf } from './item-fields.js';
 import { ItemModel, type ItemDoc } from './item-model.js';
+import { bulkWriteInChunks } from '../db/index.js';
 
 const BATCH = 200;
 
@@ -32,7 +33,9 @@ export async function fillItemsReadability(progress?: (done: number) => void): P
           updateOne: { filter: { _id: doc._id, readability: { $exists: false } }, update: { $set: { readability } } },
         });
     }
-    if (ops.length) measured += (await ItemModel.collection.bulkWrite(ops as never, { ordered: false })).modifiedCount;
+    measured += (
+      await bulkWriteInChunks(ops, (chunk) => ItemModel.collection.bulkWrite(chunk as never, { ordered: false }))
+    ).modifiedCount;
     progress?.(measured);
   }
   return measured;

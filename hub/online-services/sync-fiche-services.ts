@@ -8,6 +8,7 @@ import type { ItemInput, ItemLink } from '../../schemas/index.js';
 import { deriveServiceId, sameStoredFields } from './derived.js';
 import { ServiceModel, type ServiceDoc } from './service-model.js';
 import { checkServiceUrl } from './service-url.js';
+import { bulkWriteInChunks } from '../db/index.js';
 
 export interface FicheServicesInput {
   sourceId: string;
@@ -50,7 +51,7 @@ export async function syncFicheServices(input: FicheServicesInput): Promise<{ cr
     created++;
     writes.push({ insertOne: { document: { ...draft, createdAt: now, updatedAt: now } } });
   }
-  if (writes.length) await ServiceModel.bulkWrite(writes, { ordered: false });
+  await bulkWriteInChunks(writes, (chunk) => ServiceModel.bulkWrite(chunk, { ordered: false }));
   return { created, updated: writes.length - created };
 }
 

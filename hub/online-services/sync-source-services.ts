@@ -7,6 +7,7 @@ import type { ItemInput } from '../../schemas/index.js';
 import { deriveServiceId, sameStoredFields } from './derived.js';
 import { ServiceModel, type ServiceDoc } from './service-model.js';
 import { checkServiceUrl } from './service-url.js';
+import { bulkWriteInChunks } from '../db/index.js';
 
 export interface SourceServicesInput {
   sourceId: string;
@@ -71,7 +72,7 @@ export async function syncSourceServices(input: SourceServicesInput): Promise<Se
       });
     }
   }
-  if (writes.length) await ServiceModel.bulkWrite(writes, { ordered: false });
+  await bulkWriteInChunks(writes, (chunk) => ServiceModel.bulkWrite(chunk, { ordered: false }));
   return counts;
 }
 

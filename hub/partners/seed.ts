@@ -2,11 +2,12 @@
 import { PartnerModel } from './partner-model.js';
 import { newPartnerFields } from './partners.js';
 import { SEED_PARTNERS } from './seed-data.js';
+import { bulkWriteInChunks } from '../db/index.js';
 
 /** Inserts the seed partners that do not exist yet; returns how many were inserted. */
 export async function seedPartners(): Promise<number> {
   const now = new Date();
-  const result = await PartnerModel.bulkWrite(
+  const result = await bulkWriteInChunks(
     SEED_PARTNERS.map(({ id, ...fields }) => ({
       updateOne: {
         filter: { _id: id },
@@ -14,7 +15,7 @@ export async function seedPartners(): Promise<number> {
         upsert: true,
       },
     })),
-    { ordered: false },
+    (chunk) => PartnerModel.bulkWrite(chunk, { ordered: false }),
   );
   return result.upsertedCount;
 }
@@ -24,11 +25,11 @@ export async function seedPartners(): Promise<number> {
  * before offices existed); an office a partner already wrote is never touched.
  */
 export async function fillSeedOffices(): Promise<number> {
-  const result = await PartnerModel.bulkWrite(
+  const result = await bulkWriteInChunks(
     SEED_PARTNERS.filter((p) => p.office).map(({ id, office }) => ({
       updateOne: { filter: { _id: id, office: { $exists: false } }, update: { $set: { office } } },
     })),
-    { ordered: false },
+    (chunk) => PartnerModel.bulkWrite(chunk, { ordered: false }),
   );
   return result.modifiedCount;
 }

@@ -12,6 +12,7 @@ import { setItemStories } from '../items/index.js';
 import { canonicalizeUrl } from './canonical-url.js';
 import { bandKeys, computeSimhash, hammingDistance, toWords } from './simhash.js';
 import { StoryKeyModel, type StoryMember } from './story-key-model.js';
+import { bulkWriteInChunks } from '../db/index.js';
 
 /** Largest signature distance still taken as the same text (measured: docs/stories.md). */
 export const MAX_DISTANCE = 3;
@@ -83,16 +84,22 @@ export async function groupNewItems(items: GroupableItem[]): Promise<Map<string,
       ...(k.signature ? { signature: k.signature } : {}),
     };
     for (const key of k.urlKey ? [k.urlKey, ...k.bands] : k.bands) {
-      buckets.set(key, [...(buckets.get(key) ?? []), member]);
+      // Only the first MAX_MEMBERS of a key are ever looked at: a crowded key (boilerplate
+      // text, numbered notices) takes no more, or every batch would read and rewrite a
+      // document growing with the corpus.
+      const bucket = buckets.get(key) ?? [];
+      if (bucket.length >= MAX_MEMBERS) continue;
+      bucket.push(member);
+      buckets.set(key, bucket);
       pushes.set(key, [...(pushes.get(key) ?? []), member]);
     }
   }
   if (pushes.size)
-    await StoryKeyModel.bulkWrite(
+    await bulkWriteInChunks(
       [...pushes].map(([key, members]) => ({
         updateOne: { filter: { _id: key }, update: { $push: { members: { $each: members } } }, upsert: true },
       })),
-      { ordered: false },
+      (chunk) => StoryKeyModel.bulkWrite(chunk, { ordered: false }),
     );
   await setItemStories(joined);
   return joined;

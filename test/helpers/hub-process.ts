@@ -38,9 +38,15 @@ export function startHubProcess(env: Record<string, string>): Promise<HubProcess
     });
     let out = '';
     let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    // HUB_PROCESS_ECHO=1 shows what the child hub prints, to follow a stuck test.
+    const echo = process.env.HUB_PROCESS_ECHO === '1';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (echo) process.stderr.write(`[hub ${child.pid}] ${d.toString()}`);
+    });
     child.stderr.on('data', (d: Buffer) => {
       err += d.toString();
+      if (echo) process.stderr.write(`[hub ${child.pid}] ${d.toString()}`);
       const port = LISTENING.exec(err)?.[1];
       if (!port) return;
       resolve({

@@ -1,12 +1,20 @@
 /**
- * The checks every page kind gets in Chromium: at 320 and 1280 px, light and dark, no axe
- * violation, nothing wider than the screen, no console error (a CSP refusal shows there),
- * and a screenshot when SCREENSHOTS is set.
+ * The checks every page kind gets in Chromium: no axe violation, nothing wider than the
+ * screen, no console error (a CSP refusal shows there), and a screenshot when SCREENSHOTS
+ * is set. By default two views cover both widths and both colour schemes — 320 px light
+ * and 1280 px dark: the colours do not depend on the width, nor the layout on the scheme.
+ * PAGE_CHECKS=all checks the four (before a release, or after a change of the tokens).
  */
 import type { Browser } from 'playwright-core';
 import { expect } from 'vitest';
 import { runAxe } from './axe.js';
 import { COLOR_SCHEMES, saveScreenshot, VIEWPORTS } from './screenshots.js';
+
+/** Whether this run checks the view: all four with PAGE_CHECKS=all, else 320 light and 1280 dark. */
+export function checksView(width: number, colorScheme: (typeof COLOR_SCHEMES)[number]): boolean {
+  if (process.env.PAGE_CHECKS === 'all') return true;
+  return width <= 320 === (colorScheme === 'light');
+}
 
 /**
  * Opens `url` in every viewport and colour scheme and checks it; `name` names the
@@ -22,6 +30,7 @@ export async function checkPageEverywhere(
 ): Promise<void> {
   for (const viewport of VIEWPORTS) {
     for (const colorScheme of COLOR_SCHEMES) {
+      if (!checksView(viewport.width, colorScheme)) continue;
       const label = `${name} ${viewport.width} ${colorScheme}`;
       const context = await browser.newContext({ viewport, colorScheme });
       if (cookies) await context.addCookies(cookies);

@@ -2,7 +2,7 @@
  * Every console page in Chromium: the GET pages are read from the hub's OpenAPI document
  * (every page is registered there through addPage), so a new screen is checked without
  * being listed here; a page with a parameter gets a sample below, and the test fails until
- * it has one. Each page: no axe violation at 320 and 1280 px in light and dark, nothing
+ * it has one. Each page: no axe violation (320 px light, 1280 px dark; the four with PAGE_CHECKS=all), nothing
  * wider than the screen, no CSP error; screenshots with SCREENSHOTS=dir.
  */
 import type { Browser } from 'playwright-core';

@@ -2,7 +2,8 @@
  * Killing the hub in the middle of a run: the real process (`hub/main.ts`) is killed with
  * SIGKILL while it writes items. Its claim is no longer renewed and expires; another hub's
  * scheduler then marks the run interrupted on its own, the items already written become
- * searchable, and "run now" completes the source: nothing lost, nothing doubled.
+ * searchable, and "run now" completes the source: nothing lost, nothing doubled. 1,000 items:
+ * four write batches, the kill after the first (grouping on FerretDB costs ~0.1 s an item).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ItemModel } from '../../../hub/items/item-model.js';
@@ -16,7 +17,7 @@ import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../../helpers/hub.
 import { startHubProcess, type HubProcess } from '../../helpers/hub-process.js';
 import { makeRss, numberedEntries } from '../../helpers/rss.js';
 
-const TOTAL = 5000;
+const TOTAL = 1000;
 const ADMIN = 'crash-test-admin-token-0123456789';
 let site: LoopbackServer;
 let uri: string;

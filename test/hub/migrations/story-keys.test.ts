@@ -1,4 +1,5 @@
 /** Migration 005: items stored before story grouping are indexed and grouped, idempotently. */
+import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ItemModel } from '../../../hub/items/item-model.js';
 import { storyKeys } from '../../../hub/migrations/steps/005-story-keys.js';
@@ -50,5 +51,34 @@ describe('migration 005-story-keys', () => {
       { id: 'new-noumea', partnerId: 'noumea', url: 'https://www.noumea.nc/v', title: 'Vaccination', content: TEXT },
     ]);
     expect(joined.get('new-noumea')).toBe('old-gouv');
+  });
+
+  it('keeps a crowded key small: numbered notices of one partner fill it once, and it still finds them', async () => {
+    const notice = (i: number) => ({
+      id: `crowd-${i}`,
+      partnerId: 'province-nord',
+      url: `https://www.province-nord.nc/avis/${i}`,
+      title: 'Avis de coupure',
+      content: `${TEXT} Avis numéro ${i}.`,
+    });
+    for (let batch = 0; batch < 3; batch += 1)
+      await groupNewItems(Array.from({ length: 50 }, (_, i) => notice(batch * 50 + i)));
+    const keys = await mongoose.connection
+      .db!.collection<{ _id: string; members: unknown[] }>('story_keys')
+      .find({ _id: { $regex: '^b' } })
+      .toArray();
+    const sizes = keys.map((k) => ({ n: k.members.length }));
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(Math.max(...sizes.map((d) => d.n))).toBe(64);
+    const joined = await groupNewItems([
+      {
+        id: 'crowd-copy',
+        partnerId: 'noumea',
+        url: 'https://www.noumea.nc/avis-1',
+        title: 'Avis de coupure',
+        content: `${TEXT} Avis numéro 1.`,
+      },
+    ]);
+    expect(joined.get('crowd-copy')).toBeDefined();
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Every portal page kind in Chromium: no axe violation at 320 and 1280 px, light and dark,
+ * Every portal page kind in Chromium: no axe violation at 320 px light and 1280 px dark (the four with PAGE_CHECKS=all),
  * nothing wider than the screen, no console error (a CSP refusal would show there).
  * `SCREENSHOTS=/tmp/shots npx vitest run test/portal/e2e/pages.test.ts` saves them to look at.
  */
@@ -48,7 +48,7 @@ describe.skipIf(!HAS_CHROMIUM)('the portal’s page kinds in Chromium', () => {
 
   for (const [name, path, status] of pages) {
     it(
-      `${name}: no axe violation at 320 and 1280 px, light and dark, nothing wider than the screen`,
+      `${name}: no axe violation at 320 px light and 1280 px dark (the four with PAGE_CHECKS=all), nothing wider than the screen`,
       async () => {
         await checkPageEverywhere(browser, world.hub.url + path(), `portal-${name}`, { status });
       },

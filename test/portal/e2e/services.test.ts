@@ -1,4 +1,4 @@
-/** /demarches and a fiche with « Qui peut m'aider ? » in Chromium: axe at 320 and 1280 px, light and dark. */
+/** /demarches and a fiche with « Qui peut m'aider ? » in Chromium: axe at 320 px light and 1280 px dark (the four with PAGE_CHECKS=all). */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { deriveItemId } from '../../../connectors/shared/index.js';
@@ -64,7 +64,7 @@ describe.skipIf(!HAS_CHROMIUM)('online services and contact cards in Chromium', 
   ];
   for (const [name, path] of pages) {
     it(
-      `${name}: no axe violation at 320 and 1280 px, light and dark, nothing wider than the screen`,
+      `${name}: no axe violation at 320 px light and 1280 px dark (the four with PAGE_CHECKS=all), nothing wider than the screen`,
       async () => {
         await checkPageEverywhere(browser, world.hub.url + path(), `portal-${name}`);
       },

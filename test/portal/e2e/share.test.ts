@@ -35,7 +35,7 @@ describe.skipIf(!HAS_CHROMIUM)('the share block in Chromium', () => {
   });
 
   it(
-    'item page with the share block: no axe violation at 320 and 1280 px, light and dark, nothing wider than the screen',
+    'item page with the share block: no axe violation at 320 px light and 1280 px dark (the four with PAGE_CHECKS=all), nothing wider than the screen',
     async () => {
       await checkPageEverywhere(browser, `${hub.url}/articles/noumea-ete`, 'portal-item-share');
     },

@@ -1,7 +1,7 @@
 /**
  * The wish pages in Chromium: proposing a wish with JavaScript (pages and open wishes
  * suggested while the title is typed, the form sent as it is), « Moi aussi » without
- * JavaScript, and the three pages without axe violation at 320 and 1280 px, light and dark
+ * JavaScript, and the three pages without axe violation at 320 px light and 1280 px dark (the four with PAGE_CHECKS=all)
  * (`SCREENSHOTS=/tmp/shots` saves them).
  */
 import type { Browser } from 'playwright-core';
@@ -110,7 +110,7 @@ describe.skipIf(!HAS_CHROMIUM)('the wish pages in Chromium', () => {
     ['form', () => '/souhaits/proposer'],
   ] as const) {
     it(
-      `${name}: no axe violation at 320 and 1280 px, light and dark, nothing wider than the screen`,
+      `${name}: no axe violation at 320 px light and 1280 px dark (the four with PAGE_CHECKS=all), nothing wider than the screen`,
       async () => {
         await checkPageEverywhere(browser, hub.url + path(), `portal-wishes-${name}`);
       },
