@@ -15,6 +15,7 @@ import { requireAgent } from './http/viewer.js';
 import { serveScript } from './routes/assets.js';
 import { serveHome } from './routes/home.js';
 import { showPasswordLink, usePasswordLinkRoute } from './routes/password-link.js';
+import { postReviewComment, REVIEW_PATH, showReview } from './routes/review.js';
 import { finishOidc, showSignIn, signIn, signOut, startOidc } from './routes/sign-in.js';
 import { addScreens } from './screens.js';
 
@@ -63,6 +64,8 @@ export function consoleRoutes(deps: ConsoleDeps): RouteGroup {
     showPasswordLink(deps),
   );
   addAction(group, '/console/mot-de-passe/:token', 'Enregistrer le mot de passe', usePasswordLinkRoute(deps));
+  addPage(group, REVIEW_PATH, 'Relire un atelier par un lien de relecteur extérieur', undefined, showReview(deps));
+  addAction(group, REVIEW_PATH, 'Commenter une section en relecteur extérieur, ou répondre', postReviewComment(deps));
   addAction(group, '/console/deconnexion', 'Se déconnecter', agent, signOut(deps, false));
   addAction(group, '/console/deconnexion-partout', 'Se déconnecter de toutes les sessions', agent, signOut(deps, true));
   addPage(group, '/console', 'À traiter : ce qui attend l’agent', undefined, agent, serveHome(deps));

@@ -1,6 +1,7 @@
 /**
  * The console's one script. Every page works without it; it only adds what a browser can
- * do better: copy buttons for snippets, and a live preview of a source while it is edited.
+ * do better: copy buttons for snippets, a live preview of a source while it is edited, and
+ * who else has a lab open, refreshed every 30 s.
  * Loaded as a module from the hub (no inline script: the CSP forbids them).
  */
 
@@ -68,7 +69,33 @@ function enhanceLivePreview(): void {
   });
 }
 
+/**
+ * p[data-presence="URL"]: the lab page says at render who else has it open; every 30 s the
+ * page tells the server it is still open (the form token of the page's forms goes with it)
+ * and shows the answer. The server forgets an agent silent for a minute.
+ */
+function enhancePresence(): void {
+  const line = document.querySelector<HTMLElement>('[data-presence]');
+  const csrf = document.querySelector<HTMLInputElement>('input[name="_csrf"]')?.value;
+  if (!line || !csrf) return;
+  const ping = async () => {
+    try {
+      const body = new URLSearchParams({ _csrf: csrf });
+      const response = await fetch(line.dataset.presence ?? '', { method: 'POST', body, credentials: 'same-origin' });
+      const { text } = (await response.json()) as { text: string };
+      if (text === (line.textContent ?? '').trim()) return;
+      line.textContent = text;
+      line.hidden = text === '';
+      if (text) announce(text);
+    } catch {
+      // Offline or signed out: the line stays as it was; the next tick tries again.
+    }
+  };
+  window.setInterval(() => void ping(), 30_000);
+}
+
 enhanceCopyButtons();
 enhanceLivePreview();
+enhancePresence();
 
 export {};

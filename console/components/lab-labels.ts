@@ -15,3 +15,13 @@ export function listNames(names: string[]): string {
   if (names.length < 2) return names.join('');
   return `${names.slice(0, -1).join(', ')} et ${names.at(-1)}`;
 }
+
+/** « Aussi ouvert par : Paul Nouméa (Ville de Nouméa). », or '' when nobody else has the lab open. */
+export function presenceText(
+  present: { name: string; partnerId?: string }[],
+  partnerName: (id: string) => string,
+): string {
+  if (present.length === 0) return '';
+  const names = present.map((p) => (p.partnerId ? `${p.name} (${partnerName(p.partnerId)})` : p.name));
+  return `Aussi ouvert par : ${listNames(names)}.`;
+}

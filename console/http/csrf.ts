@@ -24,10 +24,17 @@ function sameText(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/**
+ * The pages whose address is their credential (a password link, a reviewer's link) say
+ * `Referrer-Policy: no-referrer`; browsers then send `Origin: null` with their forms.
+ */
+const NO_REFERRER_FORMS = /^\/console\/(mot-de-passe|relecture)\/[^/]+$/;
+
 /** Browsers send Origin with every form post; one that is not ours is refused outright. */
 function originAllowed(ctx: Context, publicUrl: string): boolean {
   const origin = ctx.get('Origin');
   if (!origin) return true;
+  if (origin === 'null' && NO_REFERRER_FORMS.test(ctx.path)) return true;
   return origin === new URL(publicUrl).origin || origin === `${ctx.protocol}://${ctx.host}`;
 }
 

@@ -9,7 +9,7 @@ import type { Chrome } from '../chrome.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { LabApprovals } from '../components/lab-approvals.js';
 import { SectionComments } from '../components/lab-comments.js';
-import { LAB_STATUS, listNames } from '../components/lab-labels.js';
+import { LAB_STATUS, listNames, presenceText } from '../components/lab-labels.js';
 import { LabPeople, type LabPeopleProps } from '../components/lab-people.js';
 import type { CommentThreadView } from '../components/lab-thread-types.js';
 import { ConsoleLayout } from '../layout.js';
@@ -27,19 +27,16 @@ export function LabPage(props: LabPageProps) {
   const { chrome, lab, partnerName } = props;
   const base = `/console/ateliers/${lab.id}`;
   const status = LAB_STATUS[lab.status];
+  const presence = applyFrenchTypography(presenceText(props.present, partnerName));
   return (
     <ConsoleLayout
       chrome={chrome}
       title={lab.title}
       breadcrumbs={[{ label: 'Ateliers', href: '/console/ateliers' }, { label: lab.title }]}
     >
-      {props.present.length > 0 && (
-        <p class="pl-lab-presence" id="presence">
-          {applyFrenchTypography(
-            `Aussi sur cet atelier en ce moment : ${listNames(props.present.map((p) => (p.partnerId ? `${p.name} (${partnerName(p.partnerId)})` : p.name)))}.`,
-          )}
-        </p>
-      )}
+      <p class="pl-lab-presence" id="presence" data-presence={`${base}/presence`} hidden={presence === ''}>
+        {presence}
+      </p>
       <SummaryList
         rows={[
           { label: 'Statut', value: <Tag tone={status.tone}>{status.label}</Tag> },

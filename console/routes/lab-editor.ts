@@ -22,6 +22,7 @@ import { redirectWithFlash, renderScreen } from '../http/respond.js';
 import { addAction, addPage } from '../http/routes.js';
 import { LabDiffPage } from '../pages/lab-diff-page.js';
 import { LabEditorPage } from '../pages/lab-editor-page.js';
+import { listNames } from '../components/lab-labels.js';
 import { loadLabScreen } from './lab-context.js';
 
 const PATH = '/console/ateliers/:id';
@@ -37,7 +38,7 @@ function showEditor(deps: ConsoleDeps) {
 
 function save(deps: ConsoleDeps, labDeps: LabDeps) {
   return async (ctx: Context) => {
-    const { doc, lab, viewer } = await loadLabScreen(ctx, deps);
+    const { doc, lab, viewer, partnerName } = await loadLabScreen(ctx, deps);
     if (!lab.permissions.edit)
       throw new Forbidden('seuls les partenaires concernés et les membres acceptés modifient ce document');
     const form = formBody(ctx);
@@ -58,9 +59,10 @@ function save(deps: ConsoleDeps, labDeps: LabDeps) {
           partnerIds: voided.map((a) => a.partnerId),
           by,
         });
+      const voidedNames = listNames(voided.map((a) => partnerName(a.partnerId)));
       const message = unchanged
         ? 'Aucun changement : rien n’a été enregistré.'
-        : `Révision ${revision.number} enregistrée.`;
+        : `Révision ${revision.number} enregistrée.${voided.length ? ` Elle annule l’approbation de ${voidedNames} : une nouvelle approbation est nécessaire.` : ''}`;
       await redirectWithFlash(ctx, `/console/ateliers/${doc._id}`, { kind: 'success', message });
     } catch (err) {
       if (!(err instanceof DomainError) || err.code !== 'revision_conflict') throw err;

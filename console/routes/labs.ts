@@ -17,6 +17,7 @@ import {
   listMemberships,
   listReviewers,
   loadComment,
+  loadLab,
   pingPresence,
   publishLab,
   requestMembership,
@@ -39,6 +40,8 @@ import { LabsPage } from '../pages/labs-page.js';
 import { addLabEditorScreens } from './lab-editor.js';
 import { loadLabScreen, partnerNames, type LabScreen } from './lab-context.js';
 import type { Flash } from '../chrome.js';
+import { presenceText } from '../components/lab-labels.js';
+import { applyFrenchTypography } from '../../hub/ui/index.js';
 import { InvalidInput } from '../../hub/domain-errors.js';
 import { validateAgainst } from '../../schemas/index.js';
 import { addLabNewScreens } from './lab-new.js';
@@ -117,6 +120,32 @@ export function addLabScreens(group: RouteGroup, deps: ConsoleDeps, agent: Middl
     showLab(ctx, deps),
   );
   addLabEditorScreens(group, deps, agent, labDeps);
+  group.add(
+    {
+      method: 'post',
+      path: `${PATH}/:id/presence`,
+      tag: 'console',
+      summary: 'Signaler que l’atelier est ouvert (script de la console, toutes les 30 s) ; qui d’autre l’a ouvert',
+      responses: {
+        200: { description: '{text} : « Aussi ouvert par : … », ou vide', contentType: 'application/json' },
+        403: { description: 'Sans jeton CSRF ou sans session', contentType: 'text/html' },
+      },
+    },
+    agent,
+    async (ctx) => {
+      const doc = await loadLab(String(ctx.params.id));
+      const present = await pingPresence(doc, actorOf(getViewer(ctx).principal));
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = {
+        text: applyFrenchTypography(
+          presenceText(
+            present.map((p) => p.agent),
+            partnerNames(deps),
+          ),
+        ),
+      };
+    },
+  );
   const act = (path: string, summary: string, fn: Parameters<typeof labAction>[1]) =>
     addAction(group, `${PATH}/:id/${path}`, summary, agent, labAction(deps, fn));
   act('statut', 'Demander la relecture, abandonner ou reprendre', async (ctx, { doc, lab, viewer }) => {

@@ -29,6 +29,7 @@ export { addComment, listCommentThreads, loadComment, resolveComment, type Comme
 export { createLab, listLabs, loadLab, setLabStage } from './labs.js';
 export type { LabDoc } from './lab-model.js';
 export {
+  checkReviewerLink,
   decideMembership,
   inviteReviewer,
   isMember,
@@ -38,8 +39,9 @@ export {
   requestMembership,
   revokeReviewer,
   REVIEWER_LINK_DAYS,
+  type ReviewerLinkState,
 } from './people.js';
 export { publishLab } from './publish.js';
 export { findLatestRevision, listRevisions, loadRevision, saveRevision } from './revisions.js';
-export { loadReviewLink } from './review-routes.js';
+export { commentAsReviewer, loadReviewLink } from './review-routes.js';
 export { summarizeLab, toThreadView, viewLab, type LabSummary, type LabView } from './views.js';

@@ -86,14 +86,26 @@ export async function inviteReviewer(
   return { reviewer, token: `plr_${id}_${secret}` };
 }
 
+/** What a link's token opens: its reviewer, or why not (revoked or expired only when the secret matches). */
+export type ReviewerLinkState = { state: 'ok'; reviewer: ReviewerDoc } | { state: 'unknown' | 'expired' | 'revoked' };
+
+/** Reads a link's token; an unknown id or a wrong secret are both `unknown`. */
+export async function checkReviewerLink(token: string, at = new Date()): Promise<ReviewerLinkState> {
+  const match = TOKEN.exec(token);
+  if (!match) return { state: 'unknown' };
+  const doc = await ReviewerModel.findById(match[1]).lean<ReviewerDoc>();
+  if (!doc) return { state: 'unknown' };
+  const same = timingSafeEqual(Buffer.from(sha256(match[2] as string)), Buffer.from(doc.secretHash));
+  if (!same) return { state: 'unknown' };
+  if (doc.revokedAt) return { state: 'revoked' };
+  if (doc.expiresAt <= at) return { state: 'expired' };
+  return { state: 'ok', reviewer: doc };
+}
+
 /** The reviewer a link's token opens, or undefined when unknown, revoked or expired. */
 export async function resolveReviewer(token: string, at = new Date()): Promise<ReviewerDoc | undefined> {
-  const match = TOKEN.exec(token);
-  if (!match) return undefined;
-  const doc = await ReviewerModel.findById(match[1]).lean<ReviewerDoc>();
-  if (!doc || doc.revokedAt || doc.expiresAt <= at) return undefined;
-  const same = timingSafeEqual(Buffer.from(sha256(match[2] as string)), Buffer.from(doc.secretHash));
-  return same ? doc : undefined;
+  const link = await checkReviewerLink(token, at);
+  return link.state === 'ok' ? link.reviewer : undefined;
 }
 
 /** The lab's reviewers, newest first. */

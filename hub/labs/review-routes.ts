@@ -9,10 +9,12 @@ import { DomainError } from '../domain-errors.js';
 import { readBody, RouteGroup } from '../http/index.js';
 import { addComment, listCommentThreads } from './comments.js';
 import { loadLab } from './labs.js';
+import type { LabDoc } from './lab-model.js';
 import { resolveReviewer } from './people.js';
 import { OBJECT } from './route-docs.js';
 import type { PublishDeps } from './publish.js';
 import { reportComment } from './report-comment.js';
+import type { LabCommentDoc, ReviewerDoc } from './social-models.js';
 import { toCommentView, toThreadView, viewLab } from './views.js';
 
 const PATH = '/api/v1/lab-reviews/:token';
@@ -28,9 +30,27 @@ export async function loadReviewLink(token: string) {
   return { reviewer, lab: await loadLab(reviewer.labId) };
 }
 
+/** A comment or reply by an outside reviewer, signed with their name, reported like any other. */
+export async function commentAsReviewer(
+  deps: PublishDeps,
+  reviewer: ReviewerDoc,
+  lab: LabDoc,
+  input: LabCommentInput,
+): Promise<LabCommentDoc> {
+  const author = {
+    id: `reviewer:${reviewer._id}`,
+    name: `${reviewer.name} (relecteur extérieur)`,
+    reviewerId: reviewer._id,
+  };
+  const comment = await addComment(lab, input, author);
+  await reportComment(deps, lab, comment);
+  return comment;
+}
+
 function privately(ctx: Context): void {
   ctx.set('Cache-Control', 'no-store');
   ctx.set('Referrer-Policy', 'no-referrer');
+  ctx.set('X-Robots-Tag', 'noindex');
 }
 
 /** The reviewer's reading and commenting. */
@@ -71,13 +91,7 @@ export function labReviewRoutes(deps: PublishDeps): RouteGroup {
         privately(ctx);
         const { reviewer, lab } = await loadReviewLink(String(ctx.params.token));
         const input = readBody<LabCommentInput>(ctx, 'LabInput#/definitions/LabCommentInput');
-        const author = {
-          id: `reviewer:${reviewer._id}`,
-          name: `${reviewer.name} (relecteur extérieur)`,
-          reviewerId: reviewer._id,
-        };
-        const comment = await addComment(lab, input, author);
-        await reportComment(deps, lab, comment);
+        const comment = await commentAsReviewer(deps, reviewer, lab, input);
         ctx.status = 201;
         ctx.body = toCommentView(comment);
       },
