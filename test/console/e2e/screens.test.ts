@@ -122,6 +122,9 @@ describe.skipIf(!HAS_CHROMIUM)('every console page in Chromium', () => {
       ['/console/souhaits/{id}', `/console/souhaits/${wishId}`],
     ] as const)
       samples.set(path, url);
+    const invited = await call(hub, koumac, `${LABS}/${labId}/reviewers`, { name: 'Marie Expert' });
+    expect(invited.status).toBe(201);
+    samples.set('/console/relecture/{token}', new URL(invited.body.url as string).pathname);
     cookies = [...lea.cookies].map(([name, value]) => ({ name, value, url: hub.url }));
     pages = await listConsolePages();
     browser = await launchBrowser();
