@@ -1,7 +1,8 @@
 /**
  * Pages as HTML: a JSX tree rendered to a string on the server (preact-render-to-string,
  * which escapes every string), sent with the pages' security headers, an ETag hook,
- * and a compressed body.
+ * and a compressed body; a page with an ETag is rendered once per validator and encoding
+ * (page-cache.ts).
  */
 import type { Context } from 'koa';
 import type { JSX } from 'preact';
@@ -10,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { PageAssets } from './page-assets.js';
+import { renderedPages } from './page-cache.js';
 import { getStylesheets, type Stylesheets } from './stylesheets.js';
 
 /**
@@ -47,6 +49,11 @@ export interface SendPageOptions {
   etag?: string;
   /** Default: no-cache (the browser may keep the page but asks again each time). */
   cacheControl?: string;
+  /**
+   * Called when the page is served from the rendered pages (page-cache.ts) instead of
+   * being built: a side effect of building it that must happen on every view.
+   */
+  onCacheHit?: () => void;
 }
 
 const brotliAsync = promisify(brotliCompress);
@@ -65,19 +72,32 @@ export async function sendPage(ctx: Context, page: PageSource, options: SendPage
   ctx.set('X-Frame-Options', 'SAMEORIGIN');
   ctx.set('Cache-Control', options.cacheControl ?? 'no-cache');
   ctx.vary('Accept-Encoding');
+  let cacheKey: string | undefined;
   if (options.etag !== undefined) {
     // The address is part of it, so that a validator never stands for another page.
     const parts = [options.etag, ctx.originalUrl, ...Object.values(stylesheets).map((s) => s.hash)];
-    ctx.set('ETag', `W/"${createHash('sha256').update(parts.join('\n')).digest('base64url').slice(0, 27)}"`);
+    const etag = `W/"${createHash('sha256').update(parts.join('\n')).digest('base64url').slice(0, 27)}"`;
+    ctx.set('ETag', etag);
     if (ctx.status === 200 && ctx.fresh) {
       ctx.status = 304;
       return;
     }
+    if (ctx.status === 200) cacheKey = `${etag} ${ctx.acceptsEncodings('br', 'gzip', 'identity') || 'identity'}`;
+  }
+  ctx.type = 'text/html; charset=utf-8';
+  const cached = cacheKey === undefined ? undefined : renderedPages.get(cacheKey);
+  if (cached) {
+    options.onCacheHit?.();
+    if (cached.encoding !== 'identity') ctx.set('Content-Encoding', cached.encoding);
+    ctx.body = cached.body;
+    return;
   }
   const element = typeof page === 'function' ? await page() : page;
   const html = Buffer.from(renderPage(element, stylesheets), 'utf8');
-  ctx.type = 'text/html; charset=utf-8';
-  ctx.body = await compress(ctx, html);
+  const body = await compress(ctx, html);
+  if (cacheKey !== undefined)
+    renderedPages.set(cacheKey, { body, encoding: ctx.response.get('Content-Encoding') || 'identity' });
+  ctx.body = body;
 }
 
 async function compress(ctx: Context, body: Buffer): Promise<Buffer> {

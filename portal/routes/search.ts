@@ -65,6 +65,9 @@ async function findServicesFirst(deps: PortalDeps, params: SearchParams, partner
 
 /** The handler of GET /recherche. */
 export function serveSearch(deps: PortalDeps) {
+  // Pages found empty, by validator and address: a view of one served from the rendered
+  // pages (hub/ui page-cache) still counts among « Recherches sans réponse ».
+  const empty = new Set<string>();
   return async function search(ctx: Context): Promise<void> {
     const read = readSearchState(ctx.query, SEARCH_PAGE_SIZE);
     const partners = deps.catalog.partners.current();
@@ -86,13 +89,21 @@ export function serveSearch(deps: PortalDeps) {
     // With words, the page also shows online services, whose registry changes apart from the
     // items: a short-lived page then, as /demarches.
     const etag = `${await pageEtag(deps)}${state.q ? `|${Math.floor(Date.now() / 60_000)}` : ''}`;
+    const pageKey = `${etag}\n${ctx.originalUrl}`;
+    const recordMiss = () => {
+      if (params.q) deps.voice?.recordSearchMiss(params.q);
+    };
     await sendPortalPage(
       ctx,
       deps.publicUrl,
       async () => {
         const result = deps.catalog.search.service.search(params);
         // « Recherches sans réponse »: an in-memory tally, no I/O, nothing about the visitor.
-        if (result.total === 0 && params.q) deps.voice?.recordSearchMiss(params.q);
+        if (result.total === 0 && params.q) {
+          recordMiss();
+          if (empty.size >= 10_000) empty.clear();
+          empty.add(pageKey);
+        }
         const results = {
           total: result.total,
           pageCount: Math.ceil(Math.min(result.total, MAX_WINDOW) / SEARCH_PAGE_SIZE),
@@ -105,7 +116,7 @@ export function serveSearch(deps: PortalDeps) {
         const services = await findServicesFirst(deps, params, partners);
         return h(SearchPage, { ...pageParts(state), results, services });
       },
-      { etag },
+      { etag, onCacheHit: () => empty.has(pageKey) && recordMiss() },
     );
   };
 }

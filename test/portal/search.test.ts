@@ -1,7 +1,9 @@
 /** GET /recherche over real HTTP: results, facets, pages, « vous vouliez dire », French 400 pages, feeds. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateHtml } from '../helpers/html-validate.js';
-import { getPage, rawGet, textsOf } from './helpers/http.js';
+import { bumpItemsVersion } from '../../hub/items/index.js';
+import { insertItems } from '../helpers/items.js';
+import { getPage, measureTransfer, rawGet, textsOf } from './helpers/http.js';
 import { startPortalWorld, type PortalWorld } from './helpers/portal-world.js';
 
 let world: PortalWorld;
@@ -124,5 +126,26 @@ describe('GET /recherche', () => {
     expect((await rawGet(world.hub, '/recherche?q=eau', { 'If-None-Match': String(first.headers.etag) })).status).toBe(
       200,
     );
+  });
+
+  it('renders a page once per validator, then serves the same bytes; new data makes a new page', async () => {
+    const before = await rawGet(world.hub, '/recherche?type=news');
+    const again = await rawGet(world.hub, '/recherche?type=news');
+    expect(again.status).toBe(200);
+    expect(again.headers.etag).toBe(before.headers.etag);
+    expect(again.body).toBe(before.body);
+    // Each encoding is kept apart: a brotli page is never sent to a gzip-only client.
+    expect((await measureTransfer(world.hub, '/recherche?type=news', 'gzip')).contentEncoding).toBe('gzip');
+    expect((await measureTransfer(world.hub, '/recherche?type=news', 'br')).contentEncoding).toBe('br');
+    expect((await measureTransfer(world.hub, '/recherche?type=news', 'gzip')).contentEncoding).toBe('gzip');
+    await insertItems([
+      { id: 'portal-cache-new', partnerId: 'noumea', title: 'Fermeture exceptionnelle de la piscine du Ouen Toro' },
+    ]);
+    await bumpItemsVersion();
+    await world.hub.services.catalog.search.refresh();
+    const after = await rawGet(world.hub, '/recherche?type=news');
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+    expect(after.body).toContain('Fermeture exceptionnelle de la piscine du Ouen Toro');
+    expect(before.body).not.toContain('Fermeture exceptionnelle de la piscine du Ouen Toro');
   });
 });
