@@ -20,6 +20,7 @@ import {
   loadLab,
   pingPresence,
   publishLab,
+  reportComment,
   requestMembership,
   resolveComment,
   revokeReviewer,
@@ -195,7 +196,7 @@ export function addLabScreens(group: RouteGroup, deps: ConsoleDeps, agent: Middl
     const body = formBody(ctx);
     const section = field(body, 'section');
     const parentId = field(body, 'parentId');
-    await addComment(
+    const comment = await addComment(
       doc,
       {
         body: field(body, 'body'),
@@ -204,6 +205,7 @@ export function addLabScreens(group: RouteGroup, deps: ConsoleDeps, agent: Middl
       },
       actorOf(viewer.principal),
     );
+    await reportComment(labDeps, doc, comment);
     return 'Commentaire publié dans l’atelier.';
   });
   act('commentaires/:commentId/resolution', 'Résoudre ou rouvrir une discussion', async (ctx, { doc, lab, viewer }) => {

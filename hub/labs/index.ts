@@ -44,4 +44,5 @@ export {
 export { publishLab } from './publish.js';
 export { findLatestRevision, listRevisions, loadRevision, saveRevision } from './revisions.js';
 export { commentAsReviewer, loadReviewLink } from './review-routes.js';
+export { reportComment } from './report-comment.js';
 export { summarizeLab, toThreadView, viewLab, type LabSummary, type LabView } from './views.js';

@@ -153,6 +153,10 @@ describe('console: ateliers', () => {
     expect(replied).toContain('Ajouté.');
     const resolved = await act(ana, `${lab}/commentaires/${parentId}/resolution`, { resolved: 'oui' });
     expect(resolved).toContain('Discussion résolue');
+    // Ana's comment from the console reaches Nouméa, whose agent (Paul) wrote the section last.
+    const notices = (await paul.html('/console/notifications')).html;
+    expect(notices).toContain('Ana Wahio a commenté la section');
+    expect((await ana.html('/console/notifications')).html).not.toContain('a commenté la section');
   });
 
   it('approves only for the concerned partner; a new revision voids the approvals', async () => {
