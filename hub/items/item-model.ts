@@ -129,6 +129,8 @@ schema.index({ sourceId: 1, contentHash: 1 });
 // Listings and feeds: newest published first, overall and per partner.
 schema.index({ status: 1, publishedAt: -1 });
 schema.index({ partnerId: 1, status: 1, publishedAt: -1 });
+// The console's « Contenus »: a partner's items of every status, newest first (its sort).
+schema.index({ partnerId: 1, publishedAt: -1, _id: 1 });
 // The console's « hardest to read first » per partner.
 schema.index({ partnerId: 1, 'readability.score': 1 });
 
