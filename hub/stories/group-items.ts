@@ -126,11 +126,14 @@ export async function groupNewItems(items: GroupableItem[]): Promise<Map<string,
   return plan.joined;
 }
 
-/** Takes an item out of the signature index, so no later item joins a story through it. */
+/**
+ * Takes an item out of the signature index, so no later item joins a story through it:
+ * one appended entry (no need to read the index first: a process that has not read it yet
+ * reads this entry with the others).
+ */
 export async function forgetStoryKeys(item: GroupableItem): Promise<void> {
   const { urlKey, signature } = computeStoryKeys(item);
   if (!entryKeys({ urlKey, signature }).length) return;
-  await catchUpStoryIndex();
   await appendToJournal([
     {
       _id: `x:${item.id}`,
