@@ -17,7 +17,7 @@ import {
   withdrawItems,
   type KnownItem,
 } from '../items/index.js';
-import { groupNewItems } from '../stories/index.js';
+import { planNewItemStories } from '../stories/index.js';
 import { planUpserts } from './plan-upserts.js';
 
 export interface IngestCounts {
@@ -92,11 +92,13 @@ export async function ingestItems(input: IngestInput): Promise<IngestResult> {
   const created = await writeInBatches(
     plan.inserts,
     async (batch) => {
-      const result = await insertItems(batch, now);
+      // Grouped before the batch is stored (storyId goes with the insert: an update by _id
+      // scans the items on FerretDB) and announced, so search never shows a story twice.
+      const stories = await planNewItemStories(batch);
+      const result = await insertItems(batch, now, stories.joined);
       raced.push(...result.raced);
-      // Grouped before the batch is announced, so search never shows a story twice.
       const lost = new Set(result.raced);
-      await groupNewItems(batch.filter((item) => !lost.has(item)));
+      await stories.commit(batch.filter((item) => !lost.has(item)));
       return result.inserted;
     },
     input.onWritten,

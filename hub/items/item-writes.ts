@@ -34,10 +34,15 @@ export async function findKnownItems(ids: string[]): Promise<KnownItem[]> {
 }
 
 /**
- * Inserts new items (revision 1). Those whose id another process, or a run killed
- * half-way, already stored come back in `raced`: they are updates.
+ * Inserts new items (revision 1), with the story each joins when `storyIds` names one
+ * (hub/stories plans them before the insert). Those whose id another process, or a run
+ * killed half-way, already stored come back in `raced`: they are updates.
  */
-export async function insertItems(items: ItemInput[], now: Date): Promise<{ inserted: number; raced: ItemInput[] }> {
+export async function insertItems(
+  items: ItemInput[],
+  now: Date,
+  storyIds?: ReadonlyMap<string, string>,
+): Promise<{ inserted: number; raced: ItemInput[] }> {
   let inserted = 0;
   const raced: ItemInput[] = [];
   for (let i = 0; i < items.length; i += BATCH) {
@@ -50,6 +55,7 @@ export async function insertItems(items: ItemInput[], now: Date): Promise<{ inse
       firstSeenAt: now,
       lastSeenAt: now,
       stats: { likes: 0, comments: 0 },
+      ...(storyIds?.has(item.id) ? { storyId: storyIds.get(item.id) } : {}),
     }));
     try {
       inserted += (await ItemModel.insertMany(docs, { ordered: false, rawResult: true })).insertedCount;

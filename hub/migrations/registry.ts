@@ -4,6 +4,7 @@ import { sourceCredentialsApart } from './steps/002-source-credentials-apart.js'
 import { partnerOffices } from './steps/003-partner-offices.js';
 import { itemsReadability } from './steps/004-items-readability.js';
 import { storyKeys } from './steps/005-story-keys.js';
+import { storyJournal } from './steps/006-story-journal.js';
 import type { Migration } from './types.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   partnerOffices,
   itemsReadability,
   storyKeys,
+  storyJournal,
 ];

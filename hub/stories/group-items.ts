@@ -1,23 +1,30 @@
 /**
  * Grouping at ingestion: a new item joins the story of an item of ANOTHER partner that has
- * the same canonical address, or a text signature at most MAX_DISTANCE bits away. Cost per
- * new item is a handful of `_id` lookups in the signature index (one query per batch),
- * whatever the number of items stored — never a pairwise comparison with the corpus.
+ * the same canonical address, or a text signature at most MAX_DISTANCE bits away. The
+ * candidates come from the signature index (story-index.ts: in memory, caught up with its
+ * journal before each batch), never from a comparison with the corpus; the database work
+ * per new item is one appended journal entry, whatever the number of items stored.
  *
  * Races: two processes grouping the same story at the same instant may each found their
- * own story (FerretDB updates are not atomic); the items then stay apart until a partner's
- * next item joins one of them. Nothing is lost: every member is pushed to its keys.
+ * own story (neither has read the other's entry yet); the items then stay apart until a
+ * partner's next item joins one of them. Nothing is lost: every entry is in the journal.
  */
 import { setItemStories } from '../items/index.js';
 import { canonicalizeUrl } from './canonical-url.js';
-import { bandKeys, computeSimhash, hammingDistance, toWords } from './simhash.js';
-import { StoryKeyModel, type StoryMember } from './story-key-model.js';
-import { bulkWriteInChunks } from '../db/index.js';
+import { computeSimhash, hammingDistance, toWords, bandKeys } from './simhash.js';
+import { randomBytes } from 'node:crypto';
+import {
+  appendToJournal,
+  catchUpStoryIndex,
+  entryKeys,
+  membersOf,
+  resetStoryIndex,
+  type StoryMember,
+} from './story-index.js';
+import { restartStoryJournal, type StoryEntry } from './story-journal-model.js';
 
 /** Largest signature distance still taken as the same text (measured: docs/stories.md). */
 export const MAX_DISTANCE = 3;
-/** Members of one key looked at, at most: a bucket crowded by boilerplate stays cheap. */
-const MAX_MEMBERS = 64;
 
 /** What grouping reads of an item. */
 export interface GroupableItem {
@@ -27,13 +34,6 @@ export interface GroupableItem {
   title: string;
   summary?: string;
   content?: string;
-}
-
-interface Keyed {
-  item: GroupableItem;
-  urlKey?: string;
-  signature?: string;
-  bands: string[];
 }
 
 /** The keys of an item in the signature index: its address and its signature's bands. */
@@ -47,82 +47,125 @@ export function computeStoryKeys(item: GroupableItem): { urlKey?: string; signat
   };
 }
 
-function findStory(keyed: Keyed, buckets: Map<string, StoryMember[]>): string | undefined {
-  const other = (m: StoryMember) => m.partnerId !== keyed.item.partnerId;
-  const sameUrl = keyed.urlKey ? buckets.get(keyed.urlKey)?.slice(0, MAX_MEMBERS).find(other) : undefined;
+function findStory(
+  partnerId: string,
+  keys: ReturnType<typeof computeStoryKeys>,
+  lookup: (key: string) => readonly StoryMember[],
+): string | undefined {
+  const other = (m: StoryMember) => m.partnerId !== partnerId;
+  const sameUrl = keys.urlKey ? lookup(keys.urlKey).find(other) : undefined;
   if (sameUrl) return sameUrl.storyId;
-  for (const band of keyed.bands) {
-    const near = buckets
-      .get(band)
-      ?.slice(0, MAX_MEMBERS)
-      .find((m) => other(m) && m.signature && hammingDistance(m.signature, keyed.signature!) <= MAX_DISTANCE);
+  for (const band of keys.bands) {
+    const near = lookup(band).find(
+      (m) => other(m) && m.signature && hammingDistance(m.signature, keys.signature!) <= MAX_DISTANCE,
+    );
     if (near) return near.storyId;
   }
   return undefined;
 }
 
-/**
- * Groups newly stored items (in order: an earlier one may found the story of a later one)
- * and records them in the signature index. Returns itemId → storyId for those that joined
- * a story; the others are stories of their own (no storyId written).
- */
-export async function groupNewItems(items: GroupableItem[]): Promise<Map<string, string>> {
-  const keyed: Keyed[] = items.map((item) => ({ item, ...computeStoryKeys(item) }));
-  const allKeys = [...new Set(keyed.flatMap((k) => (k.urlKey ? [k.urlKey, ...k.bands] : k.bands)))];
-  const buckets = new Map<string, StoryMember[]>();
-  if (allKeys.length)
-    for (const doc of await StoryKeyModel.find({ _id: { $in: allKeys } }).lean()) buckets.set(doc._id, doc.members);
-  const joined = new Map<string, string>();
-  const pushes = new Map<string, StoryMember[]>();
-  for (const k of keyed) {
-    const storyId = findStory(k, buckets);
-    if (storyId) joined.set(k.item.id, storyId);
-    const member: StoryMember = {
-      itemId: k.item.id,
-      partnerId: k.item.partnerId,
-      storyId: storyId ?? k.item.id,
-      ...(k.signature ? { signature: k.signature } : {}),
-    };
-    for (const key of k.urlKey ? [k.urlKey, ...k.bands] : k.bands) {
-      // Only the first MAX_MEMBERS of a key are ever looked at: a crowded key (boilerplate
-      // text, numbered notices) takes no more, or every batch would read and rewrite a
-      // document growing with the corpus.
-      const bucket = buckets.get(key) ?? [];
-      if (bucket.length >= MAX_MEMBERS) continue;
-      bucket.push(member);
-      buckets.set(key, bucket);
-      pushes.set(key, [...(pushes.get(key) ?? []), member]);
-    }
-  }
-  if (pushes.size)
-    await bulkWriteInChunks(
-      [...pushes].map(([key, members]) => ({
-        updateOne: { filter: { _id: key }, update: { $push: { members: { $each: members } } }, upsert: true },
-      })),
-      (chunk) => StoryKeyModel.bulkWrite(chunk, { ordered: false }),
-    );
-  await setItemStories(joined);
-  return joined;
+/** The stories of a batch about to be stored, and how to record the items that were. */
+export interface StoryPlan {
+  /** itemId → storyId, for the items that join a story. */
+  joined: Map<string, string>;
+  /** Records these items (those of the batch actually stored) in the signature index. */
+  commit(stored: readonly { id: string }[]): Promise<void>;
 }
 
-/** Takes an item out of the signature index, so no later item joins a story through it. */
+/**
+ * Finds the stories of new items before they are stored, in order (an earlier item of the
+ * batch may found the story of a later one), so that ingestion writes `storyId` with the
+ * insert — an update by `_id` scans the items on FerretDB. Changes nothing until `commit`.
+ */
+export async function planNewItemStories(items: GroupableItem[]): Promise<StoryPlan> {
+  await catchUpStoryIndex();
+  const joined = new Map<string, string>();
+  const entries: StoryEntry[] = [];
+  const batch = new Map<string, StoryMember[]>();
+  const lookup = (key: string) => [...membersOf(key), ...(batch.get(key) ?? [])];
+  for (const item of items) {
+    const keys = computeStoryKeys(item);
+    const storyId = findStory(item.partnerId, keys, lookup);
+    if (storyId) joined.set(item.id, storyId);
+    const entry: StoryEntry = {
+      _id: item.id,
+      itemId: item.id,
+      at: new Date(),
+      partnerId: item.partnerId,
+      storyId: storyId ?? item.id,
+      ...(keys.signature ? { signature: keys.signature } : {}),
+      ...(keys.urlKey ? { urlKey: keys.urlKey } : {}),
+    };
+    const member: StoryMember = {
+      itemId: item.id,
+      partnerId: item.partnerId,
+      storyId: entry.storyId!,
+      ...(keys.signature ? { signature: keys.signature } : {}),
+    };
+    for (const key of entryKeys(entry)) batch.set(key, [...(batch.get(key) ?? []), member]);
+    entries.push(entry);
+  }
+  return {
+    joined,
+    async commit(stored) {
+      const ids = new Set(stored.map((i) => i.id));
+      await appendToJournal(entries.filter((e) => ids.has(e.itemId)));
+    },
+  };
+}
+
+/**
+ * Groups items already stored and records them in the signature index (rebuilds, tests).
+ * Returns itemId → storyId for those that joined a story; the others are stories of their
+ * own (no storyId written).
+ */
+export async function groupNewItems(items: GroupableItem[]): Promise<Map<string, string>> {
+  const plan = await planNewItemStories(items);
+  await plan.commit(items);
+  await setItemStories(plan.joined);
+  return plan.joined;
+}
+
+/**
+ * Takes an item out of the signature index, so no later item joins a story through it:
+ * one appended entry (no need to read the index first: a process that has not read it yet
+ * reads this entry with the others).
+ */
 export async function forgetStoryKeys(item: GroupableItem): Promise<void> {
-  const { urlKey, bands } = computeStoryKeys(item);
-  const keys = urlKey ? [urlKey, ...bands] : bands;
-  if (keys.length) await StoryKeyModel.updateMany({ _id: { $in: keys } }, { $pull: { members: { itemId: item.id } } });
+  const { urlKey, signature } = computeStoryKeys(item);
+  if (!entryKeys({ urlKey, signature }).length) return;
+  await appendToJournal([
+    {
+      _id: `x:${item.id}`,
+      itemId: item.id,
+      at: new Date(),
+      forget: true,
+      ...(signature ? { signature } : {}),
+      ...(urlKey ? { urlKey } : {}),
+    },
+  ]);
 }
 
 /**
  * Rebuilds the signature index from every published item, oldest first, grouping as
- * ingestion would have (migration 005). Idempotent: the index is emptied first.
+ * ingestion would have (migrations 005, 006). Idempotent: the journal is emptied first.
+ * Only items whose story changes are written (each update by `_id` scans on FerretDB).
  */
 export async function rebuildStoryIndex(
-  items: (GroupableItem & { storyDetached?: boolean })[],
+  items: (GroupableItem & { storyId?: string; storyDetached?: boolean })[],
   batchSize = 500,
 ): Promise<{ items: number; grouped: number }> {
-  await StoryKeyModel.deleteMany({});
+  await restartStoryJournal(randomBytes(8).toString('hex'));
+  resetStoryIndex();
   const live = items.filter((i) => !i.storyDetached);
   let grouped = 0;
-  for (let i = 0; i < live.length; i += batchSize) grouped += (await groupNewItems(live.slice(i, i + batchSize))).size;
+  for (let i = 0; i < live.length; i += batchSize) {
+    const batch = live.slice(i, i + batchSize);
+    const plan = await planNewItemStories(batch);
+    await plan.commit(batch);
+    grouped += plan.joined.size;
+    const current = new Map(batch.map((item) => [item.id, item.storyId]));
+    await setItemStories(new Map([...plan.joined].filter(([id, storyId]) => current.get(id) !== storyId)));
+  }
   return { items: live.length, grouped };
 }

@@ -9,10 +9,13 @@ export {
   computeStoryKeys,
   forgetStoryKeys,
   groupNewItems,
+  planNewItemStories,
   rebuildStoryIndex,
   MAX_DISTANCE,
   type GroupableItem,
+  type StoryPlan,
 } from './group-items.js';
+export { catchUpStoryIndex, resetStoryIndex, storyIndexStats, MAX_MEMBERS } from './story-index.js';
 export { collapseStories } from './collapse.js';
 export { detachItem } from './detach.js';
 export { storyRoutes } from './routes.js';

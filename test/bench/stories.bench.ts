@@ -1,22 +1,33 @@
 /**
  * One result per story. Part 1: SimHash distances on the fixtures' real texts — relays of
  * one text (what partners do to it) against unrelated pairs — the figures behind
- * MAX_DISTANCE. Part 2: the cost of grouping new items with a signature index of 1,000
- * then BENCH_STORIES_LARGE (default 50,000) items; baseline: inserting the same items
- * (insertItems), in the same process. Flat per-item cost = an index, not a comparison.
+ * MAX_DISTANCE. Part 2: the cost of grouping new items with a signature index (journal)
+ * of BENCH_STORIES_SIZES items (default 1,000, 10,000, 50,000); baseline: inserting the
+ * same items (insertItems), in the same process. Also timed: the one read of the journal
+ * a process makes at its first grouping, and the catch-up after another process appended.
+ * Flat per-item cost = an index, not a comparison.
  */
+import mongoose from 'mongoose';
 import { insertItems } from '../../hub/items/index.js';
-import { StoryKeyModel } from '../../hub/stories/story-key-model.js';
 import {
   bandKeys,
+  catchUpStoryIndex,
   computeSimhash,
   computeStoryKeys,
   groupNewItems,
   hammingDistance,
   MAX_DISTANCE,
   MIN_WORDS,
+  resetStoryIndex,
+  storyIndexStats,
   toWords,
 } from '../../hub/stories/index.js';
+import {
+  restartStoryJournal,
+  StoryEntryModel,
+  writeJournalHead,
+  type StoryEntry,
+} from '../../hub/stories/story-journal-model.js';
 import type { ItemInput } from '../../schemas/index.js';
 import { benchDatabase, fmt, timed } from './lib.js';
 import { loadFixtureTexts, RELAYS } from './stories-corpus.js';
@@ -74,46 +85,74 @@ function makeItem(i: number, prefix: string): ItemInput {
   } as ItemInput;
 }
 
-/** Fills the signature index as N grouped items would have. */
-async function fillIndex(n: number): Promise<void> {
-  const buckets = new Map<string, { itemId: string; partnerId: string; storyId: string; signature?: string }[]>();
+/** Fills the journal as N grouped items would have (each its own story). */
+async function fillJournal(n: number): Promise<void> {
+  await restartStoryJournal(`bench-${n}`);
+  const entries: StoryEntry[] = [];
+  const start = Date.now() - 3_600_000 - n;
   for (let i = 0; i < n; i++) {
     const item = makeItem(i, 'corpus');
-    const { urlKey, signature, bands } = computeStoryKeys(item);
-    const member = {
+    const { urlKey, signature } = computeStoryKeys(item);
+    entries.push({
+      _id: item.id,
       itemId: item.id,
+      at: new Date(start + i),
       partnerId: item.partnerId,
       storyId: item.id,
       ...(signature ? { signature } : {}),
-    };
-    for (const key of urlKey ? [urlKey, ...bands] : bands) buckets.set(key, [...(buckets.get(key) ?? []), member]);
+      ...(urlKey ? { urlKey } : {}),
+    });
   }
-  const docs = [...buckets].map(([_id, members]) => ({ _id, members }));
-  for (let i = 0; i < docs.length; i += 5000) await StoryKeyModel.insertMany(docs.slice(i, i + 5000));
+  for (let i = 0; i < entries.length; i += 5000) await StoryEntryModel.insertMany(entries.slice(i, i + 5000));
+  await writeJournalHead({ stamp: `filled-${n}` });
 }
 
 async function runCostPart(): Promise<void> {
-  const sizes = [1000, Number(process.env.BENCH_STORIES_LARGE ?? 50_000)];
+  const sizes = (process.env.BENCH_STORIES_SIZES ?? '1000,10000,50000').split(',').map(Number);
   const batch = Number(process.env.BENCH_STORIES_BATCH ?? 250);
+  const rounds = Number(process.env.BENCH_STORIES_ROUNDS ?? 5);
   const db = await benchDatabase('bench_stories');
   try {
     console.log(`\n## Grouping cost per new item (batches of ${batch}; baseline: inserting them)\n`);
-    console.log('| indexed items | insert µs/item | grouping µs/item | grouping ÷ insert |');
-    console.log('|---|---|---|---|');
+    console.log(
+      `| indexed items | first read of the journal (once per process) | index heap | insert µs/item (median) | grouping µs/item: median (min–max of ${rounds} batches) | grouping ÷ insert | catch-up after another process appended |`,
+    );
+    console.log('|---|---|---|---|---|---|---|');
     const perItem: number[] = [];
     for (const size of sizes) {
-      await StoryKeyModel.deleteMany({});
-      await fillIndex(size);
-      const fresh = Array.from({ length: batch }, (_, i) => makeItem(size + i, `new${size}`));
-      const insert = await timed(() => insertItems(fresh, new Date()));
-      const group = await timed(() => groupNewItems(fresh));
-      const [ins, grp] = [(insert.ms * 1000) / batch, (group.ms * 1000) / batch];
-      perItem.push(grp);
-      console.log(`| ${size.toLocaleString('en')} | ${fmt(ins, 0)} | ${fmt(grp, 0)} | ${fmt(grp / ins, 2)} |`);
+      await fillJournal(size);
+      resetStoryIndex();
+      global.gc?.();
+      const heapBefore = process.memoryUsage().heapUsed;
+      const load = await timed(() => catchUpStoryIndex());
+      global.gc?.();
+      const heapMiB = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+      const grp: number[] = [];
+      const ins: number[] = [];
+      for (let round = 1; round <= rounds; round++) {
+        const fresh = Array.from({ length: batch }, (_, i) => makeItem(size + round * batch + i, `new${size}`));
+        const insert = await timed(() => insertItems(fresh, new Date()));
+        const group = await timed(() => groupNewItems(fresh));
+        ins.push((insert.ms * 1000) / batch);
+        grp.push((group.ms * 1000) / batch);
+      }
+      const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+      perItem.push(median(grp));
+      await mongoose.connection.db!.collection('story_journal').insertOne({
+        _id: `other-${size}` as never,
+        itemId: `other-${size}`,
+        at: new Date(),
+        partnerId: 'noumea',
+      });
+      await writeJournalHead({ stamp: `other-${size}` });
+      const other = await timed(() => catchUpStoryIndex());
+      console.log(
+        `| ${size.toLocaleString('en')} (${storyIndexStats().keys.toLocaleString('en')} keys) | ${fmt(load.ms, 0)} ms (${load.result.read.toLocaleString('en')} entries) | ${fmt(heapMiB, 1)} MiB | ${fmt(median(ins), 0)} | ${fmt(median(grp), 0)} (${fmt(Math.min(...grp), 0)}–${fmt(Math.max(...grp), 0)}) | ${fmt(median(grp) / median(ins), 2)} | ${fmt(other.ms, 0)} ms (${other.result.read} read, ${other.result.applied} new) |`,
+      );
     }
     console.log(
-      `\nPer-item grouping cost at ${sizes[1]!.toLocaleString('en')} ÷ at 1,000: ${fmt(perItem[1]! / perItem[0]!, 2)}` +
-        ` (keys per item: 1 address + ${bandKeys('0'.repeat(16)).length} bands)`,
+      `\nMedian per-item grouping cost at ${sizes[sizes.length - 1]!.toLocaleString('en')} ÷ at ${sizes[0]!.toLocaleString('en')}: ` +
+        `${fmt(perItem[perItem.length - 1]! / perItem[0]!, 2)} (keys per item: 1 address + ${bandKeys('0'.repeat(16)).length} bands)`,
     );
   } finally {
     await db.close();

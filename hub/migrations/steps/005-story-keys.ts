@@ -2,7 +2,8 @@
  * Items stored before story grouping join the signature index (hub/stories), oldest first,
  * so that items ingested from now on are grouped with them too, and the stories among them
  * are found. Additive: `storyId` is a new optional field; older hubs ignore it and the
- * `story_keys` collection.
+ * index. (Shipped writing `story_keys`; it now calls the current rebuild, which writes the
+ * journal of 006 — the same work, which 006 then does once more.)
  *
  * Numbered 005: 004 belongs to another change in flight. Register it after 004 in
  * registry.ts (versions must run 1, 2, 3… without a gap).

@@ -106,6 +106,7 @@ describe('a rolling upgrade', () => {
       '003-partner-offices',
       '004-items-readability',
       '005-story-keys',
+      '006-story-journal',
     ]);
     const records = all.filter((r) => r._id === (MIGRATION as unknown));
     const allClaims = await mongoose.connection.db!.collection('migration_claims').find({}).sort({ _id: 1 }).toArray();
@@ -115,6 +116,7 @@ describe('a rolling upgrade', () => {
       '003-partner-offices#0',
       '004-items-readability#0',
       '005-story-keys#0',
+      '006-story-journal#0',
     ]);
     const claims = allClaims.filter((c) => c._id === (`${MIGRATION}#0` as unknown));
     const pids = started.map((h) => h.child.pid);
