@@ -32,45 +32,49 @@ export async function runPortalBench(): Promise<void> {
   await insertCorpus(items);
   await saveStoredIndex('0', await buildInWorker(items, partnersMap()));
   const hub = await spawnHub(db.uri);
-  const base = `http://127.0.0.1:${hub.port}`;
-  await waitReady(base);
-  const itemPaths = [0, 997, 4_001, 7_919].map((i) => `/articles/${encodeURIComponent(items[i % items.length]!.id)}`);
-  // Warm-up: every route once under load, so that first-call costs are not measured.
-  for (const path of ['/', '/recherche?q=permis', itemPaths[0]!, '/healthz']) await load(base + path, CLIENTS, 500);
-  const constant = await measure(base, ['/healthz']);
-  const rows = [
-    [
-      'search `/recherche?q=…` (6 queries)',
-      await measure(
-        base,
-        QUERIES.map((q) => `/recherche?q=${encodeURIComponent(q)}`),
-      ),
-      3,
-    ],
-    ['item `/articles/:id` (4 DILA fiches)', await measure(base, itemPaths), 2],
-    ['home `/`', await measure(base, ['/']), 2],
-  ] as const;
-  const c95 = percentile(constant, 95);
-  console.log(
-    `\n### Portal pages (${SIZE.toLocaleString('en')} items, ${CLIENTS} concurrent clients; hub in its own process)\n`,
-  );
-  console.log('| page | p50 | p95 | requests | p95 ratio to /healthz | budget |');
-  console.log('|---|---|---|---|---|---|');
-  console.log(
-    `| constant route /healthz | ${fmt(percentile(constant, 50), 2)} ms | ${fmt(c95, 2)} ms | ${constant.length} | 1× | |`,
-  );
-  for (const [label, samples, budget] of rows) {
-    const ratio = percentile(samples, 95) / c95;
+  try {
+    const base = `http://127.0.0.1:${hub.port}`;
+    await waitReady(base);
+    const itemPaths = [0, 997, 4_001, 7_919].map((i) => `/articles/${encodeURIComponent(items[i % items.length]!.id)}`);
+    // Warm-up: every route once under load, so that first-call costs are not measured.
+    for (const path of ['/', '/recherche?q=permis', itemPaths[0]!, '/healthz']) await load(base + path, CLIENTS, 500);
+    const constant = await measure(base, ['/healthz']);
+    const rows = [
+      [
+        'search `/recherche?q=…` (6 queries)',
+        await measure(
+          base,
+          QUERIES.map((q) => `/recherche?q=${encodeURIComponent(q)}`),
+        ),
+        3,
+      ],
+      ['item `/articles/:id` (4 DILA fiches)', await measure(base, itemPaths), 2],
+      ['home `/`', await measure(base, ['/']), 2],
+    ] as const;
+    const c95 = percentile(constant, 95);
     console.log(
-      `| ${label} | ${fmt(percentile(samples, 50), 2)} ms | ${fmt(percentile(samples, 95), 2)} ms | ${samples.length} | ${fmt(ratio, 2)}× | ≤ ${budget}× ${ratio <= budget ? 'met' : '**not met**'} |`,
+      `\n### Portal pages (${SIZE.toLocaleString('en')} items, ${CLIENTS} concurrent clients; hub in its own process)\n`,
     );
+    console.log('| page | p50 | p95 | requests | p95 ratio to /healthz | budget |');
+    console.log('|---|---|---|---|---|---|');
+    console.log(
+      `| constant route /healthz | ${fmt(percentile(constant, 50), 2)} ms | ${fmt(c95, 2)} ms | ${constant.length} | 1× | |`,
+    );
+    for (const [label, samples, budget] of rows) {
+      const ratio = percentile(samples, 95) / c95;
+      console.log(
+        `| ${label} | ${fmt(percentile(samples, 50), 2)} ms | ${fmt(percentile(samples, 95), 2)} ms | ${samples.length} | ${fmt(ratio, 2)}× | ≤ ${budget}× ${ratio <= budget ? 'met' : '**not met**'} |`,
+      );
+    }
+    if (HAS_LIGHTHOUSE)
+      await lighthouseTable(base, [
+        ['home `/`', '/'],
+        ['search `/recherche?q=permis de conduire`', '/recherche?q=permis%20de%20conduire'],
+        ['item (DILA fiche)', itemPaths[1]!],
+      ]);
+  } finally {
+    // Also when Lighthouse fails: no hub left running after the benchmark.
+    hub.stop();
+    await db.close();
   }
-  if (HAS_LIGHTHOUSE)
-    await lighthouseTable(base, [
-      ['home `/`', '/'],
-      ['search `/recherche?q=permis de conduire`', '/recherche?q=permis%20de%20conduire'],
-      ['item (DILA fiche)', itemPaths[1]!],
-    ]);
-  hub.stop();
-  await db.close();
 }
