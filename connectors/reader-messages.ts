@@ -1,8 +1,11 @@
 /**
  * What a reader thread and the main thread say to each other while a source is read:
  * the thread asks the main thread to fetch (one fetcher per process keeps the per-host
- * politeness), and hands items over in small chunks, because one large message is
- * deserialized in one go on the receiving thread (20,000 items: a third of a second).
+ * politeness), says that it is making progress, and hands items over in small chunks, one
+ * at a time: the main thread asks for the next chunk (`take`) only after a turn of its
+ * event loop. A receiving port deserializes every message already queued in one go, so
+ * chunks posted back to back (a corpus of 7,594 fiches: tens of MB) would block the main
+ * thread for seconds on a busy machine, however small each chunk.
  */
 import type { MessagePort } from 'node:worker_threads';
 import type { ItemInput } from '../schemas/index.js';
@@ -41,15 +44,20 @@ export interface ErrorShape {
 /** Reader thread → main thread. */
 export type FromReader =
   | { type: 'started' }
+  /** The read moved on (sent at most once a second): its time limit counts again. */
+  | { type: 'progress' }
   | { type: 'fetch'; id: number; request: FetchRequest }
+  /** A chunk of items; the next one waits for the main thread's `take`. */
   | { type: 'items'; items: ItemInput[] }
   | { type: 'rejected'; rejected: Rejection[] }
   | { type: 'done'; result: ConnectorResult }
   | { type: 'failed'; error: ErrorShape };
 
-/** Main thread → reader thread: the answer to a fetch. */
+/** Main thread → reader thread: the answer to a fetch, or the go-ahead for the next chunk of items. */
 export type ToReader =
-  { type: 'fetched'; id: number; response: FetchResponse } | { type: 'fetched'; id: number; error: ErrorShape };
+  | { type: 'fetched'; id: number; response: FetchResponse }
+  | { type: 'fetched'; id: number; error: ErrorShape }
+  | { type: 'take' };
 
 /** The fields of a ConnectorError that survive a message. */
 export function toErrorShape(error: ConnectorError): ErrorShape {

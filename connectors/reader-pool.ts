@@ -2,10 +2,12 @@
  * Sources are read off the main thread, in a bounded pool of reader threads (piscina):
  * whatever a partner sends — a zip of huge fiches, 2,000,000 unclosed <div>, 200 pages of
  * JSON — it is parsed and mapped in a thread with a heap limit and a time limit, and the
- * hub's event loop keeps answering. A thread that runs out of memory or time is killed and
- * replaced; its run fails with `too_large` or `timeout`, a thread that dies otherwise with
- * `bad_format`. Fetches stay on the main thread, through the process's one fetcher, so the
- * per-host politeness holds across threads.
+ * hub's event loop keeps answering. A thread that runs out of memory or time (without
+ * progress, or in all: reader-clock.ts) is killed and replaced; its run fails with
+ * `too_large` or `timeout`, a thread that dies otherwise with `bad_format`. Items come back
+ * one chunk per turn of the main thread's event loop (reader-messages.ts). Fetches stay on
+ * the main thread, through the process's one fetcher, so the per-host politeness holds
+ * across threads.
  *
  * Why piscina: it gives the queue, per-worker heap limits (resourceLimits), cancellation of
  * a running task by AbortSignal (the thread is terminated) and replacement of dead
@@ -14,6 +16,7 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { createReadClock, type ReadClock } from './reader-clock.js';
 import { previewConnector, runConnector, type ConnectorResult } from './run-connector.js';
 import {
   fromErrorShape,
@@ -41,8 +44,10 @@ export interface ReaderPoolOptions {
   threads?: number;
   /** Heap limit of each thread, in MiB. Default 512. */
   memoryMb?: number;
-  /** Time allowed to one read, from the moment a thread starts it. Default 300 000 ms. */
+  /** Time a read may go without progress (fetch, fiche, entry, chunk of items). Default 300 000 ms. */
   timeoutMs?: number;
+  /** Time allowed to one read in all, from the moment a thread starts it. Default 4 × timeoutMs. */
+  maxReadMs?: number;
   /** An idle thread beyond the first is stopped after this long (its memory goes back). Default 60 000 ms. */
   idleTimeoutMs?: number;
 }
@@ -51,6 +56,8 @@ export interface ReaderPoolOptions {
 export interface ReadOptions {
   cache?: ConditionalCache;
   budget?: RunBudget;
+  /** Called on the main thread as each chunk of items arrives, with the count so far. */
+  onItems?(received: number): void;
 }
 
 /** Reads sources: the pool, or the main thread itself (readInProcess, for tools and tests). */
@@ -68,6 +75,8 @@ export interface ReaderPool {
 }
 
 const DEFAULTS = { threads: 2, memoryMb: 512, timeoutMs: 300_000, idleTimeoutMs: 60_000 };
+/** The limit on a read in all, in limits without progress. */
+const TOTAL_TO_IDLE = 4;
 
 /** Where a thread starts: the built file, or a small loader that registers tsx first. */
 function threadEntry(): { filename: string; workerData?: { entry: string } } {
@@ -81,7 +90,8 @@ function threadEntry(): { filename: string; workerData?: { entry: string } } {
 
 /** Creates the pool; threads start on demand. */
 export function createReaderPool(options: ReaderPoolOptions): ReaderPool {
-  const settings = { ...DEFAULTS, ...definedOnly(options) };
+  const given = { ...DEFAULTS, ...definedOnly(options) };
+  const settings = { ...given, maxReadMs: given.maxReadMs ?? given.timeoutMs * TOTAL_TO_IDLE };
   const piscina = new Piscina({
     ...threadEntry(),
     // One thread is started with the pool and kept: a thread takes seconds to start (more
@@ -96,7 +106,7 @@ export function createReaderPool(options: ReaderPoolOptions): ReaderPool {
   // A thread killed between tasks has no task to fail; the pool replaces it.
   piscina.on('error', () => undefined);
 
-  const read = (source: ConnectorSource, task: Omit<ReadTask, 'port' | 'source'>) =>
+  const read = (source: ConnectorSource, task: Omit<ReadTask, 'port' | 'source'> & Pick<ReadOptions, 'onItems'>) =>
     runTask(piscina, options.fetcher, settings, source, task);
   return {
     read: (source, readOptions = {}) => read(source, readOptions),
@@ -113,35 +123,38 @@ export function createReaderPool(options: ReaderPoolOptions): ReaderPool {
   };
 }
 
-type Settings = typeof DEFAULTS;
+type Settings = typeof DEFAULTS & { maxReadMs: number };
 
-/** One read: serves the thread's fetches, gathers its items, enforces the time limit. */
+/** One read: serves the thread's fetches, takes its items chunk by chunk, enforces the time limits. */
 function runTask(
   piscina: Piscina,
   fetcher: Fetcher,
   settings: Settings,
   source: ConnectorSource,
-  task: Omit<ReadTask, 'port' | 'source'>,
+  task: Omit<ReadTask, 'port' | 'source'> & Pick<ReadOptions, 'onItems'>,
 ): Promise<ConnectorResult> {
   const { port1, port2 } = new MessageChannel();
   const abort = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  let timedOut = false;
+  const clock = createReadClock({ idleMs: settings.timeoutMs, totalMs: settings.maxReadMs }, () => abort.abort());
   const items: ConnectorResult['items'] = [];
   const rejected: ConnectorResult['rejected'] = [];
+  const { onItems, ...threadTask } = task;
   return new Promise<ConnectorResult>((resolve, reject) => {
     port1.on('message', (message: FromReader) => {
+      clock.progress();
       switch (message.type) {
         case 'started':
-          timer = setTimeout(() => {
-            timedOut = true;
-            abort.abort();
-          }, settings.timeoutMs);
+          return clock.start();
+        case 'progress':
           return;
         case 'fetch':
-          return void serveFetch(fetcher, port1, message.id, message.request);
+          return void serveFetch(fetcher, port1, message.id, message.request).then(() => clock.progress());
         case 'items':
-          return void items.push(...message.items);
+          items.push(...message.items);
+          onItems?.(items.length);
+          // The next chunk is asked for after this turn of the event loop: requests waiting
+          // meanwhile are answered between two chunks.
+          return void setImmediate(() => port1.postMessage({ type: 'take' } satisfies ToReader));
         case 'rejected':
           return void rejected.push(...message.rejected);
         case 'done':
@@ -150,12 +163,12 @@ function runTask(
           return reject(fromErrorShape(message.error));
       }
     });
-    const payload: ReadTask = { ...task, source, port: port2 as unknown as ReadTask['port'] };
+    const payload: ReadTask = { ...threadTask, source, port: port2 as unknown as ReadTask['port'] };
     piscina
       .run(payload, { transferList: [port2 as unknown as MessagePort], signal: abort.signal })
-      .catch((error: unknown) => reject(describeDeath(error, { timedOut, settings, url: source.url })));
+      .catch((error: unknown) => reject(describeDeath(error, { clock, settings, url: source.url })));
   }).finally(() => {
-    clearTimeout(timer);
+    clock.stop();
     port1.close();
   });
 }
@@ -177,13 +190,14 @@ async function serveFetch(fetcher: Fetcher, port: MessagePort, id: number, reque
 }
 
 /** Why a thread did not answer, as a stable code. */
-function describeDeath(
-  error: unknown,
-  context: { timedOut: boolean; settings: Settings; url: string },
-): ConnectorError {
-  const { timedOut, settings, url } = context;
-  if (timedOut)
-    return new ConnectorError('timeout', `reader: source not read within ${settings.timeoutMs / 1000} s`, { url });
+function describeDeath(error: unknown, context: { clock: ReadClock; settings: Settings; url: string }): ConnectorError {
+  const { clock, settings, url } = context;
+  if (clock.expired === 'idle')
+    return new ConnectorError('timeout', `reader: no progress reading the source for ${settings.timeoutMs / 1000} s`, {
+      url,
+    });
+  if (clock.expired === 'total')
+    return new ConnectorError('timeout', `reader: source not read within ${settings.maxReadMs / 1000} s`, { url });
   if ((error as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY')
     return new ConnectorError('too_large', `reader: reading the source needed more than ${settings.memoryMb} MiB`, {
       url,
@@ -198,7 +212,11 @@ function describeDeath(
  */
 export function readInProcess(fetcher: Fetcher): ReaderPool {
   return {
-    read: (source, readOptions = {}) => runConnector(source, { fetcher, ...readOptions }),
+    read: async (source, { onItems, ...readOptions } = {}) => {
+      const result = await runConnector(source, { fetcher, ...readOptions });
+      onItems?.(result.items.length);
+      return result;
+    },
     preview: (source, previewOptions = {}) => previewConnector(source, { fetcher, ...previewOptions }),
     warm: async () => undefined,
     close: async () => undefined,

@@ -3,7 +3,14 @@
  * In an archive only fiches (F…) and services (R…) are read; dossiers (N…), menus and
  * glossaries are navigation, not items.
  */
-import { decodeText, type DraftItem, type FetchedBody, ConnectorError, isConnectorError } from '../shared/index.js';
+import {
+  decodeText,
+  type DraftItem,
+  type FetchedBody,
+  ConnectorError,
+  isConnectorError,
+  reportProgress,
+} from '../shared/index.js';
 import { isZip, readArchive, type ArchiveLimits } from './archive.js';
 import { renderFicheBody } from './fiche-body.js';
 import { readLocalOffices } from './local-offices.js';
@@ -88,6 +95,7 @@ export function parseArchive(bytes: Uint8Array, limits?: ArchiveLimits): ParsedC
           if (!isConnectorError(error)) throw error;
           result.skipped.push({ file: name, id: idOf(name), reason: error.message });
         }
+        reportProgress();
       },
       onTooLarge: (name) => result.skipped.push({ file: name, id: idOf(name), reason: 'comarquage: fiche too large' }),
     },

@@ -6,6 +6,7 @@ import {
   type StageContext,
   ConnectorError,
   type FetchResponse,
+  reportProgress,
 } from '../shared/index.js';
 import { readPath } from './paths.js';
 
@@ -31,7 +32,11 @@ export interface JsonPageContent {
 /** Parses every fetched page with the source's mapping; throws bad_format or bad_config. */
 export async function parseJsonApi(body: FetchedBody, ctx: StageContext): Promise<ParsedJsonApi> {
   const mapping = requireMapping(ctx.source.mapping);
-  const pages = body.pages.map((response) => ({ url: response.url, items: readJsonPage(response, mapping).items }));
+  const pages = body.pages.map((response) => {
+    const page = { url: response.url, items: readJsonPage(response, mapping).items };
+    reportProgress();
+    return page;
+  });
   return { pages, truncated: body.truncated };
 }
 

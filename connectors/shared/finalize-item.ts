@@ -18,6 +18,7 @@ import {
   normalizeType,
   pickImage,
 } from './item-fields.js';
+import { reportProgress } from './progress.js';
 import { sanitizeContent } from './sanitize.js';
 import { normalizeLocalOffices, normalizeServiceFacts } from './service-fields.js';
 import { deriveTitle, htmlToText, truncateAtWord } from '../text/index.js';
@@ -39,6 +40,7 @@ export function finalizeItems(
   const seen = new Set<string>();
   drafts.forEach((draft, index) => {
     const outcome = finalizeItem(draft, source, options, index);
+    reportProgress();
     if ('rejection' in outcome) return void result.rejected.push(outcome.rejection);
     if (seen.has(outcome.item.id)) {
       return void result.rejected.push({ index, guid: outcome.item.guid, reason: 'duplicate guid in this run' });

@@ -24,3 +24,4 @@ export { findFirstImage, sanitizeContent } from './sanitize.js';
 export { collapseWhitespace, escapeHtml, htmlToText, slugify, truncateAtWord } from '../text/index.js';
 export { canonicalizeUrl, resolveBase, resolveUrl } from './urls.js';
 export { fetchSingleDocument } from './fetch-single.js';
+export { listenToProgress, reportProgress } from './progress.js';

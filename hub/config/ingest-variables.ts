@@ -55,7 +55,7 @@ export const INGEST_VARIABLES = [
     name: 'RUN_TIMEOUT_SECONDS',
     key: 'runTimeoutSeconds',
     default: '300',
-    doc: 'Time allowed to read one source (fetch, parse, map) in its reader thread; past it the run fails with `timeout`.',
+    doc: 'Time a read of one source (fetch, parse, map) in its reader thread may go without progress (a page fetched, a fiche parsed, an entry mapped); past it, or past 4 times it in all, the run fails with `timeout`.',
     parse: integer(5, 3600),
   }),
   define({
