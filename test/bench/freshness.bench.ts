@@ -15,7 +15,7 @@ import { RunModel } from '../../hub/sources/run-model.js';
 import { serve, startLoopbackServer } from '../connectors/helpers/loopback-server.js';
 import { startHubProcess } from '../helpers/hub-process.js';
 import { makeRss } from '../helpers/rss.js';
-import { benchDatabase, fmt, memoryOf } from './lib.js';
+import { benchDatabase, fmt, markMigrationsApplied, memoryOf } from './lib.js';
 import { insertCorpus, makeCorpus, partnersMap } from './search.bench.js';
 
 const TOKEN = 'bench-admin-token-0123456789abcdef';
@@ -65,6 +65,7 @@ async function benchSize(size: number): Promise<string> {
   await seedPartners();
   const items = makeCorpus(size);
   await insertCorpus(items);
+  await markMigrationsApplied();
   await saveStoredIndex(await getItemsVersion(), await buildInWorker(items, partnersMap()), 0);
   const site = await startLoopbackServer();
   const word = `aquarelliste${size}`;

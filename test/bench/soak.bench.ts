@@ -18,7 +18,7 @@ import { RunModel } from '../../hub/sources/run-model.js';
 import { serve, startLoopbackServer } from '../connectors/helpers/loopback-server.js';
 import { startHubProcess, type HubProcess } from '../helpers/hub-process.js';
 import { makeRss, numberedEntries, type RssEntry } from '../helpers/rss.js';
-import { benchDatabase, fmt, memoryOf, percentile } from './lib.js';
+import { benchDatabase, fmt, markMigrationsApplied, memoryOf, percentile } from './lib.js';
 import { insertCorpus, makeCorpus } from './search.bench.js';
 
 const TOKEN = 'soak-admin-token-0123456789abcdef';
@@ -49,6 +49,7 @@ export async function runSoakBench(): Promise<void> {
   await seedPartners();
   const corpus = makeCorpus(1000);
   await insertCorpus(corpus);
+  await markMigrationsApplied();
   const itemIds = corpus.slice(0, 30).map((i) => i.id);
   const site = await startLoopbackServer();
   const extra: RssEntry[] = [];
