@@ -7,7 +7,9 @@
  * - like and comment counts that each hub serves equal the records;
  * - no request failed but those in flight on the killed hub when it died;
  * - the new item was searchable on all three hubs within 10 s of being written.
- * Not part of `npm test`: `SOAK_MINUTES=3 npm run bench -- soak`.
+ * The scheduler runs a source at most every 5 minutes whatever its cron: with three sources
+ * created together, runs fall due at the start and every 5 minutes after (the traffic lasts
+ * until the new entry is written). Not part of `npm test`: `SOAK_MINUTES=3 npm run bench -- soak`.
  */
 import { randomBytes } from 'node:crypto';
 import { countItemStats } from '../../hub/interaction/index.js';
