@@ -41,7 +41,7 @@ export interface SearchRuntimeOptions {
   /** Changed items laid over the full index before a new full build is wanted. Default 1,000. */
   deltaMax?: number;
   debounceMs?: number;
-  /** Called after this process's own changes are in its index (e.g. WebSub ping). */
+  /** Called after this process built a full index, or laid its own changes over it (e.g. WebSub ping). */
   onIndexChanged?: () => void;
   /** Called with the time its data was read, whenever a new full index is in place. */
   onIndexLoaded?: (readAt: number) => void;
@@ -131,6 +131,7 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
         await bumpItemsVersion({ storedSeq: position });
         await pruneItemChanges(position - KEEP_ENTRIES);
       }
+      options.onIndexChanged?.();
       log.info({ position, bytes: serialized.length }, 'search: full index built and stored');
     },
     onError: (err) => log.error({ err }, 'search: rebuild failed'),
