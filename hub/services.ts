@@ -179,7 +179,8 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
     itemsChanged,
     async partnersChanged() {
       await catalog.partners.reload();
-      await bumpItemsVersion();
+      // Names, kinds and territories of all its items: every hub's next full index.
+      await bumpItemsVersion({ everything: true });
       itemsChanged();
     },
     onItemsChanged: (listener) => void listeners.push(listener),

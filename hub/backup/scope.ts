@@ -6,6 +6,9 @@
  */
 export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   search_index: 'derived: the search index is rebuilt from the items at the first start (and it is the largest)',
+  search_index_claims: 'which hub builds the next full search index; rebuilt from the items anyway',
+  item_changes:
+    'the changes every hub lays over the stored search index; the restored world has no stored index (its first start builds one from the items)',
   claims:
     'leases of the processes that were running sources; they do not exist in the restored world (each source keeps its own generation)',
   migration_claims: 'leases of a migration being applied; the record of applied migrations (migrations) is kept',

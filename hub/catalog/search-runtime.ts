@@ -1,126 +1,286 @@
 /**
- * Keeps this process's search index current: loads the stored index when it matches the
- * items' data version, else builds one (in a worker thread) and stores it; then rebuilds,
- * debounced, when this process ingests, and checks every 2 s whether another process
- * changed items. The process that made a change builds the new index and stores it; the
- * others load it (166 ms at 10,000 items) rather than each building their own (6 s), and
- * build it themselves only when it has not appeared within `waitForStoredMs` of the change
- * (its maker died, or the change came from a tool that does not build).
+ * Keeps this process's search index current, whatever hub process changed the items:
+ * - a full index, built in a worker thread and stored in MongoDB (index-store.ts), which
+ *   the other processes load (166 ms at 10,000 items) rather than each building its own;
+ * - the items' change log (hub/items change-log.ts), looked at every second (one read by
+ *   `_id` of the items' version, then the new entries by `_id`): the items it names are
+ *   read by `_id` and indexed in a small delta laid over the full index (hub/search
+ *   search-layered.ts) — milliseconds for a few items, where a full build takes 6 s at
+ *   10,000 items and 29 s at 50,000;
+ * - a new full build only when the delta passes `deltaMax` items, when a change touched
+ *   items nobody listed (a partner edit, a crashed run, a deleted source), or when this
+ *   process is so far behind that the log was pruned. One hub builds (a claim inserted
+ *   under a unique id), stores the index and writes a log entry saying so; the others load
+ *   it and keep laying over it only the changes after it. They build themselves when it has
+ *   not appeared `waitForStoredMs` after they wanted it (the builder died).
  */
 import type { Logger } from '../log.js';
-import { getItemsVersion, getItemsVersionInfo, listIndexableItems } from '../items/index.js';
-import { SearchService, type IndexableItem } from '../search/index.js';
+import type { Item } from '../../schemas/index.js';
+import {
+  bumpItemsVersion,
+  findItemChangesHead,
+  getItemsVersionInfo,
+  listIndexableItems,
+  pruneItemChanges,
+  readIndexableItems,
+  readItemChanges,
+} from '../items/index.js';
+import { buildOverlay, SearchService, type IndexableItem, type Overlay, type SearchIndex } from '../search/index.js';
 import { collapseStories } from '../stories/index.js';
 import { recordIndexBuild, recordIndexUpdate } from '../metrics/index.js';
-import { loadStoredIndex, saveStoredIndex } from './index-store.js';
+import { claimIndexBuild, loadStoredIndex, saveStoredIndex } from './index-store.js';
 import type { PartnerDirectory } from './partner-directory.js';
 
 export interface SearchRuntimeOptions {
   log: Logger;
   partners: PartnerDirectory;
-  /** How often to look for changes made by other processes. Default 2 s. */
+  /** How often to look at the change log. Default 1 s. */
   pollMs?: number;
-  /** How long after another process's change to wait for its stored index before building. Default 90 s. */
+  /** How long to wait for the full index another process claimed before building one. Default 90 s. */
   waitForStoredMs?: number;
+  /** Changed items laid over the full index before a new full build is wanted. Default 1,000. */
+  deltaMax?: number;
   debounceMs?: number;
-  /** Called after this process built a new index from changed items (e.g. WebSub ping). */
+  /** Called after this process built a full index, or laid its own changes over it (e.g. WebSub ping). */
   onIndexChanged?: () => void;
-  /** Called with the time its data was read, whenever a new index is in place. */
+  /** Called with the time its data was read, whenever a new full index is in place. */
   onIndexLoaded?: (readAt: number) => void;
 }
 
 export interface SearchRuntime {
   service: SearchService;
-  /** The data version of the loaded index. */
+  /** What the index holds: changes whenever a search may answer differently (caches, ETags). */
   version(): string;
   start(): Promise<void>;
-  /** Called when this process changed items. */
+  /** Called when this process changed items (after bumpItemsVersion): applied at once. */
   itemsChanged(): void;
-  /** Rebuilds now and waits (tests, admin tools). */
+  /** Rebuilds in full now and waits (tests, admin tools). */
   refresh(): Promise<void>;
   stop(): void;
 }
+
+/** Log entries kept below a stored full index, for processes a little behind it. */
+const KEEP_ENTRIES = 1000;
+/** Log entries applied in one go. */
+const ENTRIES_PER_PASS = 200;
 
 /** Published items, each story once (hub/stories): the index never holds a story twice. */
 async function loadPublishedItems(): Promise<IndexableItem[]> {
   return collapseStories(await listIndexableItems());
 }
 
+type VersionInfo = Awaited<ReturnType<typeof getItemsVersionInfo>>;
+
 /** Creates the runtime; nothing happens before start(). */
 export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntime {
-  let loadedVersion = '';
-  let buildingVersion = '';
+  const { log } = options;
+  const deltaMax = options.deltaMax ?? 1000;
+  let servedToken = '';
+  let seenToken = '';
+  /** The log entry the full index holds, and the last one applied over it. */
+  let baseSeq = 0;
+  let cursor = 0;
+  /** Items changed after baseSeq: their current version (null: not published), and the entry that said so. */
+  const changed = new Map<string, { seq: number; item: Item | null }>();
+  let fullWanted: { seq: number; since: number } | null = null;
+  let claimedFor = -1;
+  let building = false;
   let catching = false;
-  let readAt = 0;
-  let buildStarted = 0;
+  let again = false;
+  let announce = false;
+  const build = { version: '', readAt: 0, started: 0 };
   let timer: NodeJS.Timeout | undefined;
+
+  /** The changes after the full index, laid over it; a story member an unchanged document shows stays inside it. */
+  function overlayOf(index: SearchIndex): Overlay | null {
+    if (changed.size === 0) return null;
+    const published = [...changed.values()].flatMap((c) => (c.item ? [c.item] : []));
+    const items = collapseStories(published).filter(
+      (item) => !item.storyId || item.storyDetached || changed.has(item.storyId) || !index.docById.has(item.storyId),
+    );
+    return buildOverlay(index, items, changed.keys(), options.partners.current());
+  }
+
   const service = new SearchService({
     debounceMs: options.debounceMs ?? 1000,
     loadAll: async () => {
-      buildStarted = performance.now();
-      buildingVersion = await getItemsVersion();
-      readAt = Date.now();
+      build.started = performance.now();
+      const info = await getItemsVersionInfo();
+      // Entries up to the head are in the items read next; those after it are laid over.
+      const position = await findItemChangesHead(info.seq);
+      build.version = info.version;
+      build.readAt = Date.now();
       const [items, partners] = await Promise.all([loadPublishedItems(), options.partners.get()]);
-      return { items, partners };
+      return { items, partners, position };
     },
-    onSwap: async (_index, serialized) => {
-      loadedVersion = buildingVersion;
-      recordIndexBuild((performance.now() - buildStarted) / 1000, serialized.length);
-      options.onIndexLoaded?.(readAt);
-      await saveStoredIndex(buildingVersion, serialized);
+    overlayFor: (index, position) => {
+      if (position !== undefined) {
+        baseSeq = position;
+        cursor = Math.max(cursor, position);
+        for (const [id, c] of changed) if (c.seq <= position) changed.delete(id);
+        if (fullWanted && fullWanted.seq <= position) fullWanted = null;
+      }
+      return overlayOf(index);
+    },
+    onSwap: async (_index, serialized, position) => {
+      servedToken = build.version;
+      recordIndexBuild((performance.now() - build.started) / 1000, serialized.length);
+      options.onIndexLoaded?.(build.readAt);
+      await saveStoredIndex(build.version, serialized, position);
+      if (position !== undefined) {
+        await bumpItemsVersion({ storedSeq: position });
+        await pruneItemChanges(position - KEEP_ENTRIES);
+      }
       options.onIndexChanged?.();
-      options.log.info({ version: loadedVersion, bytes: serialized.length }, 'search: index built and stored');
+      log.info({ position, bytes: serialized.length }, 'search: full index built and stored');
     },
-    onError: (err) => options.log.error({ err }, 'search: rebuild failed'),
+    onError: (err) => log.error({ err }, 'search: rebuild failed'),
   });
 
   /** Loads a stored index; one written by another version of the hub is rebuilt instead. */
-  async function loadStored(serialized: Buffer): Promise<boolean> {
+  async function loadStored(serialized: Buffer, position: number): Promise<boolean> {
     try {
-      await service.load(serialized);
+      await service.load(serialized, position);
       return true;
     } catch (err) {
-      options.log.warn({ err }, 'search: stored index unreadable, rebuilding');
+      log.warn({ err }, 'search: stored index unreadable, rebuilding');
       return false;
     }
   }
 
+  /** Loads the stored full index when it is newer than ours; the changes after it stay laid over it. */
+  async function loadNewerStored(): Promise<boolean> {
+    const stored = await loadStoredIndex();
+    if (!stored || stored.seq === undefined || stored.seq <= baseSeq) return false;
+    const readAt = Date.now();
+    if (!(await loadStored(stored.serialized, stored.seq))) return false;
+    recordIndexUpdate('stored', stored.serialized.length);
+    // The change may be a partner edit: names and kinds in listings and feeds follow.
+    await options.partners.reload();
+    options.onIndexLoaded?.(readAt);
+    log.info({ position: stored.seq }, 'search: stored index loaded');
+    return true;
+  }
+
+  function wantFull(seq: number): void {
+    fullWanted = { seq: Math.max(seq, fullWanted?.seq ?? 0), since: fullWanted?.since ?? Date.now() };
+  }
+
+  /** The first index: the stored one and the changes after it, else a build. */
+  async function startIndex(info: VersionInfo): Promise<void> {
+    const stored = await loadStoredIndex();
+    if (stored) {
+      const current = stored.version === info.version;
+      // An index stored before the change log existed is usable only if nothing changed since.
+      const position = stored.seq ?? (current ? await findItemChangesHead(info.seq) : undefined);
+      if (position !== undefined && (await loadStored(stored.serialized, position))) {
+        recordIndexUpdate('stored', stored.serialized.length);
+        servedToken = stored.version;
+        if (current) seenToken = info.version;
+        else again = true;
+        options.onIndexLoaded?.(Date.now());
+        log.info({ position }, 'search: stored index loaded');
+        return;
+      }
+    }
+    await service.rebuildNow();
+  }
+
+  /** Reads the new log entries and lays the items they name over the full index. */
+  async function applyChanges(info: VersionInfo): Promise<void> {
+    const { entries, behind } = await readItemChanges(cursor, info.seq, ENTRIES_PER_PASS);
+    if (behind) {
+      log.warn({ cursor, head: info.seq }, 'search: change log pruned past this process');
+      if (await loadNewerStored()) again = true;
+      else wantFull(info.seq);
+      return;
+    }
+    if (entries.length === 0) {
+      seenToken = info.version;
+      return;
+    }
+    const ids = new Set<string>();
+    let everything = false;
+    let stored = 0;
+    for (const entry of entries) {
+      for (const id of entry.ids) ids.add(id);
+      everything ||= entry.everything === true;
+      if (entry.storedSeq !== undefined) stored = Math.max(stored, entry.storedSeq);
+    }
+    const last = entries[entries.length - 1]!.seq;
+    if (everything) await options.partners.reload();
+    for (const [id, item] of await readIndexableItems([...ids])) changed.set(id, { seq: last, item });
+    cursor = last;
+    if (!(stored > baseSeq && (await loadNewerStored()))) {
+      const base = service.getIndex();
+      if (base && ids.size > 0) {
+        service.setOverlay(base, overlayOf(base));
+        recordIndexUpdate('incremental');
+      }
+    }
+    if (everything || changed.size > deltaMax) wantFull(last);
+    servedToken = info.version;
+    if (entries.length < ENTRIES_PER_PASS) seenToken = info.version;
+    else again = true;
+    log.debug({ entries: entries.length, items: ids.size, delta: changed.size, cursor }, 'search: changes applied');
+    if (announce) {
+      announce = false;
+      options.onIndexChanged?.();
+    }
+  }
+
+  /** A full build when one is wanted: by this process if it wins the claim, or once it waited long enough. */
+  async function maybeBuild(): Promise<void> {
+    if (!fullWanted || fullWanted.seq <= baseSeq || building) return;
+    let mine = false;
+    if (claimedFor !== baseSeq) {
+      claimedFor = baseSeq;
+      mine = await claimIndexBuild(baseSeq);
+    }
+    if (!mine && Date.now() - fullWanted.since < (options.waitForStoredMs ?? 90_000)) return;
+    building = true;
+    log.info({ baseSeq, delta: changed.size, claimed: mine }, 'search: full build');
+    void service
+      .rebuildNow()
+      .catch((err: unknown) => log.error({ err }, 'search: rebuild failed'))
+      .finally(() => (building = false));
+  }
+
   async function catchUp(): Promise<void> {
-    // One catch-up at a time: a long build must not pile up loads of the stored index.
-    if (catching) return;
+    // One catch-up at a time; a call during one runs another after it.
+    if (catching) {
+      again = true;
+      return;
+    }
     catching = true;
     try {
-      const { version: current, changedAt } = await getItemsVersionInfo();
-      if (current === loadedVersion) return;
-      const readAt = Date.now();
-      const stored = await loadStoredIndex();
-      if (stored && stored.version === current && (await loadStored(stored.serialized))) {
-        loadedVersion = stored.version;
-        recordIndexUpdate('stored', stored.serialized.length);
-        // The change may be a partner edit: names and kinds in listings and feeds follow.
-        await options.partners.reload();
-        options.onIndexLoaded?.(readAt);
-        options.log.info({ version: current, lagMs: readAt - changedAt.getTime() }, 'search: stored index loaded');
-      } else if (!loadedVersion || readAt - changedAt.getTime() > (options.waitForStoredMs ?? 90_000)) {
-        await service.rebuildNow();
-      }
+      do {
+        again = false;
+        const info = await getItemsVersionInfo();
+        if (!service.isReady()) await startIndex(info);
+        else if (info.version !== seenToken) await applyChanges(info);
+        await maybeBuild();
+      } while (again);
     } finally {
       catching = false;
     }
   }
 
+  const catchUpLogged = () => void catchUp().catch((err: unknown) => log.error({ err }, 'search: catch-up failed'));
+
   return {
     service,
-    version: () => loadedVersion,
+    version: () => `${servedToken}.${baseSeq}`,
     async start() {
       await options.partners.reload();
       await catchUp();
-      timer = setInterval(() => {
-        catchUp().catch((err: unknown) => options.log.error({ err }, 'search: catch-up failed'));
-      }, options.pollMs ?? 2000);
+      timer = setInterval(catchUpLogged, options.pollMs ?? 1000);
       timer.unref();
     },
-    itemsChanged: () => service.scheduleRebuild(),
+    itemsChanged: () => {
+      announce = true;
+      catchUpLogged();
+    },
     refresh: () => service.rebuildNow(),
     stop() {
       if (timer) clearInterval(timer);

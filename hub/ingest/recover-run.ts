@@ -17,7 +17,8 @@ export async function closeAbandonedRun(
 ): Promise<{ state: SourceState; run?: Run }> {
   const now = (deps.now ?? (() => new Date()))();
   const closed = await closeInterruptedRuns(source._id, now);
-  await bumpItemsVersion();
+  // The dead process's last batch may be unannounced, and its ids are unknown here.
+  await bumpItemsVersion({ everything: true });
   deps.onItemsChanged?.();
   const last = closed[closed.length - 1];
   if (!last) return { state: source.state };

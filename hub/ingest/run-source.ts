@@ -119,7 +119,7 @@ export async function runClaimedSource(source: SourceDoc, options: RunOptions, d
   if (!runId) throw new Error(`ingest: source ${source._id} is not leased`);
   const startedAt = now();
   // Items of a run that died may lack their announcement (cut in the middle of a batch).
-  if ((await closeInterruptedRuns(source._id, startedAt)).length) await bumpItemsVersion();
+  if ((await closeInterruptedRuns(source._id, startedAt)).length) await bumpItemsVersion({ everything: true });
   await openRun({ id: runId, sourceId: source._id, partnerId: source.partnerId, trigger: options.trigger, startedAt });
   const outcome = await attempt(source, deps, options.fullRead ?? false);
   const run = toRunDoc(source, runId, options.trigger, startedAt, now(), outcome);

@@ -5,6 +5,7 @@
  */
 import type { Audience, ItemType, Territory } from '../../schemas/index.js';
 import { isDuplicateKey } from '../db/index.js';
+import { noteItemsChanged } from './change-log.js';
 import { readabilityOf } from './item-fields.js';
 import { ITEM_SCHEMA_VERSION, ItemModel, type ItemDoc } from './item-model.js';
 
@@ -60,6 +61,7 @@ export async function writeAuthoredItem(item: AuthoredItem, at: Date): Promise<{
       firstSeenAt: at,
       stats: { likes: 0, comments: 0 },
     });
+    noteItemsChanged([item.id]);
     return { created: true };
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
@@ -68,6 +70,7 @@ export async function writeAuthoredItem(item: AuthoredItem, at: Date): Promise<{
   if (!item.changeNotes.length) unset.changeNotes = '';
   if (!item.unreviewedBy.length) unset.unreviewedBy = '';
   await ItemModel.updateOne({ _id: item.id }, { $set: fields, $unset: unset, $inc: { revision: 1 } });
+  noteItemsChanged([item.id]);
   return { created: false };
 }
 

@@ -12,6 +12,7 @@ export {
   findNewestItemId,
   findPublishedItem,
   listIndexableItems,
+  readIndexableItems,
   toItem,
   withdrawSourceItems,
 } from './items.js';
@@ -26,6 +27,14 @@ export {
 export { findAuthoredItem, setItemUnreviewedBy, writeAuthoredItem, type AuthoredItem } from './authored-items.js';
 export { readItemStats, scanItemStats, writeItemStats } from './item-stats.js';
 export { bumpItemsVersion, getItemsVersion, getItemsVersionInfo } from './data-version.js';
+export {
+  findItemChangesHead,
+  pruneItemChanges,
+  readItemChanges,
+  noteItemsChanged,
+  noteEverythingChanged,
+  type ItemChange,
+} from './change-log.js';
 export { announceItemStats, onItemStats, type ItemStats } from './stats-events.js';
 export { countItemsBySchemaVersion, stampItemsSchemaVersion } from './schema-version.js';
 export { restoreItem, withdrawItem } from './withdrawal.js';

@@ -3,6 +3,7 @@
  * founded the story an item joined, and `storyDetached`, set when its partner took it out
  * of a wrong group — for good: ingestion never groups an item again.
  */
+import { noteItemsChanged } from './change-log.js';
 import { ItemModel } from './item-model.js';
 import { bulkWriteInChunks } from '../db/index.js';
 
@@ -14,11 +15,14 @@ export async function setItemStories(joined: ReadonlyMap<string, string>): Promi
       [...joined].map(([id, storyId]) => ({ updateOne: { filter: { _id: id }, update: { $set: { storyId } } } })),
       (chunk) => ItemModel.bulkWrite(chunk, { ordered: false }),
     );
+  noteItemsChanged(joined.keys());
 }
 
 /** Takes an item out of its story for good; false when no such item. */
 export async function markItemDetached(id: string): Promise<boolean> {
   const res = await ItemModel.updateOne({ _id: id }, { $set: { storyDetached: true }, $unset: { storyId: '' } });
+  // Its story's representative loses a member too: the full build redraws the story.
+  if (res.matchedCount > 0) noteItemsChanged([id]);
   return res.matchedCount > 0;
 }
 

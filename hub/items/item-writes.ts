@@ -5,6 +5,7 @@
 import type { AnyBulkWriteOperation } from 'mongoose';
 import type { ItemInput } from '../../schemas/index.js';
 import { bulkWriteInChunks, isDuplicateKey } from '../db/index.js';
+import { noteItemsChanged } from './change-log.js';
 import { OPTIONAL_ITEM_FIELDS, splitSetUnset, toItemFields } from './item-fields.js';
 import { ItemModel, type ItemDoc } from './item-model.js';
 
@@ -59,6 +60,7 @@ export async function insertItems(
     }));
     try {
       inserted += (await ItemModel.insertMany(docs, { ordered: false, rawResult: true })).insertedCount;
+      noteItemsChanged(batch.map((item) => item.id));
     } catch (err) {
       const e = err as {
         insertedDocs?: unknown[];
@@ -67,6 +69,7 @@ export async function insertItems(
       if (!e.writeErrors?.length || !e.writeErrors.every((w) => isDuplicateKey(w.err ?? w))) throw err;
       const failed = new Set(e.writeErrors.map((w) => w.err?.index ?? w.index ?? -1));
       inserted += batch.length - failed.size;
+      noteItemsChanged(batch.filter((_, index) => !failed.has(index)).map((item) => item.id));
       raced.push(...batch.filter((_, index) => failed.has(index)));
     }
   }
@@ -94,6 +97,7 @@ export async function updateItems(updates: { item: ItemInput; known: KnownItem }
       } as AnyBulkWriteOperation<ItemDoc>;
     });
     updated += (await bulkWriteInChunks(ops, (chunk) => ItemModel.bulkWrite(chunk, { ordered: false }))).modifiedCount;
+    noteItemsChanged(updates.slice(i, i + BATCH).map(({ known }) => known._id));
   }
   return updated;
 }
@@ -107,6 +111,7 @@ export async function withdrawItems(sourceId: string, ids: string[], now: Date):
       { $set: { status: 'withdrawn', withdrawnAt: now }, $inc: { revision: 1 } },
     );
     withdrawn += res.modifiedCount;
+    noteItemsChanged(ids.slice(i, i + BATCH));
   }
   return withdrawn;
 }

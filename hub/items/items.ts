@@ -1,5 +1,6 @@
 /** Item reads shared by search, syndication and interaction. */
 import type { Item } from '../../schemas/index.js';
+import { noteEverythingChanged } from './change-log.js';
 import { ItemModel, type ItemDoc } from './item-model.js';
 
 /** The API shape of a stored item (dates as ISO strings, `id` instead of `_id`). */
@@ -61,6 +62,7 @@ export async function withdrawSourceItems(sourceId: string, now = new Date()): P
     { sourceId, status: 'published' },
     { $set: { status: 'withdrawn', withdrawnAt: now }, $inc: { revision: 1 } },
   );
+  if (res.modifiedCount > 0) noteEverythingChanged();
   return res.modifiedCount;
 }
 
@@ -129,4 +131,19 @@ const INDEXED_FIELDS = {
 export async function listIndexableItems(): Promise<Item[]> {
   const docs = await ItemModel.find({ status: 'published' }, INDEXED_FIELDS).lean<ItemDoc[]>();
   return docs.map((d) => toItem(d));
+}
+
+/**
+ * The current state of these items as the search index reads them: the published ones with
+ * its fields, `null` for those withdrawn or gone. One lookup by `_id` each (FerretDB scans
+ * for `$in`), a few at a time.
+ */
+export async function readIndexableItems(ids: readonly string[]): Promise<Map<string, Item | null>> {
+  const out = new Map<string, Item | null>();
+  for (let i = 0; i < ids.length; i += 16) {
+    const chunk = ids.slice(i, i + 16);
+    const docs = await Promise.all(chunk.map((id) => ItemModel.findById(id, INDEXED_FIELDS).lean<ItemDoc>()));
+    chunk.forEach((id, n) => out.set(id, docs[n]?.status === 'published' ? toItem(docs[n]) : null));
+  }
+  return out;
 }

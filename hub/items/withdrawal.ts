@@ -4,6 +4,7 @@
  * content but leaves it withdrawn until an agent restores it.
  */
 import { Conflict, NotFound } from '../domain-errors.js';
+import { noteItemsChanged } from './change-log.js';
 import { ItemModel, type ItemDoc } from './item-model.js';
 
 /** Withdraws a published item; 409 when it is not published. */
@@ -13,6 +14,7 @@ export async function withdrawItem(id: string, now = new Date()): Promise<ItemDo
     { $set: { status: 'withdrawn', withdrawnAt: now, withdrawnBy: 'agent' }, $inc: { revision: 1 } },
     { new: true },
   ).lean<ItemDoc>();
+  if (item) noteItemsChanged([id]);
   if (item) return item;
   if (!(await ItemModel.exists({ _id: id }))) throw new NotFound(`le contenu ${id}`);
   throw new Conflict('item_not_published', "ce contenu n'est pas publié");
@@ -25,6 +27,7 @@ export async function restoreItem(id: string): Promise<ItemDoc> {
     { $set: { status: 'published' }, $unset: { withdrawnAt: '', withdrawnBy: '' }, $inc: { revision: 1 } },
     { new: true },
   ).lean<ItemDoc>();
+  if (item) noteItemsChanged([id]);
   if (item) return item;
   const current = await ItemModel.findById(id, { status: 1 }).lean<Pick<ItemDoc, 'status'>>();
   if (!current) throw new NotFound(`le contenu ${id}`);

@@ -11,7 +11,7 @@ import {
 } from './internal/document-fields.js';
 import { addFacetValues, createFacetIndex } from './internal/facets.js';
 import { collectAnchors } from './internal/links.js';
-import { PostingsBuilder } from './internal/postings-builder.js';
+import { PostingsBuilder, type CorpusStats } from './internal/postings-builder.js';
 import type { Postings } from './internal/postings.js';
 import { truncateText } from './internal/html-text.js';
 import { FACET_NAMES, type DocStore, type IndexableItem, type PartnerMap, type SearchIndex } from './types.js';
@@ -87,8 +87,15 @@ function linkedPages(item: IndexableItem): { title: string; url: string }[] {
   return [...seeAlso, ...questions, ...moreInfo];
 }
 
-/** Builds the compact postings, doc store, facet bitsets and vocabulary of the published items. */
-export function buildSearchIndex(items: readonly IndexableItem[], partners: PartnerMap): SearchIndex {
+/**
+ * Builds the compact postings, doc store, facet bitsets and vocabulary of the published
+ * items; `corpus`: documents indexed elsewhere that the idf must count (search-layered.ts).
+ */
+export function buildSearchIndex(
+  items: readonly IndexableItem[],
+  partners: PartnerMap,
+  options: { corpus?: CorpusStats } = {},
+): SearchIndex {
   const sorted = sortForIndex(items);
   const size = sorted.length;
   const vocabulary = new VocabularyBuilder();
@@ -96,6 +103,7 @@ export function buildSearchIndex(items: readonly IndexableItem[], partners: Part
     createFieldBuilder((surface, folded) => vocabulary.add(surface, folded)),
     FIELDS,
     FIELDS.map((f) => FIELD_BOOSTS[f]),
+    options.corpus,
   );
   const docs = createDocStore(size);
   const facets = createFacetIndex();

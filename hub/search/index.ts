@@ -17,6 +17,7 @@ export {
 export { suggest, type SuggestResult, type TermSuggestion, type TitleSuggestion } from './suggest.js';
 export { parseSearchParams, SEARCH_PARAM_NAMES, type ParsedSearchParams, type RawQuery } from './params.js';
 export { truncateQuery, MAX_QUERY_LENGTH } from './truncate-query.js';
+export { buildOverlay, searchLayered, suggestLayered, type Overlay } from './search-layered.js';
 export { SearchService, SearchNotReadyError, type SearchCorpus, type SearchServiceOptions } from './search-service.js';
 export { escapeHtml } from './internal/snippet.js';
 export { foldedWords, isStopWord, stemWord } from './analysis/index.js';

@@ -4,6 +4,7 @@
  * the index it was handed, whatever swaps happen meanwhile.
  */
 import {
+  andNotInto,
   countBits,
   createBitset,
   createRangeBitset,
@@ -106,7 +107,7 @@ function pageByDate(matches: Bitset, offset: number, limit: number): number[] {
   return out;
 }
 
-function toHit(
+export function toHit(
   index: SearchIndex,
   doc: number,
   score: number,
@@ -134,23 +135,29 @@ function toHit(
   };
 }
 
-interface PageOfDocs {
+export interface PageOfDocs {
   docs: number[];
   scores: number[];
+  /** Required groups each doc matches (by rank only). */
+  covered: number[];
 }
 
 /** The docs of one page: by date (ascending doc numbers) or by rank. */
-function selectPage(
+export function selectPage(
   filtered: Bitset,
   found: QueryMatches | null,
   byDate: boolean,
   offset: number,
   take: number,
 ): PageOfDocs {
-  if (!found) return { docs: pageByDate(filtered, offset, take), scores: [] };
+  if (!found) return { docs: pageByDate(filtered, offset, take), scores: [], covered: [] };
   if (!byDate) {
     const best = topMatches(found, offset + take, (doc) => hasBit(filtered, doc)).slice(offset);
-    return { docs: best.map((i) => found.docs[i]!), scores: best.map((i) => found.scores[i]!) };
+    return {
+      docs: best.map((i) => found.docs[i]!),
+      scores: best.map((i) => found.scores[i]!),
+      covered: best.map((i) => found.covered[i]!),
+    };
   }
   const docs = pageByDate(filtered, offset, take);
   const wanted = new Map(docs.map((doc, i) => [doc, i]));
@@ -159,7 +166,7 @@ function selectPage(
     const at = wanted.get(doc);
     if (at !== undefined) scores[at] = found.scores[i]!;
   });
-  return { docs, scores };
+  return { docs, scores, covered: [] };
 }
 
 /** Searches (or, without q, lists newest first) with filters, facets, sort and paging. */
@@ -178,16 +185,46 @@ export function searchItems(
   return result;
 }
 
-function runSearch(index: SearchIndex, params: SearchParams, thesaurus: Thesaurus): SearchResult {
-  const limit = clampInt(params.limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
-  const page = clampInt(params.page, 1, 1, Number.MAX_SAFE_INTEGER);
+/** One index's part of a search: what the query and filters match, and the facet counts. */
+export interface IndexMatches {
+  plan: QueryPlan | null;
+  found: QueryMatches | null;
+  /** Documents matching the query, date range and every filter. */
+  matches: Bitset;
+  counts: SearchResult['facets'];
+}
+
+/**
+ * Matches a search on one index. `exclude`: documents to leave out (those a layer laid over
+ * this index replaces); `alsoKnown`: words that layer holds (search-layered.ts).
+ */
+export function matchIndex(
+  index: SearchIndex,
+  params: SearchParams,
+  thesaurus: Thesaurus,
+  layer: { exclude?: Bitset; alsoKnown?: (term: string) => boolean } = {},
+): IndexMatches {
   const [lo, hi] = dateRange(index.docs.dates, params.from, params.to);
   const plan: QueryPlan | null = params.q?.trim() ? planQuery(index, params.q, { thesaurus, lenient: true }) : null;
-  const found = plan ? runQuery(index, plan) : null;
+  const found = plan ? runQuery(index, plan, undefined, layer.alsoKnown) : null;
   const base = found ? matchesToBitset(index.size, found, lo, hi) : createRangeBitset(index.size, lo, hi);
+  if (layer.exclude) andNotInto(base, layer.exclude);
   const { counts, matches } = countFacets(index.facets, base, activeFilters(index, params));
+  return { plan, found, matches, counts };
+}
+
+/** The page asked for: its number, size, and the window of results it covers. */
+export function pageWindow(params: SearchParams): { page: number; limit: number; offset: number; take: number } {
+  const limit = clampInt(params.limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
+  const page = clampInt(params.page, 1, 1, Number.MAX_SAFE_INTEGER);
   const offset = Math.min((page - 1) * limit, MAX_WINDOW);
   const take = Math.max(0, Math.min(limit, MAX_WINDOW - offset));
+  return { page, limit, offset, take };
+}
+
+function runSearch(index: SearchIndex, params: SearchParams, thesaurus: Thesaurus): SearchResult {
+  const { page, limit, offset, take } = pageWindow(params);
+  const { plan, found, matches, counts } = matchIndex(index, params, thesaurus);
   const { docs, scores } = selectPage(matches, found, !found || params.sort === 'date', offset, take);
   const isMatch = plan ? createMatcher(plan) : null;
   const items = docs.map((doc, i) => toHit(index, doc, scores[i] ?? 0, isMatch));

@@ -7,6 +7,7 @@
  */
 import { buildInWorker } from './build-in-worker.js';
 import { getShippedThesaurus, searchItems } from './search-items.js';
+import { searchLayered, suggestLayered, type Overlay } from './search-layered.js';
 import { loadSearchIndexAsync } from './serialize.js';
 import { suggest, type SuggestResult } from './suggest.js';
 import type { Thesaurus } from './thesaurus/index.js';
@@ -15,6 +16,8 @@ import type { IndexableItem, PartnerMap, SearchIndex, SearchParams, SearchResult
 export interface SearchCorpus {
   items: readonly IndexableItem[];
   partners: PartnerMap;
+  /** Where in the items' change log the data was read (handed back to overlayFor and onSwap). */
+  position?: number;
 }
 
 export interface SearchServiceOptions {
@@ -27,7 +30,9 @@ export interface SearchServiceOptions {
   /** Builds a serialized index. Default: `buildInWorker`. */
   build?: (items: readonly IndexableItem[], partners: PartnerMap) => Promise<Buffer>;
   /** Called after each swap, e.g. to store the serialized index for other hub processes. */
-  onSwap?: (index: SearchIndex, serialized: Buffer) => void | Promise<void>;
+  onSwap?: (index: SearchIndex, serialized: Buffer, position?: number) => void | Promise<void>;
+  /** The changes to lay over a full index as it is swapped in (search-layered.ts), or null. */
+  overlayFor?: (index: SearchIndex, position?: number) => Overlay | null;
   /** Receives the errors of scheduled rebuilds (which have no caller). Default: ignored. */
   onError?: (error: unknown) => void;
 }
@@ -41,7 +46,8 @@ export class SearchNotReadyError extends Error {
 
 /** The process-wide holder of the search index. */
 export class SearchService {
-  private index: SearchIndex | null = null;
+  /** The full index and the changes laid over it, replaced together in one assignment. */
+  private current: { index: SearchIndex; overlay: Overlay | null } | null = null;
   private thesaurus: Thesaurus = getShippedThesaurus();
   private timer: NodeJS.Timeout | null = null;
   private firstScheduledAt = 0;
@@ -53,17 +59,33 @@ export class SearchService {
 
   /** True once an index is loaded. */
   isReady(): boolean {
-    return this.index !== null;
+    return this.current !== null;
   }
 
-  /** The current index (a consistent snapshot: keep it to run several queries on one index). */
+  /**
+   * The current full index (a consistent snapshot: keep it to run several queries on one
+   * index). Without the changes laid over it since its build: search() and suggest() have them.
+   */
   getIndex(): SearchIndex | null {
-    return this.index;
+    return this.current?.index ?? null;
   }
 
-  /** Searches the current index, expanding queries with the current thesaurus. */
+  /** The changes laid over the current full index, if any. */
+  getOverlay(): Overlay | null {
+    return this.current?.overlay ?? null;
+  }
+
+  /** Lays changes over `base` (or none); false when `base` is no longer the current full index. */
+  setOverlay(base: SearchIndex, overlay: Overlay | null): boolean {
+    if (this.current?.index !== base) return false;
+    this.current = { index: base, overlay };
+    return true;
+  }
+
+  /** Searches the current index and the changes laid over it, expanding queries with the current thesaurus. */
   search(params: SearchParams): SearchResult {
-    return searchItems(this.requireIndex(), params, this.thesaurus);
+    const { index, overlay } = this.requireCurrent();
+    return overlay ? searchLayered(index, overlay, params, this.thesaurus) : searchItems(index, params, this.thesaurus);
   }
 
   /** Replaces the synonyms and derivations queries are expanded with: the next search uses them. */
@@ -73,13 +95,17 @@ export class SearchService {
 
   /** Completions from the current index. */
   suggest(q: string, limit?: number): SuggestResult {
-    return suggest(this.requireIndex(), q, limit);
+    const { index, overlay } = this.requireCurrent();
+    return overlay ? suggestLayered(index, overlay, q, limit) : suggest(index, q, limit);
   }
 
-  /** Loads a serialized index (e.g. stored by another process) and swaps it in. */
-  async load(serialized: Buffer | Uint8Array): Promise<SearchIndex> {
+  /**
+   * Loads a serialized index (e.g. stored by another process) and swaps it in, with the
+   * changes `overlayFor` lays over it; `position`: where in the change log its data was read.
+   */
+  async load(serialized: Buffer | Uint8Array, position?: number): Promise<SearchIndex> {
     const next = await loadSearchIndexAsync(serialized);
-    this.index = next;
+    this.current = { index: next, overlay: this.options.overlayFor?.(next, position) ?? null };
     return next;
   }
 
@@ -132,15 +158,15 @@ export class SearchService {
   }
 
   private async buildAndSwap(): Promise<void> {
-    const { items, partners } = await this.options.loadAll();
+    const { items, partners, position } = await this.options.loadAll();
     const build = this.options.build ?? buildInWorker;
     const serialized = await build(items, partners);
-    const next = await this.load(serialized);
-    await this.options.onSwap?.(next, serialized);
+    const next = await this.load(serialized, position);
+    await this.options.onSwap?.(next, serialized, position);
   }
 
-  private requireIndex(): SearchIndex {
-    if (!this.index) throw new SearchNotReadyError();
-    return this.index;
+  private requireCurrent(): { index: SearchIndex; overlay: Overlay | null } {
+    if (!this.current) throw new SearchNotReadyError();
+    return this.current;
   }
 }

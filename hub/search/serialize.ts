@@ -36,6 +36,8 @@ interface Header {
   pipeline: string[];
   terms: number;
   entries: number;
+  /** Average length of each field in terms (absent before the change log: optional). */
+  averages?: number[];
 }
 
 function frame(body: Buffer): Buffer {
@@ -111,6 +113,7 @@ export function serializeSearchIndex(index: SearchIndex): Buffer {
     pipeline: PIPELINE,
     terms: postings.terms.length,
     entries: postings.docs.length,
+    ...(postings.averageFieldLengths ? { averages: [...postings.averageFieldLengths] } : {}),
   };
   const vocabulary = {
     words: index.vocabulary.words,
@@ -201,7 +204,14 @@ function decodePostings(header: Header, frames: Buffer[]): Postings {
   const offsets = fromPlanes(offsetsRaw!, header.terms * header.fields.length + 1);
   if (offsets[offsets.length - 1] !== header.entries) throw new Error('search: corrupt serialized index (offsets)');
   const docs = undeltaDocs(offsets, fromPlanes(docsRaw!, header.entries));
-  return { fields: header.fields, terms, offsets, docs, weights: fromPlanes(weightsRaw, header.entries) };
+  return {
+    fields: header.fields,
+    terms,
+    offsets,
+    docs,
+    weights: fromPlanes(weightsRaw, header.entries),
+    ...(header.averages ? { averageFieldLengths: header.averages } : {}),
+  };
 }
 
 /** Decoding steps, frame by frame: the async loader yields to the event loop between them. */

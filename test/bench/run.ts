@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- ingest|isolation|search|backup|widgets|portal|console|relevance|stories] — the benchmarks, each reported as
+ * npm run bench [-- ingest|isolation|search|backup|widgets|portal|console|relevance|stories|soak] — the benchmarks, each reported as
  * ratios against a baseline measured in the same process. Figures are written down in
  * docs/benchmarks.md.
  */
@@ -16,4 +16,6 @@ if (all || which.includes('portal')) await (await import('./portal.bench.js')).r
 if (all || which.includes('console')) await (await import('./console.bench.js')).runConsoleBench();
 if (all || which.includes('relevance')) await (await import('./relevance.bench.js')).runRelevanceBench();
 if (all || which.includes('stories')) await (await import('./stories.bench.js')).runStoriesBench();
+// The soak runs minutes (SOAK_MINUTES, default 10): only when named.
+if (which.includes('soak')) await (await import('./soak.bench.js')).runSoakBench();
 process.exit(0);

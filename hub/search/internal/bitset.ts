@@ -47,6 +47,12 @@ export function andInto(target: Bitset, other: Bitset): Bitset {
   return target;
 }
 
+/** target &= ~other, in place. */
+export function andNotInto(target: Bitset, other: Bitset): Bitset {
+  for (let w = 0; w < target.length; w++) target[w]! &= ~other[w]!;
+  return target;
+}
+
 /** target |= other, in place. */
 export function orInto(target: Bitset, other: Bitset): Bitset {
   for (let w = 0; w < target.length; w++) target[w]! |= other[w]!;

@@ -38,6 +38,18 @@ interface LunrBuilderInternals {
   _b: number;
 }
 
+/**
+ * Documents indexed elsewhere that the weights must account for: a small index of changed
+ * items laid over a full one (search-layered.ts) gets the idf of the whole corpus, so that
+ * a word rare in the corpus stays rare in it.
+ */
+export interface CorpusStats {
+  documents: number;
+  documentsWithTerm(term: string): number;
+  /** Their average field lengths (BM25's length normalisation), when known. */
+  averageFieldLengths?: readonly number[];
+}
+
 /** Feeds documents in order (0, 1, 2…), then `finish()` returns the postings. */
 export class PostingsBuilder {
   private readonly builder: LunrBuilderInternals;
@@ -57,6 +69,7 @@ export class PostingsBuilder {
     builder: lunr.Builder,
     private readonly fields: readonly string[],
     private readonly boosts: readonly number[],
+    private readonly corpus?: CorpusStats,
   ) {
     this.builder = builder as unknown as LunrBuilderInternals;
   }
@@ -108,15 +121,17 @@ export class PostingsBuilder {
     for (let id = 0; id < T; id++)
       for (let f = 0; f < F; f++) offsets[rank[id]! * F + f + 1] = this.counts.data[id * F + f]!;
     for (let i = 1; i < offsets.length; i++) offsets[i]! += offsets[i - 1]!;
+    const average = this.averageFieldLengths();
     const postings = {
       fields: this.fields,
       terms: order.map((id) => this.termList[id]!),
       offsets,
       docs: new Uint32Array(offsets[T * F]!),
       weights: new Uint32Array(offsets[T * F]!),
+      averageFieldLengths: average,
     };
     this.termIds.clear();
-    this.fillEntries(postings, rank, this.computeIdf(T));
+    this.fillEntries(postings, rank, this.computeIdf(T), average);
     return postings;
   }
 
@@ -124,21 +139,28 @@ export class PostingsBuilder {
   private computeIdf(T: number): Float64Array {
     const F = this.fields.length;
     const idf = new Float64Array(T);
+    const documents = this.documents + (this.corpus?.documents ?? 0);
     for (let id = 0; id < T; id++) {
-      let documentsWithTerm = 0;
+      let documentsWithTerm = this.corpus?.documentsWithTerm(this.termList[id]!) ?? 0;
       for (let f = 0; f < F; f++) documentsWithTerm += this.counts.data[id * F + f]!;
-      const x = (this.documents - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5);
+      const x = (documents - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5);
       idf[id] = Math.log(1 + Math.abs(x));
     }
     return idf;
   }
 
-  /** lunr.Builder#calculateAverageFieldLengths: every document has every field. */
+  /**
+   * lunr.Builder#calculateAverageFieldLengths: every document has every field. With a
+   * `corpus` whose averages are known, the averages over both.
+   */
   private averageFieldLengths(): number[] {
     const F = this.fields.length;
     const sums = new Array<number>(F).fill(0);
     for (let i = 0; i < this.documents * F; i++) sums[i % F]! += this.fieldLengths.data[i]!;
-    return sums.map((sum) => sum / this.documents);
+    const other = this.corpus?.averageFieldLengths;
+    if (!this.corpus || other?.length !== F) return sums.map((sum) => sum / this.documents);
+    const n = this.documents + this.corpus.documents;
+    return sums.map((sum, f) => (sum + other[f]! * this.corpus!.documents) / n);
   }
 
   /** lunr.Builder#createFieldVectors, writing weight × 1000 into the CSR arrays. */
@@ -146,10 +168,10 @@ export class PostingsBuilder {
     postings: { docs: Uint32Array; weights: Uint32Array; offsets: Uint32Array },
     rank: Uint32Array,
     idf: Float64Array,
+    average: number[],
   ): void {
     const F = this.fields.length;
     const { _k1: k1, _b: b } = this.builder;
-    const average = this.averageFieldLengths();
     const cursor = postings.offsets.slice(0, -1);
     const starts = this.fieldStarts;
     for (let doc = 0, df = 0; doc < this.documents; doc++) {

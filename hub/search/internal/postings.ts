@@ -8,6 +8,7 @@
  * and `weights` (lunr's BM25 weight × field boost, rounded to 3 decimals by lunr, stored
  * × 1000 as an integer: exactly what lunr's field vectors hold).
  */
+import { hasBit, type Bitset } from './bitset.js';
 
 export interface Postings {
   /** Field names, in lunr's field order (title, summary, meta, body). */
@@ -19,6 +20,8 @@ export interface Postings {
   readonly docs: Uint32Array;
   /** BM25 weight × 1000 (an integer), entry by entry. */
   readonly weights: Uint32Array;
+  /** Average length of each field in terms, as BM25 used it (indexes stored before it lack it). */
+  readonly averageFieldLengths?: readonly number[];
 }
 
 /** The number of the term in `postings.terms`, or -1 when the index does not hold it. */
@@ -32,6 +35,20 @@ export function findTerm(postings: Postings, term: string): number {
     else hi = mid;
   }
   return lo < terms.length && terms[lo] === term ? lo : -1;
+}
+
+/**
+ * lunr's documentsWithTerm: the term's entries over every field (a document counts once per
+ * field), leaving out those of the documents in `except`.
+ */
+export function countTermEntries(postings: Postings, term: string, except?: Bitset): number {
+  const t = findTerm(postings, term);
+  if (t < 0) return 0;
+  const F = postings.fields.length;
+  const [start, end] = [postings.offsets[t * F]!, postings.offsets[t * F + F]!];
+  let n = end - start;
+  if (except) for (let p = start; p < end; p++) if (hasBit(except, postings.docs[p]!)) n--;
+  return n;
 }
 
 /** The numbers of the named fields (unknown names are skipped), all fields by default. */

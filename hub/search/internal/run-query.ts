@@ -100,6 +100,7 @@ function accumulate(
   byTerm: Map<string, number>,
   fields: number[],
   scratch: Scratch,
+  alsoKnown?: (term: string) => boolean,
 ) {
   const { offsets, docs, weights } = index.postings;
   const F = index.postings.fields.length;
@@ -108,7 +109,11 @@ function accumulate(
   let squares = 0;
   for (const [term, boost] of plan.clauses) {
     const t = findTerm(index.postings, term);
-    if (t < 0) continue;
+    // A word another layer holds still counts in the query's magnitude (search-layered.ts).
+    if (t < 0) {
+      if (alsoKnown?.(term)) squares += boost * boost;
+      continue;
+    }
     const bits = byTerm.get(term)!;
     squares += boost * boost;
     // Same additions in the same order (clause, field, document) as lunr's object walk did:
@@ -178,11 +183,27 @@ function collect(count: number, scratch: Scratch, plan: QueryPlan, magnitude: nu
   return out;
 }
 
-/** Runs the plan; `fields` restricts the search to some fields (default: all). */
-export function runQuery(index: SearchIndex, plan: QueryPlan, fields?: readonly string[]): QueryMatches {
+/**
+ * Runs the plan; `fields` restricts the search to some fields (default: all); `alsoKnown`
+ * names the words that another index laid over this one holds (their weight counts in the
+ * query's magnitude, as it would in one index of both).
+ */
+export function runQuery(
+  index: SearchIndex,
+  plan: QueryPlan,
+  fields?: readonly string[],
+  alsoKnown?: (term: string) => boolean,
+): QueryMatches {
   if (plan.clauses.size === 0 || index.size === 0) return NO_MATCH;
   const scratch = getScratch(index);
-  const { count, magnitude } = accumulate(index, plan, slotMasks(plan), fieldNumbers(index.postings, fields), scratch);
+  const { count, magnitude } = accumulate(
+    index,
+    plan,
+    slotMasks(plan),
+    fieldNumbers(index.postings, fields),
+    scratch,
+    alsoKnown,
+  );
   return count === 0 ? NO_MATCH : collect(count, scratch, plan, magnitude);
 }
 
