@@ -10,7 +10,7 @@ import { saveStoredIndex } from '../../hub/catalog/index-store.js';
 import { seedPartners } from '../../hub/partners/index.js';
 import { buildInWorker } from '../../hub/search/index.js';
 import { HAS_LIGHTHOUSE, lighthouseTable } from './lighthouse.js';
-import { benchDatabase, fmt, load, percentile } from './lib.js';
+import { benchDatabase, fmt, load, markMigrationsApplied, percentile } from './lib.js';
 import { insertCorpus, makeCorpus, partnersMap, spawnHub, waitReady } from './search.bench.js';
 
 const CLIENTS = 10;
@@ -30,6 +30,7 @@ export async function runPortalBench(): Promise<void> {
   await seedPartners();
   const items = makeCorpus(SIZE);
   await insertCorpus(items);
+  await markMigrationsApplied();
   await saveStoredIndex('0', await buildInWorker(items, partnersMap()));
   const hub = await spawnHub(db.uri);
   try {
