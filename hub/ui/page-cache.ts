@@ -39,10 +39,6 @@ export class PageCache {
       this.bytes -= page.body.length;
     }
   }
-
-  get size(): { pages: number; bytes: number } {
-    return { pages: this.entries.size, bytes: this.bytes };
-  }
 }
 
 /** The pages of this process: 32 MiB, a few thousand compressed pages. */

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { PageAssets } from './page-assets.js';
-import { renderedPages } from './page-cache.js';
+import { renderedPages, type CachedPage } from './page-cache.js';
 import { getStylesheets, type Stylesheets } from './stylesheets.js';
 
 /**
@@ -72,6 +72,7 @@ export async function sendPage(ctx: Context, page: PageSource, options: SendPage
   ctx.set('X-Frame-Options', 'SAMEORIGIN');
   ctx.set('Cache-Control', options.cacheControl ?? 'no-cache');
   ctx.vary('Accept-Encoding');
+  const accepted = ctx.acceptsEncodings('br', 'gzip', 'identity') || 'identity';
   let cacheKey: string | undefined;
   if (options.etag !== undefined) {
     // The address is part of it, so that a validator never stands for another page.
@@ -82,35 +83,25 @@ export async function sendPage(ctx: Context, page: PageSource, options: SendPage
       ctx.status = 304;
       return;
     }
-    if (ctx.status === 200) cacheKey = `${etag} ${ctx.acceptsEncodings('br', 'gzip', 'identity') || 'identity'}`;
+    if (ctx.status === 200) cacheKey = `${etag} ${accepted}`;
   }
   ctx.type = 'text/html; charset=utf-8';
   const cached = cacheKey === undefined ? undefined : renderedPages.get(cacheKey);
-  if (cached) {
-    options.onCacheHit?.();
-    if (cached.encoding !== 'identity') ctx.set('Content-Encoding', cached.encoding);
-    ctx.body = cached.body;
-    return;
-  }
-  const element = typeof page === 'function' ? await page() : page;
-  const html = Buffer.from(renderPage(element, stylesheets), 'utf8');
-  const body = await compress(ctx, html);
-  if (cacheKey !== undefined)
-    renderedPages.set(cacheKey, { body, encoding: ctx.response.get('Content-Encoding') || 'identity' });
-  ctx.body = body;
+  const sent =
+    cached ?? (await compress(renderPage(typeof page === 'function' ? await page() : page, stylesheets), accepted));
+  if (cached) options.onCacheHit?.();
+  else if (cacheKey !== undefined) renderedPages.set(cacheKey, sent);
+  if (sent.encoding !== 'identity') ctx.set('Content-Encoding', sent.encoding);
+  ctx.body = sent.body;
 }
 
-async function compress(ctx: Context, body: Buffer): Promise<Buffer> {
-  if (body.length < COMPRESS_FROM_BYTES) return body;
-  const encoding = ctx.acceptsEncodings('br', 'gzip', 'identity');
-  if (encoding === 'br') {
-    ctx.set('Content-Encoding', 'br');
-    // Quality 5: most of brotli's gain at a few milliseconds per page.
-    return brotliAsync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
-  }
-  if (encoding === 'gzip') {
-    ctx.set('Content-Encoding', 'gzip');
-    return gzipAsync(body, { level: 6 });
-  }
-  return body;
+/** The page's bytes in the encoding the browser accepts (`identity` when small). */
+async function compress(html: string, accepted: string): Promise<CachedPage> {
+  const body = Buffer.from(html, 'utf8');
+  if (body.length < COMPRESS_FROM_BYTES) return { body, encoding: 'identity' };
+  // Quality 5: most of brotli's gain at a few milliseconds per page.
+  if (accepted === 'br')
+    return { body: await brotliAsync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }), encoding: 'br' };
+  if (accepted === 'gzip') return { body: await gzipAsync(body, { level: 6 }), encoding: 'gzip' };
+  return { body, encoding: 'identity' };
 }
