@@ -7,7 +7,7 @@ import type { PortalDeps } from './deps.js';
 import { AccessibilityPage } from './pages/accessibility-page.js';
 import { LegalPage } from './pages/legal-page.js';
 import { PrivacyPage } from './pages/privacy-page.js';
-import { page, SEARCH_QUERY, WITH_BAD_REQUEST } from './route-docs.js';
+import { formPost, page, SEARCH_QUERY, WITH_BAD_REQUEST } from './route-docs.js';
 import { serveCommune } from './routes/commune.js';
 import { serveCommuneChoice } from './routes/commune-choice.js';
 import { serveHome } from './routes/home.js';
@@ -66,17 +66,11 @@ export function portalRoutes(deps: PortalDeps): RouteGroup {
       (ctx) => feedback.show(ctx),
     )
     .add(
-      {
-        method: 'post',
-        path: '/articles/:id/avis',
-        tag: 'pages',
-        summary: "Enregistre l'avis (formulaire du navigateur), puis 303 vers le merci",
-        responses: {
-          303: { description: 'Enregistré' },
-          400: { description: 'Formulaire refusé : la page, avec les messages en français', contentType: 'text/html' },
-          404: { description: 'Publication inconnue', contentType: 'text/html' },
-        },
-      },
+      formPost('/articles/:id/avis', "Enregistre l'avis (formulaire du navigateur), puis 303 vers le merci", {
+        303: { description: 'Enregistré' },
+        400: { description: 'Formulaire refusé : la page, avec les messages en français', contentType: 'text/html' },
+        404: { description: 'Publication inconnue', contentType: 'text/html' },
+      }),
       (ctx) => feedback.post(ctx),
     )
     .add(
@@ -149,32 +143,27 @@ export function portalRoutes(deps: PortalDeps): RouteGroup {
       myData.confirm(ctx),
     )
     .add(
-      {
-        method: 'post',
-        path: '/mes-donnees/effacer',
-        tag: 'pages',
-        summary: 'Efface (comme DELETE /api/v1/visitor/data) et oublie le cookie, puis 303 vers /mes-donnees?efface=1',
-        responses: {
+      formPost(
+        '/mes-donnees/effacer',
+        'Efface (comme DELETE /api/v1/visitor/data) et oublie le cookie, puis 303 vers /mes-donnees?efface=1',
+        {
           303: { description: 'Effacé' },
           400: { description: 'Jeton absent, altéré ou périmé : la page, en français', contentType: 'text/html' },
           403: { description: 'Jeton d’une autre clé : la page, en français', contentType: 'text/html' },
           429: { description: 'Limite de l’API dépassée : page en français', contentType: 'text/html' },
         },
-      },
+      ),
       (ctx) => myData.erase(ctx),
     )
     .add(
-      {
-        method: 'post',
-        path: '/ma-commune',
-        tag: 'pages',
-        summary:
-          'Choisit (ou oublie) la commune du visiteur : un cookie « commune » de ce site, puis retour à la page (303)',
-        responses: {
+      formPost(
+        '/ma-commune',
+        'Choisit (ou oublie) la commune du visiteur : un cookie « commune » de ce site, puis retour à la page (303)',
+        {
           303: { description: 'Vers la page du formulaire' },
           400: { description: 'Commune inconnue : page en français', contentType: 'text/html' },
         },
-      },
+      ),
       serveCommuneChoice(deps),
     )
     .add(

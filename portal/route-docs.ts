@@ -20,6 +20,11 @@ export function page(path: string, summary: string, extra: Partial<RouteDoc> = {
   return { method: 'get', path, tag: 'pages', summary, responses: PAGE_RESPONSES, ...extra };
 }
 
+/** A form's POST (tag "pages"): its answers are the route's own. */
+export function formPost(path: string, summary: string, responses: RouteDoc['responses']): RouteDoc {
+  return { method: 'post', path, tag: 'pages', summary, responses };
+}
+
 /** The search page's filters: the same as /api/v1/items. */
 export const SEARCH_QUERY = {
   q: { description: 'Texte recherché' },

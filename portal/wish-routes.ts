@@ -1,7 +1,7 @@
 /** The wishes' pages (hub/voice): list, form, follow-up links, one wish and « Moi aussi ». */
 import type { RouteDoc, RouteGroup } from '../hub/http/index.js';
 import type { PortalDeps } from './deps.js';
-import { HTML, page, SEARCH_QUERY, WITH_BAD_REQUEST } from './route-docs.js';
+import { formPost, HTML, page, SEARCH_QUERY, WITH_BAD_REQUEST } from './route-docs.js';
 import { serveWishScript } from './routes/assets.js';
 import { serveFollowUp } from './routes/follow-up.js';
 import { serveWishForm } from './routes/wish-form.js';
@@ -44,43 +44,32 @@ export function addWishPages(group: RouteGroup, deps: PortalDeps): RouteGroup {
       (ctx) => form.show(ctx),
     )
     .add(
-      {
-        method: 'post',
-        path: '/souhaits/proposer',
-        tag: 'pages',
-        summary: 'Enregistre un souhait (formulaire du navigateur), puis 303 vers le merci',
-        responses: FORM_POST_RESPONSES,
-      },
+      formPost(
+        '/souhaits/proposer',
+        'Enregistre un souhait (formulaire du navigateur), puis 303 vers le merci',
+        FORM_POST_RESPONSES,
+      ),
       (ctx) => form.post(ctx),
     )
     .add(page('/souhaits/suivi/confirmer', 'Confirmer le suivi par e-mail (bouton)', { query: token }), (ctx) =>
       confirm.show(ctx),
     )
     .add(
-      {
-        method: 'post',
-        path: '/souhaits/suivi/confirmer',
-        tag: 'pages',
-        summary: 'Confirme l’adresse de suivi (double opt-in)',
-        responses: {
-          200: HTML,
-          400: FORM_POST_RESPONSES[400]!,
-          404: { description: 'Lien inconnu', contentType: 'text/html' },
-        },
-      },
+      formPost('/souhaits/suivi/confirmer', 'Confirme l’adresse de suivi (double opt-in)', {
+        200: HTML,
+        400: FORM_POST_RESPONSES[400]!,
+        404: { description: 'Lien inconnu', contentType: 'text/html' },
+      }),
       (ctx) => confirm.post(ctx),
     )
     .add(page('/souhaits/suivi/arreter', 'Arrêter le suivi par e-mail (bouton)', { query: token }), (ctx) =>
       stop.show(ctx),
     )
     .add(
-      {
-        method: 'post',
-        path: '/souhaits/suivi/arreter',
-        tag: 'pages',
-        summary: 'Arrête le suivi : l’adresse est effacée',
-        responses: { 200: HTML, 400: FORM_POST_RESPONSES[400]! },
-      },
+      formPost('/souhaits/suivi/arreter', 'Arrête le suivi : l’adresse est effacée', {
+        200: HTML,
+        400: FORM_POST_RESPONSES[400]!,
+      }),
       (ctx) => stop.post(ctx),
     )
     .add(
@@ -90,13 +79,11 @@ export function addWishPages(group: RouteGroup, deps: PortalDeps): RouteGroup {
       serveWish(deps),
     )
     .add(
-      {
-        method: 'post',
-        path: '/souhaits/:id/soutien',
-        tag: 'pages',
-        summary: '« Moi aussi » (action=soutenir) ou son retrait (action=retirer), sans JavaScript, puis 303',
-        responses: FORM_POST_RESPONSES,
-      },
+      formPost(
+        '/souhaits/:id/soutien',
+        '« Moi aussi » (action=soutenir) ou son retrait (action=retirer), sans JavaScript, puis 303',
+        FORM_POST_RESPONSES,
+      ),
       serveSupport(deps),
     )
     .add(
