@@ -65,6 +65,7 @@ export function createCatalog(config: Config, log: Logger, services?: ServiceDir
   };
 }
 
+export type { DirectoryEntry } from './partner-directory.js';
 export { StatsOverlay } from './stats-overlay.js';
 export { createSynonymRuntime, type SynonymRuntime } from './synonym-runtime.js';
 export { createSynonym, deleteSynonym, listSynonyms, restoreSynonym, type SynonymView } from './synonym-store.js';

@@ -2,18 +2,10 @@
  * How the portal names a partner in a sentence: « le site de la mairie de Koné », « du
  * Mont-Dore », « de la province Sud », and the kinds of partners as headings.
  */
+import type { DirectoryEntry } from '../../hub/catalog/index.js';
 
 /** What the portal knows of a partner (the catalog's directory entry). */
-export interface PartnerRef {
-  id: string;
-  name: string;
-  shortName?: string;
-  kind: string;
-  province?: string;
-  communeCode?: string;
-  website?: string;
-  description?: string;
-}
+export type PartnerRef = DirectoryEntry;
 
 /** The kinds of partners, in the order /partenaires lists them. */
 export const PARTNER_KIND_LABELS: Readonly<Record<string, string>> = {
