@@ -4,26 +4,19 @@
  * Lisibilité and Recherches sans réponse — no axe violation at 320 and 1280 px in light and
  * dark, nothing wider than the screen, no CSP error; screenshots with SCREENSHOTS=dir.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
 import { fillItemsReadability } from '../../../hub/items/index.js';
-import { HAS_CHROMIUM, launchBrowser } from '../../helpers/browser.js';
-import { createTestAgent, signInAs } from '../../helpers/console.js';
-import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../../helpers/hub.js';
-import { checkPageEverywhere } from '../../helpers/page-checks.js';
+import { describeScreens } from '../../helpers/console-screens.js';
+import { TEST_ADMIN_TOKEN } from '../../helpers/hub.js';
 import { insertItems } from '../../helpers/items.js';
 import { changeStatus, newVisitor, oldFormToken, publishedWish } from '../../hub/voice/fixtures.js';
 
-let hub: TestHub;
-let browser: Browser;
-let cookies: { name: string; value: string; url: string }[];
 let wishId: string;
 const ITEM = 'koumac-horaires-mairie';
 
-describe.skipIf(!HAS_CHROMIUM)('the voice’s console screens in Chromium', () => {
-  beforeAll(async () => {
-    hub = await startTestHub({ seed: true, label: 'voicee2e' });
-    await createTestAgent({ email: 'ana@koumac.nc', name: 'Ana Koumac', role: 'partner-admin', partnerId: 'koumac' });
+describeScreens('the voice’s console screens in Chromium', {
+  hub: { seed: true, label: 'voicee2e' },
+  agent: { email: 'ana@koumac.nc', name: 'Ana Koumac', role: 'partner-admin', partnerId: 'koumac' },
+  async prepare(hub) {
     wishId = await publishedWish(hub, newVisitor(), { title: 'Horaires de la mairie annexe de Koumac' });
     await changeStatus(hub, wishId, { status: 'a-l-etude', partnerIds: ['koumac'] }, TEST_ADMIN_TOKEN);
     await insertItems([
@@ -48,28 +41,14 @@ describe.skipIf(!HAS_CHROMIUM)('the voice’s console screens in Chromium', () =
       },
     });
     await hub.request('/api/v1/items?q=cantine%20scolaire%20koumac');
-    const ana = await signInAs(hub, 'ana@koumac.nc');
-    cookies = [...ana.cookies].map(([name, value]) => ({ name, value, url: hub.url }));
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-  });
-
-  const screens: [() => string, string][] = [
-    [() => '/console/souhaits', 'console-souhaits'],
-    [() => `/console/souhaits/${wishId}`, 'console-souhait'],
-    [() => '/console/souhaits/nouveau', 'console-souhait-saisie'],
-    [() => '/console/avis', 'console-avis'],
-    [() => `/console/avis/${ITEM}`, 'console-avis-page'],
-    [() => '/console/lisibilite', 'console-lisibilite'],
-    [() => '/console/recherches-sans-reponse', 'console-recherches-sans-reponse'],
-  ];
-  for (const [path, name] of screens)
-    it(
-      `${name} passes the page checks`,
-      () => checkPageEverywhere(browser, hub.url + path(), name, { cookies }),
-      120_000,
-    );
+  },
+  screens: [
+    { path: '/console/souhaits', name: 'console-souhaits' },
+    { path: () => `/console/souhaits/${wishId}`, name: 'console-souhait' },
+    { path: '/console/souhaits/nouveau', name: 'console-souhait-saisie' },
+    { path: '/console/avis', name: 'console-avis' },
+    { path: `/console/avis/${ITEM}`, name: 'console-avis-page' },
+    { path: '/console/lisibilite', name: 'console-lisibilite' },
+    { path: '/console/recherches-sans-reponse', name: 'console-recherches-sans-reponse' },
+  ],
 });
