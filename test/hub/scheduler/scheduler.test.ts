@@ -172,7 +172,11 @@ describe('scheduler', () => {
     const s = scheduler(6);
     expect(await s.tick()).toBe(6);
     await s.idle();
-    expect(await RunModel.countDocuments({ status: 'ok' })).toBe(6);
+    // Every run ok; on a failure the statuses and reasons say why (it failed once on a loaded machine: 4 of 6).
+    const runs = await RunModel.find({}, { status: 1, error: 1 }).lean();
+    expect(runs.map((r) => `${r.status} ${r.error?.code ?? ''} ${r.error?.message ?? ''}`.trim())).toEqual(
+      Array(6).fill('ok'),
+    );
     expect(maxInFlight).toBe(2);
   });
 
