@@ -18,7 +18,11 @@ import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../../helpers/hub.
 
 /** Each fiche of the hostile zip about 2 MB of XML: parsed, not dropped by the 5 MiB cap per fiche. */
 const HOSTILE_PARAGRAPHS = 20_000;
-/** The issue's bound on /healthz's p99 while a zip is parsed. */
+/**
+ * The issue's bound on /healthz's p99 while a zip is parsed, as issue 16 words it (no room
+ * added): on a loaded 2-core machine it is at the edge (measured in docs/benchmarks.md,
+ * « The zips through the hub, in npm test »).
+ */
 const HEALTH_P99_MS = 200;
 /**
  * Items a run takes (RUN_MAX_ITEMS). The whole DILA zip is still parsed (7,594 fiches), and
