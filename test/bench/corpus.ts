@@ -27,6 +27,21 @@ export function zipFiches(fiches: Map<string, string>): Uint8Array {
   return zipSync(Object.fromEntries([...fiches].map(([name, xml]) => [name, encoder.encode(xml)])), { level: 6 });
 }
 
+/**
+ * A small zip of 4 real fiches whose first paragraph is repeated `paragraphs` times:
+ * megabytes of XML each, what a hostile co-marquage source could send.
+ */
+export function hostileZip(fiches: Map<string, string>, paragraphs: number): Uint8Array {
+  const huge = new Map<string, string>();
+  for (const [name, xml] of fiches) {
+    const paragraph = /<Paragraphe>[\s\S]*?<\/Paragraphe>/.exec(xml)?.[0];
+    if (!paragraph) continue;
+    huge.set(name, xml.replace(paragraph, paragraph.repeat(paragraphs)));
+    if (huge.size === 4) break;
+  }
+  return zipFiches(huge);
+}
+
 /** An RSS feed of n items. */
 export function generatedFeed(n: number): string {
   return makeRss(numberedEntries(n, 'bench'));

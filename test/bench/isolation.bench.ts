@@ -21,9 +21,10 @@ import {
   type ReaderPool,
 } from '../../connectors/index.js';
 import type { SourceInput } from '../../schemas/index.js';
+import { probeHealth } from '../helpers/health-probe.js';
 import { makeRss } from '../helpers/rss.js';
 import { startBenchHub } from './bench-hub.js';
-import { loadFicheXml, zipFiches } from './corpus.js';
+import { hostileZip, loadFicheXml, zipFiches } from './corpus.js';
 import { fmt, percentile, timed } from './lib.js';
 
 const PAGES = Number(process.env.ISOLATION_PAGES ?? 200);
@@ -39,18 +40,6 @@ function jsonPage(n: number): string {
     description: 'Lorem ipsum dolor sit amet. '.repeat(370),
   }));
   return JSON.stringify({ items, next: n < PAGES ? `/pages?n=${n + 1}` : null });
-}
-
-/** A small zip of a few real fiches whose first paragraph is repeated: megabytes of XML each. */
-function hostileZip(fiches: Map<string, string>): Uint8Array {
-  const huge = new Map<string, string>();
-  for (const [name, xml] of fiches) {
-    const paragraph = /<Paragraphe>[\s\S]*?<\/Paragraphe>/.exec(xml)?.[0];
-    if (!paragraph) continue;
-    huge.set(name, xml.replace(paragraph, paragraph.repeat(HOSTILE_PARAGRAPHS)));
-    if (huge.size === 4) break;
-  }
-  return zipFiches(huge);
 }
 
 async function serveInputs(zips: { dila: Uint8Array; hostile: Uint8Array }) {
@@ -69,33 +58,6 @@ async function serveInputs(zips: { dila: Uint8Array; hostile: Uint8Array }) {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
-}
-
-/**
- * Asks /healthz one request after another, 20 ms apart, until stopped; returns each answer's
- * time in ms, counted from when the request was due: a request that a blocked event loop
- * could not even send counts the block too (the clients of a real hub are not blocked).
- */
-function probeHealth(hubUrl: string): { stop(): Promise<number[]> } {
-  const samples: number[] = [];
-  let running = true;
-  const loop = (async () => {
-    let due = performance.now();
-    while (running) {
-      const res = await fetch(`${hubUrl}/healthz`);
-      await res.arrayBuffer();
-      samples.push(performance.now() - due);
-      due = performance.now() + 20;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  })();
-  return {
-    stop: async () => {
-      running = false;
-      await loop;
-      return samples;
-    },
-  };
 }
 
 interface Observed<T> {
@@ -118,7 +80,7 @@ async function observe<T>(hubUrl: string, fn: () => Promise<T>): Promise<Observe
   const { ms, result } = await timed(() => fn().catch((error: unknown) => error as Error));
   // One more turn of the loop: a read that blocked it is seen by the histogram and the probe.
   await new Promise((r) => setTimeout(r, 50));
-  const health = await probe.stop();
+  const health = (await probe.stop()).map((s) => s.ms);
   delay.disable();
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage.rss());
@@ -153,7 +115,7 @@ export async function runIsolationBench(): Promise<void> {
   // in this process would weigh on its garbage collector's pauses.
   const { count, zips } = (() => {
     const fiches = loadFicheXml();
-    return { count: fiches.size, zips: { dila: zipFiches(fiches), hostile: hostileZip(fiches) } };
+    return { count: fiches.size, zips: { dila: zipFiches(fiches), hostile: hostileZip(fiches, HOSTILE_PARAGRAPHS) } };
   })();
   (globalThis as { gc?: () => void }).gc?.();
   const site = await serveInputs(zips);

