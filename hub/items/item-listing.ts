@@ -169,6 +169,12 @@ export async function listedStoryMembers(
   return (await ready()).storyMembers(storyId, except);
 }
 
+/** Titles and addresses by id (the moderation queue, page feedback), without a scan. */
+export async function listedTitles(ids: string[]): Promise<Map<string, { title: string; url: string }>> {
+  if (ids.length === 0) return new Map();
+  return (await ready()).titles(ids);
+}
+
 /** An item this process just wrote: the listing shows it at once (when it is held). */
 export function applyListedItem(doc: ListedDoc): void {
   if (!state) return;

@@ -159,6 +159,16 @@ export class ListedRows {
     return counts;
   }
 
+  /** Titles and addresses of the items held among `ids`. */
+  titles(ids: Iterable<string>): Map<string, { title: string; url: string }> {
+    const out = new Map<string, { title: string; url: string }>();
+    for (const id of ids) {
+      const row = this.byId.get(id);
+      if (row) out.set(id, { title: row.title, url: row.url });
+    }
+    return out;
+  }
+
   /** The other items of story `storyId` (its founder and those that joined it), detached ones left out. */
   storyMembers(storyId: string, except: string): { id: string; partnerId: string; title: string }[] {
     const out: { id: string; partnerId: string; title: string }[] = [];
