@@ -41,7 +41,7 @@ const LISTED = {
 
 const POLL_MS = 1000;
 /** A full load at least this often: other processes' likes and comments, and any drift. */
-const REFRESH_MS = 10 * 60_000;
+const REFRESH_MS = 15 * 60_000;
 /** Up to this many changed items are read by `_id` each; more, in one scan. */
 const BY_ID_MAX = 50;
 const ENTRIES_PER_PASS = 200;

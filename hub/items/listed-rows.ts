@@ -70,7 +70,11 @@ export function foldTitle(text: string): string {
     .toLowerCase();
 }
 
-const time = (d: Date | string | undefined) => (d === undefined || d === null ? undefined : new Date(d).getTime());
+function time(d: Date | string | undefined | null): number | undefined {
+  if (d === undefined || d === null) return undefined;
+  const ms = new Date(d).getTime();
+  return Number.isNaN(ms) ? undefined : ms;
+}
 
 /** Newest first, then id ascending (the listing's order; ids are unique, so it is total). */
 function before(a: Row, b: Row): boolean {

@@ -18,7 +18,8 @@ import {
 } from '../../../hub/items/index.js';
 import { ItemModel } from '../../../hub/items/item-model.js';
 import { seedPartners } from '../../../hub/partners/index.js';
-import { createSource } from '../../../hub/sources/index.js';
+import { findItemTitles } from '../../../hub/items/index.js';
+import { createSource, listSources } from '../../../hub/sources/index.js';
 import { serve, startLoopbackServer, type LoopbackServer } from '../../connectors/helpers/loopback-server.js';
 import { connectTestDatabase, dropTestDatabase } from '../../helpers/database.js';
 import { startHubProcess, type HubProcess } from '../../helpers/hub-process.js';
@@ -146,13 +147,24 @@ afterAll(async () => {
   await dropTestDatabase();
 });
 
-describe('the console listing in memory', () => {
+// Each comparison asks the database about 220 queries (a scan each on FerretDB): seconds
+// on a quiet machine, tens of seconds on a loaded one.
+describe('the console listing in memory', { timeout: 120_000 }, () => {
   it('lists what the database holds: every status, filters, order, pages and totals', async () => {
     const all = await listPartnerItems({ limit: 100 });
     expect(all.total).toBe(44);
     // Undated last, as the database sorts a missing date when newest come first.
     expect(all.items.at(-1)?._id).toBe('item-40');
     await expectSameAsDatabase();
+  });
+
+  it('gives titles by id from memory, and reads by id an item it does not hold yet', async () => {
+    await insertItems([{ id: 'late-1', partnerId: 'koumac', title: 'Inséré sans annonce' }]);
+    const titles = await findItemTitles(['item-01', 'late-1', 'nowhere', 'item-01']);
+    expect([...titles.keys()].sort()).toEqual(['item-01', 'late-1']);
+    expect(titles.get('late-1')?.title).toBe('Inséré sans annonce');
+    expect(titles.get('item-01')?.title).toBe(`${TITLES[1]} 1`);
+    await ItemModel.deleteOne({ _id: 'late-1' });
   });
 
   it('ignores case and accents in the words of the title', async () => {
@@ -201,6 +213,16 @@ describe('the console listing in memory', () => {
       .poll(async () => (await listPartnerItems({ sourceId: source._id })).total, { timeout: 30_000, interval: 200 })
       .toBe(6);
     expect((await countPublishedBySource('noumea')).get(source._id)).toBe(6);
+    // The sources listed from memory follow the other hub's run (its state written there).
+    await expect
+      .poll(
+        async () => (await listSources({ partnerId: 'noumea' })).find((s) => s._id === source._id)?.state.lastRunAt,
+        {
+          timeout: 10_000,
+          interval: 200,
+        },
+      )
+      .toBeDefined();
     await expectSameAsDatabase([...queries(), { sourceId: source._id }, { partnerId: 'noumea', q: 'numéro 3' }]);
 
     // Two entries leave the feed: the other hub's next run withdraws them.
