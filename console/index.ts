@@ -9,6 +9,7 @@ import { bodyParser } from '@koa/bodyparser';
 import type { Context, Middleware, Next } from 'koa';
 import { RouteGroup } from '../hub/http/index.js';
 import type { ConsoleDeps } from './deps.js';
+import { prefetchChrome } from './chrome.js';
 import { checkForms } from './http/csrf.js';
 import { addAction, addPage } from './http/routes.js';
 import { requireAgent } from './http/viewer.js';
@@ -34,7 +35,10 @@ export function parseConsoleForms(): Middleware {
 /** Every console page and action. */
 export function consoleRoutes(deps: ConsoleDeps): RouteGroup {
   const group = new RouteGroup();
-  const agent = requireAgent();
+  const guard = requireAgent();
+  const prefetch = prefetchChrome(deps);
+  // The agent, then the navigation's counters started beside the page's own reads.
+  const agent: Middleware = (ctx, next) => guard(ctx, () => prefetch(ctx, next));
   group.router.use(checkForms(deps.config.publicUrl));
   group.add(
     {

@@ -21,7 +21,7 @@ import { countAwaitingReview, purgeExpiredModerationData } from './interaction/i
 import { purgeVoiceData } from './voice/index.js';
 import { purgeUnusedImages } from './images/index.js';
 import { notifyLabsDueSoon } from './labs/index.js';
-import { bumpItemsVersion } from './items/index.js';
+import { bumpItemsVersion, closeItemListing, refreshItemListing } from './items/index.js';
 import {
   createMailer,
   type Mailer,
@@ -79,7 +79,12 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
   const onlineServices = new ServiceDirectory();
   const catalog = createCatalog(config, log, onlineServices);
   // A run that changed items may have changed the services their fiches point to.
-  const listeners: (() => void)[] = [() => catalog.search.itemsChanged(), () => onlineServices.invalidate()];
+  // The console's listing (hub/items item-listing.ts) reads this process's change log entries at once.
+  const listeners: (() => void)[] = [
+    () => catalog.search.itemsChanged(),
+    () => onlineServices.invalidate(),
+    () => void refreshItemListing().catch((err: unknown) => log.warn({ err }, 'items: listing catch-up failed')),
+  ];
   const itemsChanged = () => listeners.forEach((l) => l());
   const fetcher = limitPerHost(
     createFetcher({
@@ -250,6 +255,7 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
       await linkHealth.stop();
       mailer.close();
       catalog.stop();
+      closeItemListing();
       await scheduler.stop();
       await reader.close();
       await fetcher.close();

@@ -63,13 +63,16 @@ async function loadOwnItem(ctx: Context) {
   return item;
 }
 
+/** One collator for every page: localeCompare with a locale builds one each call (ms for 200 sources). */
+const FRENCH = new Intl.Collator('fr');
+
 /** The partner's sources as choices, and a function naming a source. */
 async function loadSourceNames(partnerId: string | undefined) {
   const sources = await listSources(partnerId ? { partnerId } : {});
   const names = new Map(sources.map((s) => [s._id, s.name ?? s.url]));
   const choices = [...names]
     .map(([value, label]) => ({ value, label }))
-    .sort((a, b) => a.label.localeCompare(b.label, 'fr'));
+    .sort((a, b) => FRENCH.compare(a.label, b.label));
   return { choices, nameOf: (id: string) => names.get(id) ?? id };
 }
 

@@ -17,6 +17,8 @@ import {
   updateSource,
 } from '../../hub/sources/index.js';
 import { deleteSource } from '../../hub/sources/index.js';
+import { countPublishedBySource } from '../../hub/items/index.js';
+import type { Source } from '../../schemas/index.js';
 import type { ConsoleDeps } from '../deps.js';
 import { queryParam } from '../http/forms.js';
 import { redirectWithFlash, renderScreen } from '../http/respond.js';
@@ -33,14 +35,27 @@ export async function loadOwnSource(ctx: Context) {
   return source;
 }
 
+/**
+ * The published items of the source, counted in the console's listing in memory (exact and
+ * current) rather than the count its last run stored.
+ */
+function withItemCount(source: Source, counts: Map<string, number>): Source {
+  return { ...source, state: { ...source.state, itemCount: counts.get(source.id) ?? 0 } };
+}
+
 function listPage(deps: ConsoleDeps) {
   return async (ctx: Context) => {
     const viewer = getViewer(ctx);
     const partnerId = scopePartner(viewer, queryParam(ctx, 'partenaire'));
     const failingOnly = queryParam(ctx, 'etat') === 'echec';
-    const docs = await listSources({ ...(partnerId ? { partnerId } : {}), ...(failingOnly ? { alerts: true } : {}) });
+    const [docs, counts] = await Promise.all([
+      listSources({ ...(partnerId ? { partnerId } : {}), ...(failingOnly ? { alerts: true } : {}) }),
+      countPublishedBySource(partnerId),
+    ]);
     const partners = deps.catalog.partners.current();
-    const sources = docs.map(toSource).sort((a, b) => (a.state.alert ? 0 : 1) - (b.state.alert ? 0 : 1));
+    const sources = docs
+      .map((doc) => withItemCount(toSource(doc), counts))
+      .sort((a, b) => (a.state.alert ? 0 : 1) - (b.state.alert ? 0 : 1));
     await renderScreen(ctx, deps, 'sources', SourcesPage, {
       sources,
       failingOnly,
@@ -52,7 +67,8 @@ function listPage(deps: ConsoleDeps) {
 
 function sourcePage(deps: ConsoleDeps) {
   return async (ctx: Context) => {
-    const source = toSource(await loadOwnSource(ctx));
+    const doc = await loadOwnSource(ctx);
+    const source = withItemCount(toSource(doc), await countPublishedBySource(doc.partnerId));
     const runs = (await listRuns(source.id, 20)).map(toRun);
     const partner = deps.catalog.partners.current().get(source.partnerId);
     await renderScreen(ctx, deps, 'sources', SourcePage, {

@@ -39,6 +39,8 @@ export { announceItemStats, onItemStats, type ItemStats } from './stats-events.j
 export { countItemsBySchemaVersion, stampItemsSchemaVersion } from './schema-version.js';
 export { restoreItem, withdrawItem } from './withdrawal.js';
 export { listItemAddresses, type ItemAddress } from './item-addresses.js';
-export { countSourceItems, listPartnerItems, type ListedItem, type PartnerItemQuery } from './partner-items.js';
+export { countSourceItems } from './partner-items.js';
+export { type ListedItem, type PartnerItemQuery } from './listed-rows.js';
+export { closeItemListing, countPublishedBySource, listPartnerItems, refreshItemListing } from './item-listing.js';
 export { fillItemsReadability, listHardestToRead, type ReadabilityRow } from './readability.js';
 export { listStoryMembers, markItemDetached, setItemStories, type StoryMember } from './item-stories.js';

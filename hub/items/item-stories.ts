@@ -4,6 +4,7 @@
  * of a wrong group — for good: ingestion never groups an item again.
  */
 import { noteItemsChanged } from './change-log.js';
+import { listedStoryMembers } from './item-listing.js';
 import { ItemModel } from './item-model.js';
 import { bulkWriteInChunks } from '../db/index.js';
 
@@ -43,13 +44,7 @@ export async function listStoryMembers(item: {
   storyDetached?: boolean;
 }): Promise<StoryMember[]> {
   if (item.storyDetached) return [];
-  const storyId = item.storyId ?? item._id;
-  const docs = await ItemModel.find(
-    { $or: [{ _id: storyId }, { storyId }] },
-    { _id: 1, partnerId: 1, title: 1, storyDetached: 1 },
-  ).lean<{ _id: string; partnerId: string; title: string; storyDetached?: boolean }[]>();
-  return docs
-    .filter((d) => d._id !== item._id && !d.storyDetached)
-    .map((d) => ({ id: d._id, partnerId: d.partnerId, title: d.title }))
-    .sort((a, b) => a.partnerId.localeCompare(b.partnerId) || a.id.localeCompare(b.id));
+  // From the console's listing in memory: the query by storyId is a full scan on FerretDB.
+  const members = await listedStoryMembers(item.storyId ?? item._id, item._id);
+  return members.sort((a, b) => a.partnerId.localeCompare(b.partnerId) || a.id.localeCompare(b.id));
 }

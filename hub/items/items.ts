@@ -1,6 +1,7 @@
 /** Item reads shared by search, syndication and interaction. */
 import type { Item } from '../../schemas/index.js';
 import { noteEverythingChanged } from './change-log.js';
+import { listedTitles } from './item-listing.js';
 import { ItemModel, type ItemDoc } from './item-model.js';
 
 /** The API shape of a stored item (dates as ISO strings, `id` instead of `_id`). */
@@ -93,10 +94,17 @@ export async function findNewestItemId(): Promise<string | undefined> {
 
 /** Title and link of several items, by id (moderators see what a comment is about). */
 export async function findItemTitles(ids: string[]): Promise<Map<string, { title: string; url: string }>> {
-  const items = await ItemModel.find({ _id: { $in: [...new Set(ids)] } }, { title: 1, url: 1 }).lean<
-    { _id: string; title: string; url: string }[]
-  >();
-  return new Map(items.map((i) => [i._id, { title: i.title, url: i.url }]));
+  // From the console's listing in memory: FerretDB 1.24 scans every item for $in. An item
+  // it does not hold yet (written by another process less than a second ago) is read by _id.
+  const titles = await listedTitles(ids);
+  const missing = [...new Set(ids)].filter((id) => !titles.has(id));
+  const docs = await Promise.all(
+    missing.map((id) =>
+      ItemModel.findById(id, { title: 1, url: 1 }).lean<{ _id: string; title: string; url: string }>(),
+    ),
+  );
+  for (const doc of docs) if (doc) titles.set(doc._id, { title: doc.title, url: doc.url });
+  return titles;
 }
 
 /** Fields the search index reads. */

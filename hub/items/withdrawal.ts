@@ -5,7 +5,15 @@
  */
 import { Conflict, NotFound } from '../domain-errors.js';
 import { noteItemsChanged } from './change-log.js';
+import { applyListedItem } from './item-listing.js';
 import { ItemModel, type ItemDoc } from './item-model.js';
+
+/** Noted for the change log, and shown at once by this process's listing (read-your-writes). */
+function written(item: ItemDoc): ItemDoc {
+  noteItemsChanged([item._id]);
+  applyListedItem(item);
+  return item;
+}
 
 /** Withdraws a published item; 409 when it is not published. */
 export async function withdrawItem(id: string, now = new Date()): Promise<ItemDoc> {
@@ -14,8 +22,7 @@ export async function withdrawItem(id: string, now = new Date()): Promise<ItemDo
     { $set: { status: 'withdrawn', withdrawnAt: now, withdrawnBy: 'agent' }, $inc: { revision: 1 } },
     { new: true },
   ).lean<ItemDoc>();
-  if (item) noteItemsChanged([id]);
-  if (item) return item;
+  if (item) return written(item);
   if (!(await ItemModel.exists({ _id: id }))) throw new NotFound(`le contenu ${id}`);
   throw new Conflict('item_not_published', "ce contenu n'est pas publié");
 }
@@ -27,8 +34,7 @@ export async function restoreItem(id: string): Promise<ItemDoc> {
     { $set: { status: 'published' }, $unset: { withdrawnAt: '', withdrawnBy: '' }, $inc: { revision: 1 } },
     { new: true },
   ).lean<ItemDoc>();
-  if (item) noteItemsChanged([id]);
-  if (item) return item;
+  if (item) return written(item);
   const current = await ItemModel.findById(id, { status: 1 }).lean<Pick<ItemDoc, 'status'>>();
   if (!current) throw new NotFound(`le contenu ${id}`);
   throw new Conflict(

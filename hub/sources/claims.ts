@@ -4,6 +4,7 @@
  * itself (who may run a source) is the scheduler's; these are the source's side of it.
  */
 import { nextCronRun } from './schedule.js';
+import { sourcesChanged } from './source-list.js';
 import { SourceModel, type SourceDoc } from './source-model.js';
 
 /** A source's state, as stored. */
@@ -26,6 +27,7 @@ export async function findDueSources(now: Date, limit: number): Promise<SourceDo
 /** Copies the lease onto the source (for admins; the claims are the truth). */
 export async function recordLease(sourceId: string, lease: SourceLease): Promise<void> {
   await SourceModel.updateOne({ _id: sourceId }, { $set: { lease } });
+  await sourcesChanged();
 }
 
 /** Fields whose change makes the stored validators (ETag, body hash) meaningless. */
@@ -47,5 +49,6 @@ export async function writeRunState(ran: SourceDoc, state: SourceState, now: Dat
     delete next.bodyHash;
   }
   await SourceModel.updateOne({ _id: ran._id }, { $set: { state: next }, $unset: { lease: '' } });
+  await sourcesChanged();
   return true;
 }

@@ -8,6 +8,7 @@ import { deleteRuns } from './runs.js';
 import { DEFAULT_SCHEDULE, nextCronRun } from './schedule.js';
 import { splitAddressCredentials } from '../../connectors/index.js';
 import { resolveCredentials, type StoredCredentials } from './credentials.js';
+import { allSources, sourcesChanged } from './source-list.js';
 import { SourceModel, type SourceDoc } from './source-model.js';
 
 /**
@@ -52,15 +53,17 @@ export async function createSource(input: SourceWrite, now = new Date()): Promis
       updatedAt: now,
     }),
   );
+  await sourcesChanged();
   return doc.toObject();
 }
 
-/** Lists sources, optionally of one partner, or only those with an alert. */
+/** Lists sources, optionally of one partner, or only those with an alert (from memory: source-list.ts). */
 export async function listSources(filter: { partnerId?: string; alerts?: boolean } = {}): Promise<SourceDoc[]> {
-  const query: Record<string, unknown> = {};
-  if (filter.partnerId) query.partnerId = filter.partnerId;
-  if (filter.alerts) query['state.alert'] = { $exists: true };
-  return SourceModel.find(query).sort({ partnerId: 1, createdAt: 1 }).lean<SourceDoc[]>();
+  return (await allSources()).filter(
+    (s) =>
+      (!filter.partnerId || s.partnerId === filter.partnerId) &&
+      (!filter.alerts || (s.state !== undefined && 'alert' in s.state)),
+  );
 }
 
 export async function findSource(id: string): Promise<SourceDoc | undefined> {
@@ -82,17 +85,18 @@ export async function updateSource(
   const reread = ['url', 'mapping', 'complete', 'defaults', 'credentials', 'entries'].some((k) => k in patch);
   const $unset: Record<string, ''> = reread ? { 'state.etag': '', 'state.lastModified': '', 'state.bodyHash': '' } : {};
   if (credentials === null) $unset.credentials = '';
-  return (
-    (await translateDuplicate({ partnerId: current.partnerId, url: patch.url }, () =>
-      SourceModel.findOneAndUpdate({ _id: current._id }, { $set, $unset }, { new: true }).lean<SourceDoc>(),
-    )) ?? undefined
+  const updated = await translateDuplicate({ partnerId: current.partnerId, url: patch.url }, () =>
+    SourceModel.findOneAndUpdate({ _id: current._id }, { $set, $unset }, { new: true }).lean<SourceDoc>(),
   );
+  await sourcesChanged();
+  return updated ?? undefined;
 }
 
 /** Deletes a source; its items are withdrawn (never deleted) and its runs removed. */
 export async function deleteSource(id: string, now = new Date()): Promise<boolean> {
   const { deletedCount } = await SourceModel.deleteOne({ _id: id });
   if (deletedCount !== 1) return false;
+  await sourcesChanged();
   await withdrawSourceItems(id, now);
   await deleteRuns(id);
   return true;
@@ -123,6 +127,7 @@ export async function moveCredentialsOutOfAddresses(): Promise<{ moved: number; 
     const { url, credentials } = await resolveCredentials({ url: source.url }, source);
     try {
       await SourceModel.updateOne({ _id: source._id }, { $set: { url, credentials, updatedAt: new Date() } });
+      await sourcesChanged();
       moved += 1;
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
