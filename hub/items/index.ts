@@ -24,6 +24,7 @@ export {
   withdrawItems,
   type KnownItem,
 } from './item-writes.js';
+export { mapInSlices } from './time-slices.js';
 export { findAuthoredItem, setItemUnreviewedBy, writeAuthoredItem, type AuthoredItem } from './authored-items.js';
 export { readItemStats, scanItemStats, writeItemStats } from './item-stats.js';
 export { bumpItemsVersion, getItemsVersion, getItemsVersionInfo } from './data-version.js';

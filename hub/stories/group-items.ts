@@ -9,7 +9,7 @@
  * own story (neither has read the other's entry yet); the items then stay apart until a
  * partner's next item joins one of them. Nothing is lost: every entry is in the journal.
  */
-import { setItemStories } from '../items/index.js';
+import { mapInSlices, setItemStories } from '../items/index.js';
 import { canonicalizeUrl } from './canonical-url.js';
 import { computeSimhash, hammingDistance, toWords, bandKeys } from './simhash.js';
 import { randomBytes } from 'node:crypto';
@@ -83,8 +83,10 @@ export async function planNewItemStories(items: GroupableItem[]): Promise<StoryP
   const entries: StoryEntry[] = [];
   const batch = new Map<string, StoryMember[]>();
   const lookup = (key: string) => [...membersOf(key), ...(batch.get(key) ?? [])];
-  for (const item of items) {
-    const keys = computeStoryKeys(item);
+  // The signatures (the CPU's part) in slices; the lookups then in one go, in order.
+  const allKeys = await mapInSlices(items, computeStoryKeys);
+  for (const [index, item] of items.entries()) {
+    const keys = allKeys[index]!;
     const storyId = findStory(item.partnerId, keys, lookup);
     if (storyId) joined.set(item.id, storyId);
     const entry: StoryEntry = {
