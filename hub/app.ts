@@ -175,7 +175,11 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
       runNow: (id) => services.scheduler.requestRun(id),
       reader: services.reader,
       budget: { maxBytes: config.runMaxBytes, maxItems: config.runMaxItems },
-      onItemsChanged: services.itemsChanged,
+      // A deleted source's withdrawals go to the change log (every hub lays them over its index).
+      onItemsChanged: async () => {
+        await bumpItemsVersion();
+        services.itemsChanged();
+      },
       allowedHosts: config.sourceAllowedHosts,
     }),
     adminLinkRoutes(services.linkHealth),

@@ -184,8 +184,12 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
     itemsChanged,
     async partnersChanged() {
       await catalog.partners.reload();
-      // Names, kinds and territories of all its items: every hub's next full index.
-      await bumpItemsVersion({ everything: true });
+      // The change log names the partners whose name, kind or territory changed: every hub
+      // reloads its partners and indexes again the items of those its index holds (no full
+      // build); a change of what only pages show (website, description) reloads them alone.
+      const { changed, indexed } = catalog.partners.takeChanged();
+      if (!changed.length) return;
+      await bumpItemsVersion({ partners: indexed, directory: true });
       itemsChanged();
     },
     onItemsChanged: (listener) => void listeners.push(listener),

@@ -7,9 +7,12 @@
  *   read by `_id` and indexed in a small delta laid over the full index (hub/search
  *   search-layered.ts) — milliseconds for a few items, where a full build takes 6 s at
  *   10,000 items and 29 s at 50,000;
+ * - a partner edit names the partner in the log: each process reloads its partners and lays
+ *   over the index again the items of that partner its index holds (their text and facets
+ *   carry its name, kind and territory), found in the index itself, read by `_id`;
  * - a new full build only when the delta passes `deltaMax` items, when a change touched
- *   items nobody listed (a partner edit, a crashed run, a deleted source), or when this
- *   process is so far behind that the log was pruned. One hub builds (a claim inserted
+ *   items nobody listed (a crashed run, a deleted source, a partner of more than `relayMax`
+ *   items), or when this process is so far behind that the log was pruned. One hub builds (a claim inserted
  *   under a unique id), stores the index and writes a log entry saying so; the others load
  *   it and keep laying over it only the changes after it. They build themselves when it has
  *   not appeared `waitForStoredMs` after they wanted it (the builder died).
@@ -24,8 +27,16 @@ import {
   pruneItemChanges,
   readIndexableItems,
   readItemChanges,
+  readPartnersIndexableItems,
 } from '../items/index.js';
-import { buildOverlay, SearchService, type IndexableItem, type Overlay, type SearchIndex } from '../search/index.js';
+import {
+  buildOverlay,
+  SearchService,
+  type IndexableItem,
+  type Overlay,
+  type SearchIndex,
+  type StoryMemberRef,
+} from '../search/index.js';
 import { collapseStories } from '../stories/index.js';
 import { recordIndexBuild, recordIndexUpdate } from '../metrics/index.js';
 import { claimIndexBuild, loadStoredIndex, saveStoredIndex } from './index-store.js';
@@ -40,6 +51,11 @@ export interface SearchRuntimeOptions {
   waitForStoredMs?: number;
   /** Changed items laid over the full index before a new full build is wanted. Default 1,000. */
   deltaMax?: number;
+  /**
+   * A partner edit lays that partner's items over the full index again up to this many;
+   * beyond, a full build takes them (their indexing would hold the main thread). Default 2,000.
+   */
+  relayMax?: number;
   debounceMs?: number;
   /** Called after this process built a full index, or laid its own changes over it (e.g. WebSub ping). */
   onIndexChanged?: () => void;
@@ -63,6 +79,12 @@ export interface SearchRuntime {
 const KEEP_ENTRIES = 1000;
 /** Log entries applied in one go. */
 const ENTRIES_PER_PASS = 200;
+/**
+ * A partner's items to index again are read by `_id` up to this many, else with one query by
+ * partner: on FerretDB 1.24 an `_id` lookup is a scan too (16 at once took 40–47 s at 50,000
+ * on the loaded bench machine), so past a few the single scan of that query costs less.
+ */
+const RELAY_BY_ID = 16;
 
 /** Published items, each story once (hub/stories): the index never holds a story twice. */
 async function loadPublishedItems(): Promise<IndexableItem[]> {
@@ -75,13 +97,14 @@ type VersionInfo = Awaited<ReturnType<typeof getItemsVersionInfo>>;
 export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntime {
   const { log } = options;
   const deltaMax = options.deltaMax ?? 1000;
+  const relayMax = options.relayMax ?? 2000;
   let servedToken = '';
   let seenToken = '';
   /** The log entry the full index holds, and the last one applied over it. */
   let baseSeq = 0;
   let cursor = 0;
   /** Items changed after baseSeq: their current version (null: not published), and the entry that said so. */
-  const changed = new Map<string, { seq: number; item: Item | null }>();
+  const changed = new Map<string, { seq: number; item: (Item & { alsoPublished?: StoryMemberRef[] }) | null }>();
   let fullWanted: { seq: number; since: number } | null = null;
   let claimedFor = -1;
   let building = false;
@@ -110,7 +133,12 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
       const position = await findItemChangesHead(info.seq);
       build.version = info.version;
       build.readAt = Date.now();
-      const [items, partners] = await Promise.all([loadPublishedItems(), options.partners.get()]);
+      // The partners as of now, not as last reloaded: a partner edit up to `position` is in
+      // this build, and its log entry will not be applied over it.
+      const [items, partners] = await Promise.all([
+        loadPublishedItems(),
+        options.partners.reload().then(() => options.partners.current()),
+      ]);
       return { items, partners, position };
     },
     overlayFor: (index, position) => {
@@ -186,6 +214,30 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
     await service.rebuildNow();
   }
 
+  /**
+   * The documents of the full index whose partner is one of `partners` (its name, kind and
+   * territory are in their text and facets), to read and lay over it again — a story's
+   * other members carried over, as the full build collapsed them — and whether the delta
+   * holds such items (indexed again from memory when the overlay is rebuilt).
+   */
+  function partnerDocs(
+    partners: ReadonlySet<string>,
+    listed: ReadonlySet<string>,
+  ): { read: { id: string; alsoPublished: StoryMemberRef[] | null }[]; inDelta: boolean } {
+    const read: { id: string; alsoPublished: StoryMemberRef[] | null }[] = [];
+    const base = service.getIndex();
+    if (base) {
+      const { ids, partnerIds, alsoPublished } = base.docs;
+      for (let doc = 0; doc < ids.length; doc++) {
+        const id = ids[doc]!;
+        if (partners.has(partnerIds[doc]!) && !changed.has(id) && !listed.has(id))
+          read.push({ id, alsoPublished: alsoPublished[doc] ?? null });
+      }
+    }
+    const inDelta = [...changed.values()].some((c) => c.item !== null && partners.has(c.item.partnerId));
+    return { read, inDelta };
+  }
+
   /** Reads the new log entries and lays the items they name over the full index. */
   async function applyChanges(info: VersionInfo): Promise<void> {
     const { entries, behind } = await readItemChanges(cursor, info.seq, ENTRIES_PER_PASS);
@@ -200,20 +252,43 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
       return;
     }
     const ids = new Set<string>();
+    const partners = new Set<string>();
     let everything = false;
+    let directory = false;
     let stored = 0;
     for (const entry of entries) {
       for (const id of entry.ids) ids.add(id);
+      for (const id of entry.partners ?? []) partners.add(id);
       everything ||= entry.everything === true;
+      directory ||= entry.directory === true;
       if (entry.storedSeq !== undefined) stored = Math.max(stored, entry.storedSeq);
     }
     const last = entries[entries.length - 1]!.seq;
-    if (everything) await options.partners.reload();
-    for (const [id, item] of await readIndexableItems([...ids])) changed.set(id, { seq: last, item });
+    if (everything || directory) {
+      await options.partners.reload();
+      options.partners.settle(partners);
+    }
+    const relay = partners.size ? partnerDocs(partners, ids) : { read: [], inDelta: false };
+    if (relay.read.length > relayMax) {
+      // Too many to index on the main thread: one full build (names, listings and feeds
+      // already follow the reloaded partners).
+      log.info({ partners: [...partners], items: relay.read.length }, 'search: partner edit left to a full build');
+      everything = true;
+      relay.read = [];
+    }
+    const relaid = relay.read.map((r) => r.id);
+    const read = await readIndexableItems(relaid.length > RELAY_BY_ID ? [...ids] : [...ids, ...relaid]);
+    if (relaid.length > RELAY_BY_ID)
+      for (const [id, item] of await readPartnersIndexableItems([...partners], relaid)) read.set(id, item);
+    const carried = new Map(relay.read.map((r) => [r.id, r.alsoPublished]));
+    for (const [id, item] of read) {
+      const alsoPublished = ids.has(id) ? null : carried.get(id);
+      changed.set(id, { seq: last, item: item && alsoPublished ? { ...item, alsoPublished } : item });
+    }
     cursor = last;
     if (!(stored > baseSeq && (await loadNewerStored()))) {
       const base = service.getIndex();
-      if (base && ids.size > 0) {
+      if (base && (read.size > 0 || relay.inDelta)) {
         service.setOverlay(base, overlayOf(base));
         recordIndexUpdate('incremental');
       }

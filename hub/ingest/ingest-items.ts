@@ -43,6 +43,12 @@ export interface IngestInput {
 export interface IngestResult {
   counts: IngestCounts;
   itemErrors: { guid?: string; reason: string }[];
+  /**
+   * The source's published items after the run, from the items it read at its start and
+   * what it wrote (the sources list shows it): no count of the items afterwards, which
+   * FerretDB answers by scanning the whole collection while every hub's reads wait.
+   */
+  published?: number;
 }
 
 /** Items written at once: a batch is one round trip, and one slice of the event loop. */
@@ -89,6 +95,7 @@ export async function ingestItems(input: IngestInput): Promise<IngestResult> {
   const known = await listKnownItems(input.sourceId);
   const plan = planUpserts(valid, known);
   const raced: ItemInput[] = [];
+  let racedPublished = 0;
   const created = await writeInBatches(
     plan.inserts,
     async (batch) => {
@@ -106,6 +113,7 @@ export async function ingestItems(input: IngestInput): Promise<IngestResult> {
   let updated = await writeInBatches(plan.updates, (batch) => updateItems(batch, now), input.onWritten);
   if (raced.length) {
     const again = planUpserts(raced, await findKnownItems(raced.map((r) => r.id)));
+    racedPublished = again.updates.filter((u) => publishes(u.known)).length;
     updated += await writeInBatches(again.updates, (batch) => updateItems(batch, now), input.onWritten);
     // An id taken by a stored item this listing did not match (its guid changed through the
     // link or hash fallback): reported, never silently dropped.
@@ -121,7 +129,21 @@ export async function ingestItems(input: IngestInput): Promise<IngestResult> {
   return {
     counts: { created, updated, unchanged: plan.unchanged.length, withdrawn, rejected: errors.length },
     itemErrors: errors,
+    published: countPublished(known, plan) + created + racedPublished - withdrawn,
   };
+}
+
+/** An update publishes the item, unless an agent withdrew it (item-writes.ts: that stands). */
+function publishes(known: KnownItem): boolean {
+  return known.withdrawnBy !== 'agent';
+}
+
+/** The source's items published once the plan's updates are written, before any withdrawal. */
+function countPublished(known: KnownItem[], plan: ReturnType<typeof planUpserts>): number {
+  const updated = new Set(plan.updates.map((u) => u.known._id));
+  let n = 0;
+  for (const k of known) if (updated.has(k._id) ? publishes(k) : k.status === 'published') n++;
+  return n;
 }
 
 /** Withdraws what a complete listing no longer has; kept: what it matched or listed but we rejected. */

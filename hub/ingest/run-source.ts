@@ -13,7 +13,7 @@ import {
   type RunBudget,
 } from '../../connectors/index.js';
 import type { Logger } from '../log.js';
-import { bumpItemsVersion, countSourceItems } from '../items/index.js';
+import { bumpItemsVersion } from '../items/index.js';
 import { recordItemsIngested, recordSourceRun } from '../metrics/index.js';
 import {
   closeInterruptedRuns,
@@ -135,7 +135,8 @@ export async function runClaimedSource(source: SourceDoc, options: RunOptions, d
     'ingest: run finished',
   );
   const state = nextState(source, run, outcome, run.finishedAt ?? now());
-  // What the sources list shows; counted only after a run that read the source.
-  if (outcome.ingest) state.itemCount = await countSourceItems(source._id);
+  // What the sources list shows, after a run that read the source: from the run's own
+  // reads and writes (ingest-items.ts), not a count of the items, a scan on FerretDB.
+  if (outcome.ingest?.published !== undefined) state.itemCount = Math.max(0, outcome.ingest.published);
   return { run: toRun(run), state };
 }

@@ -13,7 +13,9 @@
  *   missing number: nothing after it exists yet, so it never skips an entry;
  * - the hint is set after the insert: a number at or below it that is missing was pruned,
  *   and a reader that far behind needs a full index instead (`behind`).
- * Entries are the ids only: readers read the items' current state by `_id`.
+ * Entries are the ids only: readers read the items' current state by `_id`. A partner edit
+ * names the partners instead: each reader re-lays the items of those partners its own index
+ * holds (their indexed text and facets carry the partner's name, kind and territory).
  */
 import { Schema, model } from 'mongoose';
 import { isDuplicateKey } from '../db/index.js';
@@ -22,8 +24,12 @@ export interface ItemChange {
   seq: number;
   /** Items whose indexed fields or status changed. */
   ids: string[];
-  /** Items changed that nobody listed (a partner edit, a crashed run, a deleted source): a full build catches up. */
+  /** Items changed that nobody listed (a crashed run, a deleted source): a full build catches up. */
   everything?: boolean;
+  /** Partners whose name, kind, territory or status changed: their items are indexed again. */
+  partners?: string[];
+  /** Partners changed (those above, or only fields pages show, like the website): every hub reloads them. */
+  directory?: boolean;
   /** A full index was stored, built from the items as of this entry number. */
   storedSeq?: number;
   at: Date;
@@ -33,6 +39,8 @@ interface ChangeDoc {
   _id: number;
   ids: string[];
   everything?: boolean;
+  partners?: string[];
+  directory?: boolean;
   storedSeq?: number;
   at: Date;
 }
@@ -40,7 +48,15 @@ interface ChangeDoc {
 const ChangeModel = model<ChangeDoc>(
   'ItemChange',
   new Schema<ChangeDoc>(
-    { _id: Number, ids: [String], everything: Boolean, storedSeq: Number, at: Date },
+    {
+      _id: Number,
+      ids: [String],
+      everything: Boolean,
+      partners: { type: [String], default: undefined },
+      directory: Boolean,
+      storedSeq: Number,
+      at: Date,
+    },
     { versionKey: false },
   ),
   'item_changes',
@@ -64,6 +80,8 @@ function toChange(doc: ChangeDoc): ItemChange {
     seq: Number(doc._id),
     ids: (doc.ids ?? []).map(String),
     ...(doc.everything ? { everything: true } : {}),
+    ...(doc.partners?.length ? { partners: doc.partners.map(String) } : {}),
+    ...(doc.directory || doc.partners?.length ? { directory: true } : {}),
     ...(doc.storedSeq !== undefined && doc.storedSeq !== null ? { storedSeq: Number(doc.storedSeq) } : {}),
     at: doc.at,
   };
@@ -75,16 +93,20 @@ function toChange(doc: ChangeDoc): ItemChange {
  */
 export async function appendItemChange(
   hint: number,
-  extra: { everything?: boolean; storedSeq?: number } = {},
+  extra: { everything?: boolean; storedSeq?: number; partners?: string[]; directory?: boolean } = {},
 ): Promise<number | undefined> {
   const ids = [...pending];
   const everything = pendingEverything || extra.everything === true;
-  if (!ids.length && !everything && extra.storedSeq === undefined) return undefined;
+  const partners = extra.partners ?? [];
+  const directory = extra.directory === true || partners.length > 0;
+  if (!ids.length && !everything && extra.storedSeq === undefined && !directory) return undefined;
   pending.clear();
   pendingEverything = false;
   const body = {
     ids,
     ...(everything ? { everything: true } : {}),
+    ...(partners.length ? { partners } : {}),
+    ...(directory ? { directory: true } : {}),
     ...(extra.storedSeq !== undefined ? { storedSeq: extra.storedSeq } : {}),
   };
   for (let seq = hint + 1; ; seq++) {

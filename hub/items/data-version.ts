@@ -26,10 +26,13 @@ const MetaModel = model<MetaDoc>(
 /**
  * Marks the items as changed; returns the new token. The items this process changed since
  * the last call (noted by the writes of this folder) go to the change log first, with
- * `everything` when a change touched items nobody listed, or `storedSeq` when a full index
- * built up to that entry was stored.
+ * `everything` when a change touched items nobody listed, `partners` when partners' indexed
+ * fields changed (`directory` when only fields pages show did), or `storedSeq` when a full
+ * index built up to that entry was stored.
  */
-export async function bumpItemsVersion(options: { everything?: boolean; storedSeq?: number } = {}): Promise<string> {
+export async function bumpItemsVersion(
+  options: { everything?: boolean; storedSeq?: number; partners?: string[]; directory?: boolean } = {},
+): Promise<string> {
   const hint = (await getItemsVersionInfo()).seq;
   const seq = await appendItemChange(hint, options);
   const version = `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`;

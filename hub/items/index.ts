@@ -13,6 +13,7 @@ export {
   findPublishedItem,
   listIndexableItems,
   readIndexableItems,
+  readPartnersIndexableItems,
   toItem,
   withdrawSourceItems,
 } from './items.js';

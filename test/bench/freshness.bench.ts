@@ -4,11 +4,15 @@
  * it and when B finds it (each reads the items' change log and lays the new item over its
  * full index), plus what each spent: full builds, incremental updates, CPU time and
  * resident memory — while idle (the 1 s poll alone) and from the change until 5 s after.
+ * Then a partner edit through A (a new word in its name): when its items are found by that
+ * word on A and on B, and the full builds it cost. Last, with the hubs stopped, what each
+ * database operation on the way costs at this size (median of a few, FerretDB locally).
  */
 import { readFileSync } from 'node:fs';
 import { buildInWorker } from '../../hub/search/index.js';
 import { saveStoredIndex } from '../../hub/catalog/index-store.js';
-import { getItemsVersion } from '../../hub/items/index.js';
+import { getItemsVersion, getItemsVersionInfo, readIndexableItems, readItemChanges } from '../../hub/items/index.js';
+import { ItemModel } from '../../hub/items/item-model.js';
 import { seedPartners } from '../../hub/partners/index.js';
 import { createSource } from '../../hub/sources/index.js';
 import { RunModel } from '../../hub/sources/run-model.js';
@@ -32,14 +36,16 @@ async function spawnHub(uri: string, scheduler: boolean): Promise<{ base: string
   return { base: hub.url, pid: hub.child.pid!, stop: hub.stop };
 }
 
-async function found(base: string, q: string): Promise<boolean> {
+async function found(base: string, q: string, total?: number): Promise<boolean> {
   const res = await fetch(`${base}/api/v1/items?q=${encodeURIComponent(q)}`).catch(() => undefined);
-  return res?.status === 200 && ((await res.json()) as { total: number }).total > 0;
+  if (res?.status !== 200) return false;
+  const n = ((await res.json()) as { total: number }).total;
+  return total === undefined ? n > 0 : n === total;
 }
 
-async function waitFound(base: string, q: string, since: number): Promise<number> {
-  while (!(await found(base, q))) {
-    if (Date.now() - since > 120_000) return NaN;
+async function waitFound(base: string, q: string, since: number, total?: number, limitMs = 120_000): Promise<number> {
+  while (!(await found(base, q, total))) {
+    if (Date.now() - since > limitMs) return NaN;
     await new Promise((r) => setTimeout(r, 50));
   }
   return Date.now() - since;
@@ -60,7 +66,7 @@ function cpuOf(pid: number): number {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function benchSize(size: number): Promise<string> {
+async function benchSize(size: number): Promise<{ row: string; partnerRow: string; ops: string }> {
   const db = await benchDatabase(`bench_freshness_${size}`);
   await seedPartners();
   const items = makeCorpus(size);
@@ -121,25 +127,87 @@ async function benchSize(size: number): Promise<string> {
     hubs[i]!.incremental = (await updates(hub.base, 'incremental')) - before.incremental[i]!;
   }
   const [ha, hb] = hubs as [(typeof hubs)[0], (typeof hubs)[0]];
+  // A partner edit through A: a new word in the name of the partner of 1 item in 48.
+  const partnerItems = items.filter((i) => i.partnerId === 'noumea').length + 1;
+  const edit = { builds: [await updates(a.base, 'build'), await updates(b.base, 'build')] };
+  const partnerWord = `lagonaire${size}`;
+  const editedAt = Date.now();
+  const patched = await fetch(`${a.base}/api/v1/admin/partners/noumea`, {
+    method: 'PATCH',
+    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: `Ville ${partnerWord} de Nouméa` }),
+  });
+  if (patched.status !== 200) throw new Error(`bench: partner edit answered ${patched.status}`);
+  const [editA, editB] = await Promise.all([
+    waitFound(a.base, partnerWord, editedAt, partnerItems, 300_000),
+    waitFound(b.base, partnerWord, editedAt, partnerItems, 300_000),
+  ]);
+  const editBuilds = [
+    (await updates(a.base, 'build')) - edit.builds[0]!,
+    (await updates(b.base, 'build')) - edit.builds[1]!,
+  ];
+  const partnerRow =
+    `| ${size.toLocaleString('en')} | ${partnerItems.toLocaleString('en')} | ${fmt(editA / 1000, 2)} s | ` +
+    `${fmt(editB / 1000, 2)} s | ${editBuilds[0]} / ${editBuilds[1]} |`;
   const row =
     `| ${size.toLocaleString('en')} | ${fmt(onA / 1000, 2)} s | ${fmt(onB / 1000, 2)} s | ${ha.builds} / ${hb.builds} | ` +
     `${ha.incremental} / ${hb.incremental} | ${fmt(idleCpu[0]! / 10, 3)} / ${fmt(idleCpu[1]! / 10, 3)} | ` +
     `${fmt(ha.cpu, 2)} / ${fmt(hb.cpu, 2)} s | ${ha.rss} / ${hb.rss} MiB |`;
   a.stop();
   b.stop();
+  await sleep(2000);
+  const ops = await timeOperations(source._id, items[0]!.id, items[items.length - 1]!.id);
   await site.close();
   await db.close();
-  return row;
+  return { row, partnerRow, ops: `| ${size.toLocaleString('en')} | ${ops} |` };
+}
+
+/** Median milliseconds of `fn` over `times` runs, one after the other. */
+async function median(times: number, fn: () => Promise<unknown>): Promise<number> {
+  const ms: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const start = performance.now();
+    await fn();
+    ms.push(performance.now() - start);
+  }
+  return ms.sort((x, y) => x - y)[Math.floor(ms.length / 2)]!;
+}
+
+/** The database operations between a run and its item searchable on every hub, alone. */
+async function timeOperations(sourceId: string, first: string, last: string): Promise<string> {
+  const head = (await getItemsVersionInfo()).seq;
+  const cells = [
+    await median(9, () => getItemsVersionInfo()),
+    await median(9, () => readItemChanges(Math.max(0, head - 1), head, 200)),
+    // FerretDB 1.24 scans until it meets the document: the first inserted is quick, the last is not.
+    await median(5, () => readIndexableItems([first])),
+    await median(3, () => readIndexableItems([last])),
+    // Scans: once each (39 s at 50,000 on the loaded machine).
+    await median(1, () => ItemModel.countDocuments({ sourceId, status: 'published' })),
+    await median(1, () => ItemModel.find({ partnerId: 'noumea', status: 'published' }, { _id: 1 }).lean()),
+  ];
+  return cells.map((ms) => `${fmt(ms, ms < 10 ? 1 : 0)} ms`).join(' | ');
 }
 
 export async function runFreshnessBench(): Promise<void> {
   const sizes = (process.env.BENCH_FRESHNESS_SIZES ?? '1000,10000').split(',').map(Number);
-  const rows: string[] = [];
-  for (const size of sizes) rows.push(await benchSize(size));
+  const results: { row: string; partnerRow: string; ops: string }[] = [];
+  for (const size of sizes) results.push(await benchSize(size));
+  const rows = results.map((r) => r.row);
   console.log('\n### Freshness across hubs (from the end of the run on hub A)\n');
   console.log(
     '| items | searchable on A | searchable on B | full builds A / B | incremental updates A / B | idle CPU s/s A / B | CPU from the run to 5 s after, A / B | resident memory A / B |',
   );
   console.log('|---|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
+  console.log('\n### A partner edit through hub A (a new word in its name), until its items are found by it\n');
+  console.log("| items | the partner's items | found on A | found on B | full builds A / B |");
+  console.log('|---|---|---|---|---|');
+  for (const r of results) console.log(r.partnerRow);
+  console.log('\n### Database operations on the way, alone (median, hubs stopped)\n');
+  console.log(
+    "| items | items' version (`meta` by `_id`) | change log entry (by `_id`, 2 reads) | first item inserted, by `_id` | last item inserted, by `_id` | `countDocuments({sourceId, status})` (removed) | `find({partnerId, status})` (not used) |",
+  );
+  console.log('|---|---|---|---|---|---|---|');
+  for (const r of results) console.log(r.ops);
 }
