@@ -31,6 +31,7 @@ import {
 } from '../items/index.js';
 import {
   buildOverlay,
+  buildOverlayInSlices,
   SearchService,
   type IndexableItem,
   type Overlay,
@@ -117,11 +118,20 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
   /** The changes after the full index, laid over it; a story member an unchanged document shows stays inside it. */
   function overlayOf(index: SearchIndex): Overlay | null {
     if (changed.size === 0) return null;
+    return buildOverlay(index, overlayItems(index), changed.keys(), options.partners.current());
+  }
+
+  /** The same, in slices of the event loop: a catch-up's (a swap's overlay is built at once, with the swap). */
+  async function overlayInSlicesOf(index: SearchIndex): Promise<Overlay | null> {
+    if (changed.size === 0) return null;
+    return buildOverlayInSlices(index, overlayItems(index), [...changed.keys()], options.partners.current());
+  }
+
+  function overlayItems(index: SearchIndex): (Item & { alsoPublished?: StoryMemberRef[] })[] {
     const published = [...changed.values()].flatMap((c) => (c.item ? [c.item] : []));
-    const items = collapseStories(published).filter(
+    return collapseStories(published).filter(
       (item) => !item.storyId || item.storyDetached || changed.has(item.storyId) || !index.docById.has(item.storyId),
     );
-    return buildOverlay(index, items, changed.keys(), options.partners.current());
   }
 
   const service = new SearchService({
@@ -289,8 +299,8 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
     if (!(stored > baseSeq && (await loadNewerStored()))) {
       const base = service.getIndex();
       if (base && (read.size > 0 || relay.inDelta)) {
-        service.setOverlay(base, overlayOf(base));
-        recordIndexUpdate('incremental');
+        // Built over `base` in slices; if a full index was swapped in meanwhile, it brought its own.
+        if (service.setOverlay(base, await overlayInSlicesOf(base))) recordIndexUpdate('incremental');
       }
     }
     if (everything || changed.size > deltaMax) wantFull(last);

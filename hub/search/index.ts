@@ -3,7 +3,7 @@
  * snippets and completions. Database-free: it is handed items and partners, and gives back
  * an index that can be serialized, loaded elsewhere and swapped atomically.
  */
-export { buildSearchIndex, FIELD_BOOSTS } from './build-index.js';
+export { buildSearchIndex, buildSearchIndexInSlices, FIELD_BOOSTS } from './build-index.js';
 export { serializeSearchIndex, loadSearchIndex, loadSearchIndexAsync } from './serialize.js';
 export { buildInWorker, type BuildInWorkerOptions } from './build-in-worker.js';
 export { searchItems, getShippedThesaurus, DEFAULT_LIMIT, MAX_LIMIT, MAX_WINDOW } from './search-items.js';
@@ -17,7 +17,7 @@ export {
 export { suggest, type SuggestResult, type TermSuggestion, type TitleSuggestion } from './suggest.js';
 export { parseSearchParams, SEARCH_PARAM_NAMES, type ParsedSearchParams, type RawQuery } from './params.js';
 export { truncateQuery, MAX_QUERY_LENGTH } from './truncate-query.js';
-export { buildOverlay, searchLayered, suggestLayered, type Overlay } from './search-layered.js';
+export { buildOverlay, buildOverlayInSlices, searchLayered, suggestLayered, type Overlay } from './search-layered.js';
 export { SearchService, SearchNotReadyError, type SearchCorpus, type SearchServiceOptions } from './search-service.js';
 export { escapeHtml } from './internal/snippet.js';
 export { foldedWords, isStopWord, stemWord } from './analysis/index.js';

@@ -22,7 +22,8 @@
  * What still differs from a full build, until it comes: prefix and typo expansions come from each layer's own words, and links
  * between items (`anchors`) are read within each layer.
  */
-import { buildSearchIndex } from './build-index.js';
+import { buildSearchIndex, buildSearchIndexInSlices } from './build-index.js';
+import type { CorpusStats } from './internal/postings-builder.js';
 import { countBits, createBitset, createRangeBitset, hasBit, setBit, type Bitset } from './internal/bitset.js';
 import { correctQuery } from './internal/did-you-mean.js';
 import { countTermEntries, findTerm } from './internal/postings.js';
@@ -57,6 +58,26 @@ export function buildOverlay(
   changedIds: Iterable<string>,
   partners: PartnerMap,
 ): Overlay {
+  const { shadow, changed, corpus } = shadowOf(base, changedIds);
+  return { delta: buildSearchIndex(items, partners, { corpus }), shadow, changed };
+}
+
+/** The same, built in slices that give the event loop a turn (a catch-up on the main thread). */
+export async function buildOverlayInSlices(
+  base: SearchIndex,
+  items: readonly IndexableItem[],
+  changedIds: Iterable<string>,
+  partners: PartnerMap,
+): Promise<Overlay> {
+  const { shadow, changed, corpus } = shadowOf(base, changedIds);
+  return { delta: await buildSearchIndexInSlices(items, partners, { corpus }), shadow, changed };
+}
+
+/** The documents of `base` the changes replace, and the corpus statistics the delta ranks with. */
+function shadowOf(
+  base: SearchIndex,
+  changedIds: Iterable<string>,
+): { shadow: Bitset; changed: number; corpus: CorpusStats } {
   const shadow = createBitset(base.size);
   let changed = 0;
   let shadowed = 0;
@@ -68,14 +89,12 @@ export function buildOverlay(
       shadowed++;
     }
   }
-  const delta = buildSearchIndex(items, partners, {
-    corpus: {
-      documents: base.size - shadowed,
-      documentsWithTerm: (term) => countTermEntries(base.postings, term, shadowed > 0 ? shadow : undefined),
-      ...(base.postings.averageFieldLengths ? { averageFieldLengths: base.postings.averageFieldLengths } : {}),
-    },
-  });
-  return { delta, shadow, changed };
+  const corpus: CorpusStats = {
+    documents: base.size - shadowed,
+    documentsWithTerm: (term) => countTermEntries(base.postings, term, shadowed > 0 ? shadow : undefined),
+    ...(base.postings.averageFieldLengths ? { averageFieldLengths: base.postings.averageFieldLengths } : {}),
+  };
+  return { shadow, changed, corpus };
 }
 
 interface Candidate {

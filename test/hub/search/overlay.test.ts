@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildOverlay,
+  buildOverlayInSlices,
   buildSearchIndex,
   searchItems,
   searchLayered,
@@ -14,7 +15,7 @@ import {
   type IndexableItem,
   type SearchParams,
 } from '../../../hub/search/index.js';
-import { NC_NEWS, PARTNERS } from './corpus.js';
+import { loadDilaCorpus, NC_NEWS, PARTNERS } from './corpus.js';
 
 const ADDED: IndexableItem = {
   id: 'nc-noumea-navette',
@@ -104,5 +105,26 @@ describe('changes laid over a full index', () => {
     const got = searchLayered(base, only, { limit: 100 }, thesaurus);
     expect(got.total).toBe(base.size - 1);
     expect(ids(got)).not.toContain(WITHDRAWN);
+  });
+});
+
+describe('an overlay built in slices (a catch-up on the main thread)', () => {
+  it('gives the same results as one built at once, and lets the event loop run meanwhile', async () => {
+    // Hundreds of rich DILA fiches changed at once: far more than one 10 ms slice of work.
+    const fiches = loadDilaCorpus();
+    const ids = fiches.map((f) => f.id);
+    const atOnce = buildOverlay(base, fiches, ids, PARTNERS);
+    let ticks = 0;
+    const timer = setInterval(() => (ticks += 1), 0);
+    const sliced = await buildOverlayInSlices(base, fiches, ids, PARTNERS);
+    clearInterval(timer);
+    expect(ticks).toBeGreaterThan(2);
+    expect(sliced.changed).toBe(atOnce.changed);
+    expect(sliced.delta.size).toBe(atOnce.delta.size);
+    const thesaurus = getShippedThesaurus();
+    for (const q of ['carte grise', 'allocations familiales', 'vaccination', 'permis de conduire'])
+      expect(searchLayered(base, sliced, { q, limit: 10 }, thesaurus)).toEqual(
+        searchLayered(base, atOnce, { q, limit: 10 }, thesaurus),
+      );
   });
 });
