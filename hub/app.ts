@@ -206,6 +206,7 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
         find: async (q, filter) =>
           services.linkHealth.markUnavailable((await services.onlineServices.find(q, filter)).map(toOnlineService)),
         findLocalContacts: (kinds, commune) => findLocalContacts(kinds, commune),
+        version: async () => `${await services.onlineServices.version()}|${await services.linkHealth.brokenVersion()}`,
       },
     }),
     consoleRoutes(consoleDeps),

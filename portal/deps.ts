@@ -13,6 +13,8 @@ export interface PortalServices {
   find(q: string, filter?: ServiceFilter): Promise<OnlineService[]>;
   /** « Qui peut m'aider ? »: the cards of these DILA office kinds for this commune (INSEE code). */
   findLocalContacts(kinds: string[], communeCode: string): Promise<LocalContact[]>;
+  /** Changes when the active services or the set of broken addresses do: /demarches is cached by it. */
+  version(): Promise<string>;
 }
 
 export interface PortalDeps {

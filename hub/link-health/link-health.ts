@@ -4,7 +4,7 @@
  * several checks; owners are told of newly broken links; and what the portal reads — the
  * broken services — held in memory and refreshed at most every minute.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Fetcher } from '../../connectors/index.js';
 import type { Logger } from '../log.js';
@@ -40,6 +40,8 @@ export interface LinkHealth {
   unavailableSince(url: string): Promise<Date | undefined>;
   /** The services with `unavailableSince` set on those whose address is broken (what the portal shows). */
   markUnavailable<S extends { url: string; unavailableSince?: string }>(services: S[]): Promise<S[]>;
+  /** A token that changes when the set of broken service addresses does (pages cached by it). */
+  brokenVersion(): Promise<string>;
 }
 
 const DAILY_GAP_MS = 20 * 3_600_000;
@@ -50,7 +52,7 @@ export function createLinkHealth(options: LinkHealthOptions): LinkHealth {
   const owner = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const leaseMs = options.leaseMs ?? 600_000;
   let task: ScheduledTask | undefined;
-  let broken: { at: number; byUrl: Map<string, Date> } | undefined;
+  let broken: { at: number; byUrl: Map<string, Date>; token: string } | undefined;
   let running: Promise<unknown> | undefined;
   const stopping = new AbortController();
 
@@ -117,6 +119,7 @@ export function createLinkHealth(options: LinkHealthOptions): LinkHealth {
       await running;
     },
     unavailableSince,
+    brokenVersion: async () => (await brokenLinks()).token,
     async markUnavailable(services) {
       if (services.length === 0) return services;
       const marked = [];
@@ -129,8 +132,18 @@ export function createLinkHealth(options: LinkHealthOptions): LinkHealth {
   };
 
   async function unavailableSince(url: string): Promise<Date | undefined> {
-    if (!broken || Date.now() - broken.at > MEMORY_MS)
-      broken = { at: Date.now(), byUrl: await listBrokenServiceLinks() };
-    return broken.byUrl.get(url);
+    return (await brokenLinks()).byUrl.get(url);
+  }
+
+  async function brokenLinks(): Promise<{ byUrl: Map<string, Date>; token: string }> {
+    if (!broken || Date.now() - broken.at > MEMORY_MS) {
+      const byUrl = await listBrokenServiceLinks();
+      const token = [...byUrl]
+        .map(([url, since]) => `${url} ${since.getTime()}`)
+        .sort()
+        .join('\n');
+      broken = { at: Date.now(), byUrl, token: createHash('sha256').update(token).digest('base64url').slice(0, 16) };
+    }
+    return broken;
   }
 }

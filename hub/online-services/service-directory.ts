@@ -20,6 +20,7 @@ export interface ServiceFilter {
 export class ServiceDirectory {
   private prepared: PreparedService[] = [];
   private loadedAt = 0;
+  private token = '';
   private loading: Promise<void> | undefined;
 
   constructor(private readonly maxAgeMs = 5_000) {}
@@ -36,11 +37,18 @@ export class ServiceDirectory {
     return q.trim() ? matchServices(kept, q) : kept.map((s) => s.doc);
   }
 
+  /** A token that changes when the active services do (pages cached by it: the portal's /demarches). */
+  async version(): Promise<string> {
+    await this.refresh();
+    return this.token;
+  }
+
   private async refresh(): Promise<void> {
     if (Date.now() - this.loadedAt < this.maxAgeMs) return;
     this.loading ??= listServices({ status: 'active' })
       .then((docs) => {
         this.prepared = docs.map(prepareService);
+        this.token = `${docs.length}:${Math.max(0, ...docs.map((d) => d.updatedAt.getTime()))}`;
         this.loadedAt = Date.now();
       })
       .finally(() => {

@@ -62,8 +62,8 @@ export function serveServices(deps: PortalDeps) {
           query,
         });
       },
-      // The registry changes apart from items: a short-lived page rather than a stale one.
-      { etag: `${await pageEtag(deps)}|${Math.floor(Date.now() / 60_000)}` },
+      // The registry and its broken addresses change apart from items: their own version.
+      { etag: await pageEtag(deps, await deps.services.version()) },
     );
   };
 }
