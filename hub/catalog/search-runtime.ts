@@ -9,7 +9,8 @@
  *   10,000 items and 29 s at 50,000;
  * - a partner edit names the partner in the log: each process reloads its partners and lays
  *   over the index again the items of that partner its index holds (their text and facets
- *   carry its name, kind and territory), found in the index itself, read by `_id`;
+ *   carry its name, kind and territory), found in the index itself, read by `_id` (a few)
+ *   or with one query by partner;
  * - a new full build only when the delta passes `deltaMax` items, when a change touched
  *   items nobody listed (a crashed run, a deleted source, a partner of more than `relayMax`
  *   items), or when this process is so far behind that the log was pruned. One hub builds (a claim inserted
@@ -94,6 +95,9 @@ async function loadPublishedItems(): Promise<IndexableItem[]> {
 
 type VersionInfo = Awaited<ReturnType<typeof getItemsVersionInfo>>;
 
+/** A changed item as the delta indexes it: a partner edit's relayed item keeps the story members the full build gave it. */
+type DeltaItem = Item & { alsoPublished?: StoryMemberRef[] };
+
 /** Creates the runtime; nothing happens before start(). */
 export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntime {
   const { log } = options;
@@ -105,7 +109,7 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
   let baseSeq = 0;
   let cursor = 0;
   /** Items changed after baseSeq: their current version (null: not published), and the entry that said so. */
-  const changed = new Map<string, { seq: number; item: (Item & { alsoPublished?: StoryMemberRef[] }) | null }>();
+  const changed = new Map<string, { seq: number; item: DeltaItem | null }>();
   let fullWanted: { seq: number; since: number } | null = null;
   let claimedFor = -1;
   let building = false;
@@ -127,7 +131,7 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
     return buildOverlayInSlices(index, overlayItems(index), [...changed.keys()], options.partners.current());
   }
 
-  function overlayItems(index: SearchIndex): (Item & { alsoPublished?: StoryMemberRef[] })[] {
+  function overlayItems(index: SearchIndex): DeltaItem[] {
     const published = [...changed.values()].flatMap((c) => (c.item ? [c.item] : []));
     return collapseStories(published).filter(
       (item) => !item.storyId || item.storyDetached || changed.has(item.storyId) || !index.docById.has(item.storyId),
