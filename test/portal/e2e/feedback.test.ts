@@ -60,8 +60,8 @@ describe.skipIf(!HAS_CHROMIUM)('page feedback on the portal, in Chromium', () =>
       ]);
 
       // Sent without an answer: the same page, 400, « Erreur : » and the summary.
-      opened = Date.now();
       await page.goto(`${world.hub.url}/articles/noumea-piscine/avis`);
+      opened = Date.now();
       const response = await Promise.all([
         page.waitForResponse((r) => r.request().method() === 'POST'),
         page.getByRole('button', { name: 'Envoyer mon avis' }).click(),
