@@ -11,6 +11,12 @@ import { ItemModel, type ItemDoc } from './item-model.js';
 import { mapInSlices } from './time-slices.js';
 
 const BATCH = 500;
+/**
+ * Mongoose builds and validates a document per item of an `insertMany` in one synchronous
+ * stretch (~35 % of a 2.5 s block for 250 rich fiches, see docs/benchmarks.md, issue 16):
+ * inserted by 50, the event loop turns between chunks.
+ */
+const INSERT_CHUNK = 50;
 
 /** What ingestion needs to know of an item already stored. */
 export interface KnownItem {
@@ -60,22 +66,28 @@ export async function insertItems(
       stats: { likes: 0, comments: 0 },
       ...(storyIds?.has(item.id) ? { storyId: storyIds.get(item.id) } : {}),
     }));
-    try {
-      inserted += (await ItemModel.insertMany(docs, { ordered: false, rawResult: true })).insertedCount;
-      noteItemsChanged(batch.map((item) => item.id));
-    } catch (err) {
-      const e = err as {
-        insertedDocs?: unknown[];
-        writeErrors?: { err?: { index: number; code: number }; index?: number; code?: number }[];
-      };
-      if (!e.writeErrors?.length || !e.writeErrors.every((w) => isDuplicateKey(w.err ?? w))) throw err;
-      const failed = new Set(e.writeErrors.map((w) => w.err?.index ?? w.index ?? -1));
-      inserted += batch.length - failed.size;
-      noteItemsChanged(batch.filter((_, index) => !failed.has(index)).map((item) => item.id));
-      raced.push(...batch.filter((_, index) => failed.has(index)));
+    for (let j = 0; j < docs.length; j += INSERT_CHUNK) {
+      const done = await insertChunk(docs.slice(j, j + INSERT_CHUNK), batch.slice(j, j + INSERT_CHUNK));
+      inserted += done.inserted;
+      raced.push(...done.raced);
     }
   }
   return { inserted, raced };
+}
+
+/** One chunk of inserts; ids already stored (a race, a killed run) come back in `raced`. */
+async function insertChunk(docs: object[], items: ItemInput[]): Promise<{ inserted: number; raced: ItemInput[] }> {
+  try {
+    const { insertedCount } = await ItemModel.insertMany(docs, { ordered: false, rawResult: true });
+    noteItemsChanged(items.map((item) => item.id));
+    return { inserted: insertedCount, raced: [] };
+  } catch (err) {
+    const e = err as { writeErrors?: { err?: { index: number; code: number }; index?: number; code?: number }[] };
+    if (!e.writeErrors?.length || !e.writeErrors.every((w) => isDuplicateKey(w.err ?? w))) throw err;
+    const failed = new Set(e.writeErrors.map((w) => w.err?.index ?? w.index ?? -1));
+    noteItemsChanged(items.filter((_, index) => !failed.has(index)).map((item) => item.id));
+    return { inserted: items.length - failed.size, raced: items.filter((_, index) => failed.has(index)) };
+  }
 }
 
 /** Updates changed items (revision + 1), each only if still as read; returns how many changed. */
