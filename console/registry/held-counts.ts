@@ -5,8 +5,8 @@
  * shows them. Stale-while-revalidate: a count younger than FRESH_MS is served as is; one
  * younger than MAX_AGE_MS is served while one refresh runs in the background (a page never
  * waits for it); an older one, or none, is read before the page. So a count shown is never
- * older than MAX_AGE_MS — another hub process's or a citizen's change shows within 2 s
- * (provided a count takes less than a second).
+ * older than MAX_AGE_MS (counted from the start of its read) — another hub process's or a
+ * citizen's change shows within 2 s.
  *
  * Read-your-writes: every unsafe request this process answers (console form, admin API,
  * public comment) drops every held count when it ends (`countsChanged`), before its
