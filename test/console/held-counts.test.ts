@@ -2,11 +2,13 @@
  * The navigation's counters and the signed-in agent held in memory (issue 11's speed
  * budget): exact after a refresh, an agent's own action shown on the next page, another
  * hub process's change shown within the stated bound (2 s for a count, 1 s for the agent's
- * record), and sessions ended at once by another process (sign out everywhere).
+ * record and the sources' token), and sessions ended at once by another process (sign out
+ * everywhere, deactivation).
  */
 import mongoose from 'mongoose';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HOLD_MS } from '../../hub/accounts/agent-cache.js';
+import { TOKEN_HOLD_MS } from '../../hub/sources/source-list.js';
 import { countsChanged, FRESH_MS, heldCount, MAX_AGE_MS } from '../../console/registry/held-counts.js';
 import { createTestAgent, signInAs, type ConsoleClient } from '../helpers/console.js';
 import { startHubProcess, type HubProcess } from '../helpers/hub-process.js';
@@ -157,6 +159,23 @@ describe('held counts and agents across hub processes', () => {
       .updateOne({ email: 'ana@koumac.nc' }, { $set: { role: 'partner-admin' } });
     await sleep(HOLD_MS);
     expect((await ana.get('/console/sources')).status).toBe(200);
+  });
+
+  it('lists a source written by another hub process within a second, one written here at once', async () => {
+    const create = (url: string, name: string) =>
+      fetch(`${url}/api/v1/admin/sources`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ partnerId: 'koumac', kind: 'feed', url: `https://www.koumac.nc/${name}.xml`, name }),
+      });
+    expect((await ana.html('/console/sources')).html).not.toContain('Flux-de-B');
+    expect((await create(other!.url, 'Flux-de-B')).status).toBe(201);
+    // The token read before that write stands for TOKEN_HOLD_MS at most.
+    await sleep(TOKEN_HOLD_MS);
+    expect((await ana.html('/console/sources')).html).toContain('Flux-de-B');
+    // Held now; a write by this process shows on the very next page.
+    expect((await create(hub.url, 'Flux-de-A')).status).toBe(201);
+    expect((await ana.html('/console/sources')).html).toContain('Flux-de-A');
   });
 
   it('ends the session at once when the agent signs out everywhere on another process', async () => {
