@@ -80,9 +80,11 @@ function listPage(deps: ConsoleDeps) {
 
 function sourcePage(deps: ConsoleDeps) {
   return async (ctx: Context) => {
-    const doc = await loadOwnSource(ctx);
+    // The runs are read beside the source (two FerretDB round trips at once, not in turn);
+    // they are shown only once the source is found to be the viewer's.
+    const [doc, runDocs] = await Promise.all([loadOwnSource(ctx), listRuns(String(ctx.params.id), 20)]);
     const source = withItemCount(toSource(doc), await countPublishedBySource(doc.partnerId));
-    const runs = (await listRuns(source.id, 20)).map(toRun);
+    const runs = runDocs.map(toRun);
     const partner = deps.catalog.partners.current().get(source.partnerId);
     await renderScreen(ctx, deps, 'sources', SourcePage, {
       source,
