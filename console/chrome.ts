@@ -10,6 +10,7 @@ import { can, ROLE_LABELS } from './access.js';
 import { getConsoleScript } from './client/script.js';
 import type { ConsoleDeps } from './deps.js';
 import { getViewer } from './http/viewer.js';
+import { heldCount } from './registry/held-counts.js';
 import { NAV_ENTRIES, type CountMemo } from './registry/nav.js';
 import type { TodoContext } from './registry/todo.js';
 
@@ -35,26 +36,31 @@ export function todoContext(ctx: Context, deps: ConsoleDeps): TodoContext {
   };
 }
 
-/** The request's counts, computed once each (the navigation, « À traiter »). */
+/**
+ * The request's counts (the navigation, « À traiter »), each taken once a request from the
+ * counts held in memory for the viewer's role and partner (registry/held-counts.ts: at most
+ * 2 s old, dropped by this process's writes).
+ */
 export function countMemo(ctx: Context): CountMemo {
   const cache = (ctx.state.counts ??= new Map<string, Promise<number>>()) as Map<string, Promise<number>>;
+  const { role, partnerId } = getViewer(ctx);
+  const scope = `${role}|${partnerId ?? ''}`;
   return (key, compute) => {
     let value = cache.get(key);
     // A mongoose query is a thenable run at each then(): made a promise, it runs once.
-    if (!value) cache.set(key, (value = Promise.resolve(compute())));
+    if (!value) cache.set(key, (value = heldCount(`${key}|${scope}`, compute)));
     return value;
   };
 }
 
-/** The counter of a navigation entry, once a request. */
+/** The counter of a navigation entry: a sum of held counts (never held itself, not to add their ages). */
 const navCount = (entry: (typeof NAV_ENTRIES)[number], todo: TodoContext, memo: CountMemo) =>
-  entry.count ? memo(`nav:${entry.id}`, () => entry.count!(todo, memo)) : Promise.resolve(0);
+  entry.count ? entry.count(todo, memo) : Promise.resolve(0);
 
 /**
  * Starts the navigation's counters of a GET page as soon as the agent is known, so that
- * they run beside the page's own reads instead of after them (buildChrome takes them from
- * the request's memo). Each is a database query of another domain: in sequence after the
- * page's data they made most of a console page's time on FerretDB.
+ * those not held in memory run beside the page's own reads instead of after them
+ * (buildChrome takes them from the request's memo).
  */
 export function prefetchChrome(deps: ConsoleDeps): Middleware {
   return async function prefetch(ctx: Context, next): Promise<void> {

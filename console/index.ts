@@ -18,9 +18,11 @@ import { serveHome } from './routes/home.js';
 import { showPasswordLink, usePasswordLinkRoute } from './routes/password-link.js';
 import { postReviewComment, REVIEW_PATH, showReview } from './routes/review.js';
 import { finishOidc, showSignIn, signIn, signOut, startOidc } from './routes/sign-in.js';
+import { countsChanged } from './registry/held-counts.js';
 import { addScreens } from './screens.js';
 
 export type { ConsoleDeps } from './deps.js';
+export { countsChanged } from './registry/held-counts.js';
 export { renderConsoleErrors } from './http/errors.js';
 
 /** Console forms are URL-encoded; parsed before the hub's JSON body parser, under /console only. */
@@ -29,6 +31,24 @@ export function parseConsoleForms(): Middleware {
   return async function consoleForms(ctx: Context, next: Next): Promise<void> {
     if (!ctx.path.startsWith('/console/')) return next();
     return parse(ctx, next);
+  };
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Read-your-writes for the navigation's counters held in memory: every unsafe request of
+ * this process — a console form, the admin API, a citizen's comment — drops them as it
+ * ends, before its response leaves (registry/held-counts.ts). Mounted by the app for every path.
+ */
+export function refreshCountsAfterWrites(): Middleware {
+  return async function countsAfterWrites(ctx: Context, next: Next): Promise<void> {
+    if (SAFE_METHODS.has(ctx.method)) return next();
+    try {
+      await next();
+    } finally {
+      countsChanged();
+    }
   };
 }
 

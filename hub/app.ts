@@ -45,7 +45,13 @@ import { createVisitorDataService, interactionCors, interactionRoutes } from './
 import { createVoice, searchSimilarItems, VOICE_VISITOR_DATA, VOICE_WRITE_ROUTES } from './voice/index.js';
 import { stylesheetRoutes } from './ui/index.js';
 import { portalRoutes, renderPortalErrors } from '../portal/index.js';
-import { consoleRoutes, parseConsoleForms, renderConsoleErrors, type ConsoleDeps } from '../console/index.js';
+import {
+  consoleRoutes,
+  parseConsoleForms,
+  refreshCountsAfterWrites,
+  renderConsoleErrors,
+  type ConsoleDeps,
+} from '../console/index.js';
 import { labRoutes, notifyLabEvent, type LabDeps } from './labs/index.js';
 import { imageRoutes, withImageKey } from './images/index.js';
 import { storyRoutes } from './stories/index.js';
@@ -116,6 +122,8 @@ export function createApp({ config, log, services, readiness = [] }: AppOptions)
   app.use(renderPortalErrors(config.publicUrl));
   app.use(renderConsoleErrors(consoleDeps));
   app.use(measureHttp());
+  // The console's counters held in memory are dropped by every write this process answers.
+  app.use(refreshCountsAfterWrites());
   app.use(interactionCors({ config }, VOICE_WRITE_ROUTES));
   app.use(parseConsoleForms());
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${config.bodyLimitKb}kb`, encoding: 'utf-8' }));

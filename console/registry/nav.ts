@@ -18,7 +18,11 @@ export interface NavEntry {
   countLabel?: string;
 }
 
-/** Counts computed once per page, shared by the entries that show the same figure. */
+/**
+ * Counts computed once per page, shared by the entries that show the same figure, and held
+ * a second across pages of the same role and partner (registry/held-counts.ts): a key names
+ * everything its count depends on beyond the role and the partner.
+ */
 export type CountMemo = (key: string, compute: () => Promise<number>) => Promise<number>;
 
 /** What awaits this viewer, summed over the providers it may see. */
@@ -79,10 +83,13 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     label: 'Notifications',
     href: '/console/notifications',
     capability: 'home',
-    count: ({ viewer, deps }) =>
-      deps.notifications.countSince(
-        { role: viewer.role, ...(viewer.partnerId ? { partnerId: viewer.partnerId } : {}) },
-        viewer.agent.notificationsSeenAt,
+    count: ({ viewer, deps }, memo) =>
+      // Per agent: since the agent last opened the notifications.
+      memo(`notifications:${viewer.agent.notificationsSeenAt?.getTime() ?? 0}`, () =>
+        deps.notifications.countSince(
+          { role: viewer.role, ...(viewer.partnerId ? { partnerId: viewer.partnerId } : {}) },
+          viewer.agent.notificationsSeenAt,
+        ),
       ),
     countLabel: 'nouvelles',
   },

@@ -116,10 +116,10 @@ function listPage(deps: ConsoleDeps) {
 function itemPage(deps: ConsoleDeps) {
   return async (ctx: Context) => {
     const item = await loadOwnItem(ctx);
-    const { nameOf } = await loadSourceNames(item.partnerId);
+    // Both from memory behind a read each (the sources' token, the listing's catch-up): side by side.
+    const [{ nameOf }, story] = await Promise.all([loadSourceNames(item.partnerId), listStoryMembers(item)]);
     const asked = queryParam(ctx, 'confirmer');
     const partners = deps.catalog.partners.current();
-    const story = await listStoryMembers(item);
     await renderScreen(ctx, deps, 'contents', ContentPage, {
       item,
       story: story.map((m) => ({ ...m, partnerName: partners.get(m.partnerId)?.name ?? m.partnerId })),

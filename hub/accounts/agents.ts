@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { FieldError, Role } from '../../schemas/index.js';
 import { isDuplicateKey } from '../db/index.js';
 import { Conflict, InvalidInput } from '../domain-errors.js';
+import { forgetAgent } from './agent-cache.js';
 import { AgentModel, type AgentDoc } from './agent-model.js';
 
 export const AGENT_ROLES: readonly Role[] = ['platform-admin', 'partner-admin', 'editor', 'moderator'];
@@ -85,6 +86,7 @@ export async function createAgent(input: AgentInput, createdBy: string, password
       updatedAt: now,
       createdBy,
     });
+    forgetAgent(doc._id);
     return doc.toObject();
   } catch (err) {
     if (isDuplicateKey(err))
@@ -124,20 +126,28 @@ export async function updateAgent(
   const $set: Record<string, unknown> = { ...rest, updatedAt: new Date() };
   if (partnerId) $set.partnerId = partnerId;
   const update = partnerId === null ? { $set, $unset: { partnerId: '' } } : { $set };
-  return (await AgentModel.findOneAndUpdate({ _id: id }, update, { new: true }).lean<AgentDoc>()) ?? undefined;
+  try {
+    return (await AgentModel.findOneAndUpdate({ _id: id }, update, { new: true }).lean<AgentDoc>()) ?? undefined;
+  } finally {
+    forgetAgent(id);
+  }
 }
 
 export async function setAgentPasswordHash(id: string, passwordHash: string): Promise<void> {
   await AgentModel.updateOne({ _id: id }, { $set: { passwordHash, updatedAt: new Date() } });
+  forgetAgent(id);
 }
 
 export async function recordSignIn(id: string, at: Date): Promise<void> {
   await AgentModel.updateOne({ _id: id }, { $set: { lastSignInAt: at } });
+  forgetAgent(id);
 }
 
 /** The agent opened the notifications: the newer ones are no longer new. */
 export async function markNotificationsSeen(id: string, at: Date): Promise<void> {
   await AgentModel.updateOne({ _id: id }, { $set: { notificationsSeenAt: at } });
+  // The navigation's counter of new notifications reads this record on the next page.
+  forgetAgent(id);
 }
 
 export async function countActivePlatformAdmins(): Promise<number> {

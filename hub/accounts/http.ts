@@ -7,7 +7,7 @@ import type { Context } from 'koa';
 import type { Principal } from '../auth/index.js';
 import { Forbidden } from '../domain-errors.js';
 import type { AgentDoc } from './agent-model.js';
-import { findAgent } from './agents.js';
+import { findHeldAgent } from './agent-cache.js';
 import type { SessionDoc } from './session-model.js';
 import { checkCsrf, resumeSession } from './sessions.js';
 
@@ -57,14 +57,17 @@ export function clearSessionCookie(ctx: Context, secure: boolean): void {
   });
 }
 
-/** The live session and active agent of a request, read once per request. */
+/**
+ * The live session and active agent of a request, read once per request: the session from
+ * the database every time, the agent held a second by this process (agent-cache.ts).
+ */
 export async function readSignedIn(ctx: Context): Promise<SignedIn | undefined> {
   if ('signedIn' in ctx.state) return ctx.state.signedIn as SignedIn | undefined;
   let signedIn: SignedIn | undefined;
   const token = ctx.cookies.get(SESSION_COOKIE);
   if (token && token.length <= 100) {
     const session = await resumeSession(token);
-    const agent = session ? await findAgent(session.agentId) : undefined;
+    const agent = session ? await findHeldAgent(session.agentId) : undefined;
     if (session && agent?.active) signedIn = { session, agent, principal: principalOf(agent) };
   }
   ctx.state.signedIn = signedIn;

@@ -4,7 +4,11 @@
  * 1.24 scans the collection for any filter, 30 ms for 200 sources of a few hundred bytes.
  * A token in `meta` (`_id: 'sources'`) is replaced after every write of a source (this
  * folder's writes call sourcesChanged()); a listing reads it by `_id` — one small lookup —
- * and reloads every source only when it moved, whichever hub process wrote.
+ * and reloads every source only when it moved, whichever hub process wrote. The token is
+ * read at most once every TOKEN_HOLD_MS (every console page listed the sources, for the
+ * failing ones counted in the navigation or the names in « Contenus »: one FerretDB round
+ * trip in sequence after the session's): another process's write shows within a second,
+ * this process's at once (sourcesChanged drops the copy, and a read overlapping it is not kept).
  */
 import { randomBytes } from 'node:crypto';
 import { Schema, model } from 'mongoose';
@@ -21,14 +25,30 @@ const TokenModel = model<TokenDoc>(
   'meta',
 );
 
-let cached: { version: string; sources: SourceDoc[] } | undefined;
-let loading: Promise<{ version: string; sources: SourceDoc[] }> | undefined;
+/** How long a token read stands for this process (another process's write shows within it). */
+export const TOKEN_HOLD_MS = 1_000;
+
+interface Listing {
+  version: string;
+  sources: SourceDoc[];
+  /** When the token was last read (the start of the read) and found equal. */
+  checkedAt: number;
+}
+
+let cached: Listing | undefined;
+let loading: { version: string; promise: Promise<{ version: string; sources: SourceDoc[] }> } | undefined;
+/** Moved by this process's writes: a read that overlapped one is not kept. */
+let generation = 0;
 
 /** Marks the sources as changed, for every process's listings. */
 export async function sourcesChanged(): Promise<void> {
   cached = undefined;
+  generation += 1;
   const version = `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`;
   await TokenModel.updateOne({ _id: 'sources' }, { $set: { version } }, { upsert: true });
+  // The write is in: what was read before it (or during it) is not kept.
+  cached = undefined;
+  generation += 1;
 }
 
 async function readVersion(): Promise<string> {
@@ -43,13 +63,21 @@ async function load(version: string): Promise<{ version: string; sources: Source
 
 /** Every source, ordered by partner then creation (the array is the caller's; the documents are shared). */
 export async function allSources(): Promise<SourceDoc[]> {
+  const startedAt = Date.now();
+  if (cached && startedAt - cached.checkedAt < TOKEN_HOLD_MS) return cached.sources.slice();
+  const startedIn = generation;
   const version = await readVersion();
-  if (cached?.version !== version) {
-    // Concurrent pages share one load.
-    loading ??= load(version).finally(() => (loading = undefined));
-    const fresh = await loading;
-    if (fresh.version === version) cached = fresh;
-    else return fresh.sources.slice();
+  if (cached?.version === version) {
+    if (startedIn === generation) cached.checkedAt = startedAt;
+    return cached.sources.slice();
   }
-  return cached.sources.slice();
+  // Concurrent pages share one load of the same token (never an older one's).
+  if (loading?.version !== version) {
+    const current = { version, promise: load(version) };
+    current.promise.finally(() => loading === current && (loading = undefined)).catch(() => undefined);
+    loading = current;
+  }
+  const fresh = await loading.promise;
+  if (fresh.version === version && startedIn === generation) cached = { ...fresh, checkedAt: startedAt };
+  return fresh.sources.slice();
 }
