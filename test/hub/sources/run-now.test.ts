@@ -11,6 +11,8 @@ import { makeRss, numberedEntries } from '../../helpers/rss.js';
 
 let hub: TestHub;
 let site: LoopbackServer;
+let release: () => void;
+const held = new Promise<void>((resolve) => (release = resolve));
 
 function slowFeed(delayMs: number) {
   return (_req: unknown, res: import('node:http').ServerResponse) => {
@@ -36,10 +38,15 @@ function runNow(id: string): Promise<Response> {
 }
 
 beforeAll(async () => {
-  hub = await startTestHub({ seed: true, label: 'runnow', reportWaitMs: 1_500 });
+  hub = await startTestHub({ seed: true, label: 'runnow', reportWaitMs: 5_000 });
   site = await startLoopbackServer();
   site.route('/half-second.rss', slowFeed(500));
-  site.route('/four-seconds.rss', slowFeed(4_000));
+  // Held until the test has its 202: longer than the wait whatever the machine's load.
+  site.route('/held.rss', (_req, res) => {
+    void held.then(() =>
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(makeRss(numberedEntries(4))),
+    );
+  });
   // A first read starts a reader thread; the waits below are about runs, not about that.
   site.route('/warm-up.rss', slowFeed(0));
   const warmUp = await hub.request('/api/v1/admin/sources/preview', {
@@ -50,6 +57,7 @@ beforeAll(async () => {
   expect(warmUp.status).toBe(200);
 });
 afterAll(async () => {
+  release();
   await hub.services.scheduler.idle();
   await site.close();
   await hub.stop();
@@ -80,10 +88,11 @@ describe('run now while a run is in progress', () => {
   });
 
   it('answers 202 with the running run when it takes longer than the wait', async () => {
-    const id = await createSource('/four-seconds.rss');
+    const id = await createSource('/held.rss');
     const first = hub.services.scheduler.runNow(id);
-    await expect.poll(() => site.requests.some((r) => r.path === '/four-seconds.rss')).toBe(true);
+    await expect.poll(() => site.requests.some((r) => r.path === '/held.rss')).toBe(true);
     const res = await runNow(id);
+    release();
     expect(res.status).toBe(202);
     expect(res.headers.get('location')).toBe(`/api/v1/admin/sources/${id}/runs`);
     const report = (await res.json()) as Run;
