@@ -9,8 +9,9 @@
  *   10,000 items and 29 s at 50,000;
  * - a partner edit names the partner in the log: each process reloads its partners and lays
  *   over the index again the items of that partner its index holds (their text and facets
- *   carry its name, kind and territory), found in the index itself, read by `_id` (a few)
- *   or with one query by partner;
+ *   carry its name, kind and territory), found in the index itself and derived again from
+ *   what it holds (hub/search internal/relay.ts): no item is read back (on FerretDB 1.24 the
+ *   query by partner scans every item, 6.7 s at 10,000);
  * - a new full build only when the delta passes `deltaMax` items, when a change touched
  *   items nobody listed (a crashed run, a deleted source, a partner of more than `relayMax`
  *   items), or when this process is so far behind that the log was pruned. One hub builds (a claim inserted
@@ -28,7 +29,6 @@ import {
   pruneItemChanges,
   readIndexableItems,
   readItemChanges,
-  readPartnersIndexableItems,
 } from '../items/index.js';
 import {
   buildOverlay,
@@ -81,12 +81,6 @@ export interface SearchRuntime {
 const KEEP_ENTRIES = 1000;
 /** Log entries applied in one go. */
 const ENTRIES_PER_PASS = 200;
-/**
- * A partner's items to index again are read by `_id` up to this many, else with one query by
- * partner: on FerretDB 1.24 an `_id` lookup is a scan too (16 at once took 40–47 s at 50,000
- * on the loaded bench machine), so past a few the single scan of that query costs less.
- */
-const RELAY_BY_ID = 16;
 
 /** Published items, each story once (hub/stories): the index never holds a story twice. */
 async function loadPublishedItems(): Promise<IndexableItem[]> {
@@ -95,8 +89,19 @@ async function loadPublishedItems(): Promise<IndexableItem[]> {
 
 type VersionInfo = Awaited<ReturnType<typeof getItemsVersionInfo>>;
 
-/** A changed item as the delta indexes it: a partner edit's relayed item keeps the story members the full build gave it. */
+/** A changed item as the delta indexes it: a partner edit's item read back keeps the story members the full build gave it. */
 type DeltaItem = Item & { alsoPublished?: StoryMemberRef[] };
+
+/**
+ * A change after the full index: the item's current version (null: not published), or
+ * `relayOf` (its partner, item null): a document of the full index whose partner was edited,
+ * indexed again from what the full index holds with the partner's current fields.
+ */
+interface Change {
+  seq: number;
+  item: DeltaItem | null;
+  relayOf?: string;
+}
 
 /** Creates the runtime; nothing happens before start(). */
 export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntime {
@@ -109,7 +114,7 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
   let baseSeq = 0;
   let cursor = 0;
   /** Items changed after baseSeq: their current version (null: not published), and the entry that said so. */
-  const changed = new Map<string, { seq: number; item: DeltaItem | null }>();
+  const changed = new Map<string, Change>();
   let fullWanted: { seq: number; since: number } | null = null;
   let claimedFor = -1;
   let building = false;
@@ -122,13 +127,23 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
   /** The changes after the full index, laid over it; a story member an unchanged document shows stays inside it. */
   function overlayOf(index: SearchIndex): Overlay | null {
     if (changed.size === 0) return null;
-    return buildOverlay(index, overlayItems(index), changed.keys(), options.partners.current());
+    return buildOverlay(index, overlayItems(index), changed.keys(), options.partners.current(), relayIds());
   }
 
   /** The same, in slices of the event loop: a catch-up's (a swap's overlay is built at once, with the swap). */
   async function overlayInSlicesOf(index: SearchIndex): Promise<Overlay | null> {
     if (changed.size === 0) return null;
-    return buildOverlayInSlices(index, overlayItems(index), [...changed.keys()], options.partners.current());
+    return buildOverlayInSlices(
+      index,
+      overlayItems(index),
+      [...changed.keys()],
+      options.partners.current(),
+      relayIds(),
+    );
+  }
+
+  function relayIds(): string[] {
+    return [...changed].flatMap(([id, c]) => (c.relayOf !== undefined ? [id] : []));
   }
 
   function overlayItems(index: SearchIndex): DeltaItem[] {
@@ -230,26 +245,56 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
 
   /**
    * The documents of the full index whose partner is one of `partners` (its name, kind and
-   * territory are in their text and facets), to read and lay over it again — a story's
-   * other members carried over, as the full build collapsed them — and whether the delta
-   * holds such items (indexed again from memory when the overlay is rebuilt).
+   * territory are in their text and facets), to lay over it again, and whether the delta
+   * holds such items or documents (indexed again with the current partners when the overlay
+   * is rebuilt).
    */
   function partnerDocs(
     partners: ReadonlySet<string>,
     listed: ReadonlySet<string>,
-  ): { read: { id: string; alsoPublished: StoryMemberRef[] | null }[]; inDelta: boolean } {
-    const read: { id: string; alsoPublished: StoryMemberRef[] | null }[] = [];
+  ): { relay: { id: string; partnerId: string }[]; inDelta: boolean } {
+    const relay: { id: string; partnerId: string }[] = [];
     const base = service.getIndex();
     if (base) {
-      const { ids, partnerIds, alsoPublished } = base.docs;
+      const { ids, partnerIds } = base.docs;
       for (let doc = 0; doc < ids.length; doc++) {
         const id = ids[doc]!;
         if (partners.has(partnerIds[doc]!) && !changed.has(id) && !listed.has(id))
-          read.push({ id, alsoPublished: alsoPublished[doc] ?? null });
+          relay.push({ id, partnerId: partnerIds[doc]! });
       }
     }
-    const inDelta = [...changed.values()].some((c) => c.item !== null && partners.has(c.item.partnerId));
-    return { read, inDelta };
+    const inDelta = [...changed.values()].some((c) => partners.has(c.item?.partnerId ?? c.relayOf ?? ''));
+    return { relay, inDelta };
+  }
+
+  /**
+   * A relayed document standing for a story another of whose items changed: read back, as
+   * the delta collapses the story again from both (its other members carried over, as the
+   * full build collapsed them). Rare: a partner edit and a story member's change together.
+   */
+  async function readBackStories(): Promise<number> {
+    const base = service.getIndex();
+    if (!base) return 0;
+    // The stories the changed items are in: their story ids and their own ids (a member's).
+    const stories = new Set<string>();
+    for (const c of changed.values())
+      if (c.item && !c.item.storyDetached) stories.add(c.item.storyId ?? c.item.id).add(c.item.id);
+    if (stories.size === 0) return 0;
+    const inStory = (id: string) => {
+      const doc = base.docById.get(id);
+      const members = (doc === undefined ? null : base.docs.alsoPublished[doc]) ?? [];
+      return [id, ...members.map((m) => m.id)].some((m) => stories.has(m));
+    };
+    const back = [...changed].filter(([id, c]) => c.relayOf !== undefined && inStory(id));
+    if (back.length === 0) return 0;
+    const read = await readIndexableItems(back.map(([id]) => id));
+    for (const [id, { seq }] of back) {
+      const item = read.get(id) ?? null;
+      const doc = base.docById.get(id);
+      const alsoPublished = doc === undefined ? null : base.docs.alsoPublished[doc];
+      changed.set(id, { seq, item: item && alsoPublished ? { ...item, alsoPublished } : item });
+    }
+    return back.length;
   }
 
   /** Reads the new log entries and lays the items they name over the full index. */
@@ -282,27 +327,28 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
       await options.partners.reload();
       options.partners.settle(partners);
     }
-    const relay = partners.size ? partnerDocs(partners, ids) : { read: [], inDelta: false };
-    if (relay.read.length > relayMax) {
+    const relay = partners.size ? partnerDocs(partners, ids) : { relay: [], inDelta: false };
+    if (relay.relay.length > relayMax) {
       // Too many to index on the main thread: one full build (names, listings and feeds
       // already follow the reloaded partners).
-      log.info({ partners: [...partners], items: relay.read.length }, 'search: partner edit left to a full build');
+      log.info({ partners: [...partners], items: relay.relay.length }, 'search: partner edit left to a full build');
       everything = true;
-      relay.read = [];
+      relay.relay = [];
     }
-    const relaid = relay.read.map((r) => r.id);
-    const read = await readIndexableItems(relaid.length > RELAY_BY_ID ? [...ids] : [...ids, ...relaid]);
-    if (relaid.length > RELAY_BY_ID)
-      for (const [id, item] of await readPartnersIndexableItems([...partners], relaid)) read.set(id, item);
-    const carried = new Map(relay.read.map((r) => [r.id, r.alsoPublished]));
-    for (const [id, item] of read) {
-      const alsoPublished = ids.has(id) ? null : carried.get(id);
-      changed.set(id, { seq: last, item: item && alsoPublished ? { ...item, alsoPublished } : item });
-    }
+    const read = await readIndexableItems([...ids]);
+    for (const [id, item] of read) changed.set(id, { seq: last, item });
+    // The partner's other documents: derived again from the full index, nothing read.
+    for (const { id, partnerId } of relay.relay) changed.set(id, { seq: last, item: null, relayOf: partnerId });
+    const readBack = await readBackStories();
+    if (partners.size)
+      log.info(
+        { partners: [...partners], relaid: relay.relay.length, readBack, delta: changed.size },
+        'search: partner edit laid over the index',
+      );
     cursor = last;
     if (!(stored > baseSeq && (await loadNewerStored()))) {
       const base = service.getIndex();
-      if (base && (read.size > 0 || relay.inDelta)) {
+      if (base && (read.size > 0 || relay.relay.length > 0 || relay.inDelta)) {
         // Built over `base` in slices; if a full index was swapped in meanwhile, it brought its own.
         if (service.setOverlay(base, await overlayInSlicesOf(base))) recordIndexUpdate('incremental');
       }

@@ -12,6 +12,7 @@ import {
 } from './internal/document-fields.js';
 import { addFacetValues, createFacetIndex } from './internal/facets.js';
 import { collectAnchors } from './internal/links.js';
+import { relayedDocs, storeRelayedDoc, type RelayedDoc } from './internal/relay.js';
 import { PostingsBuilder, type CorpusStats } from './internal/postings-builder.js';
 import type { Postings } from './internal/postings.js';
 import { truncateText } from './internal/html-text.js';
@@ -26,14 +27,27 @@ import { VocabularyBuilder } from './internal/vocabulary-builder.js';
  */
 export const FIELD_BOOSTS = { title: 10, summary: 4, meta: 3, keywords: 3, anchors: 3, body: 1 } as const;
 
+/** Newest first (undated last), ties by id so builds are reproducible. */
+function byIndexOrder(a: { item: IndexableItem; date: number }, b: { item: IndexableItem; date: number }): number {
+  const da = Number.isNaN(a.date) ? -Infinity : a.date;
+  const db = Number.isNaN(b.date) ? -Infinity : b.date;
+  return db - da || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0);
+}
+
 /** Published items, newest first (undated last), ties by id so builds are reproducible. */
 export function sortForIndex(items: readonly IndexableItem[]): { item: IndexableItem; date: number }[] {
   const dated = items.filter((item) => item.status !== 'withdrawn').map((item) => ({ item, date: getItemDate(item) }));
-  return dated.sort((a, b) => {
-    const da = Number.isNaN(a.date) ? -Infinity : a.date;
-    const db = Number.isNaN(b.date) ? -Infinity : b.date;
-    return db - da || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0);
-  });
+  return dated.sort(byIndexOrder);
+}
+
+/** Options of a build: `corpus` (documents indexed elsewhere that the idf must count), `relay`. */
+export interface BuildOptions {
+  corpus?: CorpusStats;
+  /**
+   * Documents of a full index to index again with their partner's current fields, from
+   * what that index holds (a partner edit: internal/relay.ts); ids it lacks are skipped.
+   */
+  relay?: { base: SearchIndex; ids: readonly string[] };
 }
 
 function createDocStore(size: number): DocStore {
@@ -50,6 +64,8 @@ function createDocStore(size: number): DocStore {
     images: [],
     events: [],
     alsoPublished: [],
+    categories: [],
+    territories: [],
     likes: new Uint32Array(size),
     comments: new Uint32Array(size),
   };
@@ -68,6 +84,8 @@ function storeDoc(docs: DocStore, doc: number, item: IndexableItem, date: number
   docs.images.push(item.image ?? null);
   docs.events.push(item.event ?? null);
   docs.alsoPublished.push(item.alsoPublished?.length ? item.alsoPublished : null);
+  docs.categories.push(item.categories?.length ? item.categories : null);
+  docs.territories.push(item.territory ?? null);
   docs.likes[doc] = item.stats?.likes ?? 0;
   docs.comments[doc] = item.stats?.comments ?? 0;
 }
@@ -95,7 +113,7 @@ function linkedPages(item: IndexableItem): { title: string; url: string }[] {
 export function buildSearchIndex(
   items: readonly IndexableItem[],
   partners: PartnerMap,
-  options: { corpus?: CorpusStats } = {},
+  options: BuildOptions = {},
 ): SearchIndex {
   const steps = indexSteps(items, partners, options);
   for (;;) {
@@ -112,7 +130,7 @@ export function buildSearchIndex(
 export async function buildSearchIndexInSlices(
   items: readonly IndexableItem[],
   partners: PartnerMap,
-  options: { corpus?: CorpusStats } = {},
+  options: BuildOptions = {},
 ): Promise<SearchIndex> {
   const steps = indexSteps(items, partners, options);
   let sliceStart = performance.now();
@@ -132,9 +150,14 @@ const SLICE_MS = 10;
 function* indexSteps(
   items: readonly IndexableItem[],
   partners: PartnerMap,
-  options: { corpus?: CorpusStats },
+  options: BuildOptions,
 ): Generator<void, SearchIndex> {
-  const sorted = sortForIndex(items);
+  const sorted: { item: IndexableItem; date: number; relayed?: RelayedDoc }[] = sortForIndex(items);
+  if (options.relay?.ids.length) {
+    for (const relayed of relayedDocs(options.relay.base, options.relay.ids))
+      sorted.push({ item: relayed.item, date: relayed.date, relayed });
+    sorted.sort(byIndexOrder);
+  }
   const size = sorted.length;
   const vocabulary = new VocabularyBuilder();
   const postings = new PostingsBuilder(
@@ -150,13 +173,19 @@ function* indexSteps(
     sorted.map(({ item }) => item.content),
     sorted.map(({ item }) => linkedPages(item)),
   );
-  for (const [doc, { item, date }] of sorted.entries()) {
+  for (const [doc, { item, date, relayed }] of sorted.entries()) {
     const partner = getPartner(partners, item.partnerId);
     const values = getFacetValues(item, partner);
     const text = getSearchableText(item, partner, values.commune, anchors[doc]!);
     anchors[doc] = [];
-    postings.add(text);
-    storeDoc(docs, doc, item, date, text);
+    if (relayed) {
+      // Only `meta` is analysed: the other fields keep the full build's entries.
+      postings.add({ meta: text.meta }, relayed.fixed);
+      storeRelayedDoc(docs, doc, relayed);
+    } else {
+      postings.add(text);
+      storeDoc(docs, doc, item, date, text);
+    }
     for (const name of FACET_NAMES) addFacetValues(facets, size, doc, name, values[name]);
     yield;
   }

@@ -27,6 +27,7 @@ import type { CorpusStats } from './internal/postings-builder.js';
 import { countBits, createBitset, createRangeBitset, hasBit, setBit, type Bitset } from './internal/bitset.js';
 import { correctQuery } from './internal/did-you-mean.js';
 import { countTermEntries, findTerm } from './internal/postings.js';
+import { mergeVocabularies } from './internal/vocabulary.js';
 import { createMatcher } from './internal/snippet.js';
 import { DID_YOU_MEAN_BELOW, matchIndex, pageWindow, selectPage, toHit, type IndexMatches } from './search-items.js';
 import { MAX_SUGGESTIONS, suggest, type SuggestResult } from './suggest.js';
@@ -51,15 +52,21 @@ export interface Overlay {
   readonly changed: number;
 }
 
-/** Indexes the changed items (`items`: those published now) over `base`. */
+/**
+ * Indexes the changed items (`items`: those published now) over `base`; `relayIds`: documents
+ * of `base` to index again with their partner's current fields, from what `base` holds (a
+ * partner edit, internal/relay.ts). `changedIds` must list them too (they are shadowed).
+ */
 export function buildOverlay(
   base: SearchIndex,
   items: readonly IndexableItem[],
   changedIds: Iterable<string>,
   partners: PartnerMap,
+  relayIds: readonly string[] = [],
 ): Overlay {
   const { shadow, changed, corpus } = shadowOf(base, changedIds);
-  return { delta: buildSearchIndex(items, partners, { corpus }), shadow, changed };
+  const delta = buildSearchIndex(items, partners, { corpus, relay: { base, ids: relayIds } });
+  return { delta: withWordsOf(base, delta, relayIds), shadow, changed };
 }
 
 /** The same, built in slices that give the event loop a turn (a catch-up on the main thread). */
@@ -68,9 +75,21 @@ export async function buildOverlayInSlices(
   items: readonly IndexableItem[],
   changedIds: Iterable<string>,
   partners: PartnerMap,
+  relayIds: readonly string[] = [],
 ): Promise<Overlay> {
   const { shadow, changed, corpus } = shadowOf(base, changedIds);
-  return { delta: await buildSearchIndexInSlices(items, partners, { corpus }), shadow, changed };
+  const delta = await buildSearchIndexInSlices(items, partners, { corpus, relay: { base, ids: relayIds } });
+  return { delta: withWordsOf(base, delta, relayIds), shadow, changed };
+}
+
+/**
+ * A delta holding documents indexed again from `base` expands prefixes and typos over the
+ * words of both: those documents' words (other than their partner's) are in `base`'s
+ * vocabulary only, and a citizen typing `constru…` must still find them.
+ */
+function withWordsOf(base: SearchIndex, delta: SearchIndex, relayIds: readonly string[]): SearchIndex {
+  if (relayIds.length === 0 || delta.size === 0) return delta;
+  return { ...delta, vocabulary: mergeVocabularies(base.vocabulary, delta.vocabulary) };
 }
 
 /** The documents of `base` the changes replace, and the corpus statistics the delta ranks with. */

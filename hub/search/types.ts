@@ -77,6 +77,13 @@ export interface DocStore {
   events: (EventInfo | null)[];
   /** The other items of the story each document stands for (null when alone). */
   alsoPublished: (StoryMemberRef[] | null)[];
+  /**
+   * The item's categories and territory (null when none): with the topics, what its
+   * partner-derived text and facets are derived from again after a partner edit, without
+   * reading the item back (search-layered.ts `relay`).
+   */
+  categories: (string[] | null)[];
+  territories: (IndexableItem['territory'] | null)[];
   likes: Uint32Array;
   comments: Uint32Array;
 }

@@ -50,6 +50,17 @@ export interface CorpusStats {
   averageFieldLengths?: readonly number[];
 }
 
+/**
+ * A field taken as it is rather than analysed: its terms with the weights (× 1000) a full
+ * build gave them, and the length to count for it in the averages. A document laid over the
+ * full index again after a partner edit keeps its own text this way (search-layered.ts).
+ */
+export interface FixedField {
+  terms: string[];
+  weights: number[];
+  length: number;
+}
+
 /** Feeds documents in order (0, 1, 2…), then `finish()` returns the postings. */
 export class PostingsBuilder {
   private readonly builder: LunrBuilderInternals;
@@ -63,6 +74,8 @@ export class PostingsBuilder {
   private readonly fieldLengths = new Column();
   /** Per (term, field): number of documents. */
   private readonly counts = new Column();
+  /** Per entry, a fixed weight + 1 (0: computed); allocated at the first fixed field only. */
+  private fixed: Column | undefined;
   private documents = 0;
 
   constructor(
@@ -74,11 +87,19 @@ export class PostingsBuilder {
     this.builder = builder as unknown as LunrBuilderInternals;
   }
 
-  /** Analyses one document's fields (values by field name), as lunr.Builder#add does. */
-  add(values: object): void {
+  /**
+   * Analyses one document's fields (values by field name), as lunr.Builder#add does; the
+   * fields in `fixed` (by field number) are taken as they are instead.
+   */
+  add(values: object, fixed?: ReadonlyMap<number, FixedField>): void {
     const F = this.fields.length;
     const frequencies = new Map<string, number>();
     this.fields.forEach((field, f) => {
+      const given = fixed?.get(f);
+      if (given) {
+        this.addFixed(f, given);
+        return;
+      }
       const terms = this.builder.pipeline.run(
         this.builder.tokenizer((values as Record<string, unknown>)[field], { fields: [field] }),
       );
@@ -97,6 +118,20 @@ export class PostingsBuilder {
       }
     });
     this.documents++;
+  }
+
+  private addFixed(f: number, field: FixedField): void {
+    const F = this.fields.length;
+    this.fieldStarts.push(this.entryTerms.length);
+    this.fieldLengths.push(field.length);
+    this.fixed ??= new Column();
+    field.terms.forEach((term, i) => {
+      const id = this.getTermId(term);
+      this.fixed!.add(this.entryTerms.length, field.weights[i]! + 1);
+      this.entryTerms.push(id);
+      this.entryTfs.push(0);
+      this.counts.add(id * F + f, 1);
+    });
   }
 
   private getTermId(term: string): number {
@@ -180,11 +215,16 @@ export class PostingsBuilder {
         const end = df + 1 < starts.length ? starts.data[df + 1]! : this.entryTerms.length;
         for (let e = starts.data[df]!; e < end; e++) {
           const id = this.entryTerms.data[e]!;
+          const at = cursor[rank[id]! * F + f]!++;
+          postings.docs[at] = doc;
+          const fixed = this.fixed && e < this.fixed.length ? this.fixed.data[e]! : 0;
+          if (fixed > 0) {
+            postings.weights[at] = fixed - 1;
+            continue;
+          }
           const tf = this.entryTfs.data[e]!;
           let score = (idf[id]! * ((k1 + 1) * tf)) / (k1 * (1 - b + b * (fieldLength / average[f]!)) + tf);
           score *= this.boosts[f]!;
-          const at = cursor[rank[id]! * F + f]!++;
-          postings.docs[at] = doc;
           // lunr keeps Math.round(score * 1000) / 1000; × 1000 that is this integer.
           postings.weights[at] = Math.round(score * 1000);
         }

@@ -16,6 +16,37 @@ export interface Vocabulary {
   readonly freq: Uint32Array;
 }
 
+/**
+ * The words of both, frequencies added, each spelling from the one where the word is more
+ * frequent: a delta of documents indexed again from the full index (a partner edit) expands
+ * prefixes and typos over the full index's words, which its documents hold but did not add.
+ */
+export function mergeVocabularies(a: Vocabulary, b: Vocabulary): Vocabulary {
+  const words: string[] = [];
+  const display: string[] = [];
+  const freq: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.words.length || j < b.words.length) {
+    const wa = a.words[i];
+    const wb = b.words[j];
+    if (wb === undefined || (wa !== undefined && wa < wb)) {
+      words.push(wa!);
+      display.push(a.display[i]!);
+      freq.push(a.freq[i++]!);
+    } else if (wa === undefined || wb < wa) {
+      words.push(wb);
+      display.push(b.display[j]!);
+      freq.push(b.freq[j++]!);
+    } else {
+      words.push(wa);
+      display.push(a.freq[i]! >= b.freq[j]! ? a.display[i]! : b.display[j]!);
+      freq.push(a.freq[i++]! + b.freq[j++]!);
+    }
+  }
+  return { words, display, freq: Uint32Array.from(freq) };
+}
+
 /** First index whose word is >= key. */
 function lowerBound(words: readonly string[], key: string): number {
   let lo = 0;

@@ -4,7 +4,8 @@
  * 10 s, and an item A withdraws must leave B's search within 10 s — applied from the
  * items' change log (incremental updates), without any full build on B. Then a partner
  * edit through A (its name and kind: in the items' text and facets), an agent's withdrawal
- * and a published lab show on both within 10 s, still without a full build (issue 17).
+ * and a published lab show on both within 10 s, still without a full build (issue 17); the
+ * partner's items are laid over again from each hub's index, none read back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bumpItemsVersion, withdrawItem } from '../../../hub/items/index.js';
@@ -46,6 +47,7 @@ async function startHub(scheduler: boolean): Promise<string> {
     SCHEDULER_ENABLED: String(scheduler),
     SCHEDULER_TICK_SECONDS: '1',
     SOURCE_ALLOWED_HOSTS: '127.0.0.1',
+    LOG_LEVEL: 'info', // the partner edit's log line is read below
   });
   hubs.push(hub);
   return hub.url;
@@ -98,7 +100,7 @@ beforeAll(async () => {
   await seedPartners();
   site = await startLoopbackServer();
   site.route('/actus.rss', feed([...numberedEntries(5), GONE, FRESH]));
-  // Items in the hubs' first full index: a partner edit must index them again from the database.
+  // Items in the hubs' first full index: a partner edit must index them again, from the index itself.
   await insertItems([
     { id: 'noumea-piscine', partnerId: 'noumea', title: 'Réouverture de la piscine du Ouen Toro' },
     { id: 'noumea-marche', partnerId: 'noumea', title: 'Marché de nuit de la baie de la Moselle' },
@@ -212,6 +214,20 @@ describe('two hub processes on one database', () => {
       );
     }, since);
     console.log(`freshness: partner edit on hubs A / B after ${edited.join(' / ')} ms`);
+    // Each hub's own account (its log): the partner's documents laid over again from its index,
+    // none read back. The reads themselves are watched at the driver's level in
+    // search-runtime-partner-edit.test.ts.
+    for (const hub of hubs) {
+      const line = hub
+        .stdout()
+        .split('\n')
+        .find((l) => l.includes('search: partner edit laid over the index'));
+      expect(line, 'a hub did not log the partner edit').toBeDefined();
+      const logged = JSON.parse(line!) as { partners: string[]; relaid: number; readBack: number };
+      expect(logged.partners).toEqual(['noumea']);
+      expect(logged.relaid).toBeGreaterThanOrEqual(3);
+      expect(logged.readBack).toBe(0);
+    }
 
     // An agent withdraws an item (as the console does: the withdrawal, then the announcement).
     const [freshId] = await searchIds(b, 'médiathèque flottante');

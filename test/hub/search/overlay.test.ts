@@ -128,3 +128,87 @@ describe('an overlay built in slices (a catch-up on the main thread)', () => {
       );
   });
 });
+
+describe('a partner edit laid over the full index from what it holds (no item read back)', () => {
+  // Name, short name, kind and commune change: the items' `meta` text and their kind,
+  // commune and province facets follow; their own text is carried over from the full index.
+  const edited = {
+    ...PARTNERS,
+    noumea: {
+      name: 'Ville lagonaire de Nouméa',
+      shortName: 'VLN',
+      kind: 'public-body',
+      province: 'sud',
+      communeCode: '98817',
+    },
+  };
+  // The partner's documents in the full index (its withdrawn item is not one).
+  const relaid = base.docs.ids.filter((_id, doc) => base.docs.partnerIds[doc] === 'noumea');
+  const overlay = buildOverlay(base, [ADDED], [ADDED.id, ...relaid], edited, relaid);
+  const full = buildSearchIndex([...NC_NEWS, ADDED], edited);
+  const layered = (params: SearchParams) => searchLayered(base, overlay, params, thesaurus);
+  const rebuilt = (params: SearchParams) => searchItems(full, params, thesaurus);
+
+  it('indexes the partner documents again in the delta, with their stored columns', () => {
+    expect(overlay.delta.size).toBe(relaid.length + 1);
+    const doc = overlay.delta.docById.get('nc-noumea-bus')!;
+    const from = base.docById.get('nc-noumea-bus')!;
+    expect(overlay.delta.docs.titles[doc]).toBe(base.docs.titles[from]);
+    expect(overlay.delta.docs.excerpts[doc]).toBe(base.docs.excerpts[from]);
+    expect(overlay.delta.docs.territories[doc]).toEqual(base.docs.territories[from]);
+  });
+
+  it('lists, pages and counts facets as a full build with the edited partner does', () => {
+    for (const params of [
+      { limit: 100 },
+      { limit: 5, page: 2 },
+      { partner: ['noumea'], limit: 100 },
+      { partnerKind: ['public-body'], limit: 100 },
+      { partnerKind: ['commune'], limit: 100 },
+      { commune: ['98817'], limit: 100 },
+      { commune: ['98818'], province: ['sud'], limit: 100 },
+      { q: 'lagonaire', limit: 100 },
+      { q: 'VLN', limit: 100 },
+      { q: 'Mont-Dore', limit: 100 },
+    ]) {
+      const [got, want] = [layered(params), rebuilt(params)];
+      expect(new Set(ids(got)), JSON.stringify(params)).toEqual(new Set(ids(want)));
+      expect(got.total, JSON.stringify(params)).toBe(want.total);
+      expect(got.facets, JSON.stringify(params)).toEqual(want.facets);
+    }
+    expect(layered({ q: 'lagonaire', limit: 100 }).total).toBe(relaid.length + 1);
+  });
+
+  it('finds the documents by their own words with scores close to a full build, and by prefixes', () => {
+    for (const q of ['bus', 'piscine Ouen-Toro', 'centres de loisirs', 'état civil rendez-vous', 'lignes']) {
+      const [got, want] = [layered({ q, limit: 100 }), rebuilt({ q, limit: 100 })];
+      expect(new Set(ids(got)), q).toEqual(new Set(ids(want)));
+      expect(ids(got)[0], q).toBe(ids(want)[0]);
+      // Their own words keep the full build's weights, idf included: 28 documents there, 29
+      // in the rebuild with the new item — in a corpus of thousands one item moves it far less.
+      const theirs = new Map(want.items.map((i) => [i.id, i.score]));
+      for (const hit of got.items.filter((i) => relaid.includes(i.id))) {
+        expect(hit.score / theirs.get(hit.id)!, `${q} ${hit.id}`).toBeGreaterThan(0.95);
+        expect(hit.score / theirs.get(hit.id)!, `${q} ${hit.id}`).toBeLessThan(1.05);
+      }
+    }
+    // A word being typed expands over the full index's words too, which the relaid documents
+    // hold but did not add to the delta's (prefix scores differ across layers for any
+    // changed item, relaid or not: only what is found is compared).
+    for (const q of ['loisi', 'vacan', 'civi', 'Ouen-Tor'])
+      expect(new Set(ids(layered({ q, limit: 100 }))), q).toEqual(new Set(ids(rebuilt({ q, limit: 100 }))));
+  });
+
+  it('keeps a story: its other members and their partners as the full build collapsed them', () => {
+    const member = { id: 'nc-dumbea-bus', partnerId: 'dumbea', url: 'https://dumbea.example.nc/bus' };
+    const items = NC_NEWS.map((i) => (i.id === 'nc-noumea-bus' ? { ...i, alsoPublished: [member] } : i));
+    const storied = buildSearchIndex(items, PARTNERS);
+    const over = buildOverlay(storied, [], relaid, edited, relaid);
+    const hit = searchLayered(storied, over, { q: 'lagonaire lignes', limit: 10 }, thesaurus).items[0]!;
+    expect(hit.id).toBe('nc-noumea-bus');
+    expect(hit.alsoPublished).toEqual([member]);
+    expect(
+      searchLayered(storied, over, { partner: ['dumbea'], limit: 100 }, thesaurus).items.map((i) => i.id),
+    ).toContain('nc-noumea-bus');
+  });
+});
