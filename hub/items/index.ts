@@ -13,7 +13,6 @@ export {
   findPublishedItem,
   listIndexableItems,
   readIndexableItems,
-  readPartnersIndexableItems,
   toItem,
   withdrawSourceItems,
 } from './items.js';

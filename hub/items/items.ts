@@ -166,20 +166,3 @@ export async function readIndexableItems(ids: readonly string[]): Promise<Map<st
   }
   return out;
 }
-
-/**
- * As readIndexableItems, for many items of a few partners (a partner edit): one query by
- * partner. On FerretDB 1.24 an `_id` lookup scans the items until it meets the document
- * (the newest ones last: 7 s at 50,000 on the loaded bench machine), so hundreds of them
- * cost hundreds of scans, this one query a single scan; on MongoDB both use an index.
- */
-export async function readPartnersIndexableItems(
-  partnerIds: readonly string[],
-  ids: readonly string[],
-): Promise<Map<string, Item | null>> {
-  const docs = await ItemModel.find({ partnerId: { $in: [...partnerIds] }, status: 'published' }, INDEXED_FIELDS).lean<
-    ItemDoc[]
-  >();
-  const found = new Map(docs.map((d) => [String(d._id), d]));
-  return new Map(ids.map((id) => [id, found.has(id) ? toItem(found.get(id)!) : null]));
-}
