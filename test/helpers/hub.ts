@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../../hub/config.js';
 import { startHub, type RunningHub } from '../../hub/hub.js';
 import { createLogger } from '../../hub/log.js';
 import { seedPartners } from '../../hub/partners/index.js';
+import { flushSearchMisses } from '../../hub/voice/index.js';
 import { connectTestDatabase, dropTestDatabase } from './database.js';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
@@ -65,6 +66,10 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     request,
     stop: async () => {
       await hub.close();
+      // The searches without results still in memory go to this hub's database, as its 10 s
+      // write would have: left pending, they would be written into the next file's (the
+      // files of a worker share the process, vitest.config.ts).
+      await flushSearchMisses().catch(() => undefined);
       await dropTestDatabase();
     },
   };
