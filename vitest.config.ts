@@ -1,12 +1,17 @@
 import { defineConfig } from 'vitest/config';
 import { LongFirstSequencer } from './test/helpers/long-first-sequencer.js';
 
+/**
+ * Files that must run alone in a fresh process: they measure the process itself (the hub's
+ * peak RSS, which in a shared worker would count the files run before).
+ */
+const FRESH_PROCESS = ['test/hub/ingest/hostile-sources.test.ts'];
+const EXCLUDE = ['test/bench/**', 'node_modules/**'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.{ts,tsx}'],
-    exclude: ['test/bench/**', 'node_modules/**'],
     globalSetup: ['test/helpers/global-setup.ts'],
-    // Puts back what a file may change for the whole worker (env, timers, a connection left open).
+    // Puts back what a file may change for the whole worker (env, timers, hubs and a connection left open).
     setupFiles: ['test/helpers/file-setup.ts'],
     pool: 'forks',
     poolOptions: {
@@ -27,5 +32,21 @@ export default defineConfig({
     expect: { poll: { timeout: 10_000, interval: 50 } },
     hookTimeout: 120_000,
     reporters: ['default'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'shared', include: ['test/**/*.test.{ts,tsx}'], exclude: [...EXCLUDE, ...FRESH_PROCESS] },
+      },
+      // Run after the others, in one new process (alone: only one file here).
+      {
+        extends: true,
+        test: {
+          name: 'fresh-process',
+          include: FRESH_PROCESS,
+          exclude: EXCLUDE,
+          poolOptions: { forks: { singleFork: true } },
+        },
+      },
+    ],
   },
 });

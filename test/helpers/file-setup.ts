@@ -7,6 +7,7 @@
  */
 import mongoose from 'mongoose';
 import { afterAll, vi } from 'vitest';
+import { runningHubs } from './hub-registry.js';
 
 /** The environment as the worker started, kept across files (this module runs again for each). */
 const KEY = Symbol.for('passerelle.test.startEnv');
@@ -25,6 +26,9 @@ function restoreEnv(): void {
 
 // Registered before the file's own hooks: runs after them, once the file has cleaned up.
 afterAll(async () => {
+  // Hubs whose file could not stop them (a failed or timed-out afterAll): closed here,
+  // not left working in the next file's database.
+  for (const close of [...runningHubs()]) await close().catch(() => undefined);
   vi.useRealTimers();
   restoreEnv();
   // A file that connected without disconnecting: the next one starts from no connection.
