@@ -6,7 +6,9 @@ import { loadConfig, type Config } from '../../hub/config.js';
 import { startHub, type RunningHub } from '../../hub/hub.js';
 import { createLogger } from '../../hub/log.js';
 import { seedPartners } from '../../hub/partners/index.js';
+import { flushSearchMisses } from '../../hub/voice/index.js';
 import { connectTestDatabase, dropTestDatabase } from './database.js';
+import { runningHubs } from './hub-registry.js';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
@@ -58,14 +60,19 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     const body = init.json !== undefined ? JSON.stringify(init.json) : init.body;
     return fetch(hub.url + path, { ...init, headers, body });
   };
-  return {
-    ...hub,
-    config,
-    databaseUri,
-    request,
-    stop: async () => {
-      await hub.close();
-      await dropTestDatabase();
-    },
+  const running = runningHubs();
+  const close = async () => {
+    running.delete(close);
+    await hub.close();
   };
+  running.add(close);
+  const stop = async () => {
+    await close();
+    // The searches without results still in memory go to this hub's database, as its 10 s
+    // write would have: left pending, they would be written into the next file's (the
+    // files of a worker share the process, vitest.config.ts).
+    await flushSearchMisses().catch(() => undefined);
+    await dropTestDatabase();
+  };
+  return { ...hub, close, config, databaseUri, request, stop };
 }
