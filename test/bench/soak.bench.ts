@@ -99,9 +99,9 @@ export async function runSoakBench(): Promise<void> {
   const samples: Sample[] = [];
   const started = Date.now();
   let stop = false;
-  async function request(kind: string, path: string, init?: RequestInit): Promise<Response | undefined> {
+  async function request(kind: string, path: string, init?: RequestInit, to?: number): Promise<Response | undefined> {
     const live = slots.map((s, i) => [s, i] as const).filter(([s]) => s.hub);
-    const [slot, hub] = pick(live);
+    const [slot, hub] = to === undefined ? pick(live) : [slots[to]!, to];
     const start = Date.now();
     const res = await fetch(`${slot.url}${path}`, init).catch(() => undefined);
     const status = res?.status ?? 0;
@@ -185,8 +185,16 @@ export async function runSoakBench(): Promise<void> {
   // The kill at a third, the restart at half, the new items at 60 % and 80 %.
   await sleep(duration / 3);
   const victim = slots[1]!;
+  // Requests sent to it just before the kill: some are in flight when it dies (the rule
+  // « no request fails but those in flight on the killed hub » is then exercised, not only
+  // held between two requests).
+  const doomed = Array.from({ length: 6 }, (_, i) =>
+    request('in-flight', i % 2 ? '/recherche?q=permis' : `/api/v1/items?q=${encodeURIComponent(pick(QUERIES))}`, {}, 1),
+  );
+  await sleep(15);
   victim.killedAt = Date.now();
   victim.hub!.kill();
+  await Promise.all(doomed);
   victim.hub = null;
   console.error(`soak: hub 2 killed at ${((Date.now() - started) / 60_000).toFixed(1)} min`);
   await sleep(duration / 2 - duration / 3);
@@ -257,6 +265,10 @@ export async function runSoakBench(): Promise<void> {
     );
   }
   console.log(`| failed requests (all) / in flight on the killed hub | ${failed.length} / ${inFlight.length} |`);
+  const sentBeforeKill = samples.filter((s) => s.kind === 'in-flight');
+  console.log(
+    `| sent to the victim 15 ms before the kill: answered / failed | ${sentBeforeKill.filter((s) => s.ok).length} / ${sentBeforeKill.filter((s) => !s.ok).length} |`,
+  );
   console.log(
     `| failures by status (0: no answer) | ${JSON.stringify(failed.reduce<Record<number, number>>((a, s) => ({ ...a, [s.status]: (a[s.status] ?? 0) + 1 }), {}))} |`,
   );
