@@ -12,11 +12,27 @@ type DraftLink = { title: string; url?: string; kind?: string };
 
 const text = (el: XmlElement | undefined) => textContent(el).replace(/\s+/g, ' ').trim();
 
+/** Characters RFC 3986 allows in a URI outside the host (plus `%`, checked below). */
+const NOT_IN_URI = /[^A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]|%(?![0-9A-Fa-f]{2})/g;
+
+/**
+ * DILA's addresses are what a browser accepts, not always a URI: `|` and `[ ]` in a query
+ * (senat.fr), a second `#` in a fragment (`#/login#header`). Items require URIs, so a
+ * whole fiche was refused for one such link (22 fiches of the corpus); the address is
+ * percent-encoded instead, which browsers read as the same page.
+ */
+export function toUri(url: string | undefined): string | undefined {
+  if (!url) return url;
+  const hash = url.indexOf('#');
+  const strict = hash < 0 ? url : `${url.slice(0, hash + 1)}${url.slice(hash + 1).replace(/#/g, '%23')}`;
+  return strict.replace(NOT_IN_URI, (c) => encodeURIComponent(c));
+}
+
 /** ServiceEnLigne: its own URL, else its fiche; its type (« Téléservice », « Formulaire »…) as kind. */
 function serviceLink(el: XmlElement, audience: string | undefined): DraftLink {
   return {
     title: text(firstChild(el, 'Titre')) || el.attrs.ID || 'Service en ligne',
-    url: el.attrs.URL || (el.attrs.ID ? servicePublicUrl(el.attrs.ID, audience) : undefined),
+    url: toUri(el.attrs.URL) || (el.attrs.ID ? servicePublicUrl(el.attrs.ID, audience) : undefined),
     ...(el.attrs.type ? { kind: el.attrs.type } : {}),
   };
 }
@@ -27,7 +43,7 @@ function webLinks(root: XmlElement, title: string, kind: string | undefined): Dr
     .filter((el) => el.attrs.URL)
     .map((el) => ({
       title: text(firstChild(el, 'Source')) ? `${title} (${text(firstChild(el, 'Source'))})` : title,
-      url: el.attrs.URL,
+      url: toUri(el.attrs.URL),
       ...(kind ? { kind } : {}),
     }));
 }
@@ -43,7 +59,7 @@ function ficheLink(el: XmlElement, audience: string | undefined): DraftLink {
 function titledLink(el: XmlElement): DraftLink {
   return {
     title: text(firstChild(el, 'Titre')) || el.attrs.URL || '',
-    url: el.attrs.URL,
+    url: toUri(el.attrs.URL),
     ...(el.attrs.type ? { kind: el.attrs.type } : {}),
   };
 }

