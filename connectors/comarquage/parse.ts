@@ -156,10 +156,25 @@ function readKeywords(root: XmlElement): string[] {
     const meaning = textContent(firstChild(el, 'Texte'));
     return sigle && meaning ? `${sigle} : ${meaning}` : sigle;
   });
-  const all = [...questions, ...related, ...sigles, ...services]
+  const all = [...questions, ...related, ...sigles, ...services, ...readPlace(root)]
     .map((t) => t.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
   return [...new Set(all)];
+}
+
+/**
+ * Where the fiche sits on service-public.fr: its sub-theme (« Quitter son emploi »), its
+ * dossier (« Rupture du contrat de travail dans le secteur privé ») and sub-dossier
+ * (« Formes de rupture »): the site's own names for the subject, often a citizen's
+ * wording where the fiche's title has the administration's.
+ */
+function readPlace(root: XmlElement): string[] {
+  const dossier = firstChild(root, 'DossierPere');
+  return [
+    textContent(firstChild(root, 'SousThemePere')),
+    textContent(dossier && firstChild(dossier, 'Titre')),
+    textContent(firstChild(root, 'SousDossierPere')),
+  ];
 }
 
 /** Audience elements of the fiche and of its themes. */

