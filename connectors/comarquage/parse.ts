@@ -43,7 +43,8 @@ export interface ParsedFiche {
   /**
    * Citizens' wording the fiche carries besides its text: its « Questions ? Réponses ! »
    * (questions as people ask them), its « Voir aussi » link texts, and the sigles it defines
-   * with their meaning (`CPAM : Caisse primaire d'assurance maladie`).
+   * with their meaning (`CPAM : Caisse primaire d'assurance maladie`), and the names of
+   * its sub-theme, dossier and sub-dossier on service-public.fr.
    */
   keywords: string[];
   /** Kinds of local office that can help (PivotLocal of « Où s'adresser ? »: mairie…). */
@@ -141,8 +142,9 @@ export function parseFiche(xml: string, where: string): ParsedFiche {
 }
 
 /**
- * Questions-réponses, « Voir aussi » titles, defined sigles and the names of the online
- * services (no longer in the text, now a block of links), in that order, without repeats.
+ * Questions-réponses, « Voir aussi » titles, defined sigles, the names of the online
+ * services (no longer in the text, now a block of links) and where the site files the
+ * fiche, in that order, without repeats.
  */
 function readKeywords(root: XmlElement): string[] {
   const questions = childElements(root, 'QuestionReponse').map(textContent);
