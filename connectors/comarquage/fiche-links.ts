@@ -4,29 +4,13 @@
  * savoir plus », « Textes de référence ». Titles are plain text; the shared finalizer
  * checks the addresses.
  */
-import type { DraftItem } from '../shared/index.js';
+import { toUri, type DraftItem } from '../shared/index.js';
 import { servicePublicUrl } from './service-public.js';
 import { childElements, firstChild, textContent, type XmlElement } from './xml-tree.js';
 
 type DraftLink = { title: string; url?: string; kind?: string };
 
 const text = (el: XmlElement | undefined) => textContent(el).replace(/\s+/g, ' ').trim();
-
-/** Characters RFC 3986 allows in a URI outside the host (plus `%`, checked below). */
-const NOT_IN_URI = /[^A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]|%(?![0-9A-Fa-f]{2})/g;
-
-/**
- * DILA's addresses are what a browser accepts, not always a URI: `|` and `[ ]` in a query
- * (senat.fr), a second `#` in a fragment (`#/login#header`). Items require URIs, so a
- * whole fiche was refused for one such link (22 fiches of the corpus); the address is
- * percent-encoded instead, which browsers read as the same page.
- */
-export function toUri(url: string | undefined): string | undefined {
-  if (!url) return url;
-  const hash = url.indexOf('#');
-  const strict = hash < 0 ? url : `${url.slice(0, hash + 1)}${url.slice(hash + 1).replace(/#/g, '%23')}`;
-  return strict.replace(NOT_IN_URI, (c) => encodeURIComponent(c));
-}
 
 /** ServiceEnLigne: its own URL, else its fiche; its type (« Téléservice », « Formulaire »…) as kind. */
 function serviceLink(el: XmlElement, audience: string | undefined): DraftLink {

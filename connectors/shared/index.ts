@@ -22,6 +22,6 @@ export { finalizeItem, finalizeItems } from './finalize-item.js';
 export { deriveItemId, hashValue, sha256Hex, stableStringify } from './hash.js';
 export { findFirstImage, sanitizeContent } from './sanitize.js';
 export { collapseWhitespace, escapeHtml, htmlToText, slugify, truncateAtWord } from '../text/index.js';
-export { canonicalizeUrl, resolveBase, resolveUrl } from './urls.js';
+export { canonicalizeUrl, resolveBase, resolveUrl, toUri } from './urls.js';
 export { fetchSingleDocument } from './fetch-single.js';
 export { listenToProgress, reportProgress } from './progress.js';

@@ -69,6 +69,14 @@ describe('finalizeItem', () => {
     expect(itemOf({ ...untitled, title: ' <br> ' }).title).toBe('Les inscriptions sont ouvertes');
   });
 
+  it('keeps an item whose address a browser accepts but is not a URI, percent-encoded (| [ ] ^ and a second #)', () => {
+    const item = itemOf({ ...draft, guid: undefined, url: 'https://www.senat.fr/rech?q=a|b&t=[1]^2#/login#haut' });
+    expect(item.url).toBe('https://www.senat.fr/rech?q=a%7Cb&t=%5B1%5D%5E2#/login%23haut');
+    expect(validateAgainst('ItemInput', item)).toEqual([]);
+    // The host keeps its brackets: an IPv6 address is a URI as it is.
+    expect(itemOf({ ...draft, url: 'http://[2001:db8::1]/a|b' }).url).toBe('http://[2001:db8::1]/a%7Cb');
+  });
+
   it('derives the id from sourceId and guid only', () => {
     const a = itemOf(draft);
     expect(itemOf({ ...draft, title: 'Autre titre' }).id).toBe(a.id);
