@@ -4,9 +4,12 @@
  *   the other processes load (166 ms at 10,000 items) rather than each building its own;
  * - the items' change log (hub/items change-log.ts), looked at every second (one read by
  *   `_id` of the items' version, then the new entries by `_id`): the items it names are
- *   read by `_id` and indexed in a small delta laid over the full index (hub/search
- *   search-layered.ts) — milliseconds for a few items, where a full build takes 6 s at
- *   10,000 items and 29 s at 50,000;
+ *   indexed in a small delta laid over the full index (hub/search search-layered.ts) —
+ *   milliseconds for a few items, where a full build takes 6 s at 10,000 items and 29 s at
+ *   50,000. A small batch's entry carries its new items and withdrawals: laid over as they
+ *   are, when no later write of them can be missed (hub/search internal/carried-states.ts);
+ *   the other items are read back by `_id` (on FerretDB 1.24 a scan until it meets the
+ *   document: ~7 s for the newest of 50,000);
  * - a partner edit names the partner in the log: each process reloads its partners and lays
  *   over the index again the items of that partner its index holds (their text and facets
  *   carry its name, kind and territory), found in the index itself and derived again from
@@ -33,6 +36,7 @@ import {
 import {
   buildOverlay,
   buildOverlayInSlices,
+  RecentChanges,
   SearchService,
   type IndexableItem,
   type Overlay,
@@ -123,6 +127,8 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
   let announce = false;
   const build = { version: '', readAt: 0, started: 0 };
   let timer: NodeJS.Timeout | undefined;
+  /** The entries read lately: whether a state an entry carries is still the latest. */
+  const recent = new RecentChanges();
 
   /** The changes after the full index, laid over it; a story member an unchanged document shows stays inside it. */
   function overlayOf(index: SearchIndex): Overlay | null {
@@ -335,7 +341,10 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
       everything = true;
       relay.relay = [];
     }
-    const read = await readIndexableItems([...ids]);
+    // Carried by the entries when no later write can have replaced them; the others read back.
+    const sorted = recent.sort(entries);
+    const read = sorted.read.size ? await readIndexableItems([...sorted.read]) : new Map<string, Item | null>();
+    for (const [id, item] of sorted.states) changed.set(id, { seq: last, item });
     for (const [id, item] of read) changed.set(id, { seq: last, item });
     // The partner's other documents: derived again from the full index, nothing read.
     for (const { id, partnerId } of relay.relay) changed.set(id, { seq: last, item: null, relayOf: partnerId });
@@ -348,7 +357,7 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
     cursor = last;
     if (!(stored > baseSeq && (await loadNewerStored()))) {
       const base = service.getIndex();
-      if (base && (read.size > 0 || relay.relay.length > 0 || relay.inDelta)) {
+      if (base && (read.size > 0 || sorted.states.size > 0 || relay.relay.length > 0 || relay.inDelta)) {
         // Built over `base` in slices; if a full index was swapped in meanwhile, it brought its own.
         if (service.setOverlay(base, await overlayInSlicesOf(base))) recordIndexUpdate('incremental');
       }
@@ -357,7 +366,17 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
     servedToken = info.version;
     if (entries.length < ENTRIES_PER_PASS) seenToken = info.version;
     else again = true;
-    log.debug({ entries: entries.length, items: ids.size, delta: changed.size, cursor }, 'search: changes applied');
+    log.debug(
+      {
+        entries: entries.length,
+        items: ids.size,
+        carried: sorted.states.size,
+        read: read.size,
+        delta: changed.size,
+        cursor,
+      },
+      'search: changes applied',
+    );
     if (announce) {
       announce = false;
       options.onIndexChanged?.();

@@ -5,9 +5,10 @@
 import type { AnyBulkWriteOperation } from 'mongoose';
 import type { ItemInput } from '../../schemas/index.js';
 import { bulkWriteInChunks, isDuplicateKey } from '../db/index.js';
-import { noteItemsChanged } from './change-log.js';
+import { itemStatesWanted, knownItemChangesHead, noteItemsChanged, noteItemsWritten } from './change-log.js';
 import { OPTIONAL_ITEM_FIELDS, splitSetUnset, toItemFields } from './item-fields.js';
 import { ItemModel, type ItemDoc } from './item-model.js';
+import { toIndexedItem } from './items.js';
 import { mapInSlices } from './time-slices.js';
 
 const BATCH = 500;
@@ -77,17 +78,34 @@ export async function insertItems(
 
 /** One chunk of inserts; ids already stored (a race, a killed run) come back in `raced`. */
 async function insertChunk(docs: object[], items: ItemInput[]): Promise<{ inserted: number; raced: ItemInput[] }> {
+  const before = knownItemChangesHead();
   try {
     const { insertedCount } = await ItemModel.insertMany(docs, { ordered: false, rawResult: true });
-    noteItemsChanged(items.map((item) => item.id));
+    noteInserted(docs, new Set(), before);
     return { inserted: insertedCount, raced: [] };
   } catch (err) {
     const e = err as { writeErrors?: { err?: { index: number; code: number }; index?: number; code?: number }[] };
     if (!e.writeErrors?.length || !e.writeErrors.every((w) => isDuplicateKey(w.err ?? w))) throw err;
     const failed = new Set(e.writeErrors.map((w) => w.err?.index ?? w.index ?? -1));
-    noteItemsChanged(items.filter((_, index) => !failed.has(index)).map((item) => item.id));
+    noteInserted(docs, failed, before);
     return { inserted: items.length - failed.size, raced: items.filter((_, index) => failed.has(index)) };
   }
+}
+
+/**
+ * Notes the items inserted (all of `docs` but the indexes `failed`) for the change log: with
+ * their state as inserted while the batch is small, so that no hub reads them back
+ * (change-log.ts, format 2); `before`: the log's head as known before the insert.
+ */
+function noteInserted(docs: object[], failed: ReadonlySet<number>, before: number): void {
+  const inserted = docs.filter((_, index) => !failed.has(index)) as { _id: string }[];
+  if (!itemStatesWanted(inserted.length)) return noteItemsChanged(inserted.map((doc) => doc._id));
+  // As the insert stored them: the schema's casts and defaults applied (a few items only).
+  const states = inserted.map((doc) => ({
+    id: doc._id,
+    item: toIndexedItem(new ItemModel(doc).toObject() as unknown as ItemDoc),
+  }));
+  noteItemsWritten(states, before);
 }
 
 /** Updates changed items (revision + 1), each only if still as read; returns how many changed. */
@@ -120,12 +138,20 @@ export async function updateItems(updates: { item: ItemInput; known: KnownItem }
 export async function withdrawItems(sourceId: string, ids: string[], now: Date): Promise<number> {
   let withdrawn = 0;
   for (let i = 0; i < ids.length; i += BATCH) {
+    const chunk = ids.slice(i, i + BATCH);
+    const before = knownItemChangesHead();
     const res = await ItemModel.updateMany(
-      { _id: { $in: ids.slice(i, i + BATCH) }, sourceId, status: 'published' },
+      { _id: { $in: chunk }, sourceId, status: 'published' },
       { $set: { status: 'withdrawn', withdrawnAt: now }, $inc: { revision: 1 } },
     );
     withdrawn += res.modifiedCount;
-    noteItemsChanged(ids.slice(i, i + BATCH));
+    // Each one withdrawn here: the log says so (no hub reads them back); else they are read back.
+    if (res.modifiedCount === chunk.length && itemStatesWanted(chunk.length))
+      noteItemsWritten(
+        chunk.map((id) => ({ id, item: null })),
+        before,
+      );
+    else noteItemsChanged(chunk);
   }
   return withdrawn;
 }

@@ -146,6 +146,16 @@ const INDEXED_FIELDS = {
   stats: 1,
 };
 
+/** A stored item's state as readIndexableItems gives it (the change log carries it, change-log.ts). */
+export function toIndexedItem(doc: ItemDoc): Item {
+  const picked: Record<string, unknown> = {};
+  for (const key of Object.keys(INDEXED_FIELDS)) {
+    const value = (doc as unknown as Record<string, unknown>)[key];
+    if (value !== undefined) picked[key] = value;
+  }
+  return toItem(picked as unknown as ItemDoc);
+}
+
 /** Every published item with the fields the search index reads, in the API shape. */
 export async function listIndexableItems(): Promise<Item[]> {
   const docs = await ItemModel.find({ status: 'published' }, INDEXED_FIELDS).lean<ItemDoc[]>();

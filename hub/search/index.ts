@@ -19,6 +19,7 @@ export { parseSearchParams, SEARCH_PARAM_NAMES, type ParsedSearchParams, type Ra
 export { truncateQuery, MAX_QUERY_LENGTH } from './truncate-query.js';
 export { buildOverlay, buildOverlayInSlices, searchLayered, suggestLayered, type Overlay } from './search-layered.js';
 export { SearchService, SearchNotReadyError, type SearchCorpus, type SearchServiceOptions } from './search-service.js';
+export { RecentChanges, type LoggedChange } from './internal/carried-states.js';
 export { escapeHtml } from './internal/snippet.js';
 export { foldedWords, isStopWord, stemWord } from './analysis/index.js';
 export { getCommuneName, getCommuneProvince } from './internal/communes.js';

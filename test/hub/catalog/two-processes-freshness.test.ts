@@ -5,9 +5,13 @@
  * items' change log (incremental updates), without any full build on B. Then a partner
  * edit through A (its name and kind: in the items' text and facets), an agent's withdrawal
  * and a published lab show on both within 10 s, still without a full build (issue 17); the
- * partner's items are laid over again from each hub's index, none read back.
+ * partner's items are laid over again from each hub's index, none read back. Hub B's reads
+ * of the items collection are watched at the driver's level: a small batch's new items reach
+ * it from the change log's entry, none read back by `_id`; a batch above the bound is read
+ * back (hub/items change-log.ts, format 2).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CARRIED_MAX_ITEMS } from '../../../hub/items/change-log.js';
 import { bumpItemsVersion, withdrawItem } from '../../../hub/items/index.js';
 import { seedPartners } from '../../../hub/partners/index.js';
 import { createSource } from '../../../hub/sources/index.js';
@@ -22,6 +26,8 @@ const TOKEN = 'freshness-token-0123456789abcdef';
 let site: LoopbackServer;
 let uri: string;
 const hubs: HubProcess[] = [];
+/** Hub B's process (its reads are watched). */
+let hubB: HubProcess;
 let a: string;
 let b: string;
 const GONE = {
@@ -40,8 +46,20 @@ const FRESH = {
 };
 const feed = (entries: Parameters<typeof makeRss>[0]) => serve(makeRss(entries), 'application/rss+xml');
 
+/** Prints the hub's reads of the items collection on its stderr (`items read: …`). */
+const WATCH_READS = `--import ${new URL('../../helpers/watch-item-reads.mjs', import.meta.url).pathname}`;
+
+/** Hub B's reads by `_id` of one of these items, from its stderr. */
+function readsById(ids: string[]): string[] {
+  return hubB
+    .stderr()
+    .split('\n')
+    .filter((l) => l.startsWith('items read: ') && ids.some((id) => l.includes(`"_id":${JSON.stringify(id)}`)));
+}
+
 async function startHub(scheduler: boolean): Promise<string> {
   const hub = await startHubProcess({
+    ...(scheduler ? {} : { NODE_OPTIONS: WATCH_READS }),
     MONGODB_URI: uri,
     ADMIN_TOKEN: TOKEN,
     SCHEDULER_ENABLED: String(scheduler),
@@ -50,6 +68,7 @@ async function startHub(scheduler: boolean): Promise<string> {
     LOG_LEVEL: 'info', // the partner edit's log line is read below
   });
   hubs.push(hub);
+  if (!scheduler) hubB = hub;
   return hub.url;
 }
 
@@ -150,6 +169,9 @@ describe('two hub processes on one database', () => {
       .toBe(1);
     expect(Date.now() - finishedAt).toBeLessThan(10_000);
     expect(await searchIds(b, 'bassin aquatique')).toHaveLength(1);
+    // The run's 7 new items came to B in the change log's entry: not one read back by `_id`.
+    const fresh = [...(await searchIds(b, 'médiathèque flottante')), ...(await searchIds(b, 'bassin aquatique'))];
+    expect(readsById(fresh)).toEqual([]);
 
     // The partner removes an entry from its feed; A runs the source again and withdraws it.
     site.route('/actus.rss', feed([...numberedEntries(5), FRESH]));
@@ -174,6 +196,7 @@ describe('two hub processes on one database', () => {
       .poll(async () => (await searchIds(b, 'bassin aquatique')).length, { timeout: 10_000, interval: 100 })
       .toBe(0);
     console.log(`freshness: withdrawal gone from hub B ${Date.now() - withdrawnAt} ms after the run answered on hub A`);
+    expect(readsById(fresh)).toEqual([]);
     expect(await searchIds(a, 'bassin aquatique')).toEqual([]);
     expect(await searchIds(b, 'médiathèque flottante')).toHaveLength(1);
 
@@ -302,5 +325,47 @@ describe('two hub processes on one database', () => {
       expect(hub.stored ?? 0).toBe(before[i]!.stored ?? 0);
       expect((hub.incremental ?? 0) - (before[i]!.incremental ?? 0)).toBeGreaterThanOrEqual(4);
     }
+  }, 120_000);
+
+  it(`show a batch of more than ${CARRIED_MAX_ITEMS} new items on the other hub within 10 s, read back`, async () => {
+    const before = await indexUpdates(b);
+    const entries = numberedEntries(CARRIED_MAX_ITEMS + 5, 'lot', 'https://www.koumac.nc').map((e) => ({
+      ...e,
+      title: `Avis de chantier ${e.guid} sur la voirie koumacienne`,
+      description: `Chantier ${e.guid} : la voie est fermée pendant les travaux.`,
+    }));
+    site.route('/lot.rss', feed(entries));
+    const source = await createSource({
+      partnerId: 'koumac',
+      kind: 'feed',
+      url: `${site.origin}/lot.rss`,
+      schedule: '0 6 * * *',
+    });
+    let finishedAt = 0;
+    await expect
+      .poll(
+        async () => {
+          const run = await RunModel.findOne({ sourceId: source._id, status: 'ok' }).lean<{ finishedAt: Date }>();
+          finishedAt = run?.finishedAt.getTime() ?? 0;
+          return finishedAt > 0;
+        },
+        { timeout: 30_000, interval: 100 },
+      )
+      .toBe(true);
+    const shown = await bothWithin10s(async (hub) => {
+      const { total } = await searchPage(hub, 'q=koumacienne');
+      if (total !== entries.length) console.log(`freshness: ${total} of ${entries.length} on ${hub}`);
+      return total === entries.length;
+    }, finishedAt);
+    console.log(`freshness: ${entries.length} new items on hubs A / B after ${shown.join(' / ')} ms`);
+    // Above the bound: the entry lists them, B reads each back by `_id`; still no full build.
+    const res = await fetch(`${b}/api/v1/items?q=koumacienne&limit=100`);
+    const lot = ((await res.json()) as { items: { id: string }[] }).items.map((i) => i.id);
+    expect(lot).toHaveLength(entries.length);
+    expect(new Set(readsById(lot).map((l) => lot.find((id) => l.includes(JSON.stringify(id)))))).toHaveLength(
+      entries.length,
+    );
+    const after = await indexUpdates(b);
+    expect(after.build ?? 0).toBe(before.build ?? 0);
   }, 120_000);
 });
