@@ -7,14 +7,16 @@ import type { ItemInput } from '../../schemas/index.js';
 import { bulkWriteInChunks, isDuplicateKey } from '../db/index.js';
 import { noteItemsChanged } from './change-log.js';
 import { OPTIONAL_ITEM_FIELDS, splitSetUnset, toItemFields } from './item-fields.js';
-import { ItemModel, type ItemDoc } from './item-model.js';
+import { ITEM_SCHEMA_VERSION, ItemModel, type ItemDoc } from './item-model.js';
 import { mapInSlices } from './time-slices.js';
 
 const BATCH = 500;
 /**
- * Mongoose builds and validates a document per item of an `insertMany` in one synchronous
- * stretch (~35 % of a 2.5 s block for 250 rich fiches, see docs/benchmarks.md, issue 16):
- * inserted by 50, the event loop turns between chunks.
+ * Documents sent in one `insertMany` of the driver. Mongoose's own `insertMany` built and
+ * validated every document of a call in one synchronous stretch (136–171 ms of main-thread
+ * CPU for 50 DILA fiches, 0.7–3.4 s for 250; docs/benchmarks.md, issue 16): the documents
+ * are now cast and validated one by one in slices (`castInSlices`), and the driver only
+ * serializes them.
  */
 const INSERT_CHUNK = 50;
 
@@ -75,10 +77,27 @@ export async function insertItems(
   return { inserted, raced };
 }
 
+/**
+ * The documents as mongoose's `insertMany` would store them (cast, defaults applied,
+ * validated; an invalid one throws), built one by one with a turn of the event loop every
+ * ~10 ms, where mongoose built a whole call's in one stretch.
+ */
+async function castInSlices(docs: object[]): Promise<object[]> {
+  return mapInSlices(docs, (doc) => {
+    const cast = new ItemModel(doc);
+    // The schema's pre('validate') stamp: validateSync runs no middleware (toItemFields sets it too).
+    cast.schemaVersion ??= ITEM_SCHEMA_VERSION;
+    const invalid = cast.validateSync();
+    if (invalid) throw invalid;
+    return cast.toBSON() as object;
+  });
+}
+
 /** One chunk of inserts; ids already stored (a race, a killed run) come back in `raced`. */
 async function insertChunk(docs: object[], items: ItemInput[]): Promise<{ inserted: number; raced: ItemInput[] }> {
+  const cast = await castInSlices(docs);
   try {
-    const { insertedCount } = await ItemModel.insertMany(docs, { ordered: false, rawResult: true });
+    const { insertedCount } = await ItemModel.collection.insertMany(cast, { ordered: false });
     noteItemsChanged(items.map((item) => item.id));
     return { inserted: insertedCount, raced: [] };
   } catch (err) {
