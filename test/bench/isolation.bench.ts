@@ -30,7 +30,7 @@ import type { SourceInput } from '../../schemas/index.js';
 import { bumpItemsVersion } from '../../hub/items/index.js';
 import { ingestItems } from '../../hub/ingest/index.js';
 import { probeHealth } from '../helpers/health-probe.js';
-import { mainThreadCpuSupport, probeMainThreadCpu, summarizeCpu } from '../helpers/main-thread-cpu.js';
+import { mainThreadCpuSupport, probeMainThreadCpu, summarizeCpu, type CpuStretch } from '../helpers/main-thread-cpu.js';
 import { makeRss } from '../helpers/rss.js';
 import { startBenchHub } from './bench-hub.js';
 import { hostileZip, loadFicheXml, zipFiches } from './corpus.js';
@@ -101,7 +101,9 @@ async function observe<T>(hubUrl: string, fn: () => Promise<T>, afterMs = 50): P
   const { ms, result } = await timed(() => fn().catch((error: unknown) => error as Error));
   // One more turn of the loop: a read that blocked it is seen by the histogram and the probe.
   await new Promise((r) => setTimeout(r, afterMs));
-  const cpu = cpuProbe ? summarizeCpu(cpuProbe.stop()) : undefined;
+  const stretches = cpuProbe?.stop() ?? [];
+  const cpu = cpuProbe ? summarizeCpu(stretches) : undefined;
+  if (process.env.ISOLATION_TRACE) traceLongStretches(stretches);
   const health = (await probe.stop()).map((s) => s.ms);
   delay.disable();
   clearInterval(sampler);
@@ -117,6 +119,19 @@ async function observe<T>(hubUrl: string, fn: () => Promise<T>, afterMs = 50): P
     peakMiB: peak / 1048576,
     result,
   };
+}
+
+/**
+ * ISOLATION_TRACE=1: the stretches over 80 ms of CPU, with their span on the monotonic clock
+ * in µs (the time base of a `--cpu-prof` profile's samples), to name them in the profile.
+ */
+function traceLongStretches(stretches: CpuStretch[]): void {
+  const nowUs = Number(process.hrtime.bigint() / 1000n);
+  const at = performance.now();
+  for (const s of stretches.filter((x) => x.cpuMs > 80))
+    console.error(
+      `long stretch: cpu ${s.cpuMs.toFixed(0)} ms wall ${s.wallMs.toFixed(0)} ms, monotonic µs ${Math.round(nowUs - (at - s.end + s.wallMs) * 1000)}–${Math.round(nowUs - (at - s.end) * 1000)}`,
+    );
 }
 
 function describeOutcome(result: unknown, chunks: number): string {
