@@ -51,6 +51,11 @@ export interface IngestResult {
   published?: number;
 }
 
+// ajv compiles every schema at the first validation of the process: ~120 ms of main-thread
+// CPU in one stretch (a profile of the isolation bench, issue 16), which fell on the first
+// run's writes. Done while the hub's modules load, before it listens: no request waits.
+validateAgainst('ItemInput', {});
+
 /** Items written at once: a batch is one round trip, and one slice of the event loop. */
 const BATCH = 250;
 /** Items validated between two returns to the event loop (about 10 ms on the bench machine). */

@@ -7,15 +7,17 @@ import type { ItemInput } from '../../schemas/index.js';
 import { bulkWriteInChunks, isDuplicateKey } from '../db/index.js';
 import { itemStatesWanted, knownItemChangesHead, noteItemsChanged, noteItemsWritten } from './change-log.js';
 import { OPTIONAL_ITEM_FIELDS, splitSetUnset, toItemFields } from './item-fields.js';
-import { ItemModel, type ItemDoc } from './item-model.js';
+import { ITEM_SCHEMA_VERSION, ItemModel, type ItemDoc } from './item-model.js';
 import { toIndexedItem } from './items.js';
 import { mapInSlices } from './time-slices.js';
 
 const BATCH = 500;
 /**
- * Mongoose builds and validates a document per item of an `insertMany` in one synchronous
- * stretch (~35 % of a 2.5 s block for 250 rich fiches, see docs/benchmarks.md, issue 16):
- * inserted by 50, the event loop turns between chunks.
+ * Documents sent in one `insertMany` of the driver. Mongoose's own `insertMany` built and
+ * validated every document of a call in one synchronous stretch (136–171 ms of main-thread
+ * CPU for 50 DILA fiches, 0.7–3.4 s for 250; docs/benchmarks.md, issue 16): the documents
+ * are now cast and validated one by one in slices (`castInSlices`), and the driver only
+ * serializes them.
  */
 const INSERT_CHUNK = 50;
 
@@ -76,18 +78,35 @@ export async function insertItems(
   return { inserted, raced };
 }
 
+/**
+ * The documents as mongoose's `insertMany` would store them (cast, defaults applied,
+ * validated; an invalid one throws), built one by one with a turn of the event loop every
+ * ~10 ms, where mongoose built a whole call's in one stretch.
+ */
+async function castInSlices(docs: object[]): Promise<object[]> {
+  return mapInSlices(docs, (doc) => {
+    const cast = new ItemModel(doc);
+    // The schema's pre('validate') stamp: validateSync runs no middleware (toItemFields sets it too).
+    cast.schemaVersion ??= ITEM_SCHEMA_VERSION;
+    const invalid = cast.validateSync();
+    if (invalid) throw invalid;
+    return cast.toBSON() as object;
+  });
+}
+
 /** One chunk of inserts; ids already stored (a race, a killed run) come back in `raced`. */
 async function insertChunk(docs: object[], items: ItemInput[]): Promise<{ inserted: number; raced: ItemInput[] }> {
+  const cast = await castInSlices(docs);
   const before = knownItemChangesHead();
   try {
-    const { insertedCount } = await ItemModel.insertMany(docs, { ordered: false, rawResult: true });
-    noteInserted(docs, new Set(), before);
+    const { insertedCount } = await ItemModel.collection.insertMany(cast, { ordered: false });
+    noteInserted(cast, new Set(), before);
     return { inserted: insertedCount, raced: [] };
   } catch (err) {
     const e = err as { writeErrors?: { err?: { index: number; code: number }; index?: number; code?: number }[] };
     if (!e.writeErrors?.length || !e.writeErrors.every((w) => isDuplicateKey(w.err ?? w))) throw err;
     const failed = new Set(e.writeErrors.map((w) => w.err?.index ?? w.index ?? -1));
-    noteInserted(docs, failed, before);
+    noteInserted(cast, failed, before);
     return { inserted: items.length - failed.size, raced: items.filter((_, index) => failed.has(index)) };
   }
 }
@@ -95,16 +114,13 @@ async function insertChunk(docs: object[], items: ItemInput[]): Promise<{ insert
 /**
  * Notes the items inserted (all of `docs` but the indexes `failed`) for the change log: with
  * their state as inserted while the batch is small, so that no hub reads them back
- * (change-log.ts, format 2); `before`: the log's head as known before the insert.
+ * (change-log.ts, format 2); `docs`: as sent to the driver (cast, defaults applied);
+ * `before`: the log's head as known before the insert.
  */
 function noteInserted(docs: object[], failed: ReadonlySet<number>, before: number): void {
   const inserted = docs.filter((_, index) => !failed.has(index)) as { _id: string }[];
   if (!itemStatesWanted(inserted.length)) return noteItemsChanged(inserted.map((doc) => doc._id));
-  // As the insert stored them: the schema's casts and defaults applied (a few items only).
-  const states = inserted.map((doc) => ({
-    id: doc._id,
-    item: toIndexedItem(new ItemModel(doc).toObject() as unknown as ItemDoc),
-  }));
+  const states = inserted.map((doc) => ({ id: doc._id, item: toIndexedItem(doc as unknown as ItemDoc) }));
   noteItemsWritten(states, before);
 }
 

@@ -2,15 +2,35 @@
  * Hostile sources run through the hub itself (this process is the hub): a JSON API of 200
  * heavy pages stops at the run's byte budget while the process stays under 1 GB and
  * /healthz keeps answering; a <div> bomb fails its own run, and the next source runs normally.
+ * Throughout both, writes included, the main thread never runs more than 200 ms of CPU
+ * without a turn of its event loop (test/helpers/main-thread-cpu.ts).
  */
+import { loadavg } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Run } from '../../../schemas/index.js';
 import { ItemModel } from '../../../hub/items/item-model.js';
 import { startLoopbackServer, type LoopbackServer } from '../../connectors/helpers/loopback-server.js';
 import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../../helpers/hub.js';
+import {
+  describeCpu,
+  mainThreadCpuSupport,
+  probeMainThreadCpu,
+  summarizeCpu,
+  type CpuSummary,
+} from '../../helpers/main-thread-cpu.js';
 import { makeRss, numberedEntries } from '../../helpers/rss.js';
 
 const PAGES = 200;
+/**
+ * Issue 16's « never blocked by a source » as a figure: the main thread's longest CPU stretch
+ * between two turns of a 10 ms timer, over the run and the second after it (the search
+ * index's catch-up), under 200 ms. CPU time, which a loaded machine does not inflate (unlike
+ * /healthz's wall time below, which gets a generous bound for that reason).
+ */
+const CPU_STRETCH_MS = 200;
+const AFTER_RUN_MS = 1_000;
+const cpuUnsupported = mainThreadCpuSupport();
+if (cpuUnsupported) console.warn(`hostile-sources: main-thread CPU bound skipped, ${cpuUnsupported}`);
 const RUN_MAX_BYTES = 20 * 1024 * 1024;
 let hub: TestHub;
 let site: LoopbackServer;
@@ -36,7 +56,11 @@ beforeAll(async () => {
   site.route('/pages', (_req, res, url) => {
     res.writeHead(200, { 'content-type': 'application/json' }).end(page(Number(url.searchParams.get('n') ?? 1)));
   });
-  const bomb = makeRss([{ guid: 'b', title: 'Bombe', link: 'https://x.nc/b', description: '<div>'.repeat(2_000_000) }]);
+  // Encoded once: this process is the hub too, and encoding 10 MB of text for each request
+  // held its main thread ~100 ms, which the CPU bound below would blame on the hub.
+  const bomb = Buffer.from(
+    makeRss([{ guid: 'b', title: 'Bombe', link: 'https://x.nc/b', description: '<div>'.repeat(2_000_000) }]),
+  );
   site.route('/bomb.rss', (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(bomb));
   site.route('/ok.rss', (_req, res) =>
     res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(makeRss(numberedEntries(30))),
@@ -57,9 +81,12 @@ async function createSource(json: Record<string, unknown>): Promise<string> {
   return ((await res.json()) as { id: string }).id;
 }
 
-/** "Run now", while /healthz is asked one request after another and the RSS sampled. */
-async function runWatched(id: string): Promise<{ run: Run; healthMs: number[]; peakRssMiB: number }> {
+/** "Run now", while /healthz is asked one request after another, the RSS sampled and the main thread's CPU watched. */
+async function runWatched(
+  id: string,
+): Promise<{ run: Run; healthMs: number[]; peakRssMiB: number; cpu: CpuSummary | undefined }> {
   const healthMs: number[] = [];
+  const cpuProbe = cpuUnsupported ? undefined : probeMainThreadCpu();
   let peak = process.memoryUsage.rss();
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
   let running = true;
@@ -76,9 +103,21 @@ async function runWatched(id: string): Promise<{ run: Run; healthMs: number[]; p
   const res = await hub.request(`/api/v1/admin/sources/${id}/run`, { method: 'POST', token: TEST_ADMIN_TOKEN });
   running = false;
   await probe;
+  await new Promise((r) => setTimeout(r, AFTER_RUN_MS));
+  const cpu = cpuProbe && summarizeCpu(cpuProbe.stop());
   clearInterval(sampler);
   expect(res.status).toBe(200);
-  return { run: (await res.json()) as Run, healthMs, peakRssMiB: Math.max(peak, process.memoryUsage.rss()) / 1048576 };
+  return {
+    run: (await res.json()) as Run,
+    healthMs,
+    peakRssMiB: Math.max(peak, process.memoryUsage.rss()) / 1048576,
+    cpu,
+  };
+}
+
+/** Never blocked: no stretch of the main thread's CPU over CPU_STRETCH_MS (where /proc tells). */
+function expectNeverBlocked(cpu: CpuSummary | undefined): void {
+  if (cpu) expect(cpu.maxCpuMs, describeCpu(cpu)).toBeLessThan(CPU_STRETCH_MS);
 }
 
 const p99 = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.ceil(samples.length * 0.99) - 1]!;
@@ -96,30 +135,38 @@ describe('a JSON API of 200 pages of 2 MB', () => {
         fields: { guid: 'id', title: 'titre', url: 'url', summary: 'description' },
       },
     });
-    const { run, healthMs, peakRssMiB } = await runWatched(id);
+    const { run, healthMs, peakRssMiB, cpu } = await runWatched(id);
     expect(run).toMatchObject({ status: 'partial', notice: { code: 'max_bytes' } });
     const pagesRead = site.requests.filter((r) => r.path.startsWith('/pages')).length;
     expect(pagesRead).toBeLessThanOrEqual(12);
     expect(await ItemModel.countDocuments({ sourceId: id })).toBe(run.counts.created);
     expect(peakRssMiB).toBeLessThan(1024);
-    // The quiet-machine bound is 200 ms; a machine shared with other test runs gets room.
-    expect(p99(healthMs)).toBeLessThan(1_000);
     console.info(
-      `hostile-sources: ${pagesRead} pages, ${run.counts.created} items, peak RSS ${peakRssMiB.toFixed(0)} MiB, /healthz p99 ${p99(healthMs).toFixed(0)} ms max ${Math.max(...healthMs).toFixed(0)} ms over ${healthMs.length} requests`,
+      `hostile-sources: ${pagesRead} pages, ${run.counts.created} items, peak RSS ${peakRssMiB.toFixed(0)} MiB, /healthz p99 ${p99(healthMs).toFixed(0)} ms max ${Math.max(...healthMs).toFixed(0)} ms over ${healthMs.length} requests; ${cpu ? describeCpu(cpu) : 'no /proc'}; load ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
     );
+    // /healthz is wall time: the quiet-machine bound is 200 ms, a machine shared with other
+    // test runs gets room (its queue alone reached 653 ms p99 at load 20); the CPU bound is exact.
+    expect(p99(healthMs)).toBeLessThan(1_000);
+    expectNeverBlocked(cpu);
   }, 300_000);
 });
 
 describe('a <div> bomb', () => {
   it('fails its own run; the next source runs normally', async () => {
     const bomb = await createSource({ kind: 'feed', url: `${site.origin}/bomb.rss` });
-    const { run, healthMs } = await runWatched(bomb);
+    const { run, healthMs, cpu } = await runWatched(bomb);
+    console.info(
+      `hostile-sources: bomb ${run.error?.code}, /healthz p99 ${p99(healthMs).toFixed(0)} ms; ${cpu ? describeCpu(cpu) : 'no /proc'}`,
+    );
     expect(run.status).toBe('failed');
     expect(['too_large', 'timeout']).toContain(run.error?.code);
     expect(p99(healthMs)).toBeLessThan(1_000);
+    expectNeverBlocked(cpu);
     const next = await createSource({ kind: 'feed', url: `${site.origin}/ok.rss` });
-    const { run: ok } = await runWatched(next);
+    const { run: ok, cpu: okCpu } = await runWatched(next);
     expect(ok).toMatchObject({ status: 'ok', counts: { created: 30 } });
-    console.info(`hostile-sources: bomb ${run.error?.code}, /healthz p99 ${p99(healthMs).toFixed(0)} ms`);
+    expectNeverBlocked(okCpu);
   }, 300_000);
 });
