@@ -163,6 +163,13 @@ export class ListedRows {
     return counts;
   }
 
+  /** One item as listed, with its story (undefined when not held). */
+  one(id: string): (ListedItem & { storyId?: string; storyDetached: boolean }) | undefined {
+    const row = this.byId.get(id);
+    if (!row) return undefined;
+    return { ...toListedItem(row), ...(row.storyId ? { storyId: row.storyId } : {}), storyDetached: row.storyDetached };
+  }
+
   /** Titles and addresses of the items held among `ids`. */
   titles(ids: Iterable<string>): Map<string, { title: string; url: string }> {
     const out = new Map<string, { title: string; url: string }>();
