@@ -18,13 +18,25 @@ export const FRESH_MS = 1_000;
 export const MAX_AGE_MS = 2_000;
 
 const counts = heldValues<number>({ freshMs: FRESH_MS, maxAgeMs: MAX_AGE_MS, pruneAbove: 1_000 });
+/**
+ * The rows of « À traiter » beside their counts, by the same rule and dropped by the same
+ * writes: the home page read every section's rows (an aggregate of comments, broken links,
+ * labs, wishes) on each visit, several FerretDB queries in a page that was 10× /healthz.
+ */
+const rows = heldValues<readonly unknown[]>({ freshMs: FRESH_MS, maxAgeMs: MAX_AGE_MS, pruneAbove: 1_000 });
 
-/** Forgets every held count: this process wrote something a counter may count. */
+/** Forgets every held count and row: this process wrote something a counter may count. */
 export function countsChanged(): void {
   counts.forget();
+  rows.forget();
 }
 
 /** The count under `key`: held, held while refreshed, or read now (see the header). */
 export function heldCount(key: string, compute: () => PromiseLike<number>): Promise<number> {
   return counts.get(key, compute);
+}
+
+/** Rows under `key` (« À traiter »), held like the counts; the caller must not change them. */
+export function heldRows<T>(key: string, compute: () => PromiseLike<readonly T[]>): Promise<readonly T[]> {
+  return rows.get(key, compute) as Promise<readonly T[]>;
 }
