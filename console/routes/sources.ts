@@ -56,7 +56,7 @@ export const SOURCES_PAGE_SIZE = 50;
  * The published items of the source, counted in the console's listing in memory (exact and
  * current) rather than the count its last run stored.
  */
-function withItemCount(source: Source, counts: Map<string, number>): Source {
+function withItemCount(source: Source, counts: ReadonlyMap<string, number>): Source {
   return { ...source, state: { ...source.state, itemCount: counts.get(source.id) ?? 0 } };
 }
 

@@ -157,7 +157,7 @@ export async function listPartnerItems(query: PartnerItemQuery): Promise<{ total
 }
 
 /** Published items per source (the sources list and a source's page), exact as of the listing. */
-export async function countPublishedBySource(partnerId?: string): Promise<Map<string, number>> {
+export async function countPublishedBySource(partnerId?: string): Promise<ReadonlyMap<string, number>> {
   return (await ready()).countPublishedBySource(partnerId);
 }
 
