@@ -7,7 +7,6 @@ import {
   applyFrenchTypography,
   Breadcrumbs,
   Button,
-  formatDateTime,
   getItemTypeLabel,
   Pagination,
   SelectField,
@@ -19,6 +18,7 @@ import {
 } from '../../hub/ui/index.js';
 import type { Chrome } from '../chrome.js';
 import { CsrfField } from '../components/csrf-field.js';
+import { When } from '../components/when.js';
 import { ConsoleLayout } from '../layout.js';
 
 /** The filters of the list as the query string carries them ('' when not set). */
@@ -35,7 +35,7 @@ export const ITEM_STATUSES: readonly Choice[] = [
   { value: 'withdrawn', label: 'Retirés' },
 ];
 
-const when = (date?: Date) => (date ? <time dateTime={date.toISOString()}>{formatDateTime(date)}</time> : '—');
+const when = (value?: Date | string) => <When value={value} />;
 
 export const itemHref = (id: string) => `/console/contenus/${encodeURIComponent(id)}`;
 export const moderationHref = (id: string) => `/console/moderation?statut=published&contenu=${encodeURIComponent(id)}`;

@@ -4,52 +4,113 @@ import {
   applyFrenchTypography,
   Breadcrumbs,
   Button,
-  formatDateTime,
+  Pagination,
+  SelectField,
   SummaryList,
   Table,
   Tag,
 } from '../../hub/ui/index.js';
 import type { Chrome } from '../chrome.js';
 import { CsrfField } from '../components/csrf-field.js';
+import { When } from '../components/when.js';
 import { RUN_STATUS_LABELS, SOURCE_KIND_LABELS } from '../labels.js';
 import { ConsoleLayout } from '../layout.js';
 
-const when = (iso?: string) => (iso ? <time dateTime={iso}>{formatDateTime(iso)}</time> : '—');
+const when = (value?: Date | string) => <When value={value} />;
+
+/** The states a source is listed under (`?etat=`), in the words of the list. */
+export const SOURCE_STATES = [
+  { value: 'echec', label: 'En échec', heading: 'Sources en échec' },
+  { value: 'desactivee', label: 'Désactivée', heading: 'Sources désactivées' },
+  { value: 'partielle', label: 'Partielle', heading: 'Sources lues en partie' },
+  { value: 'jamais-lue', label: 'Jamais lue', heading: 'Sources jamais lues' },
+  { value: 'en-service', label: 'En service', heading: 'Sources en service' },
+] as const;
+export type SourceState = (typeof SOURCE_STATES)[number]['value'];
+
+/** The one state a source shows (the first that applies, in the order above). */
+export function stateOf(source: Source): SourceState {
+  if (source.state.alert) return 'echec';
+  if (!source.enabled) return 'desactivee';
+  if (source.state.lastStatus === 'partial') return 'partielle';
+  if (!source.state.lastRunAt) return 'jamais-lue';
+  return 'en-service';
+}
+
+const TONES = {
+  echec: 'alert',
+  desactivee: 'neutral',
+  partielle: 'info',
+  'jamais-lue': 'info',
+  'en-service': 'success',
+} as const;
 
 function SourceStatus({ source }: { source: Source }) {
-  if (source.state.alert) return <Tag tone="alert">En échec</Tag>;
-  if (!source.enabled) return <Tag>Désactivée</Tag>;
-  if (source.state.lastStatus === 'partial') return <Tag tone="info">Partielle</Tag>;
-  if (!source.state.lastRunAt) return <Tag tone="info">Jamais lue</Tag>;
-  return <Tag tone="success">En service</Tag>;
+  const state = stateOf(source);
+  const label = SOURCE_STATES.find((s) => s.value === state)!.label;
+  return <Tag tone={TONES[state]}>{label}</Tag>;
+}
+
+export interface SourceFilters {
+  /** A state of SOURCE_STATES, or '' for every source. */
+  etat: string;
+  /** A partner (platform admins), or ''. */
+  partenaire: string;
+}
+
+/** The list's address for a page, keeping the filters. */
+export function sourcesHref(filters: SourceFilters, page = 1): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters)) if (value) params.set(name, value);
+  if (page > 1) params.set('page', String(page));
+  const query = params.toString();
+  return query ? `/console/sources?${query}` : '/console/sources';
 }
 
 export interface SourcesPageProps {
   chrome: Chrome;
+  /** The rows of this page. */
   sources: Source[];
-  failingOnly: boolean;
+  /** How many sources match the filters, on every page. */
+  total: number;
+  page: number;
+  pageCount: number;
+  filters: SourceFilters;
   platform: boolean;
   partnerName(id: string): string;
 }
 
-export function SourcesPage({ chrome, sources, failingOnly, platform, partnerName }: SourcesPageProps) {
+export function SourcesPage(props: SourcesPageProps) {
+  const { chrome, sources, total, page, pageCount, filters, platform, partnerName } = props;
+  const heading = SOURCE_STATES.find((s) => s.value === filters.etat)?.heading ?? 'Sources';
   return (
     <ConsoleLayout
       chrome={chrome}
-      title={failingOnly ? 'Sources en échec' : 'Sources'}
+      title={`${heading} (${total})`}
       lede={applyFrenchTypography('Les flux et API que Passerelle lit pour vous, les sources en échec d’abord.')}
     >
       <p class="pl-actions">
         <Button href="/console/sources/nouvelle">Ajouter une source</Button>
-        {failingOnly ? (
-          <a href="/console/sources">Toutes les sources</a>
+        {filters.etat === 'echec' ? (
+          <a href={sourcesHref({ ...filters, etat: '' })}>Toutes les sources</a>
         ) : (
-          <a href="/console/sources?etat=echec">Seulement les sources en échec</a>
+          <a href={sourcesHref({ ...filters, etat: 'echec' })}>Seulement les sources en échec</a>
         )}
       </p>
+      <form method="get" action="/console/sources" class="pl-form pl-filters" aria-label="Filtrer les sources">
+        {filters.partenaire && <input type="hidden" name="partenaire" value={filters.partenaire} />}
+        <SelectField
+          name="etat"
+          label="État"
+          placeholder="Tous les états"
+          options={SOURCE_STATES.map(({ value, label }) => ({ value, label }))}
+          value={filters.etat}
+        />
+        <Button variant="secondary">Filtrer</Button>
+      </form>
       <Table
         id="sources"
-        caption={`${sources.length} source${sources.length > 1 ? 's' : ''}`}
+        caption={`${total} source${total > 1 ? 's' : ''}${pageCount > 1 ? `, page ${page} sur ${pageCount}` : ''}`}
         rows={sources}
         rowKey={(s) => s.id}
         empty="Aucune source pour l’instant : ajoutez la première à partir de l’adresse de votre site."
@@ -67,6 +128,7 @@ export function SourcesPage({ chrome, sources, failingOnly, platform, partnerNam
           { header: 'Échecs de suite', numeric: true, cell: (s) => s.state.consecutiveFailures },
         ]}
       />
+      <Pagination page={page} pageCount={pageCount} hrefFor={(p) => sourcesHref(filters, p)} />
     </ConsoleLayout>
   );
 }

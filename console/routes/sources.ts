@@ -8,6 +8,7 @@ import { audited } from '../../hub/audit/index.js';
 import { NotFound } from '../../hub/domain-errors.js';
 import type { RouteGroup } from '../../hub/http/index.js';
 import {
+  findListedSource,
   findSource,
   listRuns,
   listSources,
@@ -21,11 +22,11 @@ import { deleteSource } from '../../hub/sources/index.js';
 import { countPublishedBySource } from '../../hub/items/index.js';
 import type { Source } from '../../schemas/index.js';
 import type { ConsoleDeps } from '../deps.js';
-import { queryParam } from '../http/forms.js';
+import { pageParam, queryParam } from '../http/forms.js';
 import { redirectWithFlash, renderScreen } from '../http/respond.js';
 import { addAction, addPage } from '../http/routes.js';
 import { assertOwnPartner, getViewer, requireCapability, scopePartner } from '../http/viewer.js';
-import { SourcePage, SourcesPage } from '../pages/sources-page.js';
+import { SOURCE_STATES, SourcePage, SourcesPage, stateOf, type SourceState } from '../pages/sources-page.js';
 import type { Middleware } from 'koa';
 
 /** A source the viewer may manage: 404 when unknown, 403 when another partner's. */
@@ -37,10 +38,25 @@ export async function loadOwnSource(ctx: Context) {
 }
 
 /**
+ * The same, to show it: from the sources held in memory (hub/sources/source-list.ts; this
+ * process's writes at once, another's within a second) rather than a FerretDB read by
+ * `_id`. The actions (run, enable, delete, edit) read the stored document.
+ */
+async function loadOwnListedSource(ctx: Context) {
+  const source = await findListedSource(String(ctx.params.id));
+  if (!source) throw new NotFound('cette source');
+  assertOwnPartner(getViewer(ctx), source.partnerId);
+  return source;
+}
+
+/** Rows of the sources list per page: 200 rows were 53 KB of HTML and most of the page's time. */
+export const SOURCES_PAGE_SIZE = 50;
+
+/**
  * The published items of the source, counted in the console's listing in memory (exact and
  * current) rather than the count its last run stored.
  */
-function withItemCount(source: Source, counts: Map<string, number>): Source {
+function withItemCount(source: Source, counts: ReadonlyMap<string, number>): Source {
   return { ...source, state: { ...source.state, itemCount: counts.get(source.id) ?? 0 } };
 }
 
@@ -60,18 +76,30 @@ function listPage(deps: ConsoleDeps) {
   return async (ctx: Context) => {
     const viewer = getViewer(ctx);
     const partnerId = scopePartner(viewer, queryParam(ctx, 'partenaire'));
-    const failingOnly = queryParam(ctx, 'etat') === 'echec';
+    const asked = queryParam(ctx, 'etat');
+    const state = SOURCE_STATES.some((s) => s.value === asked) ? (asked as SourceState) : undefined;
     const [docs, counts] = await Promise.all([
-      listSources({ ...(partnerId ? { partnerId } : {}), ...(failingOnly ? { alerts: true } : {}) }),
+      listSources({ ...(partnerId ? { partnerId } : {}), ...(state === 'echec' ? { alerts: true } : {}) }),
       countPublishedBySource(partnerId),
     ]);
     const partners = deps.catalog.partners.current();
-    const sources = docs
-      .map((doc) => withItemCount(viewOf(doc), counts))
+    // Failing sources first (a stable sort keeps the partner and creation order within each).
+    const matching = docs
+      .map(viewOf)
+      .filter((source) => state === undefined || stateOf(source) === state)
       .sort((a, b) => (a.state.alert ? 0 : 1) - (b.state.alert ? 0 : 1));
+    const pageCount = Math.max(1, Math.ceil(matching.length / SOURCES_PAGE_SIZE));
+    // A page past the last (a source deleted since the link was made) shows the last page.
+    const page = Math.min(pageParam(ctx), pageCount);
+    const sources = matching
+      .slice((page - 1) * SOURCES_PAGE_SIZE, page * SOURCES_PAGE_SIZE)
+      .map((source) => withItemCount(source, counts));
     await renderScreen(ctx, deps, 'sources', SourcesPage, {
       sources,
-      failingOnly,
+      total: matching.length,
+      page,
+      pageCount,
+      filters: { etat: state ?? '', partenaire: viewer.partnerId ? '' : (partnerId ?? '') },
       partnerName: (id: string) => partners.get(id)?.name ?? id,
       platform: !viewer.partnerId,
     });
@@ -82,8 +110,8 @@ function sourcePage(deps: ConsoleDeps) {
   return async (ctx: Context) => {
     // The runs are read beside the source (two FerretDB round trips at once, not in turn);
     // they are shown only once the source is found to be the viewer's.
-    const [doc, runDocs] = await Promise.all([loadOwnSource(ctx), listRuns(String(ctx.params.id), 20)]);
-    const source = withItemCount(toSource(doc), await countPublishedBySource(doc.partnerId));
+    const [doc, runDocs] = await Promise.all([loadOwnListedSource(ctx), listRuns(String(ctx.params.id), 20)]);
+    const source = withItemCount(viewOf(doc), await countPublishedBySource(doc.partnerId));
     const runs = runDocs.map(toRun);
     const partner = deps.catalog.partners.current().get(source.partnerId);
     await renderScreen(ctx, deps, 'sources', SourcePage, {
@@ -144,7 +172,8 @@ const journal = (action: string, always = false) =>
 export function addSourceScreens(group: RouteGroup, deps: ConsoleDeps, agent: Middleware): void {
   const may = requireCapability('sources');
   const etat = {
-    etat: { description: '« echec » : seulement les sources en échec' },
+    etat: { description: 'Un état : « echec », « desactivee », « partielle », « jamais-lue » ou « en-service »' },
+    page: { description: `Page (${SOURCES_PAGE_SIZE} sources par page, les sources en échec d’abord)` },
     partenaire: { description: 'Un partenaire (administrateurs de la plateforme)' },
   };
   addPage(group, '/console/sources', 'Les sources du partenaire', etat, agent, may, listPage(deps));

@@ -42,6 +42,12 @@ export { restoreItem, withdrawItem } from './withdrawal.js';
 export { listItemAddresses, type ItemAddress } from './item-addresses.js';
 export { countSourceItems } from './partner-items.js';
 export { type ListedItem, type PartnerItemQuery } from './listed-rows.js';
-export { closeItemListing, countPublishedBySource, listPartnerItems, refreshItemListing } from './item-listing.js';
+export {
+  closeItemListing,
+  countPublishedBySource,
+  findListedItem,
+  listPartnerItems,
+  refreshItemListing,
+} from './item-listing.js';
 export { fillItemsReadability, listHardestToRead, type ReadabilityRow } from './readability.js';
 export { listStoryMembers, markItemDetached, setItemStories, type StoryMember } from './item-stories.js';

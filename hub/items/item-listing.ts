@@ -157,7 +157,7 @@ export async function listPartnerItems(query: PartnerItemQuery): Promise<{ total
 }
 
 /** Published items per source (the sources list and a source's page), exact as of the listing. */
-export async function countPublishedBySource(partnerId?: string): Promise<Map<string, number>> {
+export async function countPublishedBySource(partnerId?: string): Promise<ReadonlyMap<string, number>> {
   return (await ready()).countPublishedBySource(partnerId);
 }
 
@@ -167,6 +167,18 @@ export async function listedStoryMembers(
   except: string,
 ): Promise<{ id: string; partnerId: string; title: string }[]> {
   return (await ready()).storyMembers(storyId, except);
+}
+
+/**
+ * One item as the listing holds it (every field an item's console page shows), or undefined
+ * when not held: FerretDB 1.24 answers a read by `_id` by scanning until it meets the item
+ * (the newest cost most). Current as the listing is: this process's writes at once, another
+ * process's within about a second, likes and comments of another process at the next full load.
+ */
+export async function findListedItem(
+  id: string,
+): Promise<(ListedItem & { storyId?: string; storyDetached: boolean }) | undefined> {
+  return (await ready()).one(id);
 }
 
 /** Titles and addresses by id (the moderation queue, page feedback), without a scan. */

@@ -6,6 +6,7 @@ export { adminSourceRoutes, type SourceRouteDeps } from './routes.js';
 export {
   countPartnerSources,
   createSource,
+  findListedSource,
   findSource,
   listActiveSources,
   listSources,

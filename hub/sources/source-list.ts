@@ -12,6 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Schema, model } from 'mongoose';
+import { heldValues } from '../held/index.js';
 import { SourceModel, type SourceDoc } from './source-model.js';
 
 interface TokenDoc {
@@ -28,11 +29,12 @@ const TokenModel = model<TokenDoc>(
 /** How long a token read stands for this process (another process's write shows within it). */
 export const TOKEN_HOLD_MS = 1_000;
 
+/** The token as last read, held TOKEN_HOLD_MS (this process's writes drop it). */
+const token = heldValues<string>({ freshMs: TOKEN_HOLD_MS });
+
 interface Listing {
   version: string;
   sources: SourceDoc[];
-  /** When the token was last read (the start of the read) and found equal. */
-  checkedAt: number;
 }
 
 let cached: Listing | undefined;
@@ -44,11 +46,13 @@ let generation = 0;
 export async function sourcesChanged(): Promise<void> {
   cached = undefined;
   generation += 1;
+  token.forget();
   const version = `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`;
   await TokenModel.updateOne({ _id: 'sources' }, { $set: { version } }, { upsert: true });
   // The write is in: what was read before it (or during it) is not kept.
   cached = undefined;
   generation += 1;
+  token.forget();
 }
 
 async function readVersion(): Promise<string> {
@@ -63,14 +67,9 @@ async function load(version: string): Promise<{ version: string; sources: Source
 
 /** Every source, ordered by partner then creation (the array is the caller's; the documents are shared). */
 export async function allSources(): Promise<SourceDoc[]> {
-  const startedAt = Date.now();
-  if (cached && startedAt - cached.checkedAt < TOKEN_HOLD_MS) return cached.sources.slice();
   const startedIn = generation;
-  const version = await readVersion();
-  if (cached?.version === version) {
-    if (startedIn === generation) cached.checkedAt = startedAt;
-    return cached.sources.slice();
-  }
+  const version = await token.get('sources', readVersion);
+  if (cached?.version === version) return cached.sources.slice();
   // Concurrent pages share one load of the same token (never an older one's).
   if (loading?.version !== version) {
     const current = { version, promise: load(version) };
@@ -78,6 +77,6 @@ export async function allSources(): Promise<SourceDoc[]> {
     loading = current;
   }
   const fresh = await loading.promise;
-  if (fresh.version === version && startedIn === generation) cached = { ...fresh, checkedAt: startedAt };
+  if (fresh.version === version && startedIn === generation) cached = fresh;
   return fresh.sources.slice();
 }

@@ -66,6 +66,14 @@ export async function listSources(filter: { partnerId?: string; alerts?: boolean
   );
 }
 
+/**
+ * A source from the copy held in memory (source-list.ts: this process's writes at once,
+ * another process's within a second), for the pages that show one; no FerretDB read.
+ */
+export async function findListedSource(id: string): Promise<SourceDoc | undefined> {
+  return (await allSources()).find((s) => s._id === id);
+}
+
 export async function findSource(id: string): Promise<SourceDoc | undefined> {
   return (await SourceModel.findById(id).lean<SourceDoc>()) ?? undefined;
 }

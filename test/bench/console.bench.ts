@@ -21,8 +21,12 @@ const SOURCES = Number(process.env.BENCH_CONSOLE_SOURCES ?? 200);
 const ITEMS = Number(process.env.BENCH_CONSOLE_ITEMS ?? 50_000);
 const PARTNER = 'koumac';
 
-/** The screens agents use most; `source` is one of the partner's sources. */
-const pagesFor = (source: string): [string, string][] => [
+/**
+ * The screens agents use most; `source` is one of the partner's sources, `newest` the last
+ * item inserted (on FerretDB 1.24 a read by `_id` scans in insertion order: the newest item
+ * is the dearest to read, bench-500 among the cheapest).
+ */
+const pagesFor = (source: string, newest: number): [string, string][] => [
   ['À traiter (home) `/console`', '/console'],
   ['sources list `/console/sources`', '/console/sources'],
   ['a source `/console/sources/:id`', `/console/sources/${source}`],
@@ -32,6 +36,7 @@ const pagesFor = (source: string): [string, string][] => [
   ['Contenus, filters `?statut=withdrawn&type=event`', '/console/contenus?statut=withdrawn&type=event'],
   ['Contenus, one source `?source=:id`', `/console/contenus?source=${source}`],
   ['one item `/console/contenus/bench-500`', '/console/contenus/bench-500'],
+  ['the newest item `/console/contenus/bench-<last>`', `/console/contenus/bench-${newest}`],
 ];
 let PAGES: [string, string][] = [];
 
@@ -42,7 +47,7 @@ function memory(): { rss: number; heap: number } {
   return { rss: rss / 2 ** 20, heap: heapUsed / 2 ** 20 };
 }
 
-async function addSources(from: number, to: number): Promise<string[]> {
+export async function addSources(from: number, to: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = from; i < to; i += 1) {
     const source = await createSource({
@@ -57,7 +62,7 @@ async function addSources(from: number, to: number): Promise<string[]> {
   return ids;
 }
 
-async function addItems(from: number, to: number, sourceIds: string[]): Promise<void> {
+export async function addItems(from: number, to: number, sourceIds: string[]): Promise<void> {
   const now = new Date();
   for (let i = from; i < to; i += 1000) {
     await ItemModel.insertMany(
@@ -109,6 +114,9 @@ async function measure(base: string, cookie: string): Promise<{ constant: number
 }
 
 export async function runConsoleBench(): Promise<void> {
+  const os = await import('node:os');
+  const startedAt = new Date().toISOString().slice(0, 19);
+  const loadAtStart = os.loadavg();
   const { hub, close } = await startBenchHub('bench_console');
   const base = hub.url;
   await createTestAgent({ email: 'ana@koumac.nc', name: 'Ana Wahio', role: 'partner-admin', partnerId: PARTNER });
@@ -119,7 +127,7 @@ export async function runConsoleBench(): Promise<void> {
   const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 
   const sourceIds = await addSources(0, BASE_SOURCES);
-  PAGES = pagesFor(sourceIds[0]!);
+  PAGES = pagesFor(sourceIds[0]!, BASE_ITEMS - 1);
   await addItems(0, BASE_ITEMS, sourceIds);
   // The corpus is inserted behind the hub's back (no change-log entry, which would start a
   // full search build during the measures): the console's listing is loaded again, as at start.
@@ -129,6 +137,7 @@ export async function runConsoleBench(): Promise<void> {
   sourceIds.push(...(await addSources(BASE_SOURCES, SOURCES)));
   await addItems(BASE_ITEMS, ITEMS, sourceIds);
   const loadSeconds = (performance.now() - started) / 1000;
+  PAGES = pagesFor(sourceIds[0]!, ITEMS - 1);
   closeItemListing();
   const before = memory();
   const listingStarted = performance.now();
@@ -138,12 +147,13 @@ export async function runConsoleBench(): Promise<void> {
   const large = await measure(base, cookie);
   await close();
 
-  const [l1, l5, l15] = (await import('node:os')).loadavg();
+  const [l1, l5, l15] = os.loadavg();
+  const [s1, s5, s15] = loadAtStart;
   console.log(
     `\n### Console screens (${SOURCES} sources, ${ITEMS.toLocaleString('en')} items vs ${BASE_SOURCES} / ${BASE_ITEMS.toLocaleString('en')}; ${CLIENTS} concurrent clients; hub in this process)\n`,
   );
   console.log(
-    `Load average at the end: ${fmt(l1!, 2)} / ${fmt(l5!, 2)} / ${fmt(l15!, 2)}; data added in ${fmt(loadSeconds)} s.\n`,
+    `Run ${startedAt} → ${new Date().toISOString().slice(0, 19)} UTC; load average ${fmt(s1!, 2)} / ${fmt(s5!, 2)} / ${fmt(s15!, 2)} at the start, ${fmt(l1!, 2)} / ${fmt(l5!, 2)} / ${fmt(l15!, 2)} at the end; data added in ${fmt(loadSeconds)} s.\n`,
   );
   console.log(
     `Console listing in memory at ${ITEMS.toLocaleString('en')} items: loaded in ${fmt(listingSeconds, 2)} s; resident ${fmt(before.rss)} → ${fmt(after.rss)} MiB, heap ${fmt(before.heap)} → ${fmt(after.heap)} MiB.\n`,

@@ -126,7 +126,11 @@ describe('held counts and agents across hub processes', () => {
       reason: 'Hors sujet',
     });
     expect(res.status).toBe(303);
-    expect(navCount((await ana.html('/console')).html, '/console/moderation')).toBe(3);
+    const after = (await ana.html('/console')).html;
+    expect(navCount(after, '/console/moderation')).toBe(3);
+    // The rows of « À traiter » are held beside the counts and dropped by the same write.
+    expect(after).not.toContain(`/console/moderation/${comments[0]!}`);
+    expect(after).toContain(`/console/moderation/${comments[1]!}`);
   });
 
   it("shows another hub process's action within 2 s, exact", async () => {
@@ -142,8 +146,10 @@ describe('held counts and agents across hub processes', () => {
     await sleep(MAX_AGE_MS);
     const page = await ana.html('/console');
     expect(navCount(page.html, '/console/moderation')).toBe(1);
-    // « À traiter » counts the same.
+    // « À traiter » counts the same, and its rows (held like the counts) show the same change.
     expect(page.html).toContain('Commentaires à modérer');
+    expect(page.html).not.toContain(`/console/moderation/${comments[1]!}`);
+    expect(page.html).toContain(`/console/moderation/${comments[3]!}`);
   });
 
   it("shows another process's change of the agent's role within a second", async () => {
