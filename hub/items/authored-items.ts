@@ -5,9 +5,10 @@
  */
 import type { Audience, ItemType, Territory } from '../../schemas/index.js';
 import { isDuplicateKey } from '../db/index.js';
-import { noteItemsChanged } from './change-log.js';
+import { itemStatesWanted, knownItemChangesHead, noteItemsChanged, noteItemsWritten } from './change-log.js';
 import { readabilityOf } from './item-fields.js';
 import { ITEM_SCHEMA_VERSION, ItemModel, type ItemDoc } from './item-model.js';
+import { toIndexedItem } from './items.js';
 
 /** What a publication writes; `id` is stable for the lab. */
 export interface AuthoredItem {
@@ -46,14 +47,24 @@ function fieldsOf(item: AuthoredItem, at: Date) {
 }
 
 /**
+ * Noted for the change log with the state written, so that no hub reads a published lab's
+ * item back (change-log.ts, format 2; on FerretDB a read by `_id` scans the items).
+ */
+function noteWritten(doc: ItemDoc, before: number): void {
+  if (!itemStatesWanted(1)) return noteItemsChanged([doc._id]);
+  noteItemsWritten([{ id: doc._id, item: doc.status === 'published' ? toIndexedItem(doc) : null }], before);
+}
+
+/**
  * Creates the item on the first publication, rewrites it on the next ones. The caller
  * guarantees one publication at a time per lab (a unique insert), so the read-then-write
  * here cannot interleave with another publication of the same item.
  */
 export async function writeAuthoredItem(item: AuthoredItem, at: Date): Promise<{ created: boolean }> {
   const fields = fieldsOf(item, at);
+  const before = knownItemChangesHead();
   try {
-    await ItemModel.create({
+    const created = await ItemModel.create({
       _id: item.id,
       ...fields,
       publishedAt: at,
@@ -61,7 +72,7 @@ export async function writeAuthoredItem(item: AuthoredItem, at: Date): Promise<{
       firstSeenAt: at,
       stats: { likes: 0, comments: 0 },
     });
-    noteItemsChanged([item.id]);
+    noteWritten(created.toObject() as unknown as ItemDoc, before);
     return { created: true };
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
@@ -69,8 +80,13 @@ export async function writeAuthoredItem(item: AuthoredItem, at: Date): Promise<{
   const unset: Record<string, ''> = { withdrawnAt: '' };
   if (!item.changeNotes.length) unset.changeNotes = '';
   if (!item.unreviewedBy.length) unset.unreviewedBy = '';
-  await ItemModel.updateOne({ _id: item.id }, { $set: fields, $unset: unset, $inc: { revision: 1 } });
-  noteItemsChanged([item.id]);
+  const updated = await ItemModel.findOneAndUpdate(
+    { _id: item.id },
+    { $set: fields, $unset: unset, $inc: { revision: 1 } },
+    { new: true },
+  ).lean<ItemDoc>();
+  if (updated) noteWritten(updated, before);
+  else noteItemsChanged([item.id]);
   return { created: false };
 }
 

@@ -17,8 +17,12 @@ import {
   insertItems,
   readIndexableItems,
   readItemChanges,
+  restoreItem,
   updateItems,
+  withdrawItem,
   withdrawItems,
+  writeAuthoredItem,
+  type AuthoredItem,
   type KnownItem,
 } from '../../../hub/items/index.js';
 import { CARRIED_MAX_ITEMS } from '../../../hub/items/change-log.js';
@@ -220,6 +224,70 @@ describe('changes carried by the change log', () => {
     );
     const asOld = await OldModel.findById(newHead).lean<{ ids: string[] }>();
     expect(asOld!.ids).toEqual([fresh.id]);
+  });
+
+  it("carries an agent's withdrawal and restoration, and a published lab's item (first and later publications)", async () => {
+    // The write itself (findOneAndUpdate) is not a read back: what is left must be empty.
+    const readsBack = (reads: string[]) => reads.filter((r) => !r.startsWith('findOneAndUpdate'));
+    const item = input('fete', 'Fête de la mandarine à Canala');
+    await insertItems([item], new Date());
+    await bumpItemsVersion();
+    await expect.poll(async () => ids(await search('mandarine Canala')), { timeout: 10_000 }).toEqual([item.id]);
+
+    const withdrawn = await readsDuring(
+      async () => {
+        await withdrawItem(item.id);
+        await bumpItemsVersion();
+      },
+      async () => (await search('mandarine Canala')).total === 0,
+    );
+    expect(readsBack(withdrawn)).toEqual([]);
+    const restored = await readsDuring(
+      async () => {
+        await restoreItem(item.id);
+        await bumpItemsVersion();
+      },
+      async () => ids(await search('mandarine Canala')).join() === item.id,
+    );
+    expect(readsBack(restored)).toEqual([]);
+
+    const lab: AuthoredItem = {
+      id: 'lab-guichet-unique',
+      partnerId: 'noumea',
+      coAuthors: ['koumac'],
+      sourceId: 'labs',
+      guid: 'guichet-unique',
+      url: 'https://service-public.nc/labs/guichet-unique',
+      title: 'Le guichet unique des mariages coutumiers',
+      summary: 'Un seul dossier pour toutes les communes.',
+      content: '<p>Un seul dossier pour toutes les communes.</p>',
+      type: 'procedure',
+      topics: ['culture'],
+      audience: ['particuliers'],
+      territory: { scope: 'nc' },
+      contentHash: 'a'.repeat(64),
+      changeNotes: [],
+      unreviewedBy: [],
+    };
+    const first = await readsDuring(
+      async () => {
+        expect(await writeAuthoredItem(lab, new Date())).toEqual({ created: true });
+        await bumpItemsVersion();
+      },
+      async () => ids(await search('guichet mariages coutumiers')).join() === lab.id,
+    );
+    expect(readsBack(first)).toEqual([]);
+    const second = await readsDuring(
+      async () => {
+        const next = { ...lab, title: 'Le guichet unique des clubs sportifs' };
+        expect(await writeAuthoredItem(next, new Date())).toEqual({ created: false });
+        await bumpItemsVersion();
+      },
+      async () =>
+        ids(await search('guichet clubs sportifs')).join() === lab.id &&
+        (await search('mariages coutumiers')).total === 0,
+    );
+    expect(readsBack(second)).toEqual([]);
   });
 
   it('reads back a carried item that a write announced in an earlier-numbered entry may have replaced', async () => {
