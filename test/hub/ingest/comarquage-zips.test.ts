@@ -38,8 +38,13 @@ const HOSTILE_PARAGRAPHS = 20_000;
  * or twice the p99 of the same hub idle just before the read when the machine alone is
  * slower than that. A read on the main thread still fails it by far (the hostile zip
  * blocked the loop 2.7–12.8 s, the DILA zip 42–49 s).
+ * Where the main thread's CPU is measured (Linux: the bound below, which the machine's load
+ * cannot move), this wall-clock bound is only a guard against a read on the main thread:
+ * 1 s. It failed at 200 ms / twice the idle p99 in three runs of 2026-12-01 at load 10–12
+ * (227–287 ms) while the main thread's longest CPU stretch was 14 ms: it measured the machine.
  */
-const HEALTH_P99_MS = 200;
+// mainThreadCpuSupport() names why the CPU cannot be measured, or is empty when it can.
+const HEALTH_P99_MS = mainThreadCpuSupport() ? 200 : 1_000;
 /**
  * The issue's « the hub's event loop is never blocked by a source », as a figure: 200 ms of
  * main-thread CPU at most between two turns of a 10 ms timer, from "run now" to its answer and
@@ -58,7 +63,7 @@ const IDLE_PROBE_MS = 3_000;
  * its items cross to the main thread in the same chunks, a chunk per turn of the event loop
  * (what the bound is about); only the first 500 are mapped, handed over and written (a few
  * fiches are rejected at mapping: the created count is the items read).
- * Writing all 6,831 is the database's time, after the parse: seconds on a quiet machine,
+ * Writing all 6,853 is the database's time, after the parse: seconds on a quiet machine,
  * minutes on a loaded one, which npm test cannot afford.
  */
 const RUN_MAX_ITEMS = 500;
@@ -211,7 +216,7 @@ function expectNeverBlocked(watched: Watched): void {
 if (mainThreadCpuSupport()) console.warn(`comarquage-zips: main-thread CPU bound skipped, ${mainThreadCpuSupport()}`);
 
 describe('co-marquage zips read by the hub', () => {
-  it('a hostile zip of 4 huge fiches: /healthz p99 under 200 ms (or twice the idle p99 of a loaded machine) while it is parsed, no main-thread CPU stretch over 200 ms', async () => {
+  it('a hostile zip of 4 huge fiches: no main-thread CPU stretch over 200 ms, /healthz answering while it is parsed', async () => {
     const id = await createSource('/hostile.zip');
     const watched = await runWatched(id);
     console.info(describeWatched('hostile zip', watched));
@@ -220,11 +225,11 @@ describe('co-marquage zips read by the hub', () => {
     expectNeverBlocked(watched);
   }, 120_000);
 
-  it('the real DILA zip: /healthz p99 under 200 ms (or twice the idle p99 of a loaded machine) while it is parsed, then its first items written, no main-thread CPU stretch over 200 ms', async () => {
+  it('the real DILA zip, then its first items written: no main-thread CPU stretch over 200 ms, /healthz answering while it is parsed', async () => {
     const id = await createSource('/dila.zip');
     const watched = await runWatched(id);
     console.info(`${describeWatched(`DILA zip (${(dilaZipBytes / 1048576).toFixed(1)} MiB)`, watched)}`);
-    // The whole archive was parsed: 6,831 items (fiches merged across audiences), 500 taken.
+    // The whole archive was parsed: 6,853 items (fiches merged across audiences), 500 taken.
     expect(watched.read.items + watched.read.omitted).toBeGreaterThan(6_000);
     expect(watched.run).toMatchObject({
       status: 'partial',
