@@ -106,6 +106,22 @@ async function bothWithin10s(check: (hub: string) => Promise<boolean>, since: nu
   );
 }
 
+/** When the source's first successful run ended (ms), waited for up to 30 s. */
+async function firstOkRunEnd(sourceId: string): Promise<number> {
+  let finishedAt = 0;
+  await expect
+    .poll(
+      async () => {
+        const run = await RunModel.findOne({ sourceId, status: 'ok' }).lean<{ finishedAt: Date }>();
+        finishedAt = run?.finishedAt.getTime() ?? 0;
+        return finishedAt > 0;
+      },
+      { timeout: 30_000, interval: 100 },
+    )
+    .toBe(true);
+  return finishedAt;
+}
+
 async function indexUpdates(hub: string): Promise<Record<string, number>> {
   const text = await (await fetch(`${hub}/metrics`, { headers: { Authorization: `Bearer ${TOKEN}` } })).text();
   const out: Record<string, number> = {};
@@ -145,17 +161,7 @@ describe('two hub processes on one database', () => {
       schedule: '0 6 * * *',
       complete: true, // the feed lists everything: an entry that vanishes is withdrawn
     });
-    let finishedAt = 0;
-    await expect
-      .poll(
-        async () => {
-          const run = await RunModel.findOne({ sourceId: source._id, status: 'ok' }).lean<{ finishedAt: Date }>();
-          finishedAt = run?.finishedAt.getTime() ?? 0;
-          return finishedAt > 0;
-        },
-        { timeout: 30_000, interval: 100 },
-      )
-      .toBe(true);
+    const finishedAt = await firstOkRunEnd(source._id);
     await expect
       .poll(async () => (await searchIds(b, 'médiathèque flottante')).length, { timeout: 10_000, interval: 100 })
       .toBe(1);
@@ -341,17 +347,7 @@ describe('two hub processes on one database', () => {
       url: `${site.origin}/lot.rss`,
       schedule: '0 6 * * *',
     });
-    let finishedAt = 0;
-    await expect
-      .poll(
-        async () => {
-          const run = await RunModel.findOne({ sourceId: source._id, status: 'ok' }).lean<{ finishedAt: Date }>();
-          finishedAt = run?.finishedAt.getTime() ?? 0;
-          return finishedAt > 0;
-        },
-        { timeout: 30_000, interval: 100 },
-      )
-      .toBe(true);
+    const finishedAt = await firstOkRunEnd(source._id);
     const shown = await bothWithin10s(async (hub) => {
       const { total } = await searchPage(hub, 'q=koumacienne');
       if (total !== entries.length) console.log(`freshness: ${total} of ${entries.length} on ${hub}`);
