@@ -6,7 +6,7 @@
  *   `_id` of the items' version, then the new entries by `_id`): the items it names are
  *   indexed in a small delta laid over the full index (hub/search search-layered.ts) —
  *   milliseconds for a few items, where a full build takes 6 s at 10,000 items and 29 s at
- *   50,000. A small batch's entry carries its new items and withdrawals: laid over as they
+ *   50,000 (the delta itself: search-delta.ts). A small batch's entry carries its new items and withdrawals: laid over as they
  *   are, when no later write of them can be missed (hub/search internal/carried-states.ts);
  *   the other items are read back by `_id` (on FerretDB 1.24 a scan until it meets the
  *   document: ~7 s for the newest of 50,000);
@@ -23,30 +23,20 @@
  *   not appeared `waitForStoredMs` after they wanted it (the builder died).
  */
 import type { Logger } from '../log.js';
-import type { Item } from '../../schemas/index.js';
 import {
   bumpItemsVersion,
   findItemChangesHead,
   getItemsVersionInfo,
   listIndexableItems,
   pruneItemChanges,
-  readIndexableItems,
   readItemChanges,
 } from '../items/index.js';
-import {
-  buildOverlay,
-  buildOverlayInSlices,
-  RecentChanges,
-  SearchService,
-  type IndexableItem,
-  type Overlay,
-  type SearchIndex,
-  type StoryMemberRef,
-} from '../search/index.js';
+import { SearchService, type IndexableItem } from '../search/index.js';
 import { collapseStories } from '../stories/index.js';
 import { recordIndexBuild, recordIndexUpdate } from '../metrics/index.js';
 import { claimIndexBuild, loadStoredIndex, saveStoredIndex } from './index-store.js';
 import type { PartnerDirectory } from './partner-directory.js';
+import { SearchDelta } from './search-delta.js';
 
 export interface SearchRuntimeOptions {
   log: Logger;
@@ -93,20 +83,6 @@ async function loadPublishedItems(): Promise<IndexableItem[]> {
 
 type VersionInfo = Awaited<ReturnType<typeof getItemsVersionInfo>>;
 
-/** A changed item as the delta indexes it: a partner edit's item read back keeps the story members the full build gave it. */
-type DeltaItem = Item & { alsoPublished?: StoryMemberRef[] };
-
-/**
- * A change after the full index: the item's current version (null: not published), or
- * `relayOf` (its partner, item null): a document of the full index whose partner was edited,
- * indexed again from what the full index holds with the partner's current fields.
- */
-interface Change {
-  seq: number;
-  item: DeltaItem | null;
-  relayOf?: string;
-}
-
 /** Creates the runtime; nothing happens before start(). */
 export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntime {
   const { log } = options;
@@ -114,11 +90,8 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
   const relayMax = options.relayMax ?? 2000;
   let servedToken = '';
   let seenToken = '';
-  /** The log entry the full index holds, and the last one applied over it. */
-  let baseSeq = 0;
-  let cursor = 0;
-  /** Items changed after baseSeq: their current version (null: not published), and the entry that said so. */
-  const changed = new Map<string, Change>();
+  /** The changes after the full index served now, laid over it. */
+  const delta = new SearchDelta({ partners: options.partners, relayMax });
   let fullWanted: { seq: number; since: number } | null = null;
   let claimedFor = -1;
   let building = false;
@@ -127,37 +100,6 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
   let announce = false;
   const build = { version: '', readAt: 0, started: 0 };
   let timer: NodeJS.Timeout | undefined;
-  /** The entries read lately: whether a state an entry carries is still the latest. */
-  const recent = new RecentChanges();
-
-  /** The changes after the full index, laid over it; a story member an unchanged document shows stays inside it. */
-  function overlayOf(index: SearchIndex): Overlay | null {
-    if (changed.size === 0) return null;
-    return buildOverlay(index, overlayItems(index), changed.keys(), options.partners.current(), relayIds());
-  }
-
-  /** The same, in slices of the event loop: a catch-up's (a swap's overlay is built at once, with the swap). */
-  async function overlayInSlicesOf(index: SearchIndex): Promise<Overlay | null> {
-    if (changed.size === 0) return null;
-    return buildOverlayInSlices(
-      index,
-      overlayItems(index),
-      [...changed.keys()],
-      options.partners.current(),
-      relayIds(),
-    );
-  }
-
-  function relayIds(): string[] {
-    return [...changed].flatMap(([id, c]) => (c.relayOf !== undefined ? [id] : []));
-  }
-
-  function overlayItems(index: SearchIndex): DeltaItem[] {
-    const published = [...changed.values()].flatMap((c) => (c.item ? [c.item] : []));
-    return collapseStories(published).filter(
-      (item) => !item.storyId || item.storyDetached || changed.has(item.storyId) || !index.docById.has(item.storyId),
-    );
-  }
 
   const service = new SearchService({
     debounceMs: options.debounceMs ?? 1000,
@@ -178,12 +120,10 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
     },
     overlayFor: (index, position) => {
       if (position !== undefined) {
-        baseSeq = position;
-        cursor = Math.max(cursor, position);
-        for (const [id, c] of changed) if (c.seq <= position) changed.delete(id);
+        delta.rebase(position);
         if (fullWanted && fullWanted.seq <= position) fullWanted = null;
       }
-      return overlayOf(index);
+      return delta.overlayOf(index);
     },
     onSwap: async (_index, serialized, position) => {
       servedToken = build.version;
@@ -214,7 +154,7 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
   /** Loads the stored full index when it is newer than ours; the changes after it stay laid over it. */
   async function loadNewerStored(): Promise<boolean> {
     const stored = await loadStoredIndex();
-    if (!stored || stored.seq === undefined || stored.seq <= baseSeq) return false;
+    if (!stored || stored.seq === undefined || stored.seq <= delta.baseSeq) return false;
     const readAt = Date.now();
     if (!(await loadStored(stored.serialized, stored.seq))) return false;
     recordIndexUpdate('stored', stored.serialized.length);
@@ -249,65 +189,11 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
     await service.rebuildNow();
   }
 
-  /**
-   * The documents of the full index whose partner is one of `partners` (its name, kind and
-   * territory are in their text and facets), to lay over it again, and whether the delta
-   * holds such items or documents (indexed again with the current partners when the overlay
-   * is rebuilt).
-   */
-  function partnerDocs(
-    partners: ReadonlySet<string>,
-    listed: ReadonlySet<string>,
-  ): { relay: { id: string; partnerId: string }[]; inDelta: boolean } {
-    const relay: { id: string; partnerId: string }[] = [];
-    const base = service.getIndex();
-    if (base) {
-      const { ids, partnerIds } = base.docs;
-      for (let doc = 0; doc < ids.length; doc++) {
-        const id = ids[doc]!;
-        if (partners.has(partnerIds[doc]!) && !changed.has(id) && !listed.has(id))
-          relay.push({ id, partnerId: partnerIds[doc]! });
-      }
-    }
-    const inDelta = [...changed.values()].some((c) => partners.has(c.item?.partnerId ?? c.relayOf ?? ''));
-    return { relay, inDelta };
-  }
-
-  /**
-   * A relayed document standing for a story another of whose items changed: read back, as
-   * the delta collapses the story again from both (its other members carried over, as the
-   * full build collapsed them). Rare: a partner edit and a story member's change together.
-   */
-  async function readBackStories(): Promise<number> {
-    const base = service.getIndex();
-    if (!base) return 0;
-    // The stories the changed items are in: their story ids and their own ids (a member's).
-    const stories = new Set<string>();
-    for (const c of changed.values())
-      if (c.item && !c.item.storyDetached) stories.add(c.item.storyId ?? c.item.id).add(c.item.id);
-    if (stories.size === 0) return 0;
-    const inStory = (id: string) => {
-      const doc = base.docById.get(id);
-      const members = (doc === undefined ? null : base.docs.alsoPublished[doc]) ?? [];
-      return [id, ...members.map((m) => m.id)].some((m) => stories.has(m));
-    };
-    const back = [...changed].filter(([id, c]) => c.relayOf !== undefined && inStory(id));
-    if (back.length === 0) return 0;
-    const read = await readIndexableItems(back.map(([id]) => id));
-    for (const [id, { seq }] of back) {
-      const item = read.get(id) ?? null;
-      const doc = base.docById.get(id);
-      const alsoPublished = doc === undefined ? null : base.docs.alsoPublished[doc];
-      changed.set(id, { seq, item: item && alsoPublished ? { ...item, alsoPublished } : item });
-    }
-    return back.length;
-  }
-
   /** Reads the new log entries and lays the items they name over the full index. */
   async function applyChanges(info: VersionInfo): Promise<void> {
-    const { entries, behind } = await readItemChanges(cursor, info.seq, ENTRIES_PER_PASS);
+    const { entries, behind } = await readItemChanges(delta.cursor, info.seq, ENTRIES_PER_PASS);
     if (behind) {
-      log.warn({ cursor, head: info.seq }, 'search: change log pruned past this process');
+      log.warn({ cursor: delta.cursor, head: info.seq }, 'search: change log pruned past this process');
       if (await loadNewerStored()) again = true;
       else wantFull(info.seq);
       return;
@@ -316,64 +202,36 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
       seenToken = info.version;
       return;
     }
-    const ids = new Set<string>();
-    const partners = new Set<string>();
-    let everything = false;
-    let directory = false;
-    let stored = 0;
-    for (const entry of entries) {
-      for (const id of entry.ids) ids.add(id);
-      for (const id of entry.partners ?? []) partners.add(id);
-      everything ||= entry.everything === true;
-      directory ||= entry.directory === true;
-      if (entry.storedSeq !== undefined) stored = Math.max(stored, entry.storedSeq);
-    }
-    const last = entries[entries.length - 1]!.seq;
-    if (everything || directory) {
-      await options.partners.reload();
-      options.partners.settle(partners);
-    }
-    const relay = partners.size ? partnerDocs(partners, ids) : { relay: [], inDelta: false };
-    if (relay.relay.length > relayMax) {
-      // Too many to index on the main thread: one full build (names, listings and feeds
-      // already follow the reloaded partners).
-      log.info({ partners: [...partners], items: relay.relay.length }, 'search: partner edit left to a full build');
-      everything = true;
-      relay.relay = [];
-    }
-    // Carried by the entries when no later write can have replaced them; the others read back.
-    const sorted = recent.sort(entries);
-    const read = sorted.read.size ? await readIndexableItems([...sorted.read]) : new Map<string, Item | null>();
-    for (const [id, item] of sorted.states) changed.set(id, { seq: last, item });
-    for (const [id, item] of read) changed.set(id, { seq: last, item });
-    // The partner's other documents: derived again from the full index, nothing read.
-    for (const { id, partnerId } of relay.relay) changed.set(id, { seq: last, item: null, relayOf: partnerId });
-    const readBack = await readBackStories();
-    if (partners.size)
+    const taken = await delta.take(entries, () => service.getIndex());
+    if (taken.leftToFullBuild > 0)
       log.info(
-        { partners: [...partners], relaid: relay.relay.length, readBack, delta: changed.size },
+        { partners: [...taken.partners], items: taken.leftToFullBuild },
+        'search: partner edit left to a full build',
+      );
+    if (taken.partners.size)
+      log.info(
+        { partners: [...taken.partners], relaid: taken.relaid, readBack: taken.readBack, delta: delta.size },
         'search: partner edit laid over the index',
       );
-    cursor = last;
-    if (!(stored > baseSeq && (await loadNewerStored()))) {
+    if (!(taken.stored > delta.baseSeq && (await loadNewerStored()))) {
       const base = service.getIndex();
-      if (base && (read.size > 0 || sorted.states.size > 0 || relay.relay.length > 0 || relay.inDelta)) {
+      if (base && taken.changedDelta) {
         // Built over `base` in slices; if a full index was swapped in meanwhile, it brought its own.
-        if (service.setOverlay(base, await overlayInSlicesOf(base))) recordIndexUpdate('incremental');
+        if (service.setOverlay(base, await delta.overlayInSlicesOf(base))) recordIndexUpdate('incremental');
       }
     }
-    if (everything || changed.size > deltaMax) wantFull(last);
+    if (taken.everything || delta.size > deltaMax) wantFull(taken.last);
     servedToken = info.version;
     if (entries.length < ENTRIES_PER_PASS) seenToken = info.version;
     else again = true;
     log.debug(
       {
         entries: entries.length,
-        items: ids.size,
-        carried: sorted.states.size,
-        read: read.size,
-        delta: changed.size,
-        cursor,
+        items: taken.items,
+        carried: taken.carried,
+        read: taken.read,
+        delta: delta.size,
+        cursor: delta.cursor,
       },
       'search: changes applied',
     );
@@ -385,6 +243,7 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
 
   /** A full build when one is wanted: by this process if it wins the claim, or once it waited long enough. */
   async function maybeBuild(): Promise<void> {
+    const { baseSeq } = delta;
     if (!fullWanted || fullWanted.seq <= baseSeq || building) return;
     let mine = false;
     if (claimedFor !== baseSeq) {
@@ -393,7 +252,7 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
     }
     if (!mine && Date.now() - fullWanted.since < (options.waitForStoredMs ?? 90_000)) return;
     building = true;
-    log.info({ baseSeq, delta: changed.size, claimed: mine }, 'search: full build');
+    log.info({ baseSeq, delta: delta.size, claimed: mine }, 'search: full build');
     void service
       .rebuildNow()
       .catch((err: unknown) => log.error({ err }, 'search: rebuild failed'))
@@ -424,7 +283,7 @@ export function createSearchRuntime(options: SearchRuntimeOptions): SearchRuntim
 
   return {
     service,
-    version: () => `${servedToken}.${baseSeq}`,
+    version: () => `${servedToken}.${delta.baseSeq}`,
     async start() {
       await options.partners.reload();
       await catchUp();
