@@ -12,6 +12,7 @@ import {
 } from './internal/document-fields.js';
 import { addFacetValues, createFacetIndex } from './internal/facets.js';
 import { collectAnchors } from './internal/links.js';
+import { collectQuestionParents } from './internal/question-order.js';
 import { relayedDocs, storeRelayedDoc, type RelayedDoc } from './internal/relay.js';
 import { PostingsBuilder, type CorpusStats } from './internal/postings-builder.js';
 import type { Postings } from './internal/postings.js';
@@ -66,6 +67,7 @@ function createDocStore(size: number): DocStore {
     alsoPublished: [],
     categories: [],
     territories: [],
+    askedBy: [],
     likes: new Uint32Array(size),
     comments: new Uint32Array(size),
   };
@@ -173,6 +175,10 @@ function* indexSteps(
     sorted.map(({ item }) => item.content),
     sorted.map(({ item }) => linkedPages(item)),
   );
+  const askedBy = collectQuestionParents(
+    sorted.map(({ item }) => item.url),
+    sorted.map(({ item }) => item.links?.questions ?? []),
+  );
   for (const [doc, { item, date, relayed }] of sorted.entries()) {
     const partner = getPartner(partners, item.partnerId);
     const values = getFacetValues(item, partner);
@@ -186,6 +192,7 @@ function* indexSteps(
       postings.add(text);
       storeDoc(docs, doc, item, date, text);
     }
+    docs.askedBy![doc] = askedBy[doc]!;
     for (const name of FACET_NAMES) addFacetValues(facets, size, doc, name, values[name]);
     yield;
   }

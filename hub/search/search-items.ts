@@ -16,6 +16,7 @@ import {
 import { correctQuery } from './internal/did-you-mean.js';
 import { countFacets, unionOfValues, type ActiveFilter } from './internal/facets.js';
 import { planQuery, type QueryPlan } from './internal/query-plan.js';
+import { orderQuestions } from './internal/question-order.js';
 import { runQuery, topMatches, type QueryMatches } from './internal/run-query.js';
 import { createMatcher, makeSnippet } from './internal/snippet.js';
 import { createThesaurus, type Thesaurus } from './thesaurus/index.js';
@@ -210,6 +211,9 @@ export function matchIndex(
   const base = found ? matchesToBitset(index.size, found, lo, hi) : createRangeBitset(index.size, lo, hi);
   if (layer.exclude) andNotInto(base, layer.exclude);
   const { counts, matches } = countFacets(index.facets, base, activeFilters(index, params));
+  // A question fiche and the fiche that lists it, among the first results: which one the
+  // query means, from the question's own title words (internal/question-order.ts).
+  if (plan && found) orderQuestions(index, plan, found, (doc) => hasBit(matches, doc), thesaurus.derivations);
   return { plan, found, matches, counts };
 }
 

@@ -22,9 +22,10 @@ const FORMAT = 'passerelle-search-index';
  * 4: the doc store carries events; 5: the `keywords` field (citizens' wording) joined the
  * postings; 6: the `anchors` field (how other items' links name an item); 7: the doc store
  * carries each story's other items (`alsoPublished`); 8: the doc store carries each item's
- * categories and territory (a partner edit is laid over the index from them).
+ * categories and territory (a partner edit is laid over the index from them); 9: the doc
+ * store carries the question fiches' parents (`askedBy`, internal/question-order.ts).
  */
-const VERSION = 8;
+const VERSION = 9;
 /** The indexing analysis the postings come from: another one needs a rebuild. */
 const PIPELINE = ['passerelle-fold-fr', 'passerelle-stop-fr', 'passerelle-stem-fr'];
 const gunzipAsync = promisify(gunzip);

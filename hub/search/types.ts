@@ -84,6 +84,13 @@ export interface DocStore {
    */
   categories: (string[] | null)[];
   territories: (IndexableItem['territory'] | null)[];
+  /**
+   * Per document, the documents whose « Questions ? Réponses ! » block lists it (its parent
+   * fiches), or null: what internal/question-order.ts ranks a question and its fiche by.
+   * Set by document number (not pushed), so documents laid over again from a full index
+   * (relay.ts) simply have none.
+   */
+  askedBy?: (number[] | null)[];
   likes: Uint32Array;
   comments: Uint32Array;
 }
