@@ -1,5 +1,6 @@
 /** Runs the backup, restore and migrate commands as real processes, as an operator does. */
 import { spawn } from 'node:child_process';
+import { hubEntryArgs } from './hub-command.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -9,10 +10,10 @@ export interface CliOutcome {
   stderr: string;
 }
 
-/** `tsx hub/cli/<name>.ts …args` with MONGODB_URI set to `uri`. */
+/** `hub/cli/<name>` (compiled for the run, or under tsx: hub-command.ts) …args, with MONGODB_URI set to `uri`. */
 export function runCli(name: string, uri: string, args: string[] = []): Promise<CliOutcome> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `hub/cli/${name}.ts`, ...args], {
+    const child = spawn(process.execPath, [...hubEntryArgs(`hub/cli/${name}`), ...args], {
       cwd: root,
       env: { ...process.env, MONGODB_URI: uri, LOG_LEVEL: 'silent' },
     });

@@ -1,9 +1,10 @@
 /**
- * A real hub process (`hub/main.ts` under tsx) for tests and benchmarks that need several
+ * A real hub process (the run's compiled hub, or `hub/main.ts` under tsx: hub-command.ts) for tests and benchmarks that need several
  * hubs, a kill -9, or a start-up: spawned on loopback with a free port (PORT 0), resolved
  * once it says it is listening, rejected if it exits first.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { hubEntryArgs } from './hub-command.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const LISTENING = /listening on http:\/\/127\.0\.0\.1:(\d+)/;
@@ -25,7 +26,7 @@ export interface HubProcess {
 /** Starts a hub with these variables over quiet defaults (no scheduler, warnings only). */
 export function startHubProcess(env: Record<string, string>): Promise<HubProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], {
+    const child = spawn(process.execPath, hubEntryArgs('hub/main'), {
       cwd: ROOT,
       env: {
         ...process.env,

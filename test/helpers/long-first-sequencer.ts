@@ -7,20 +7,25 @@
  */
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-/** Measured on the 2-core machine, longest first (seconds, load 5–11). */
+/**
+ * Measured on the 2-core machine, longest first (seconds in the suite, 2026-12-01, load 2–13;
+ * docs/benchmarks.md, « Test suite duration »).
+ */
 export const LONG_FILES = [
   'test/hub/ingest/comarquage-zips.test.ts',
   'test/console/e2e/screens.test.ts',
-  'test/portal/e2e/pages.test.ts',
-  'test/hub/catalog/two-processes-freshness.test.ts',
-  'test/hub/backup/round-trip.test.ts',
-  'test/widgets/e2e/article.test.ts',
-  'test/hub/main.test.ts',
-  'test/hub/ingest/crash-recovery.test.ts',
   'test/hub/migrations/rolling-upgrade.test.ts',
-  'test/console/e2e/services.test.ts',
-  'test/console/e2e/voice-screens.test.ts',
+  'test/portal/e2e/pages.test.ts',
+  'test/hub/ingest/crash-recovery.test.ts',
+  'test/console/labs.test.ts',
+  'test/hub/ingest/runs.test.ts',
+  'test/hub/main.test.ts',
+  'test/console/wishes.test.ts',
   'test/connectors/reader-pool.test.ts',
+  'test/hub/items/item-listing.test.ts',
+  'test/hub/backup/round-trip.test.ts',
+  'test/hub/catalog/two-processes-freshness.test.ts',
+  'test/widgets/e2e/article.test.ts',
 ];
 
 export class LongFirstSequencer extends BaseSequencer {

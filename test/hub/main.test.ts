@@ -1,9 +1,10 @@
-/** The real process entry, as `npm start` runs it: start-up failures and a clean start. */
+/** The real process entry (compiled as production runs it, or `npm start`'s tsx: helpers/hub-command.ts): start-up failures and a clean start. */
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import mongoose from 'mongoose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshDatabaseUri } from '../helpers/database.js';
+import { hubEntryArgs } from '../helpers/hub-command.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -21,7 +22,7 @@ function startMain(
   listening = LISTENING_LOCAL,
 ): Promise<Outcome> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], {
+    const child = spawn(process.execPath, hubEntryArgs('hub/main'), {
       cwd: root,
       env: { ...process.env, LOG_LEVEL: 'warn', SCHEDULER_ENABLED: 'false', HOST: '127.0.0.1', ...env },
     });

@@ -95,8 +95,14 @@ describe('a hub killed during a run', () => {
     const interrupted = await RunModel.findOne({ sourceId: source._id, 'error.code': 'interrupted' }).lean();
     expect(interrupted?.status).toBe('failed');
     expect(interrupted?.error?.message).toContain('interrompue');
-    const state = (await SourceModel.findById(source._id).lean())!.state;
-    expect(state.consecutiveFailures).toBe(1);
+    // The source's state is written after the run is closed (two writes): read as they land,
+    // not the instant the run is seen (0 then, on a loaded machine).
+    await expect
+      .poll(async () => (await SourceModel.findById(source._id).lean())!.state.consecutiveFailures, {
+        timeout: 10_000,
+        interval: 200,
+      })
+      .toBe(1);
 
     // What the dead run wrote is searchable before any new run.
     const written = await ItemModel.countDocuments({ sourceId: source._id });
