@@ -7,5 +7,5 @@ import { getConsoleScript } from '../client/script.js';
 export async function serveScript(ctx: Context): Promise<void> {
   const script = await getConsoleScript();
   if (ctx.params.hash !== script.hash) throw new NotFound(`le fichier ${ctx.path}`);
-  sendFile(ctx, script.file, IMMUTABLE);
+  await sendFile(ctx, script.file, IMMUTABLE);
 }

@@ -9,7 +9,7 @@ async function serveStylesheet(ctx: Context, face: FaceName): Promise<void> {
   const sheet = (await getStylesheets())[face];
   // An old hash is gone for good: its immutable copy cannot be served with new content.
   if (ctx.params.hash !== sheet.hash) throw notFound(`la feuille de style ${ctx.path}`);
-  sendFile(ctx, sheet.file, IMMUTABLE);
+  await sendFile(ctx, sheet.file, IMMUTABLE);
 }
 
 /** One route per face; starts building the stylesheets right away so the first page does not wait. */

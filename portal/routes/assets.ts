@@ -7,5 +7,5 @@ import { getWishScript } from '../client/script.js';
 export async function serveWishScript(ctx: Context): Promise<void> {
   const script = await getWishScript();
   if (ctx.params.hash !== script.hash) throw new NotFound(`le fichier ${ctx.path}`);
-  sendFile(ctx, script.file, IMMUTABLE);
+  await sendFile(ctx, script.file, IMMUTABLE);
 }

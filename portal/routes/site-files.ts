@@ -3,9 +3,7 @@
  * addresses), /robots.txt and /opensearch.xml (so a browser can add the portal's search).
  * Sitemaps are built once per data version and kept compressed.
  */
-import { createHash } from 'node:crypto';
 import type { Context } from 'koa';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { sendFile, toServedFile, type ServedFile } from '../../hub/assets/index.js';
 import { HttpError, notFound } from '../../hub/http/index.js';
 import type { PortalDeps } from '../deps.js';
@@ -15,20 +13,6 @@ import { renderSitemap, SITEMAP_LIMIT, type SitemapEntry } from '../site/sitemap
 const XML = 'application/xml; charset=utf-8';
 /** Crawlers may keep these an hour; an ETag makes the next look cheap. */
 const CACHE = 'public, max-age=3600';
-
-/** A large text compressed once at a quick level (brotli 11 on megabytes of sitemap would take seconds). */
-function toQuickServedFile(text: string, type: string): ServedFile {
-  const identity = Buffer.from(text, 'utf8');
-  return {
-    type,
-    etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 22)}"`,
-    bodies: {
-      identity,
-      gzip: gzipSync(identity, { level: 6 }),
-      br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
-    },
-  };
-}
 
 /** GET /sitemap.xml and /sitemap-:n.xml. */
 export function serveSitemaps(deps: PortalDeps) {
@@ -49,10 +33,11 @@ export function serveSitemaps(deps: PortalDeps) {
     if (!file) {
       const text = renderSitemap(deps.publicUrl, cached.entries, part, deps.sitemapLimit ?? SITEMAP_LIMIT);
       if (text === undefined) throw notFound(`le plan du site ${ctx.path}`);
-      file = toQuickServedFile(text, XML);
+      // A quick level: brotli 11 on megabytes of sitemap would take seconds.
+      file = toServedFile(text, XML, 'quick');
       cached.files.set(part, file);
     }
-    sendFile(ctx, file, CACHE);
+    await sendFile(ctx, file, CACHE);
   };
 }
 

@@ -32,7 +32,7 @@ const script: ServedFile = toServedFile(SOURCE, 'text/javascript; charset=utf-8'
 export const SHARE_SCRIPT = `/assets/partage.${script.etag.replace(/"/g, '').slice(0, 12)}.js`;
 
 /** GET /assets/partage.:hash.js, immutable under its hash; an old hash is gone. */
-export function serveShareScript(ctx: Context): void {
+export function serveShareScript(ctx: Context): Promise<void> {
   if (ctx.path !== SHARE_SCRIPT) throw notFound(`le script ${ctx.path}`);
-  sendFile(ctx, script, IMMUTABLE);
+  return sendFile(ctx, script, IMMUTABLE);
 }

@@ -21,7 +21,7 @@ describe.skipIf(!HAS_CHROMIUM)('the kit in Chromium', () => {
     const html = renderPage(<KitGallery />, sheets);
     server = createServer((req, res) => {
       if (req.url === sheets.portal.href) {
-        res.writeHead(200, { 'Content-Type': 'text/css' }).end(sheets.portal.file.bodies.identity);
+        res.writeHead(200, { 'Content-Type': 'text/css' }).end(sheets.portal.file.identity);
         return;
       }
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': PAGE_CSP }).end(html);
