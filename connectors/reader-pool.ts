@@ -50,6 +50,8 @@ export interface ReaderPoolOptions {
   maxReadMs?: number;
   /** An idle thread beyond the first is stopped after this long (its memory goes back). Default 60 000 ms. */
   idleTimeoutMs?: number;
+  /** Keep one thread started from the pool's creation (default); false: threads start when needed, all stop when idle. */
+  keepOne?: boolean;
 }
 
 /** What a read is given besides the source. */
@@ -74,7 +76,7 @@ export interface ReaderPool {
   close(): Promise<void>;
 }
 
-const DEFAULTS = { threads: 2, memoryMb: 512, timeoutMs: 300_000, idleTimeoutMs: 60_000 };
+const DEFAULTS = { threads: 2, memoryMb: 512, timeoutMs: 300_000, idleTimeoutMs: 60_000, keepOne: true };
 /** The limit on a read in all, in limits without progress. */
 const TOTAL_TO_IDLE = 4;
 
@@ -95,8 +97,9 @@ export function createReaderPool(options: ReaderPoolOptions): ReaderPool {
   const piscina = new Piscina({
     ...threadEntry(),
     // One thread is started with the pool and kept: a thread takes seconds to start (more
-    // from the TypeScript sources), which a first run or preview should not wait for.
-    minThreads: 1,
+    // from the TypeScript sources), which a first run or preview should not wait for. Hubs
+    // that seldom read (tests, tools) start one when a source is read instead.
+    minThreads: settings.keepOne ? 1 : 0,
     maxThreads: settings.threads,
     idleTimeout: settings.idleTimeoutMs,
     atomics: 'disabled',

@@ -32,6 +32,7 @@ export interface Config {
   runTimeoutSeconds: number;
   readerThreads: number;
   readerMemoryMb: number;
+  readerWarm: boolean;
   schedulerLeaseSeconds: number;
   ipHashSecret: string | undefined;
   credentialsKey: string | undefined;

@@ -147,6 +147,7 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
     fetcher,
     threads: config.readerThreads,
     memoryMb: config.readerMemoryMb,
+    keepOne: config.readerWarm,
     timeoutMs: config.runTimeoutSeconds * 1000,
   });
   const scheduler = createScheduler({
@@ -196,7 +197,9 @@ export function createServices(config: Config, log: Logger, options: ServiceOpti
     async start() {
       // A reader thread takes a while to start (seconds from the TypeScript sources): it
       // starts with the hub rather than with the first run or preview.
-      const warming = reader.warm().catch((err: unknown) => log.warn({ err }, 'reader: warm-up failed'));
+      const warming = config.readerWarm
+        ? reader.warm().catch((err: unknown) => log.warn({ err }, 'reader: warm-up failed'))
+        : undefined;
       await catalog.start();
       await warming;
       if (!(await ensureSessionTtl()))

@@ -66,6 +66,13 @@ export const INGEST_VARIABLES = [
     parse: integer(1, 16),
   }),
   define({
+    name: 'READER_WARM',
+    key: 'readerWarm',
+    default: 'true',
+    doc: 'Start one reader thread with the hub and keep it, so a first run or preview does not wait seconds for it; `false` starts threads when a source is read (tools, tests).',
+    parse: boolean,
+  }),
+  define({
     name: 'READER_MEMORY_MB',
     key: 'readerMemoryMb',
     default: '512',

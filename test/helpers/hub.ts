@@ -46,6 +46,8 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     PUBLIC_URL: 'http://portal.test',
     SOURCE_ALLOWED_HOSTS: '127.0.0.1',
     SCHEDULER_ENABLED: 'false',
+    // Most test hubs never read a source: no thread started for nothing (1.3–1.6 s of CPU each).
+    READER_WARM: 'false',
     MONGODB_URI: databaseUri,
     ...options.env,
   });
