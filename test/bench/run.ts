@@ -13,6 +13,7 @@ if (all || which.includes('backup')) await (await import('./backup.bench.js')).r
 if (all || which.includes('widgets')) await (await import('./widgets.bench.js')).runWidgetsBench();
 if (all || which.includes('freshness')) await (await import('./freshness.bench.js')).runFreshnessBench();
 if (all || which.includes('portal')) await (await import('./portal.bench.js')).runPortalBench();
+if (which.includes('console-cpu')) await (await import('./console-cpu.bench.js')).runConsoleCpuBench();
 if (all || which.includes('console')) await (await import('./console.bench.js')).runConsoleBench();
 if (all || which.includes('relevance')) await (await import('./relevance.bench.js')).runRelevanceBench();
 if (all || which.includes('stories')) await (await import('./stories.bench.js')).runStoriesBench();
