@@ -23,19 +23,25 @@ const SOURCES = Number(process.env.BENCH_CONSOLE_SOURCES ?? 200);
 const ITEMS = Number(process.env.BENCH_CONSOLE_ITEMS ?? 10_000);
 const REQUESTS = Number(process.env.BENCH_CONSOLE_CPU_REQUESTS ?? 150);
 const PROFILE_DIR = process.env.BENCH_CONSOLE_CPU_PROFILE;
+/** Every page measured in this many rounds (all pages, then again): the median is reported. */
+const ROUNDS = Number(process.env.BENCH_CONSOLE_CPU_ROUNDS ?? 3);
 const PARTNER = 'koumac';
 
 // The client: sequential GETs with keep-alive, in its own thread.
 const CLIENT = `
 const { parentPort } = require('node:worker_threads');
+const { readFileSync, readlinkSync } = require('node:fs');
+const task = '/proc/' + readlinkSync('/proc/thread-self');
+const cpuMs = () => Number(readFileSync(task + '/schedstat', 'utf8').split(' ')[0]) / 1e6;
 parentPort.on('message', async ({ url, cookie, n }) => {
   let bytes = 0, encoding = '', status = 0;
+  const cpu0 = cpuMs();
   for (let i = 0; i < n; i += 1) {
     const res = await fetch(url, { headers: { cookie, 'accept-encoding': 'br, gzip' } });
     const body = await res.arrayBuffer();
     bytes = body.byteLength; encoding = res.headers.get('content-encoding') || 'identity'; status = res.status;
   }
-  parentPort.postMessage({ bytes, encoding, status });
+  parentPort.postMessage({ bytes, encoding, status, cpuMs: cpuMs() - cpu0 });
 });`;
 
 const task = `/proc/${readlinkSync('/proc/thread-self')}`;
@@ -46,8 +52,10 @@ const processCpuMs = () => {
 };
 
 interface Measure {
+  /** The hub's main thread, a request. */
   mainMs: number;
-  otherMs: number;
+  /** The process's other threads but the client's (libuv's pool: brotli, gzip, crypto), a request. */
+  poolMs: number;
   bytes: number;
   encoding: string;
 }
@@ -56,11 +64,11 @@ function run(worker: Worker, url: string, cookie: string, n: number): Promise<Me
   const main0 = threadCpuMs();
   const proc0 = processCpuMs();
   return new Promise((resolve, reject) => {
-    worker.once('message', (m: { bytes: number; encoding: string; status: number }) => {
+    worker.once('message', (m: { bytes: number; encoding: string; status: number; cpuMs: number }) => {
       const main = threadCpuMs() - main0;
       const all = processCpuMs() - proc0;
       if (m.status !== 200) reject(new Error(`bench: ${url} answered ${m.status}`));
-      resolve({ mainMs: main / n, otherMs: (all - main) / n, bytes: m.bytes, encoding: m.encoding });
+      resolve({ mainMs: main / n, poolMs: (all - main - m.cpuMs) / n, bytes: m.bytes, encoding: m.encoding });
     });
     worker.postMessage({ url, cookie, n });
   });
@@ -165,13 +173,21 @@ export async function runConsoleCpuBench(): Promise<void> {
     await inspector.post('Profiler.enable');
     await inspector.post('Profiler.setSamplingInterval', { interval: 200 });
   }
-  for (const [label, path] of pages) {
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const measures: Measure[][] = pages.map(() => []);
+  const reads: string[] = [];
+  for (const [i, [, path]] of pages.entries()) {
     await run(worker, base + path, cookie, 30); // warm-up
     calls = new Map();
-    const m = await run(worker, base + path, cookie, REQUESTS);
-    const reads = [...calls].map(([k, v]) => `${k} ${fmt(v / REQUESTS, 2)}`).join(', ');
-    let note = '';
-    if (inspector) {
+    measures[i]!.push(await run(worker, base + path, cookie, REQUESTS));
+    reads.push([...calls].map(([k, v]) => `${k} ${fmt(v / REQUESTS, 2)}`).join(', '));
+  }
+  // Further rounds, page after page, so that a burst of the neighbours falls on one round.
+  for (let round = 1; round < ROUNDS; round += 1)
+    for (const [i, [, path]] of pages.entries()) measures[i]!.push(await run(worker, base + path, cookie, REQUESTS));
+  const notes: string[] = pages.map(() => '');
+  if (inspector)
+    for (const [i, [label, path]] of pages.entries()) {
       // The page as sent uncompressed, to weigh compression's settings apart.
       const plain = await fetch(base + path, { headers: { cookie, 'accept-encoding': 'identity' } });
       writeFileSync(`${PROFILE_DIR}/${path.replace(/[^\w]+/g, '_')}.html`, Buffer.from(await plain.arrayBuffer()));
@@ -180,11 +196,16 @@ export async function runConsoleCpuBench(): Promise<void> {
       const { profile } = await inspector.post('Profiler.stop');
       writeFileSync(`${PROFILE_DIR}/${path.replace(/[^\w]+/g, '_')}.cpuprofile`, JSON.stringify(profile));
       const p = phases(profile as never, REQUESTS);
-      note = ` | ${fmt(p.busy, 2)} ms | ${p.phases}`;
+      notes[i] = ` | ${fmt(p.busy, 2)} ms | ${p.phases}`;
       details.push(`  ${label}:\n    ${p.top}`);
     }
+  for (const [i, [label]] of pages.entries()) {
+    const ms = measures[i]!;
+    const main = median(ms.map((m) => m.mainMs));
+    const pool = median(ms.map((m) => m.poolMs));
+    const total = median(ms.map((m) => m.mainMs + m.poolMs));
     rows.push(
-      `| ${label} | ${fmt(m.bytes / 1024, 1)} KB ${m.encoding} | ${fmt(m.mainMs, 2)} ms | ${fmt(m.otherMs, 2)} ms | ${reads}${note} |`,
+      `| ${label} | ${fmt(ms[0]!.bytes / 1024, 1)} KB, ${ms[0]!.encoding} | ${fmt(main, 2)} ms | ${fmt(pool, 2)} ms | ${fmt(total, 2)} ms | ${ms.map((m) => fmt(m.mainMs + m.poolMs, 2)).join(' / ')} | ${reads[i]}${notes[i]} |`,
     );
   }
   await worker.terminate();
@@ -192,15 +213,15 @@ export async function runConsoleCpuBench(): Promise<void> {
   const [s1, s5, s15] = loadAtStart;
   const [l1, l5, l15] = os.loadavg();
   console.log(
-    `\n### CPU per console page (${SOURCES} sources, ${ITEMS.toLocaleString('en')} items; ${REQUESTS} sequential requests a page)\n`,
+    `\n### CPU per console page (${SOURCES} sources, ${ITEMS.toLocaleString('en')} items; ${ROUNDS} rounds of ${REQUESTS} sequential requests a page, medians)\n`,
   );
   console.log(
     `Run ${startedAt} UTC; load average ${fmt(s1!, 2)} / ${fmt(s5!, 2)} / ${fmt(s15!, 2)} → ${fmt(l1!, 2)} / ${fmt(l5!, 2)} / ${fmt(l15!, 2)}.\n`,
   );
   console.log(
-    `| page | body sent | hub main thread CPU a request | other threads (client, brotli, gzip) a request | database calls a request${inspector ? ' | profiled busy a request | phases (inclusive ms a request)' : ''} |`,
+    `| page | HTML, encoding | hub main thread CPU a request | hub's other threads (V8's GC and compiler, libuv's pool) | hub total | total by round | database calls a request${inspector ? ' | profiled busy a request | phases (inclusive ms a request)' : ''} |`,
   );
-  console.log(`|---|---|---|---|---|${inspector ? '---|---|' : ''}`);
+  console.log(`|---|---|---|---|---|---|---|${inspector ? '---|---|' : ''}`);
   for (const row of rows) console.log(row);
   if (details.length) console.log(`\nTop self time (ms a request):\n${details.join('\n')}`);
 }
