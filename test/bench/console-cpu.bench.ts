@@ -82,27 +82,44 @@ interface ProfileNode {
   children?: number[];
 }
 
-/** Where the main thread's samples fell: inclusive ms of named phases. */
-function phases(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, n: number) {
+/**
+ * Where the main thread's samples fell, each counted once by the frame it ran in (its
+ * leaf; a component's own code counts as rendering), so that the phases add up to the
+ * profile's busy time.
+ */
+export const PHASES: [string, (leaf: ProfileNode['callFrame'], stack: ProfileNode['callFrame'][]) => boolean][] = [
+  ['GC', (f) => f.functionName === '(garbage collector)'],
+  ['socket writes (syscalls)', (f) => /^(writeBuffer|writev|writeUtf8String|writeLatin1String)$/.test(f.functionName)],
+  [
+    'compression',
+    (f, st) => f.url === 'node:zlib' || st.some((x) => /^(compress|compressPerRequest)$/.test(x.functionName)),
+  ],
+  ['typography', (f) => /typography/.test(f.url)],
+  [
+    'rendering (preact-render-to-string, components)',
+    (f, st) => /preact/.test(f.url) || /\.tsx$/.test(f.url) || st.some((x) => x.functionName === 'renderPage'),
+  ],
+  ['database driver (mongodb, bson, mongoose)', (f) => /node_modules\/(mongodb|bson|mongoose)\//.test(f.url)],
+  ['session read (our code)', (_, st) => st.some((x) => x.functionName === 'readSignedIn')],
+  [
+    'koa, router, HTTP parsing and headers',
+    (f) =>
+      /node_modules\/(koa|koa-[^/]+|@koa|delegates|cookies|accepts|negotiator|type-is|mime|vary|statuses|on-finished|ee-first)\b/.test(
+        f.url,
+      ) || /^node:_http/.test(f.url),
+  ],
+  ['page data (our code)', (f) => f.url.includes('/work/') && !f.url.includes('node_modules')],
+  ['Node internals (streams, events, promises)', (f) => f.url.startsWith('node:') || f.url === ''],
+  ['other', () => true],
+];
+
+export function phases(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, n: number) {
   const parent = new Map<number, number>();
   const byId = new Map<number, ProfileNode>();
   for (const node of profile.nodes) {
     byId.set(node.id, node);
     for (const c of node.children ?? []) parent.set(c, node.id);
   }
-  const rules: [string, (f: ProfileNode['callFrame']) => boolean][] = [
-    ['render to string', (f) => /preact-render-to-string/.test(f.url)],
-    ['typography', (f) => /typograph/i.test(f.url) || /typograph/i.test(f.functionName)],
-    ['session read (readSignedIn)', (f) => f.functionName === 'readSignedIn'],
-    ['chrome (nav, counters)', (f) => f.functionName === 'buildChrome'],
-    ['compression dispatch', (f) => f.functionName === 'compress' && /render-page/.test(f.url)],
-    ['mongodb driver + bson', (f) => /node_modules\/(mongodb|bson|mongoose)\//.test(f.url)],
-    ['koa + http', (f) => /node_modules\/(koa|koa-[^/]+|@koa)\//.test(f.url) || /node:_http/.test(f.url)],
-    ['socket writes', (f) => /^(writeBuffer|writev|writeUtf8String|writeLatin1String)$/.test(f.functionName)],
-    ['zlib calls', (f) => f.url === 'node:zlib'],
-    ['GC', (f) => f.functionName === '(garbage collector)'],
-    ['idle', (f) => f.functionName === '(idle)'],
-  ];
   const totals = new Map<string, number>();
   const self = new Map<string, number>();
   let all = 0;
@@ -113,23 +130,21 @@ function phases(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: 
     const dt = Math.min((profile.timeDeltas[i] ?? 0) / 1000, (2 * SAMPLING_US) / 1000);
     const leaf = byId.get(id)!;
     if (leaf.callFrame.functionName === '(idle)') return;
-    const seen = new Set<string>();
-    let ours = false; // the profiler's own start and stop, not a request's
-    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
-      const f = byId.get(cur)!.callFrame;
-      if (f.url === 'node:inspector') ours = true;
-      for (const [name, test] of rules) if (!seen.has(name) && test(f)) seen.add(name);
-    }
-    if (ours) return;
+    const stack: ProfileNode['callFrame'][] = [];
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur))
+      stack.push(byId.get(cur)!.callFrame);
+    // The profiler's own start and stop, not a request's.
+    if (stack.some((f) => f.url === 'node:inspector')) return;
     all += dt;
-    for (const name of seen) totals.set(name, (totals.get(name) ?? 0) + dt);
+    const [name] = PHASES.find(([, test]) => test(leaf.callFrame, stack))!;
+    totals.set(name, (totals.get(name) ?? 0) + dt);
     const key = `${leaf.callFrame.functionName || '(anon)'} ${leaf.callFrame.url.replace(/^.*\/(node_modules\/)?/, '')}`;
     self.set(key, (self.get(key) ?? 0) + dt);
   });
   const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 12);
   return {
     busy: all / n,
-    phases: [...totals].map(([k, v]) => `${k} ${fmt(v / n, 2)}`).join('; '),
+    phases: PHASES.map(([k]) => `${k} ${fmt((totals.get(k) ?? 0) / n, 2)}`).join('; '),
     top: top.map(([k, v]) => `${k} ${fmt(v / n, 2)}`).join('\n    '),
   };
 }
