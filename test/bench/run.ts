@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- ingest|isolation|search|backup|widgets|portal|console|relevance|stories|soak] — the benchmarks, each reported as
+ * npm run bench [-- ingest|isolation|search|backup|widgets|portal|console|console-cpu|relevance|stories|soak] — the benchmarks, each reported as
  * ratios against a baseline measured in the same process. Figures are written down in
  * docs/benchmarks.md.
  */
