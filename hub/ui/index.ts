@@ -4,7 +4,16 @@
  * See docs/faces.md.
  */
 export { COLORS, CONTRAST_PAIRS, SCALES, renderTokenCss, type ColorName, type TokenTarget } from './tokens.js';
-export { PAGE_CSP, renderPage, sendPage, type PageSource, type SendPageOptions } from './render-page.js';
+export {
+  compressPerRequest,
+  PAGE_CSP,
+  PER_REQUEST_BROTLI_QUALITY,
+  PER_REQUEST_GZIP_LEVEL,
+  renderPage,
+  sendPage,
+  type PageSource,
+  type SendPageOptions,
+} from './render-page.js';
 export { FACES, type FaceName } from './build-styles.js';
 export { getStylesheets, type Stylesheet, type Stylesheets } from './stylesheets.js';
 export { stylesheetRoutes } from './stylesheet-routes.js';

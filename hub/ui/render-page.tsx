@@ -9,7 +9,7 @@ import type { JSX } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 import { PageAssets } from './page-assets.js';
 import { renderedPages, type CachedPage } from './page-cache.js';
 import { getStylesheets, type Stylesheets } from './stylesheets.js';
@@ -87,15 +87,47 @@ export async function sendPage(ctx: Context, page: PageSource, options: SendPage
   }
   ctx.type = 'text/html; charset=utf-8';
   const cached = cacheKey === undefined ? undefined : renderedPages.get(cacheKey);
+  const html = cached ? undefined : renderPage(typeof page === 'function' ? await page() : page, stylesheets);
+  // A page kept in the rendered pages is compressed once and served many times: worth
+  // brotli's higher quality. One rendered per request (no ETag: the console's private
+  // pages) is compressed per request: the cheaper setting.
   const sent =
-    cached ?? (await compress(renderPage(typeof page === 'function' ? await page() : page, stylesheets), accepted));
+    cached ?? (cacheKey === undefined ? compressPerRequest(html!, accepted) : await compress(html!, accepted));
   if (cached) options.onCacheHit?.();
   else if (cacheKey !== undefined) renderedPages.set(cacheKey, sent);
   if (sent.encoding !== 'identity') ctx.set('Content-Encoding', sent.encoding);
   ctx.body = sent.body;
 }
 
-/** The page's bytes in the encoding the browser accepts (`identity` when small). */
+/**
+ * A page compressed for one response only (not kept): brotli at quality 3, on this thread.
+ * Measured on a 26 KB page of « Contenus » (docs/benchmarks.md « CPU per console page »):
+ * quality 5 on libuv's pool cost 1.26 ms of CPU for 4.3 KB — 0.46 ms of it the hand-over to
+ * the pool and back —, quality 4 here 0.50 ms for 4.5 KB, quality 3 0.28 ms for 4.8 KB: a
+ * fifth of the CPU for 0.5 KB more (a tenth of a second at 40 kbit/s). gzip at level 4
+ * (0.27 ms, 5.2 KB) for browsers without brotli.
+ */
+export const PER_REQUEST_BROTLI_QUALITY = 3;
+export const PER_REQUEST_GZIP_LEVEL = 4;
+
+export function compressPerRequest(html: string, accepted: string): CachedPage {
+  const body = Buffer.from(html, 'utf8');
+  if (body.length < COMPRESS_FROM_BYTES) return { body, encoding: 'identity' };
+  if (accepted === 'br')
+    return {
+      body: brotliCompressSync(body, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: PER_REQUEST_BROTLI_QUALITY,
+          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
+      }),
+      encoding: 'br',
+    };
+  if (accepted === 'gzip') return { body: gzipSync(body, { level: PER_REQUEST_GZIP_LEVEL }), encoding: 'gzip' };
+  return { body, encoding: 'identity' };
+}
+
+/** The page's bytes in the encoding the browser accepts (`identity` when small): for the rendered pages kept. */
 async function compress(html: string, accepted: string): Promise<CachedPage> {
   const body = Buffer.from(html, 'utf8');
   if (body.length < COMPRESS_FROM_BYTES) return { body, encoding: 'identity' };

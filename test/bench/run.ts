@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- ingest|isolation|search|backup|widgets|portal|console|relevance|stories|soak] — the benchmarks, each reported as
+ * npm run bench [-- ingest|isolation|search|backup|widgets|portal|console|console-cpu|relevance|stories|soak] — the benchmarks, each reported as
  * ratios against a baseline measured in the same process. Figures are written down in
  * docs/benchmarks.md.
  */
@@ -13,6 +13,7 @@ if (all || which.includes('backup')) await (await import('./backup.bench.js')).r
 if (all || which.includes('widgets')) await (await import('./widgets.bench.js')).runWidgetsBench();
 if (all || which.includes('freshness')) await (await import('./freshness.bench.js')).runFreshnessBench();
 if (all || which.includes('portal')) await (await import('./portal.bench.js')).runPortalBench();
+if (which.includes('console-cpu')) await (await import('./console-cpu.bench.js')).runConsoleCpuBench();
 if (all || which.includes('console')) await (await import('./console.bench.js')).runConsoleBench();
 if (all || which.includes('relevance')) await (await import('./relevance.bench.js')).runRelevanceBench();
 if (all || which.includes('stories')) await (await import('./stories.bench.js')).runStoriesBench();
