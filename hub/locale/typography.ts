@@ -11,11 +11,13 @@ const NNBSP = '\u202f';
 /**
  * The texts already spaced, and their result: pages apply the rules to the same labels and
  * titles on every request (0.4 ms of a « Contenus » page of 11 ms in a CPU profile), and the
- * result is a pure function of the text. Bounded: emptied when full, so that a stream of
- * different titles never grows it past a few hundred KB.
+ * result is a pure function of the text. Bounded: only short texts (labels, titles) are
+ * held — a mail's or a notification's body is spaced afresh — and the store is emptied when
+ * full, so it never holds more than about 2 MB.
  */
 const spaced = new Map<string, string>();
 const SPACED_MAX = 4096;
+const HELD_TEXT_MAX = 256;
 
 /** How many texts are held (for tests). */
 export function typographyMemoSize(): number {
@@ -24,6 +26,7 @@ export function typographyMemoSize(): number {
 
 /** Applies the French spacing rules to `text`. */
 export function applyFrenchTypography(text: string): string {
+  if (text.length > HELD_TEXT_MAX) return spaceFrench(text);
   let out = spaced.get(text);
   if (out === undefined) {
     if (spaced.size >= SPACED_MAX) spaced.clear();

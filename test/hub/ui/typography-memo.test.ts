@@ -26,4 +26,11 @@ describe('applyFrenchTypography, held per text', () => {
     expect(typographyMemoSize()).toBeLessThanOrEqual(4096);
     expect(applyFrenchTypography('Titre 9999 : fin')).toBe('Titre 9999\u00a0: fin');
   });
+
+  it('spaces a long text (a mail, a notification) afresh without holding it', () => {
+    const long = `Bonjour : ${'votre demande a bien été reçue ; '.repeat(20)}${Math.random()}`;
+    const before = typographyMemoSize();
+    expect(applyFrenchTypography(long)).toBe(spaceFrench(long));
+    expect(typographyMemoSize()).toBe(before);
+  });
 });
