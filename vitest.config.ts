@@ -16,8 +16,10 @@ export default defineConfig({
     pool: 'forks',
     poolOptions: {
       forks: {
-        // Two cores: two test files at a time keeps the shared database server responsive.
-        maxForks: 2,
+        // Three files at a time on two cores: with two, the cores were idle 40 % of a clean
+        // `.ci/run` (20 min 39 s of CPU in 17 min 20 s of tests: browsers, child hubs and
+        // polls wait), docs/benchmarks.md « Test suite duration ».
+        maxForks: 3,
         minForks: 1,
         // The files of a worker share its process and module cache: each file no longer
         // starts a process and re-imports the ~660 source modules (docs/benchmarks.md,
