@@ -4,4 +4,4 @@
  */
 export { formatDate, formatDateTime, toLocalParts, type Lang } from './dates.js';
 export { formatEventDates, type EventDates } from './event-dates.js';
-export { applyFrenchTypography, capitalizeFirst } from './typography.js';
+export { applyFrenchTypography, capitalizeFirst, spaceFrench } from './typography.js';

@@ -2,7 +2,8 @@
  * Every string a citizen reads in the widgets, in French (the default) and English.
  * Plural forms are "singular|plural"; {name} marks a value filled in by `translate`.
  */
-import { applyFrenchTypography, formatDate as formatLocalDate, formatDateTime } from '../../hub/locale/index.js';
+// The rules themselves (spaceFrench), not the server's copy that holds its results: the bundle stays small.
+import { formatDate as formatLocalDate, formatDateTime, spaceFrench } from '../../hub/locale/index.js';
 
 const fr = {
   loading: 'Chargement…',
@@ -223,7 +224,7 @@ export function translateFrom<K extends string>(
   const plural = typeof n === 'number' && new Intl.PluralRules(lang).select(n) !== 'one';
   const form = (plural ? forms[1] : forms[0]) ?? forms[0] ?? key;
   // French spacing on the message itself, not on the values (a partner's name, a pseudonym).
-  const text = lang === 'fr' ? applyFrenchTypography(form) : form;
+  const text = lang === 'fr' ? spaceFrench(form) : form;
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 }
 
