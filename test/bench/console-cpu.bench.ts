@@ -13,10 +13,8 @@ import { Session } from 'node:inspector/promises';
 import { Worker } from 'node:worker_threads';
 import mongoose from 'mongoose';
 import { closeItemListing, listPartnerItems } from '../../hub/items/index.js';
-import { consoleClient, createTestAgent, PASSWORD } from '../helpers/console.js';
-import type { TestHub } from '../helpers/hub.js';
 import { startBenchHub } from './bench-hub.js';
-import { addItems, addSources } from './console.bench.js';
+import { addItems, addSources, signInBenchAgent } from './console.bench.js';
 import { fmt } from './lib.js';
 
 const SOURCES = Number(process.env.BENCH_CONSOLE_SOURCES ?? 200);
@@ -153,12 +151,7 @@ export async function runConsoleCpuBench(): Promise<void> {
   const os = await import('node:os');
   const { hub, close } = await startBenchHub('bench_console_cpu');
   const base = hub.url;
-  await createTestAgent({ email: 'ana@koumac.nc', name: 'Ana Wahio', role: 'partner-admin', partnerId: PARTNER });
-  const client = consoleClient({ url: base } as TestHub);
-  await client.html('/console/connexion');
-  const signedIn = await client.post('/console/connexion', { email: 'ana@koumac.nc', password: PASSWORD });
-  if (signedIn.status !== 303) throw new Error(`bench: sign-in answered ${signedIn.status}`);
-  const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  const cookie = await signInBenchAgent(base);
   const sourceIds = await addSources(0, SOURCES);
   await addItems(0, ITEMS, sourceIds);
   closeItemListing();

@@ -100,6 +100,16 @@ export async function addItems(from: number, to: number, sourceIds: string[]): P
  * minute; measured in one block each, /healthz and a page could fall in different weather
  * and their ratio said more about the neighbours than about the page.
  */
+/** Koumac's partner admin, signed in on the bench hub at `base`: the cookie header its requests send. */
+export async function signInBenchAgent(base: string): Promise<string> {
+  await createTestAgent({ email: 'ana@koumac.nc', name: 'Ana Wahio', role: 'partner-admin', partnerId: PARTNER });
+  const client = consoleClient({ url: base } as TestHub);
+  await client.html('/console/connexion');
+  const signedIn = await client.post('/console/connexion', { email: 'ana@koumac.nc', password: PASSWORD });
+  if (signedIn.status !== 303) throw new Error(`bench: sign-in answered ${signedIn.status}`);
+  return [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+}
+
 async function measure(base: string, cookie: string): Promise<{ constant: number[]; pages: number[][] }> {
   const headers = { cookie };
   for (const [, path] of PAGES) await load(base + path, CLIENTS, 300, { headers });
@@ -119,12 +129,7 @@ export async function runConsoleBench(): Promise<void> {
   const loadAtStart = os.loadavg();
   const { hub, close } = await startBenchHub('bench_console');
   const base = hub.url;
-  await createTestAgent({ email: 'ana@koumac.nc', name: 'Ana Wahio', role: 'partner-admin', partnerId: PARTNER });
-  const client = consoleClient({ url: base } as TestHub);
-  await client.html('/console/connexion');
-  const signedIn = await client.post('/console/connexion', { email: 'ana@koumac.nc', password: PASSWORD });
-  if (signedIn.status !== 303) throw new Error(`bench: sign-in answered ${signedIn.status}`);
-  const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  const cookie = await signInBenchAgent(base);
 
   const sourceIds = await addSources(0, BASE_SOURCES);
   PAGES = pagesFor(sourceIds[0]!, BASE_ITEMS - 1);
