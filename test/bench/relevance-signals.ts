@@ -13,8 +13,6 @@
  * - questions: the question-fiche rule (internal/question-order.ts) off, and its depth and
  *   share swept.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { deserialize, serialize } from 'node:v8';
 import { foldedWords, isStopWord, stemWord } from '../../hub/search/analysis/index.js';
 import { buildSearchIndex, type IndexableItem, type SearchIndex } from '../../hub/search/index.js';
 import { hasBit } from '../../hub/search/internal/bitset.js';
@@ -25,16 +23,10 @@ import { runQuery, topMatches } from '../../hub/search/internal/run-query.js';
 import { getShippedThesaurus, matchIndex } from '../../hub/search/search-items.js';
 import { isQuestionWord } from '../../hub/search/thesaurus/index.js';
 import { loadRelevanceCases } from './relevance.bench.js';
-import { DILA_PARTNERS, loadDilaItems } from './relevance/dila-items.js';
+import { DILA_PARTNERS, loadDilaItemsCached } from './relevance/dila-items.js';
 
 const which = process.argv.slice(2);
-const cache = process.env.REL_CACHE;
-let items: IndexableItem[];
-if (cache && existsSync(cache)) items = deserialize(readFileSync(cache)) as IndexableItem[];
-else {
-  items = loadDilaItems();
-  if (cache) writeFileSync(cache, serialize(items));
-}
+const items = loadDilaItemsCached();
 const byId = new Map(items.map((i) => [i.id, i]));
 const thesaurus = getShippedThesaurus();
 // Only the tuning part: the held-out part stays a check nobody tunes to.

@@ -5,19 +5,11 @@
  * is not first, with its rank, its type and what ranks above it — the input of the miss
  * table in docs/search-relevance.md. The held-out part is neither listed nor totalled.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { deserialize, serialize } from 'node:v8';
-import { buildSearchIndex, type IndexableItem } from '../../hub/search/index.js';
+import { buildSearchIndex } from '../../hub/search/index.js';
 import { engineRanking, loadRelevanceCases } from './relevance.bench.js';
-import { DILA_PARTNERS, loadDilaItems } from './relevance/dila-items.js';
+import { DILA_PARTNERS, loadDilaItemsCached } from './relevance/dila-items.js';
 
-const cache = process.env.REL_CACHE;
-let items: IndexableItem[];
-if (cache && existsSync(cache)) items = deserialize(readFileSync(cache)) as IndexableItem[];
-else {
-  items = loadDilaItems();
-  if (cache) writeFileSync(cache, serialize(items));
-}
+const items = loadDilaItemsCached();
 const t0 = Date.now();
 const index = buildSearchIndex(items, DILA_PARTNERS);
 console.log(`build ${((Date.now() - t0) / 1000).toFixed(1)} s`);

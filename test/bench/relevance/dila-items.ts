@@ -4,6 +4,8 @@
  * so the benchmark searches exactly what ingestion would index. Items keep the fiche ID as
  * their id, so expected answers are fiche ids.
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
 import { mapComarquage, parseFiche, type ParsedFiche } from '../../../connectors/comarquage/index.js';
 import type { IndexableItem, PartnerInfo } from '../../../hub/search/index.js';
 import { loadFicheXml } from '../corpus.js';
@@ -29,4 +31,15 @@ export function loadDilaItems(): IndexableItem[] {
     },
   );
   return mapped.items.map((item) => ({ ...item, id: item.guid ?? item.id, status: 'published' as const }));
+}
+
+/**
+ * The same items, kept in the file `cache` names (REL_CACHE) between runs of the tuning
+ * scripts: the connector takes minutes to read the corpus, a cached copy a second.
+ */
+export function loadDilaItemsCached(cache = process.env.REL_CACHE): IndexableItem[] {
+  if (cache && existsSync(cache)) return deserialize(readFileSync(cache)) as IndexableItem[];
+  const items = loadDilaItems();
+  if (cache) writeFileSync(cache, serialize(items));
+  return items;
 }
