@@ -10,8 +10,9 @@
  */
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSource, writeRunState, type SourceDoc } from '../../hub/sources/index.js';
+import type { SourceDoc } from '../../hub/sources/index.js';
 import { createTestAgent, signInAs, type ConsoleClient } from '../helpers/console.js';
+import { addFeedSources, markSourceFailing } from '../helpers/console-sources.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 import { validateHtml } from '../helpers/html-validate.js';
 import { insertItems } from '../helpers/items.js';
@@ -28,38 +29,14 @@ const rowsOf = (html: string) =>
 const headingOf = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1];
 const currentPage = (html: string) => /aria-current="page"[^>]*>(\d+)</.exec(html)?.[1];
 
-async function addSources(partnerId: string, count: number, enabled = true): Promise<SourceDoc[]> {
-  const out: SourceDoc[] = [];
-  for (let i = 0; i < count; i += 1)
-    out.push(
-      await createSource({
-        partnerId,
-        kind: 'feed',
-        url: `https://www.${partnerId}.nc/flux-${i}.xml`,
-        name: `Flux ${partnerId} ${String(i).padStart(2, '0')}`,
-        enabled,
-      }),
-    );
-  return out;
-}
-
 describe('console: the sources list, by pages', () => {
   beforeAll(async () => {
     hub = await startTestHub({ seed: true, label: 'consolelisted' });
-    koumac = await addSources('koumac', 60);
+    koumac = await addFeedSources('koumac', 60);
     // The last one created fails: without « failing first » it would be on page 2.
     failing = koumac[59]!;
-    await writeRunState(
-      failing,
-      {
-        ...failing.state,
-        consecutiveFailures: 3,
-        lastRunAt: new Date(),
-        alert: { since: new Date(), message: 'HTTP 500' },
-      },
-      new Date(),
-    );
-    await addSources('noumea', 3);
+    await markSourceFailing(failing);
+    await addFeedSources('noumea', 3);
     await createTestAgent({ email: 'ana@koumac.nc', name: 'Ana Wahio', role: 'partner-admin', partnerId: 'koumac' });
     await createTestAgent({ email: 'paul@noumea.nc', name: 'Paul Nouméa', role: 'partner-admin', partnerId: 'noumea' });
     await createTestAgent({ email: 'lea@gouv.nc', name: 'Léa Plateforme', role: 'platform-admin' });

@@ -8,9 +8,10 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSource, writeRunState, type SourceDoc } from '../../../hub/sources/index.js';
+import type { SourceDoc } from '../../../hub/sources/index.js';
 import { HAS_CHROMIUM, launchBrowser } from '../../helpers/browser.js';
 import { createTestAgent, signInAs } from '../../helpers/console.js';
+import { addFeedSources, markSourceFailing } from '../../helpers/console-sources.js';
 import { startTestHub, type TestHub } from '../../helpers/hub.js';
 import { checkPageEverywhere } from '../../helpers/page-checks.js';
 
@@ -27,30 +28,9 @@ describe.skipIf(!HAS_CHROMIUM)('the console sources list, by pages, in Chromium'
     hub = await startTestHub({ seed: true, label: 'consolepages' });
     await createTestAgent({ email: 'lea@gouv.nc', name: 'Léa Plateforme', role: 'platform-admin' });
     const lea = await signInAs(hub, 'lea@gouv.nc');
-    // Written straight to the database (no admin API round trip per source).
-    sources = [];
-    for (let i = 0; i < SOURCES; i += 1)
-      sources.push(
-        await createSource({
-          partnerId: 'koumac',
-          kind: 'feed',
-          url: `https://www.koumac.nc/flux-${i}.xml`,
-          name: `Flux ${String(i).padStart(2, '0')}`,
-          enabled: false,
-        }),
-      );
+    sources = await addFeedSources('koumac', SOURCES, false);
     // The last one created fails: « failing first » puts it at the top of page 1.
-    const failing = sources.at(-1)!;
-    await writeRunState(
-      failing,
-      {
-        ...failing.state,
-        consecutiveFailures: 3,
-        lastRunAt: new Date(),
-        alert: { since: new Date(), message: 'HTTP 500' },
-      },
-      new Date(),
-    );
+    await markSourceFailing(sources.at(-1)!);
     cookies = [...lea.cookies].map(([name, value]) => ({ name, value, url: hub.url }));
     browser = await launchBrowser();
   }, 120_000);
